@@ -1,0 +1,38 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AppConfigModule, type LoadedConfig } from '@near/config';
+import { DatabaseModule } from '@near/database';
+import { DemoDataModule } from '@near/demo';
+import { IdentityModule } from '@near/identity';
+import { RedisModule } from '@near/queue';
+import { RegistryModule } from '@near/registry';
+import { AccessGuard } from './auth/access.guard.js';
+import { AuthController } from './auth/auth.controller.js';
+import { GovernmentsController } from './governments/governments.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { HttpLoggerModule } from './logging/http-logger.module.js';
+import { UsersController } from './users/users.controller.js';
+
+@Module({})
+export class ApiModule {
+  static forRoot(loaded: LoadedConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(loaded),
+        HttpLoggerModule,
+        DatabaseModule,
+        RedisModule,
+        RegistryModule,
+        IdentityModule,
+        ...(loaded.config.demoData ? [DemoDataModule] : []),
+      ],
+      controllers: [HealthController, AuthController, UsersController, GovernmentsController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuthService, type AuthenticatedUser } from '@near/identity';
+import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { CurrentUser, Public } from './access.decorators.js';
+import { MeDto } from './dto/me.dto.js';
+import { SignInResponseDto } from './dto/sign-in-response.dto.js';
+import { SignInDto } from './dto/sign-in.dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SignInResponseDto })
+  @ProblemResponses(400, 401, 429)
+  signIn(@Body() body: SignInDto, @Req() request: FastifyRequest): Promise<SignInResponseDto> {
+    return this.auth.signIn(body.email, body.password, request.ip);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeDto })
+  @ProblemResponses(401)
+  me(@CurrentUser() user: AuthenticatedUser): MeDto {
+    return user;
+  }
+}

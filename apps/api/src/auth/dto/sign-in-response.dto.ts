@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MeDto } from './me.dto.js';
+
+export class SignInResponseDto {
+  @ApiProperty({ description: 'A short-lived JWT to send as `Authorization: Bearer <token>`.' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the token expires.' })
+  expiresIn!: number;
+
+  @ApiProperty({ type: MeDto })
+  user!: MeDto;
+}

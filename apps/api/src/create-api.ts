@@ -1,0 +1,49 @@
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { LoadedConfig } from '@near/config';
+import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
+import { assertRedisReachable } from '@near/queue';
+import { ApiModule } from './api.module.js';
+import { setUpOpenApi } from './http/openapi.js';
+import { createValidationPipe } from './http/validation.js';
+import { requestIdOf } from './logging/request-id.js';
+
+/**
+ * Builds the HTTP application (not yet listening): checks that PostgreSQL and Redis answer, runs the
+ * migrations, wires security headers, CORS, validation, problem+json and OpenAPI. Used by main and the tests.
+ */
+export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplication> {
+  const { config } = loaded;
+  if (!config.isProduction) await ensureDatabaseExists(config.database.url);
+  await assertPostgresReachable(config.database.url);
+  await assertRedisReachable(config.redis.url);
+
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    return503OnClosing: true,
+    genReqId: requestIdOf,
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(loaded), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.enableShutdownHooks();
+  await app.register(helmet, {
+    // The OpenAPI page loads its own inline script and styles.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app);
+  await app.init();
+  return app;
+}

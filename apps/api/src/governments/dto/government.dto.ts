@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { GOVERNMENT_LEVELS, GOVERNMENT_STATUSES, type Government, type GovernmentLevel, type GovernmentStatus } from '@near/registry';
+
+export class GovernmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Gyeongsangbuk-do' }) nameEn!: string;
+  @ApiProperty({ example: '경상북도' }) nameLocal!: string;
+  @ApiProperty({ example: 'KR', description: 'ISO 3166-1 alpha-2' }) country!: string;
+  @ApiProperty({ enum: GOVERNMENT_LEVELS }) level!: GovernmentLevel;
+  @ApiProperty({ example: 'Province', nullable: true, type: String }) kind!: string | null;
+  @ApiProperty({ enum: GOVERNMENT_STATUSES }) status!: GovernmentStatus;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) memberSince!: string | null;
+
+  static from(government: Government): GovernmentDto {
+    return {
+      id: government.id,
+      nameEn: government.nameEn,
+      nameLocal: government.nameLocal,
+      country: government.country,
+      level: government.level,
+      kind: government.kind,
+      status: government.status,
+      memberSince: government.memberSince,
+    };
+  }
+}

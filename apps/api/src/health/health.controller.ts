@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@near/common';
+import { REDIS } from '@near/queue';
+import { Public } from '../auth/access.decorators.js';
+
+type CheckResult = { status: 'up' } | { status: 'down'; error: string };
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message || 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: 'PostgreSQL and Redis both answer.' })
+  @ApiServiceUnavailableResponse({ description: 'One of them does not (problem+json with `checks`).' })
+  async health(@Res() reply: FastifyReply): Promise<void> {
+    const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
+    const checks = { database, redis };
+    if (database.status === 'up' && redis.status === 'up') {
+      await reply.status(200).send({ status: 'ok', checks });
+      return;
+    }
+    const down = Object.entries(checks).filter(([, result]) => result.status === 'down').map(([name]) => name);
+    await reply
+      .status(503)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
+      .header('Cache-Control', 'no-store')
+      .send({
+        type: problemType('service-unavailable'),
+        title: 'Service Unavailable',
+        status: 503,
+        detail: `Unavailable: ${down.join(' and ')}.`,
+        checks,
+      });
+  }
+}

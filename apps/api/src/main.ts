@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { runMain } from '@near/common';
+import { loadAppConfig } from '@near/config';
+import { demoBanner } from '@near/demo';
+import { createApi } from './create-api.js';
+
+runMain('near-api', async () => {
+  const loaded = await loadAppConfig();
+  const { config } = loaded;
+  const app = await createApi(loaded);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  if (config.demoData) {
+    const host = ['0.0.0.0', '::'].includes(config.http.host) ? 'localhost' : config.http.host;
+    console.log(demoBanner(`http://${host}:${config.http.port}`, config.admin));
+  }
+});

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { SUPPORTED_LOCALES, type Locale } from '@near/common';
+import { ROLES, type Role } from '@near/identity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'delegate.toyama@near.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ example: 'Hanako Sato' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for applicant and delegate, refused for the others.' })
+  @IsOptional()
+  @IsUUID()
+  governmentId?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: Locale;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { UsersService } from '@near/identity';
+import { Roles } from '../auth/access.decorators.js';
+import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UserDto } from './dto/user.dto.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  @ProblemResponses(400, 401, 403, 409, 422)
+  async create(@Body() body: CreateUserDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto> {
+    const user = await this.users.create(body);
+    void reply.header('Location', `/users/${user.id}`);
+    return UserDto.from(user);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [UserDto] })
+  @ProblemResponses(400, 401, 403)
+  async list(@Query() query: ListUsersQuery): Promise<UserDto[]> {
+    return (await this.users.list(query)).map((user) => UserDto.from(user));
+  }
+}

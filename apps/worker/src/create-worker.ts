@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import type { LoadedConfig } from '@near/config';
+import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
+import { assertRedisReachable } from '@near/queue';
+import { WorkerModule } from './worker.module.js';
+
+/** Builds the worker context: the same start-up checks as the API, then the queue consumers start. */
+export async function createWorker(loaded: LoadedConfig): Promise<INestApplicationContext> {
+  const { config } = loaded;
+  if (!config.isProduction) await ensureDatabaseExists(config.database.url);
+  await assertPostgresReachable(config.database.url);
+  await assertRedisReachable(config.redis.url);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loaded), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

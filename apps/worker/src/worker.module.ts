@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { pinoOptions } from '@near/common';
+import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
+import { DatabaseModule } from '@near/database';
+import { RedisModule } from '@near/queue';
+
+/** The worker: no HTTP, only queue consumers (added by the notification and voting features). */
+@Module({})
+export class WorkerModule {
+  static forRoot(loaded: LoadedConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(loaded),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ pinoHttp: pinoOptions(config.log, 'worker') }),
+        }),
+        DatabaseModule,
+        RedisModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+// Small, boring pieces every other lib shares: the domain error base, the problem+json shape, start-up errors.
+export { DomainError } from './domain-error.js';
+export { type ProblemDetails, type FieldError, PROBLEM_CONTENT_TYPE, problemType } from './problem-details.js';
+export { StartupError } from './startup-error.js';
+export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale } from './locales.js';
+export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
+export { runMain } from './run-main.js';

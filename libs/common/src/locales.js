@@ -1,0 +1,3 @@
+export const SUPPORTED_LOCALES = ['en', 'ko', 'ja', 'zh', 'ru', 'mn'];
+export const DEFAULT_LOCALE = 'en';
+//# sourceMappingURL=locales.js.map

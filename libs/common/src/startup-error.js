@@ -1,0 +1,4 @@
+export class StartupError extends Error {
+    name = 'StartupError';
+}
+//# sourceMappingURL=startup-error.js.map

@@ -1,0 +1,63 @@
+import { DEVELOPMENT_ADMIN_PASSWORD, type EnvironmentVariables } from './environment.schema.js';
+
+/** The configuration as the code uses it: typed, grouped, and frozen after boot. */
+export class AppConfig {
+  readonly environment: 'development' | 'production' | 'test';
+  readonly http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimitBytes: number;
+    trustProxy: boolean;
+  };
+  readonly database: { url: string; migrationsRun: boolean };
+  readonly redis: { url: string; prefix: string };
+  readonly mail: { smtpUrl?: string; directory: string; from: string };
+  readonly auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    failureWindowSeconds: number;
+  };
+  /** `usesDevelopmentPassword`: the password is the documented development default, safe to print. */
+  readonly admin: { email: string; password: string; usesDevelopmentPassword: boolean };
+  readonly demoData: boolean;
+  readonly log: { level: string; format: 'json' | 'pretty' };
+
+  constructor(env: EnvironmentVariables) {
+    this.environment = env.NODE_ENV;
+    this.http = {
+      port: env.PORT,
+      host: env.HOST,
+      corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      trustProxy: env.TRUST_PROXY,
+    };
+    this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
+    this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+    this.mail = { smtpUrl: env.SMTP_URL, directory: env.MAIL_DIR, from: env.MAIL_FROM };
+    this.auth = {
+      jwtSecret: env.JWT_SECRET!,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    };
+    this.admin = {
+      email: env.ADMIN_EMAIL,
+      password: env.ADMIN_PASSWORD!,
+      usesDevelopmentPassword: env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD,
+    };
+    this.demoData = env.DEMO_DATA;
+    this.log = {
+      level: env.LOG_LEVEL,
+      format: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    };
+    Object.freeze(this);
+  }
+
+  get isProduction(): boolean {
+    return this.environment === 'production';
+  }
+}

@@ -1,0 +1,118 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { ConfigError } from './config-error.js';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? { true: true, '1': true, false: false, '0': false }[value.toLowerCase()] ?? value : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every variable the system reads. Secrets are never echoed in error messages. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/near';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'must be letters, digits, "-" or "_"' })
+  REDIS_PREFIX = 'near';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString() @MinLength(1)
+  MAIL_DIR = 'var/mail';
+
+  @IsString() @Matches(/\S+@\S+/, { message: 'must contain an e-mail address' })
+  MAIL_FROM = 'NEAR Admissions <admissions@near.example>';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS = 900;
+
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL = 'admin@near.example';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA = false;
+
+  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  MIGRATIONS_RUN = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY = false;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+}
+
+const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
+export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
+
+/** Validates the raw environment; throws a ConfigError naming the first bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== undefined && known.includes(key)));
+  const env = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
+  const [error] = validateSync(env, { skipMissingProperties: false });
+  if (error) {
+    const why = Object.values(error.constraints ?? {})[0]?.replace(`${error.property} `, '') ?? 'is invalid';
+    const shown = SECRETS.has(error.property) ? '' : ` (got ${JSON.stringify(relevant[error.property])})`;
+    throw new ConfigError(`${error.property} ${why}${shown}`);
+  }
+  if (env.NODE_ENV === 'production') {
+    if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+    if (!env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD is required when NODE_ENV=production');
+    if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA must be false when NODE_ENV=production');
+  } else {
+    env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
+    env.ADMIN_PASSWORD ??= DEVELOPMENT_ADMIN_PASSWORD;
+  }
+  return env;
+}

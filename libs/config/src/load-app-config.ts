@@ -1,0 +1,31 @@
+import type { DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AppConfig } from './app-config.js';
+import { validateEnvironment } from './environment.schema.js';
+
+export interface LoadedConfig {
+  config: AppConfig;
+  /** The global @nestjs/config module holding the validated variables, to import into an app. */
+  module: DynamicModule;
+}
+
+/**
+ * Reads `.env` (unless told not to) and the process environment, validates them once and returns
+ * the typed configuration. Rejects with a ConfigError whose message is the one line to print.
+ */
+export async function loadAppConfig(
+  options: { overrides?: Record<string, string | undefined>; ignoreEnvFile?: boolean } = {},
+): Promise<LoadedConfig> {
+  let config: AppConfig | undefined;
+  const module = await ConfigModule.forRoot({
+    isGlobal: true,
+    envFilePath: '.env',
+    ignoreEnvFile: options.ignoreEnvFile ?? false,
+    validate: (raw) => {
+      const env = validateEnvironment({ ...raw, ...options.overrides });
+      config = new AppConfig(env);
+      return { ...env };
+    },
+  });
+  return { config: config!, module };
+}

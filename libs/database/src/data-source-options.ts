@@ -1,0 +1,24 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** The one description of our database connection; Nest and the TypeORM CLI both build from it. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [...ENTITIES],
+    migrations: [...MIGRATIONS],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: {
+      max: poolSize,
+      // Fail fast when PostgreSQL is gone instead of queueing requests behind a dead pool.
+      connectionTimeoutMillis: 3000,
+      application_name: 'near-admission',
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AppConfig } from '@near/config';
+import { dataSourceOptions } from './data-source-options.js';
+import { runMigrationsUnderLock } from './run-migrations.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database.url),
+        migrationsRun: config.database.migrationsRun,
+        retryAttempts: 0,
+      }),
+      // Our own runner replaces TypeORM's migrationsRun so that it holds the advisory lock, and it runs
+      // before any provider can query, so every module starts on the current schema.
+      dataSourceFactory: async (options) => {
+        const { migrationsRun, ...rest } = options as DataSourceOptions;
+        const dataSource = await new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
+        if (migrationsRun) await runMigrationsUnderLock(dataSource);
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,21 @@
+import type { DataSource } from 'typeorm';
+
+// Any constant will do, as long as nothing else in the database uses it for another purpose.
+const MIGRATION_LOCK_KEY = 7_469_001;
+
+/**
+ * Runs pending migrations while holding a session advisory lock, so that several API and worker
+ * processes starting together apply each migration once, and the others wait and then find nothing to do.
+ */
+export async function runMigrationsUnderLock(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}

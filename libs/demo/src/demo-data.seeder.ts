@@ -1,0 +1,118 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword, UsersService } from '@near/identity';
+import { Government } from '@near/registry';
+import { Assembly } from '@near/voting';
+import { PAST_GENERAL_ASSEMBLIES } from './past-assemblies.js';
+
+export const DEMO_LOGINS = {
+  secretariat: { email: 'secretariat@near.example', password: 'secretariat-demo' },
+  applicant: { email: 'applicant.liaoning@near.example', password: 'applicant-demo' },
+  delegatePassword: 'delegate-demo',
+} as const;
+
+const SEEDED_FLAG = 'demo-data-seeded';
+const DEMO_LOCK_KEY = 7_469_002;
+
+/** `Bayan-Ölgii` → `bayan-olgii`: the part of a delegate's demo e-mail that names its government. */
+export function governmentSlug(nameEn: string): string {
+  return nameEn
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+@Injectable()
+export class DemoDataSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoDataSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Several API processes may start at once: the lock and the flag make the seeding happen exactly once.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
+      const seeded = await manager.query('SELECT 1 FROM system_flags WHERE name = $1', [SEEDED_FLAG]);
+      if (seeded.length > 0) return;
+      await this.seedUsers(manager);
+      await this.seedAssemblies(manager);
+      await manager.query('INSERT INTO system_flags (name) VALUES ($1)', [SEEDED_FLAG]);
+      this.logger.log('Demo data seeded');
+    });
+  }
+
+  private async seedUsers(manager: EntityManager): Promise<void> {
+    const governments = manager.getRepository(Government);
+    await this.users.create(
+      { ...DEMO_LOGINS.secretariat, displayName: 'Secretariat Officer (Pohang)', role: 'secretariat', locale: 'ko' },
+      manager,
+    );
+    const liaoning = await governments.findOneByOrFail({ country: 'CN', nameEn: 'Liaoning' });
+    await this.users.create(
+      { ...DEMO_LOGINS.applicant, displayName: 'Liaoning Foreign Affairs Office', role: 'applicant', governmentId: liaoning.id, locale: 'zh' },
+      manager,
+    );
+    // One slow hash shared by every demo delegate, instead of seventy.
+    const delegateHash = await hashPassword(DEMO_LOGINS.delegatePassword);
+    const members = await governments.find({ where: { status: 'member' }, order: { country: 'ASC', nameEn: 'ASC' } });
+    for (const member of members) {
+      await this.users.create(
+        {
+          email: `delegate.${governmentSlug(member.nameEn)}@near.example`,
+          password: DEMO_LOGINS.delegatePassword,
+          displayName: `Delegate of ${member.nameEn}`,
+          role: 'delegate',
+          governmentId: member.id,
+          locale: LOCALE_BY_COUNTRY[member.country] ?? 'en',
+        },
+        manager,
+        delegateHash,
+      );
+    }
+  }
+
+  private async seedAssemblies(manager: EntityManager): Promise<void> {
+    const governments = manager.getRepository(Government);
+    const assemblies = manager.getRepository(Assembly);
+    for (const past of PAST_GENERAL_ASSEMBLIES) {
+      const host = await governments.findOneByOrFail({ nameEn: past.host });
+      await assemblies.insert({
+        body: 'general_assembly',
+        number: past.number,
+        hostGovernmentId: host.id,
+        startsOn: `${past.month}-01`,
+        endsOn: `${past.month}-01`,
+        venue: past.host,
+        status: 'closed',
+        notes: `${past.notes} (Only the month is recorded.)`,
+      });
+    }
+    const ningxia = await governments.findOneByOrFail({ nameEn: 'Ningxia Hui Autonomous Region' });
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await assemblies.insert({
+      body: 'general_assembly',
+      number: 9,
+      hostGovernmentId: ningxia.id,
+      startsOn: `${nextYear}-09-15`,
+      endsOn: `${nextYear}-09-17`,
+      venue: 'Yinchuan, Ningxia Hui Autonomous Region',
+      status: 'scheduled',
+      notes: null,
+    });
+  }
+}
+
+const LOCALE_BY_COUNTRY: Record<string, 'ko' | 'ja' | 'zh' | 'ru' | 'mn'> = {
+  KR: 'ko',
+  KP: 'ko',
+  JP: 'ja',
+  CN: 'zh',
+  RU: 'ru',
+  MN: 'mn',
+};

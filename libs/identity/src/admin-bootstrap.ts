@@ -1,0 +1,32 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@near/config';
+import { hashPassword } from './password-hasher.js';
+
+/** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the system has no admin at all. */
+@Injectable()
+export class AdminBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AdminBootstrap.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const hasAdmin = await this.dataSource.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
+    if (hasAdmin.length > 0) return;
+    const hash = await hashPassword(this.config.admin.password);
+    // Several processes may start at once: the statement itself re-checks, and the e-mail is unique.
+    const created = await this.dataSource.query(
+      `INSERT INTO users (email, password_hash, display_name, role, locale)
+       SELECT $1, $2, 'Administrator', 'admin', 'en'
+       WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [this.config.admin.email.toLowerCase(), hash],
+    );
+    if (created.length > 0) this.logger.log(`Created the first admin user ${this.config.admin.email}`);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '@near/config';
+import { RegistryModule } from '@near/registry';
+import { AdminBootstrap } from './admin-bootstrap.js';
+import { AuthService } from './auth.service.js';
+import { UsersService } from './users.service.js';
+
+const ISSUER = 'near-admission';
+
+@Module({
+  imports: [
+    RegistryModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.auth.jwtTtlSeconds, issuer: ISSUER },
+        // Pinning the algorithm refuses `alg: none` and tokens signed any other way.
+        verifyOptions: { algorithms: ['HS256'], issuer: ISSUER },
+      }),
+    }),
+  ],
+  providers: [UsersService, AuthService, AdminBootstrap],
+  exports: [UsersService, AuthService],
+})
+export class IdentityModule {}

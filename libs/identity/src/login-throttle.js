@@ -1,0 +1,43 @@
+import { IdentityError, IdentityErrorCode } from './identity-error.js';
+export class LoginThrottle {
+    limits;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    async lockAccount(manager, email) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [email]);
+    }
+    async assertAllowed(manager, email, address) {
+        const window = this.limits.failureWindowSeconds;
+        const [row] = (await manager.query(`SELECT
+         count(*) FILTER (WHERE email = $1) AS account_failures,
+         min(failed_at) FILTER (WHERE email = $1) AS account_oldest,
+         count(*) FILTER (WHERE address = $2) AS address_failures,
+         min(failed_at) FILTER (WHERE address = $2) AS address_oldest
+       FROM login_failures
+       WHERE (email = $1 OR address = $2) AND failed_at > now() - make_interval(secs => $3)`, [email, address, window]));
+        const tooMany = (count, max) => Number(count) >= max;
+        const retryAfter = (oldest) => Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + window * 1000 - Date.now()) / 1000));
+        if (tooMany(row.account_failures, this.limits.maxFailuresPerAccount)) {
+            throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins for this account; try again later.', {
+                retryAfterSeconds: retryAfter(row.account_oldest),
+            });
+        }
+        if (tooMany(row.address_failures, this.limits.maxFailuresPerAddress)) {
+            throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins from this address; try again later.', {
+                retryAfterSeconds: retryAfter(row.address_oldest),
+            });
+        }
+    }
+    async recordFailure(manager, email, address) {
+        await manager.query(`INSERT INTO login_failures (email, address) VALUES ($1, $2)`, [email, address]);
+        await manager.query(`DELETE FROM login_failures WHERE email = $1 AND failed_at < now() - make_interval(secs => $2)`, [
+            email,
+            this.limits.failureWindowSeconds,
+        ]);
+    }
+    async clear(manager, email) {
+        await manager.query(`DELETE FROM login_failures WHERE email = $1`, [email]);
+    }
+}
+//# sourceMappingURL=login-throttle.js.map

@@ -1,0 +1,22 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+function derive(password, salt, options) {
+    return new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N * options.r * 2 }, (error, key) => error ? reject(error) : resolve(key));
+    });
+}
+export async function hashPassword(password) {
+    const salt = randomBytes(16);
+    const key = await derive(password, salt, PARAMETERS);
+    return ['scrypt', PARAMETERS.N, PARAMETERS.r, PARAMETERS.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+export async function verifyPassword(password, stored) {
+    const [scheme, n, r, p, salt, key] = stored.split('$');
+    if (scheme !== 'scrypt' || !salt || !key)
+        return false;
+    const expected = Buffer.from(key, 'base64');
+    const actual = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+//# sourceMappingURL=password-hasher.js.map

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type Locale, DEFAULT_LOCALE } from '@near/common';
+import { PgErrorCode, pgErrorCode } from '@near/database';
+import { GovernmentsService, RegistryError } from '@near/registry';
+import { IdentityError, IdentityErrorCode } from './identity-error.js';
+import { hashPassword } from './password-hasher.js';
+import { GOVERNMENT_ROLES, type Role } from './role.js';
+import { User } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  governmentId?: string | null;
+  locale?: Locale;
+}
+
+export interface UserFilter {
+  role?: Role;
+  governmentId?: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly governments: GovernmentsService,
+  ) {}
+
+  list(filter: UserFilter = {}, manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    const query = manager.getRepository(User).createQueryBuilder('u').orderBy('u.email');
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.governmentId) query.andWhere('u.governmentId = :governmentId', { governmentId: filter.governmentId });
+    return query.getMany();
+  }
+
+  findActiveById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
+  }
+
+  /** Creates a user; pass a precomputed `passwordHash` to seed many users with one (slow) hash. */
+  async create(input: NewUser, manager: EntityManager = this.dataSource.manager, passwordHash?: string): Promise<User> {
+    const governmentId = input.governmentId ?? null;
+    await this.assertGovernmentFitsRole(input.role, governmentId, manager);
+    const repository = manager.getRepository(User);
+    const email = input.email.trim().toLowerCase();
+    if (await repository.existsBy({ email })) {
+      throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
+    }
+    const user = repository.create({
+      email,
+      passwordHash: passwordHash ?? (await hashPassword(input.password)),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      governmentId,
+      locale: input.locale ?? DEFAULT_LOCALE,
+      disabledAt: null,
+    });
+    try {
+      return await repository.save(user);
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
+        throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<void> {
+    const needsGovernment = GOVERNMENT_ROLES.includes(role);
+    if (needsGovernment && !governmentId) {
+      throw new IdentityError(IdentityErrorCode.GovernmentRequired, `A user with the role ${role} acts for one government: governmentId is required.`);
+    }
+    if (!needsGovernment && governmentId) {
+      throw new IdentityError(IdentityErrorCode.GovernmentNotAllowed, `A user with the role ${role} does not act for a government: leave governmentId out.`);
+    }
+    if (!governmentId) return;
+    const government = await this.governments.get(governmentId, manager).catch((error: unknown) => {
+      if (error instanceof RegistryError) {
+        throw new IdentityError(IdentityErrorCode.UnknownGovernment, `No government has the id ${governmentId}.`);
+      }
+      throw error;
+    });
+    if (role === 'delegate' && government.status !== 'member') {
+      throw new IdentityError(
+        IdentityErrorCode.GovernmentNotEligibleForRole,
+        `${government.nameEn} is ${government.status === 'associate' ? 'an' : 'a'} ${government.status}; only member governments have delegates.`,
+      );
+    }
+    if (role === 'applicant' && government.status === 'member') {
+      throw new IdentityError(
+        IdentityErrorCode.GovernmentNotEligibleForRole,
+        `${government.nameEn} is already a member; applicants act for governments that are not.`,
+      );
+    }
+  }
+}

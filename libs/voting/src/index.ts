@@ -1,0 +1,2 @@
+// The deciding bodies: sessions of the General Assembly, the Working Committee and written procedures.
+export { Assembly, ASSEMBLY_BODIES, ASSEMBLY_STATUSES, type AssemblyBody, type AssemblyStatus } from './assembly.entity.js';
