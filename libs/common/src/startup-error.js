@@ -1,4 +1,0 @@
-export class StartupError extends Error {
-    name = 'StartupError';
-}
-//# sourceMappingURL=startup-error.js.map

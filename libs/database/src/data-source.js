@@ -1,6 +1,0 @@
-import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../config/src/index.js';
-import { dataSourceOptions } from './data-source-options.js';
-const { config } = await loadAppConfig();
-export default new DataSource(dataSourceOptions(config.database.url, 2));
-//# sourceMappingURL=data-source.js.map

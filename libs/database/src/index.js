@@ -1,6 +1,0 @@
-export { dataSourceOptions } from './data-source-options.js';
-export { DatabaseModule } from './database.module.js';
-export { runMigrationsUnderLock } from './run-migrations.js';
-export { ensureDatabaseExists, assertPostgresReachable } from './postgres-preflight.js';
-export { isDatabaseUnavailableError, pgErrorCode, PgErrorCode } from './pg-errors.js';
-//# sourceMappingURL=index.js.map

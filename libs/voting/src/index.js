@@ -1,2 +1,0 @@
-export { Assembly, ASSEMBLY_BODIES, ASSEMBLY_STATUSES } from './assembly.entity.js';
-//# sourceMappingURL=index.js.map
