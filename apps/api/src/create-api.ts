@@ -21,9 +21,10 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
   await assertPostgresReachable(config.database.url);
   await assertRedisReachable(config.redis.url);
 
+  const { trustProxy } = config.http;
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: config.http.trustProxy,
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     return503OnClosing: true,
     genReqId: requestIdOf,
   });

@@ -8,7 +8,8 @@ export class AppConfig {
     host: string;
     corsOrigins: string[];
     bodyLimitBytes: number;
-    trustProxy: boolean;
+    /** As Fastify takes it: off, a hop count, or the addresses of trusted proxies. */
+    trustProxy: boolean | number | string[];
   };
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
@@ -30,9 +31,11 @@ export class AppConfig {
     this.http = {
       port: env.PORT,
       host: env.HOST,
-      corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      corsOrigins: env.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
-      trustProxy: env.TRUST_PROXY,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
@@ -60,4 +63,11 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.environment === 'production';
   }
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

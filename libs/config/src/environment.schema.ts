@@ -1,21 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { ConfigError } from './config-error.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? { true: true, '1': true, false: false, '0': false }[value.toLowerCase()] ?? value : value;
+  typeof value === 'string' ? ({ true: true, '1': true, false: false, '0': false }[value.toLowerCase()] ?? value) : value;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -24,7 +12,10 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -39,55 +30,87 @@ export class EnvironmentVariables {
   @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'must be letters, digits, "-" or "_"' })
   REDIS_PREFIX = 'near';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   MAIL_DIR = 'var/mail';
 
-  @IsString() @Matches(/\S+@\S+/, { message: 'must contain an e-mail address' })
+  @IsString()
+  @Matches(/\S+@\S+/, { message: 'must contain an e-mail address' })
   MAIL_FROM = 'NEAR Admissions <admissions@near.example>';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @Min(60)
+  @Max(86400)
+  @IsInt()
   JWT_TTL_SECONDS = 900;
 
   @IsEmail({}, { message: 'must be an e-mail address' })
   ADMIN_EMAIL = 'admin@near.example';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
   DEMO_DATA = false;
 
-  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
   MIGRATIONS_RUN = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(['json', 'pretty'])
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
   @IsString()
   CORS_ORIGINS = '';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @Transform(toInt)
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  @IsInt()
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' })
-  TRUST_PROXY = false;
+  /** `false`, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges. */
+  @Matches(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'must be false, a number of hops, or a list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @Min(1)
+  @Max(1000)
+  @IsInt()
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
-  LOGIN_MAX_FAILURES_PER_ADDRESS = 100;
+  @Transform(toInt)
+  @Min(1)
+  @Max(100000)
+  @IsInt()
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 300;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @Min(1)
+  @Max(86400)
+  @IsInt()
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 }
 
@@ -110,6 +133,8 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
     if (!env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD is required when NODE_ENV=production');
     if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA must be false when NODE_ENV=production');
+    if (env.LOG_FORMAT === 'pretty')
+      throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency; use json in production');
   } else {
     env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
     env.ADMIN_PASSWORD ??= DEVELOPMENT_ADMIN_PASSWORD;

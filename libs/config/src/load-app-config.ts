@@ -24,7 +24,9 @@ export async function loadAppConfig(
     validate: (raw) => {
       const env = validateEnvironment({ ...raw, ...options.overrides });
       config = new AppConfig(env);
-      return { ...env };
+      // AppConfig is the one view of the configuration. Returning nothing here keeps @nestjs/config from
+      // copying defaults, secrets and test overrides into process.env, where a later load would find them.
+      return {};
     },
   });
   return { config: config!, module };

@@ -29,7 +29,13 @@ const UNAVAILABLE_MESSAGES = [
 /** True when the error says PostgreSQL cannot be reached right now (the request may succeed later). */
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = pgErrorCode(error);
-  if (code && (UNAVAILABLE_NETWORK_CODES.has(code) || code.startsWith('08') || code === PgErrorCode.AdminShutdown || code === PgErrorCode.CannotConnectNow)) {
+  if (
+    code &&
+    (UNAVAILABLE_NETWORK_CODES.has(code) ||
+      code.startsWith('08') ||
+      code === PgErrorCode.AdminShutdown ||
+      code === PgErrorCode.CannotConnectNow)
+  ) {
     return true;
   }
   const message = error instanceof Error ? error.message : '';

@@ -21,7 +21,10 @@ export async function assertPostgresReachable(url: string): Promise<void> {
     const client = await connect(url);
     await client.end();
   } catch (error) {
-    const reason = pgErrorCode(error) === PgErrorCode.InvalidCatalogName ? `database "${database}" does not exist` : (error as Error).message || String(error);
+    const reason =
+      pgErrorCode(error) === PgErrorCode.InvalidCatalogName
+        ? `database "${database}" does not exist`
+        : (error as Error).message || String(error);
     throw new StartupError(
       `Cannot reach PostgreSQL at ${address} (${reason}). Start it with \`docker compose up -d\` or set DATABASE_URL.`,
     );

@@ -55,7 +55,13 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     );
     const liaoning = await governments.findOneByOrFail({ country: 'CN', nameEn: 'Liaoning' });
     await this.users.create(
-      { ...DEMO_LOGINS.applicant, displayName: 'Liaoning Foreign Affairs Office', role: 'applicant', governmentId: liaoning.id, locale: 'zh' },
+      {
+        ...DEMO_LOGINS.applicant,
+        displayName: 'Liaoning Foreign Affairs Office',
+        role: 'applicant',
+        governmentId: liaoning.id,
+        locale: 'zh',
+      },
       manager,
     );
     // One slow hash shared by every demo delegate, instead of seventy.

@@ -27,6 +27,10 @@ export class AdminBootstrap implements OnApplicationBootstrap {
        RETURNING id`,
       [this.config.admin.email.toLowerCase(), hash],
     );
-    if (created.length > 0) this.logger.log(`Created the first admin user ${this.config.admin.email}`);
+    if (created.length > 0) {
+      this.logger.log(`Created the first admin user ${this.config.admin.email}`);
+    } else {
+      this.logger.warn(`No active admin exists and ${this.config.admin.email} belongs to another user: set ADMIN_EMAIL to a free address`);
+    }
   }
 }

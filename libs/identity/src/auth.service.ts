@@ -40,25 +40,24 @@ export class AuthService {
 
   async signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
     const email = emailInput.trim().toLowerCase();
-    // The failure is committed before it is reported: throwing inside the transaction would roll it back.
-    const user = await this.dataSource.transaction(async (manager) => {
+    // Each attempt is counted as a failure before the password is checked, in a short locked
+    // transaction, so concurrent guesses cannot slip past the limit; a success then clears the count.
+    // No connection is held during the deliberately slow hash.
+    await this.dataSource.transaction(async (manager) => {
       await this.throttle.lockAccount(manager, email);
       await this.throttle.assertAllowed(manager, email, address);
-      const found = await manager
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.email = :email', { email })
-        .getOne();
-      const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
-      if (!found || !passwordMatches || found.disabledAt) {
-        await this.throttle.recordFailure(manager, email, address);
-        return null;
-      }
-      await this.throttle.clear(manager, email);
-      return found;
+      await this.throttle.recordFailure(manager, email, address);
     });
+    const found = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
+    const user = found && passwordMatches && !found.disabledAt ? found : null;
     if (!user) throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or the password is wrong.');
+    await this.throttle.clear(this.dataSource.manager, email);
     const claims: TokenClaims = { sub: user.id, role: user.role };
     return {
       accessToken: await this.jwt.signAsync(claims),

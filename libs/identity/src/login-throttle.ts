@@ -8,8 +8,9 @@ export interface ThrottleLimits {
 }
 
 /**
- * Failed sign-ins counted in PostgreSQL, so every API process sees the same counts. Only failures
- * count: a hall of delegates signing in from one address is never slowed by its own successes.
+ * Failed sign-ins counted in PostgreSQL, so every API process sees the same counts. An attempt counts
+ * while its password is being checked and is forgotten when it succeeds: a hall of delegates signing in
+ * from one address is never slowed by its own successes.
  */
 export class LoginThrottle {
   constructor(private readonly limits: ThrottleLimits) {}

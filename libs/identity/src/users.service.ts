@@ -72,10 +72,16 @@ export class UsersService {
   private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<void> {
     const needsGovernment = GOVERNMENT_ROLES.includes(role);
     if (needsGovernment && !governmentId) {
-      throw new IdentityError(IdentityErrorCode.GovernmentRequired, `A user with the role ${role} acts for one government: governmentId is required.`);
+      throw new IdentityError(
+        IdentityErrorCode.GovernmentRequired,
+        `A user with the role ${role} acts for one government: governmentId is required.`,
+      );
     }
     if (!needsGovernment && governmentId) {
-      throw new IdentityError(IdentityErrorCode.GovernmentNotAllowed, `A user with the role ${role} does not act for a government: leave governmentId out.`);
+      throw new IdentityError(
+        IdentityErrorCode.GovernmentNotAllowed,
+        `A user with the role ${role} does not act for a government: leave governmentId out.`,
+      );
     }
     if (!governmentId) return;
     const government = await this.governments.get(governmentId, manager).catch((error: unknown) => {

@@ -22,7 +22,9 @@ export class AccessGuard implements CanActivate {
     request.user = await this.auth.authenticate(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.user.role)) {
-      throw new ForbiddenException(`This route is for the role${roles.length > 1 ? 's' : ''} ${roles.join(', ')}; you are signed in as ${request.user.role}.`);
+      throw new ForbiddenException(
+        `This route is for the role${roles.length > 1 ? 's' : ''} ${roles.join(', ')}; you are signed in as ${request.user.role}.`,
+      );
     }
     return true;
   }

@@ -45,7 +45,12 @@ function generic(status: number, detail: string, extra: Record<string, unknown> 
 /** Errors raised by Fastify itself (body parsing, size limits) carry a 4xx statusCode and an FST_ code. */
 function fastifyClientError(error: unknown): { statusCode: number; message: string } | undefined {
   const candidate = error as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (typeof candidate?.statusCode === 'number' && candidate.statusCode >= 400 && candidate.statusCode < 500 && typeof candidate.code === 'string') {
+  if (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.code === 'string'
+  ) {
     return { statusCode: candidate.statusCode, message: String(candidate.message ?? '') };
   }
   return undefined;
@@ -78,7 +83,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = domainErrorStatus(exception);
-      return { type: problemType(exception.code), title: TITLES[status] ?? 'Error', status, detail: exception.message, ...exception.details };
+      return {
+        type: problemType(exception.code),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: exception.message,
+        ...exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

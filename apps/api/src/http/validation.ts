@@ -4,7 +4,9 @@ import type { FieldError } from '@near/common';
 /** A 400 whose problem document lists every failing field by its dotted path. */
 export class RequestValidationException extends BadRequestException {
   constructor(readonly fieldErrors: FieldError[]) {
-    super(`The request has ${fieldErrors.length} invalid field${fieldErrors.length === 1 ? '' : 's'}: ${fieldErrors.map((e) => e.field).join(', ')}.`);
+    super(
+      `The request has ${fieldErrors.length} invalid field${fieldErrors.length === 1 ? '' : 's'}: ${fieldErrors.map((e) => e.field).join(', ')}.`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ import { requestIdOf } from './request-id.js';
           ...pinoOptions(config.log, 'api'),
           // Fastify has already given the request its id (see createApi); log lines carry the same one.
           genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? requestIdOf(request),
-          customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+          customLogLevel: (_request, response, error) =>
+            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           serializers: {
             req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
               id: request.id,

@@ -1,0 +1,8 @@
+// `npm start` on a fresh clone: install the locked dependencies first when they are not there yet.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+if (!existsSync('node_modules/.bin/nest')) {
+  console.log('Installing dependencies (npm ci)…');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+}

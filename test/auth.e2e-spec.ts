@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jwt from 'jsonwebtoken';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { createTestApp, TEST_JWT_SECRET, type TestApp } from './utils/create-test-app.js';
+
+describe('signing in', () => {
+  let api: TestApp;
+  let secretariat: TestUser;
+
+  beforeAll(async () => {
+    api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '5' });
+    secretariat = await aUser(api, 'secretariat');
+  });
+  afterAll(() => api.close());
+
+  it('gives a short-lived bearer token and the user for the right password', async () => {
+    const response = await api.http().post('/auth/login').send({ email: secretariat.email, password: TEST_PASSWORD }).expect(200);
+    expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: secretariat.email, role: 'secretariat' } });
+    const me = await api.http().get('/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+    expect(me.body).toEqual({
+      id: secretariat.id,
+      email: secretariat.email,
+      displayName: 'Test secretariat',
+      role: 'secretariat',
+      governmentId: null,
+      locale: 'en',
+    });
+  });
+
+  it('accepts the e-mail in any case', async () => {
+    await api.http().post('/auth/login').send({ email: secretariat.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('refuses a wrong password and an unknown e-mail alike with 401 problem+json', async () => {
+    const wrong = await api.http().post('/auth/login').send({ email: secretariat.email, password: 'not-the-password' }).expect(401);
+    const unknown = await api.http().post('/auth/login').send({ email: 'nobody@test.example', password: 'whatever-it-is' }).expect(401);
+    for (const response of [wrong, unknown]) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        type: 'urn:near:problem:invalid-credentials',
+        status: 401,
+        detail: 'The e-mail or the password is wrong.',
+      });
+    }
+  });
+
+  it('locks an account after five failures with 429 and Retry-After, even for the right password', async () => {
+    const victim = await aUser(api, 'secretariat');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await api
+        .http()
+        .post('/auth/login')
+        .send({ email: victim.email, password: 'guess-' + attempt })
+        .expect(401);
+    }
+    const locked = await api.http().post('/auth/login').send({ email: victim.email, password: TEST_PASSWORD }).expect(429);
+    expect(locked.body.type).toBe('urn:near:problem:too-many-failed-sign-ins');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Other accounts are not affected.
+    await api.http().post('/auth/login').send({ email: secretariat.email, password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('counts failures in the database, so concurrent guesses cannot slip past the limit', async () => {
+    const victim = await aUser(api, 'secretariat');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, attempt) =>
+        api
+          .http()
+          .post('/auth/login')
+          .send({ email: victim.email, password: `guess-${attempt}` }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(7);
+  });
+
+  it('lets a hall of 80 delegates behind one address all sign in within a minute', async () => {
+    const delegates = await Promise.all(
+      Array.from({ length: 80 }, (_, index) => aUser(api, 'delegate', { government: index % 2 ? 'Toyama' : 'Busan' })),
+    );
+    const started = Date.now();
+    const answers = await Promise.all(
+      delegates.map((delegate) => api.http().post('/auth/login').send({ email: delegate.email, password: TEST_PASSWORD })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(delegates.map(() => 200));
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  describe('refuses with 401 a token that is', () => {
+    const sign = (payload: object, options: jwt.SignOptions = {}, secret = TEST_JWT_SECRET) =>
+      jwt.sign(payload, secret, { algorithm: 'HS256', issuer: 'near-admission', expiresIn: 600, ...options });
+
+    it.each([
+      ['missing', () => undefined],
+      ['not a JWT', () => 'Bearer not-a-token'],
+      ['expired', () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, { expiresIn: -10 })}`],
+      ['not yet valid', () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, { notBefore: 3600 })}`],
+      [
+        'signed with another key',
+        () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, {}, 'another-secret-that-is-at-least-32-characters')}`,
+      ],
+      [
+        'unsigned (alg none)',
+        () => `Bearer ${jwt.sign({ sub: secretariat.id, role: 'secretariat', iss: 'near-admission' }, '', { algorithm: 'none' })}`,
+      ],
+      ['of a user that does not exist', () => `Bearer ${sign({ sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })}`],
+      ['of another scheme', () => `Basic ${Buffer.from('a:b').toString('base64')}`],
+    ])('%s', async (_, header) => {
+      const value = header();
+      const call = api.http().get('/auth/me');
+      const response = await (value ? call.set('Authorization', value) : call).expect(401);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('of a user disabled since it was issued', async () => {
+      const user = await aUser(api, 'secretariat');
+      await api.http().get('/auth/me').set(bearer(user)).expect(200);
+      await api.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id]);
+      await api.http().get('/auth/me').set(bearer(user)).expect(401);
+      await api.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+
+describe('operations endpoints', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await createTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('reports PostgreSQL and Redis up on /health without a token', async () => {
+    const response = await api.http().get('/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('serves the interactive API documentation at /docs', async () => {
+    const response = await api.http().get('/docs').redirects(1).expect(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.text).toContain('swagger');
+  });
+
+  it('documents every route with its errors at /docs-json', async () => {
+    const { body } = await api.http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths).sort()).toEqual(['/auth/login', '/auth/me', '/governments', '/governments/{id}', '/health', '/users']);
+    expect(body.paths['/users'].post.responses).toHaveProperty('403');
+    expect(body.components.schemas).toHaveProperty('ProblemDto');
+  });
+
+  it('echoes the X-Request-Id it is given and makes one up otherwise', async () => {
+    const given = await api.http().get('/health').set('X-Request-Id', 'trace-42').expect(200);
+    expect(given.headers['x-request-id']).toBe('trace-42');
+    const made = await api.http().get('/health').expect(200);
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,97 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { API_ENTRY, spawnEntry, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
+
+const CLOSED_PORT_URL = 'postgres://postgres:postgres@127.0.0.1:9/near';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('starting the processes', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it.each([
+    ['a port that is not a number', { PORT: 'eighty' }, /^near-api: configuration error: PORT must be an integer number \(got "eighty"\)$/],
+    [
+      'a database URL of another kind',
+      { DATABASE_URL: 'mysql://x' },
+      /^near-api: configuration error: DATABASE_URL must be a postgres:\/\/ URL$/,
+    ],
+    [
+      'production without JWT_SECRET',
+      { NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-admin-password' },
+      /^near-api: configuration error: JWT_SECRET is required when NODE_ENV=production$/,
+    ],
+    [
+      'production without ADMIN_PASSWORD',
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
+      /^near-api: configuration error: ADMIN_PASSWORD is required when NODE_ENV=production$/,
+    ],
+    [
+      'an unreachable PostgreSQL',
+      { DATABASE_URL: CLOSED_PORT_URL },
+      /^near-api: Cannot reach PostgreSQL at 127\.0\.0\.1:9 \(.+\)\. Start it with `docker compose up -d` or set DATABASE_URL\.$/,
+    ],
+    [
+      'an unreachable Redis',
+      { REDIS_URL: 'redis://127.0.0.1:9' },
+      /^near-api: Cannot reach Redis at 127\.0\.0\.1:9 \(.+\)\. Start it with `docker compose up -d` or set REDIS_URL\.$/,
+    ],
+  ])('refuses to start the API with %s, in one line and a non-zero exit code', async (_, env, line) => {
+    const api = spawnEntry(API_ENTRY, { DATABASE_URL: database.url, PORT: String(await freePort()), ...env });
+    const { code } = await api.exited;
+    expect(code).toBe(1);
+    expect(api.stderr().trimEnd().split('\n')).toEqual([expect.stringMatching(line)]);
+  });
+
+  it('refuses to start the worker with an unreachable PostgreSQL, in one line', async () => {
+    const worker = spawnEntry(WORKER_ENTRY, { DATABASE_URL: CLOSED_PORT_URL });
+    expect((await worker.exited).code).toBe(1);
+    expect(worker.stderr().trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^near-worker: Cannot reach PostgreSQL at 127\.0\.0\.1:9/),
+    ]);
+  });
+
+  it('serves /health and /docs within 60 s with demo data, prints the demo logins, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const api = spawnEntry(API_ENTRY, {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'true',
+      NODE_ENV: 'development',
+    });
+    const worker = spawnEntry(WORKER_ENTRY, { DATABASE_URL: database.url, NODE_ENV: 'development' });
+    try {
+      await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 60_000, '/health');
+      expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
+      await waitFor(async () => (api.stdout().includes('delegate-demo') ? true : undefined), 5_000, 'the banner');
+      expect(api.stdout()).toContain(`NEAR admission system is ready: http://127.0.0.1:${port}`);
+      expect(api.stdout()).toContain('secretariat@near.example / secretariat-demo');
+      const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'delegate.bayan-olgii@near.example', password: 'delegate-demo' }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+    }
+    // Nest closes every module on SIGTERM, then ends the process with the same signal.
+    for (const stopped of [api, worker]) {
+      expect(await stopped.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(stopped.stderr()).toBe('');
+    }
+  });
+});
