@@ -15,6 +15,7 @@ export class TcpProxy {
   ) {}
 
   async start(port = 0): Promise<this> {
+    if (this.server) return this;
     this.server = net.createServer((client) => {
       const upstream = net.connect(this.targetPort, this.targetHost);
       for (const socket of [client, upstream]) {
@@ -26,7 +27,10 @@ export class TcpProxy {
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', resolve);
+    });
     this.port = (this.server.address() as net.AddressInfo).port;
     return this;
   }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { TypeOrmLogger } from './typeorm-logger.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** The one description of our database connection; Nest and the TypeORM CLI both build from it. */
@@ -14,6 +15,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     extra: {
       max: poolSize,
       // Fail fast when PostgreSQL is gone instead of queueing requests behind a dead pool.

@@ -22,6 +22,8 @@ interface TokenClaims {
   role: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Compared against when the e-mail is unknown, so that a miss costs as long as a wrong password.
 const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -75,7 +77,7 @@ export class AuthService {
     } catch {
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'The access token is invalid or has expired; sign in again.');
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findActiveById(claims.sub).catch(() => null) : null;
+    const user = typeof claims.sub === 'string' && UUID.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
     if (!user) throw new IdentityError(IdentityErrorCode.InvalidToken, 'The access token belongs to no active user; sign in again.');
     return toAuthenticatedUser(user);
   }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { AppConfig } from './app-config.js';
+import { ConfigError } from './config-error.js';
+import { validateEnvironment } from './environment.schema.js';
+
+const load = (env: Record<string, string>) => new AppConfig(validateEnvironment(env));
+const failure = (env: Record<string, string>) => {
+  try {
+    validateEnvironment(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('the configuration', () => {
+  it('starts in development with defaults that point at the services of docker-compose.yml', () => {
+    const config = load({});
+    expect(config.database.url).toBe('postgres://postgres:postgres@127.0.0.1:5432/near');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.http.port).toBe(3000);
+    expect(config.log.format).toBe('pretty');
+    expect(config.admin.usesDevelopmentPassword).toBe(true);
+    expect(config.demoData).toBe(false);
+  });
+
+  it('names the variable, the reason and the value in one line', () => {
+    expect(failure({ PORT: '70000' })).toBe('configuration error: PORT must not be greater than 65535 (got "70000")');
+    expect(failure({ DEMO_DATA: 'maybe' })).toBe('configuration error: DEMO_DATA must be true or false (got "maybe")');
+    expect(failure({ SMTP_URL: 'http://mail' })).toBe('configuration error: SMTP_URL must be an smtp:// or smtps:// URL');
+  });
+
+  it('never echoes a secret it refuses', () => {
+    expect(failure({ JWT_SECRET: 'short-secret' })).toBe('configuration error: JWT_SECRET must be at least 32 characters');
+  });
+
+  it('has no secrets by default in production, and no demo data', () => {
+    const secrets = { JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password' };
+    expect(failure({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-password' })).toMatch(/JWT_SECRET is required/);
+    expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatch(/ADMIN_PASSWORD is required/);
+    expect(failure({ NODE_ENV: 'production', ...secrets, DEMO_DATA: 'true' })).toMatch(/DEMO_DATA must be false/);
+    const production = load({ NODE_ENV: 'production', ...secrets });
+    expect(production.log.format).toBe('json');
+    expect(production.admin.usesDevelopmentPassword).toBe(false);
+  });
+
+  it('reads the proxy trust as off, a hop count or a list of addresses', () => {
+    expect(load({}).http.trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).http.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(() => load({ HOME: '/root', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+});

@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import type { Logger as TypeOrmLoggerInterface } from 'typeorm';
+
+/** Sends TypeORM's own messages (pool errors, migrations, failed queries) through the application's logger. */
+export class TypeOrmLogger implements TypeOrmLoggerInterface {
+  private readonly logger = new Logger('TypeORM');
+
+  logQuery(): void {}
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.warn(`Query failed: ${error instanceof Error ? error.message : error} — ${query}`);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`Slow query (${time} ms): ${query}`);
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.log(String(message));
+  }
+}
