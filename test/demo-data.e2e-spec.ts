@@ -43,7 +43,11 @@ describe('demo data and first start', () => {
       `SELECT count(*)::int AS count FROM governments g WHERE g.status = 'member' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.government_id = g.id AND u.role = 'delegate')`,
     );
     expect(uncovered.count).toBe(0);
-    const signIn = await apps[2].http().post('/auth/login').send({ email: 'applicant.liaoning@near.example', password: 'applicant-demo' }).expect(200);
+    const signIn = await apps[2]
+      .http()
+      .post('/auth/login')
+      .send({ email: 'applicant.liaoning@near.example', password: 'applicant-demo' })
+      .expect(200);
     expect(signIn.body.user).toMatchObject({ role: 'applicant', locale: 'zh' });
   });
 

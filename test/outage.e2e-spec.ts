@@ -33,7 +33,11 @@ describe('when PostgreSQL or Redis goes away', () => {
     await postgres.cut();
     const health = await api.http().get('/health').expect(503);
     expect(health.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(health.body).toMatchObject({ status: 503, detail: 'Unavailable: database.', checks: { database: { status: 'down' }, redis: { status: 'up' } } });
+    expect(health.body).toMatchObject({
+      status: 503,
+      detail: 'Unavailable: database.',
+      checks: { database: { status: 'down' }, redis: { status: 'up' } },
+    });
 
     const started = Date.now();
     const request = await api.http().get('/governments').set(bearer(secretariat));
@@ -49,10 +53,14 @@ describe('when PostgreSQL or Redis goes away', () => {
 
   it('answers /health 503 naming Redis while it is away, and 200 once it is back', async () => {
     await redis.cut();
-    const health = await waitFor(async () => {
-      const response = await api.http().get('/health');
-      return response.status === 503 ? response : undefined;
-    }, 10_000, 'Redis to be seen down');
+    const health = await waitFor(
+      async () => {
+        const response = await api.http().get('/health');
+        return response.status === 503 ? response : undefined;
+      },
+      10_000,
+      'Redis to be seen down',
+    );
     expect(health.body.checks.redis.status).toBe('down');
     await redis.restore();
     await waitFor(async () => ((await api.http().get('/health')).status === 200 ? true : undefined), 15_000, 'recovery');
