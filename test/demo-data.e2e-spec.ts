@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MIGRATIONS } from '../libs/database/src/migrations/index.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 
@@ -22,7 +23,7 @@ describe('demo data and first start', () => {
 
   it('applies each migration once', async () => {
     const rows = await query('SELECT name FROM schema_migrations');
-    expect(rows.map((row: { name: string }) => row.name)).toEqual(['Foundation1764374400000']);
+    expect(rows.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
   });
 
   it('creates exactly one admin from ADMIN_EMAIL, who can sign in', async () => {

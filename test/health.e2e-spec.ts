@@ -21,7 +21,24 @@ describe('operations endpoints', () => {
 
   it('documents every route with its errors at /docs-json', async () => {
     const { body } = await api.http().get('/docs-json').expect(200);
-    expect(Object.keys(body.paths).sort()).toEqual(['/auth/login', '/auth/me', '/governments', '/governments/{id}', '/health', '/users']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/applications',
+      '/applications/{id}',
+      '/applications/{id}/actions/{action}',
+      '/applications/{id}/eligibility',
+      '/applications/{id}/history',
+      '/applications/{id}/letter',
+      '/assemblies',
+      '/assemblies/{id}',
+      '/audit-events',
+      '/audit-events/verify',
+      '/auth/login',
+      '/auth/me',
+      '/governments',
+      '/governments/{id}',
+      '/health',
+      '/users',
+    ]);
     expect(body.paths['/users'].post.responses).toHaveProperty('403');
     expect(body.components.schemas).toHaveProperty('ProblemDto');
   });

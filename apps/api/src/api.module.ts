@@ -1,11 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AdmissionModule } from '@near/admission';
+import { AuditModule } from '@near/audit';
 import { AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
 import { IdentityModule } from '@near/identity';
 import { RedisModule } from '@near/queue';
 import { RegistryModule } from '@near/registry';
+import { VotingModule } from '@near/voting';
+import { ApplicationActionsController } from './applications/application-actions.controller.js';
+import { ApplicationLetterController } from './applications/application-letter.controller.js';
+import { ApplicationReviewController } from './applications/application-review.controller.js';
+import { ApplicationsController } from './applications/applications.controller.js';
+import { AssembliesController } from './assemblies/assemblies.controller.js';
+import { AuditEventsController } from './audit/audit-events.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
@@ -26,9 +35,23 @@ export class ApiModule {
         RedisModule,
         RegistryModule,
         IdentityModule,
+        AuditModule,
+        AdmissionModule,
+        VotingModule,
         ...(loaded.config.demoData ? [DemoDataModule] : []),
       ],
-      controllers: [HealthController, AuthController, UsersController, GovernmentsController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        GovernmentsController,
+        ApplicationsController,
+        ApplicationActionsController,
+        ApplicationReviewController,
+        ApplicationLetterController,
+        AssembliesController,
+        AuditEventsController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,6 +1,10 @@
 // Relative imports on purpose: the TypeORM CLI loads this file and does not resolve tsconfig aliases.
+import { ApplicationLetter } from '../../admission/src/application-letter.entity.js';
+import { ApplicationMessage } from '../../admission/src/application-message.entity.js';
+import { Application } from '../../admission/src/application.entity.js';
+import { EligibilityCriterion } from '../../admission/src/eligibility-criterion.entity.js';
 import { Assembly } from '../../voting/src/assembly.entity.js';
 import { Government } from '../../registry/src/government.entity.js';
 import { User } from '../../identity/src/user.entity.js';
 
-export const ENTITIES = [Government, User, Assembly] as const;
+export const ENTITIES = [Government, User, Assembly, Application, EligibilityCriterion, ApplicationLetter, ApplicationMessage] as const;

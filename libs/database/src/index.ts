@@ -4,3 +4,4 @@ export { DatabaseModule } from './database.module.js';
 export { runMigrationsUnderLock } from './run-migrations.js';
 export { ensureDatabaseExists, assertPostgresReachable } from './postgres-preflight.js';
 export { isDatabaseUnavailableError, pgErrorCode, PgErrorCode } from './pg-errors.js';
+export { AdvisoryLock } from './advisory-locks.js';

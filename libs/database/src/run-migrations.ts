@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 
-// Any constant will do, as long as nothing else in the database uses it for another purpose.
-const MIGRATION_LOCK_KEY = 7_469_001;
+import { AdvisoryLock } from './advisory-locks.js';
+
+const MIGRATION_LOCK_KEY = AdvisoryLock.Migrations;
 
 /**
  * Runs pending migrations while holding a session advisory lock, so that several API and worker

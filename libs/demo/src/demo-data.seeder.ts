@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AdvisoryLock } from '@near/database';
 import { hashPassword, UsersService } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
@@ -13,7 +14,7 @@ export const DEMO_LOGINS = {
 } as const;
 
 const SEEDED_FLAG = 'demo-data-seeded';
-const DEMO_LOCK_KEY = 7_469_002;
+const DEMO_LOCK_KEY = AdvisoryLock.DemoData;
 
 /** `Bayan-Ölgii` → `bayan-olgii`: the part of a delegate's demo e-mail that names its government. */
 export function governmentSlug(nameEn: string): string {

@@ -7,3 +7,4 @@ export { hashPassword, verifyPassword } from './password-hasher.js';
 export { UsersService, type NewUser, type UserFilter } from './users.service.js';
 export { AuthService, type SignInResult } from './auth.service.js';
 export { IdentityModule } from './identity.module.js';
+export { type Acting, actingAs } from './acting.js';

@@ -1,7 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
+import { AdmissionError, AdmissionErrorCode } from '@near/admission';
 import type { DomainError } from '@near/common';
 import { IdentityError, IdentityErrorCode } from '@near/identity';
 import { RegistryError, RegistryErrorCode } from '@near/registry';
+import { VotingError, VotingErrorCode } from '@near/voting';
 
 function identityStatus(code: IdentityErrorCode): HttpStatus {
   switch (code) {
@@ -29,9 +31,53 @@ function registryStatus(code: RegistryErrorCode): HttpStatus {
   }
 }
 
+function admissionStatus(code: AdmissionErrorCode): HttpStatus {
+  switch (code) {
+    case AdmissionErrorCode.ApplicationNotFound:
+    case AdmissionErrorCode.UnknownAction:
+    case AdmissionErrorCode.LetterNotFound:
+      return HttpStatus.NOT_FOUND;
+    case AdmissionErrorCode.ActionForbidden:
+      return HttpStatus.FORBIDDEN;
+    case AdmissionErrorCode.ActionNotAllowedInState:
+    case AdmissionErrorCode.ConcurrentChange:
+    case AdmissionErrorCode.ApplicationInProgress:
+    case AdmissionErrorCode.NotEditable:
+      return HttpStatus.CONFLICT;
+    case AdmissionErrorCode.VersionMismatch:
+      return HttpStatus.PRECONDITION_FAILED;
+    case AdmissionErrorCode.GuardFailed:
+    case AdmissionErrorCode.GovernmentCannotApply:
+    case AdmissionErrorCode.IdempotencyKeyReused:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case AdmissionErrorCode.LetterNotPdf:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case AdmissionErrorCode.LetterTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case AdmissionErrorCode.LetterEmpty:
+    case AdmissionErrorCode.UnknownCriterion:
+    case AdmissionErrorCode.InvalidCursor:
+      return HttpStatus.BAD_REQUEST;
+  }
+}
+
+function votingStatus(code: VotingErrorCode): HttpStatus {
+  switch (code) {
+    case VotingErrorCode.SessionNotFound:
+      return HttpStatus.NOT_FOUND;
+    case VotingErrorCode.SessionNumberTaken:
+      return HttpStatus.CONFLICT;
+    case VotingErrorCode.UnknownHostGovernment:
+    case VotingErrorCode.InvalidSessionDates:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+  }
+}
+
 /** The HTTP status of every domain error code; a new module error type is added here. */
 export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof IdentityError) return identityStatus(error.code);
   if (error instanceof RegistryError) return registryStatus(error.code);
+  if (error instanceof AdmissionError) return admissionStatus(error.code);
+  if (error instanceof VotingError) return votingStatus(error.code);
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }

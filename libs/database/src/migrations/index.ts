@@ -1,4 +1,6 @@
 // Listed explicitly, oldest first: the CLI does not resolve globs over TypeScript sources.
 import { Foundation1764374400000 } from './1764374400000-foundation.js';
+import { AuditTrail1764460800000 } from './1764460800000-audit-trail.js';
+import { Applications1764547200000 } from './1764547200000-applications.js';
 
-export const MIGRATIONS = [Foundation1764374400000] as const;
+export const MIGRATIONS = [Foundation1764374400000, AuditTrail1764460800000, Applications1764547200000] as const;

@@ -1,0 +1,58 @@
+import { Controller, Get, Param, ParseUUIDPipe, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES } from '@near/admission';
+import type { Acting } from '@near/identity';
+import { ActingUser } from '../auth/acting.decorator.js';
+import { Roles } from '../auth/access.decorators.js';
+import { etagOf } from '../http/if-match.js';
+import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { ApplicationDto } from './dto/application.dto.js';
+import { MissingFileException } from './missing-file.exception.js';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationLetterController {
+  constructor(
+    private readonly letters: ApplicationLetters,
+    private readonly reader: ApplicationReader,
+  ) {}
+
+  @Put(':id/letter')
+  @Roles('applicant')
+  // One byte over the limit lets the service tell "too large" from "exactly the limit".
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LETTER_MAX_BYTES + 1, files: 1, fields: 0 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: ApplicationDto, description: 'The letter is stored with its SHA-256.' })
+  @ProblemResponses(400, 401, 403, 404, 409, 413, 415)
+  async upload(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationDto> {
+    if (!file?.buffer) throw new MissingFileException();
+    await this.letters.upload(id, { content: file.buffer, fileName: file.originalname }, acting);
+    const view = await this.reader.get(id, acting);
+    void reply.header('ETag', etagOf(view.application.version));
+    return ApplicationDto.fromView(view);
+  }
+
+  @Get(':id/letter')
+  @Roles('applicant', 'secretariat', 'delegate')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The newest letter, byte for byte; its SHA-256 in the `Digest` header.' })
+  @ProblemResponses(400, 401, 403, 404)
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @ActingUser() acting: Acting, @Res() reply: FastifyReply): Promise<void> {
+    const letter = await this.letters.download(id, acting);
+    await reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', 'attachment; filename="letter.pdf"')
+      .header('Repr-Digest', `sha-256=:${Buffer.from(letter.sha256, 'hex').toString('base64')}:`)
+      .header('X-Content-SHA256', letter.sha256)
+      .send(letter.content);
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApplicationFiling, ApplicationReader } from '@near/admission';
+import { AuditQuery } from '@near/audit';
+import type { Acting } from '@near/identity';
+import { ActingUser } from '../auth/acting.decorator.js';
+import { Roles } from '../auth/access.decorators.js';
+import { AuditEventDto } from '../audit/dto/audit-event.dto.js';
+import { etagOf } from '../http/if-match.js';
+import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto/application.dto.js';
+import { CreateApplicationDto } from './dto/create-application.dto.js';
+import { parseIdempotencyKey } from './idempotency-key.js';
+import { ListApplicationsQuery } from './dto/list-applications.query.js';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Roles('applicant', 'secretariat', 'delegate')
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly filing: ApplicationFiling,
+    private readonly reader: ApplicationReader,
+    private readonly auditQuery: AuditQuery,
+  ) {}
+
+  @Post()
+  @Roles('applicant')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key and body files nothing new.' })
+  @ApiCreatedResponse({ type: ApplicationDto, description: 'Filed (or, for a repeated Idempotency-Key, filed before).' })
+  @ProblemResponses(400, 401, 403, 409, 422)
+  async file(
+    @Body() body: CreateApplicationDto,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationDto> {
+    const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
+    const { application, created } = await this.filing.file({ ...body, contact: { ...body.contact } }, acting, idempotencyKey);
+    const view = await this.reader.get(application.id, acting);
+    void reply.status(201).header('Location', `/applications/${application.id}`).header('ETag', etagOf(application.version));
+    if (!created) void reply.header('Idempotent-Replayed', 'true');
+    return ApplicationDto.fromView(view);
+  }
+
+  @Get()
+  @ApiOkResponse({
+    type: ApplicationPageDto,
+    description: 'Applicant: its own; secretariat: all; delegate: those on an agenda. Newest first.',
+  })
+  @ProblemResponses(400, 401, 403)
+  async list(@Query() query: ListApplicationsQuery, @ActingUser() acting: Acting): Promise<ApplicationPageDto> {
+    const { cursor, limit, ...filter } = query;
+    const page = await this.reader.list(filter, { cursor, limit }, acting);
+    return { items: page.items.map((item) => ApplicationSummaryDto.from(item)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ApplicationDto, headers: { ETag: { description: 'The version, for If-Match.' } } })
+  @ProblemResponses(400, 401, 403, 404)
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationDto> {
+    const view = await this.reader.get(id, acting);
+    void reply.header('ETag', etagOf(view.application.version));
+    return ApplicationDto.fromView(view);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: [AuditEventDto], description: 'Its audit entries, oldest first.' })
+  @ProblemResponses(400, 401, 403, 404)
+  async history(@Param('id', new ParseUUIDPipe()) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {
+    await this.reader.visible(id, acting);
+    return (await this.auditQuery.history('application', id)).map((event) => AuditEventDto.from(event));
+  }
+}

@@ -1,0 +1,57 @@
+// `npm run audit:verify`: recomputes the whole audit chain and prints one line.
+// Exit 0: the trail is intact; 1: it is not (the line names the first broken entry); 2: it could not be checked.
+import 'reflect-metadata';
+import { DataSource, type Logger } from 'typeorm';
+import { type AuditVerification, AuditVerifier } from '@near/audit';
+import { runMain } from '@near/common';
+import { loadAppConfig } from '@near/config';
+import { assertPostgresReachable, dataSourceOptions, pgErrorCode } from '@near/database';
+
+const PROCESS_NAME = 'audit-verify';
+const UNDEFINED_TABLE = '42P01';
+
+enum ExitCode {
+  Valid = 0,
+  Invalid = 1,
+  CannotRun = 2,
+}
+
+// TypeORM reports a failed query to its logger whatever `logging` says; here the failure is the one line below.
+const SILENT: Logger = { logQuery() {}, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
+
+const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+function describeVerification(result: AuditVerification): string {
+  return result.valid
+    ? `audit trail valid: ${entries(result.checked)} checked`
+    : `audit trail INVALID at entry ${result.firstInvalidSeq} (${result.reason}); ${entries(result.checked)} checked before it`;
+}
+
+async function verify(): Promise<AuditVerification> {
+  const { config } = await loadAppConfig();
+  await assertPostgresReachable(config.database.url);
+  // No Nest context and no migrations: a bare DataSource on the app's settings, quiet, so the verdict stays one line.
+  const dataSource = await new DataSource({ ...dataSourceOptions(config.database.url, 2), logging: false, logger: SILENT }).initialize();
+  try {
+    return await new AuditVerifier(dataSource).verify();
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+// runMain exits with 1 on a start-up error, which here would read as "the trail is invalid"; so every
+// failure to check is caught and reported with its own exit code, and runMain only backs that up.
+runMain(PROCESS_NAME, async () => {
+  let result: AuditVerification;
+  try {
+    result = await verify();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const hint = pgErrorCode(error) === UNDEFINED_TABLE ? ' (are the migrations applied? npm run migration:run)' : '';
+    console.error(`${PROCESS_NAME}: cannot verify the audit trail: ${why}${hint}`);
+    process.exitCode = ExitCode.CannotRun;
+    return;
+  }
+  console.log(describeVerification(result));
+  process.exitCode = result.valid ? ExitCode.Valid : ExitCode.Invalid;
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@near/audit';
+import { ApplicationFiling } from './filing/application-filing.service.js';
+import { ApplicationLetters } from './letters/application-letters.service.js';
+import { ApplicationReader } from './reading/application-reader.service.js';
+import { EligibilityReview } from './review/eligibility-review.service.js';
+import { ApplicationTransitions } from './transitions/application-transitions.service.js';
+import { Workflow } from './workflow/workflow.js';
+
+@Module({
+  imports: [AuditModule],
+  providers: [
+    // Built at boot: a broken workflow table stops the start.
+    { provide: Workflow, useFactory: () => new Workflow() },
+    ApplicationFiling,
+    ApplicationReader,
+    ApplicationTransitions,
+    EligibilityReview,
+    ApplicationLetters,
+  ],
+  exports: [Workflow, ApplicationFiling, ApplicationReader, ApplicationTransitions, EligibilityReview, ApplicationLetters],
+})
+export class AdmissionModule {}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@near/audit';
+import type { Acting } from '@near/identity';
+import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
+import { ApplicationLetter } from '../application-letter.entity.js';
+import { ownsApplication } from '../application-visibility.js';
+import type { Application } from '../application.entity.js';
+import { applyTransition, loadVisible } from '../transitions/application-transitions.service.js';
+import type { ApplicationState } from '../workflow/application-workflow.js';
+
+export const LETTER_MAX_BYTES = 10 * 1024 * 1024;
+const EDITABLE_STATES: readonly ApplicationState[] = ['submitted', 'information_requested'];
+const PDF_SIGNATURE = Buffer.from('%PDF-');
+
+export interface UploadedLetter {
+  content: Buffer;
+  fileName?: string;
+}
+
+/** The official letter signed by the head of government: a PDF, checked by its content, kept with its SHA-256. */
+@Injectable()
+export class ApplicationLetters {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async upload(
+    applicationId: string,
+    letter: UploadedLetter,
+    acting: Acting,
+  ): Promise<{ application: Application; letter: ApplicationLetter }> {
+    assertPdf(letter.content);
+    return this.dataSource.transaction(async (manager) => {
+      const application = await loadVisible(manager, applicationId, acting);
+      if (!ownsApplication(acting.user, application)) {
+        throw new AdmissionError(AdmissionErrorCode.ActionForbidden, 'Only the applicant government uploads its letter.');
+      }
+      if (!EDITABLE_STATES.includes(application.state)) {
+        throw new AdmissionError(
+          AdmissionErrorCode.NotEditable,
+          `The application is ${application.state}; the letter can be replaced only while it is submitted or information_requested.`,
+          { currentState: application.state },
+        );
+      }
+      const now = new Date();
+      const sha256 = createHash('sha256').update(letter.content).digest('hex');
+      const stored = manager.getRepository(ApplicationLetter).create({
+        applicationId,
+        sha256,
+        sizeBytes: letter.content.length,
+        fileName: letter.fileName?.slice(0, 255) ?? null,
+        content: letter.content,
+        uploadedBy: acting.user.id,
+        uploadedAt: now,
+      });
+      await manager.getRepository(ApplicationLetter).insert(stored);
+      const updated = await applyTransition(manager, application, application.state, { changes: {} }, now);
+      await this.audit.record(manager, acting.audit, {
+        action: 'application.letter-uploaded',
+        entityType: 'application',
+        entityId: applicationId,
+        stateBefore: application.state,
+        stateAfter: application.state,
+        payload: {
+          reference: application.reference,
+          version: updated.version,
+          sha256,
+          sizeBytes: stored.sizeBytes,
+          fileName: stored.fileName,
+        },
+      });
+      return { application: updated, letter: stored };
+    });
+  }
+
+  async download(applicationId: string, acting: Acting): Promise<ApplicationLetter> {
+    await loadVisible(this.dataSource.manager, applicationId, acting);
+    const letter = await this.dataSource
+      .getRepository(ApplicationLetter)
+      .createQueryBuilder('l')
+      .addSelect('l.content')
+      .where('l.applicationId = :applicationId', { applicationId })
+      .orderBy('l.uploadedAt', 'DESC')
+      .getOne();
+    if (!letter) throw new AdmissionError(AdmissionErrorCode.LetterNotFound, 'No letter has been uploaded for this application.');
+    return letter;
+  }
+}
+
+function assertPdf(content: Buffer): void {
+  if (content.length === 0) throw new AdmissionError(AdmissionErrorCode.LetterEmpty, 'The letter is empty.');
+  if (content.length > LETTER_MAX_BYTES) {
+    throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${LETTER_MAX_BYTES / 1024 / 1024} MB.`);
+  }
+  if (!content.subarray(0, 1024).includes(PDF_SIGNATURE)) {
+    throw new AdmissionError(AdmissionErrorCode.LetterNotPdf, 'The letter is not a PDF (its content does not start like one).');
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Acting, AuthenticatedUser } from '@near/identity';
+import { Government } from '@near/registry';
+import { Assembly } from '@near/voting';
+import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
+import { ApplicationLetter } from '../application-letter.entity.js';
+import { ApplicationMessage } from '../application-message.entity.js';
+import { ownsApplication } from '../application-visibility.js';
+import { Application } from '../application.entity.js';
+import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
+import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
+import { loadVisible } from '../transitions/application-transitions.service.js';
+import type { ApplicationState } from '../workflow/application-workflow.js';
+import { Workflow } from '../workflow/workflow.js';
+import type { ApplicationListItem, ApplicationView } from './application-view.js';
+
+export interface ApplicationFilter {
+  state?: ApplicationState;
+  country?: string;
+  assemblyId?: string;
+}
+
+export interface Page {
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+const encodeCursor = (position: string) => Buffer.from(`p:${position}`).toString('base64url');
+function decodeCursor(cursor: string): string | null {
+  const match = /^p:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? match[1] : null;
+}
+
+@Injectable()
+export class ApplicationReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflow: Workflow,
+  ) {}
+
+  async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
+    const manager = this.dataSource.manager;
+    const application = await loadVisible(manager, applicationId, acting);
+    const [government, criteria, session, letter, messages] = await Promise.all([
+      manager.getRepository(Government).findOneByOrFail({ id: application.governmentId }),
+      manager.getRepository(EligibilityCriterion).findBy({ applicationId }),
+      application.assemblyId ? manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null,
+      manager.getRepository(ApplicationLetter).findOne({ where: { applicationId }, order: { uploadedAt: 'DESC' } }),
+      manager.getRepository(ApplicationMessage).find({ where: { applicationId }, order: { createdAt: 'ASC' } }),
+    ]);
+    criteria.sort((a, b) => ELIGIBILITY_CRITERION_CODES.indexOf(a.code as never) - ELIGIBILITY_CRITERION_CODES.indexOf(b.code as never));
+    return { application, government, criteria, session, letter, messages, allowedActions: this.allowedActions(application, acting.user) };
+  }
+
+  /** The application if the caller may see it; "not found" otherwise. */
+  visible(applicationId: string, acting: Acting): Promise<Application> {
+    return loadVisible(this.dataSource.manager, applicationId, acting);
+  }
+
+  /** Newest first; the cursor is a position in filing order, so pages stay stable while others file. */
+  async list(filter: ApplicationFilter, page: Page, acting: Acting): Promise<{ items: ApplicationListItem[]; nextCursor: string | null }> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoin(Government, 'g', 'g.id = a.governmentId')
+      .orderBy('a.listPosition', 'DESC')
+      .take(page.limit + 1);
+    const user = acting.user;
+    if (user.role === 'applicant') query.andWhere('a.governmentId = :own', { own: user.governmentId });
+    if (user.role === 'delegate') query.andWhere('a.assemblyId IS NOT NULL');
+    if (user.role === 'admin') query.andWhere('false');
+    if (filter.state) query.andWhere('a.state = :state', { state: filter.state });
+    if (filter.country) query.andWhere('g.country = :country', { country: filter.country });
+    if (filter.assemblyId) query.andWhere('a.assemblyId = :assemblyId', { assemblyId: filter.assemblyId });
+    if (page.cursor) {
+      const position = decodeCursor(page.cursor);
+      if (!position) throw new AdmissionError(AdmissionErrorCode.InvalidCursor, 'The cursor is not one this API gave out.');
+      query.andWhere('a.listPosition < :position', { position });
+    }
+    const rows = await query.getMany();
+    const items = rows.slice(0, page.limit);
+    const governments = await this.dataSource.getRepository(Government).findBy({ id: In([...new Set(items.map((a) => a.governmentId))]) });
+    return {
+      items: items.map((application) => ({
+        application,
+        government: governments.find((g) => g.id === application.governmentId)!,
+        allowedActions: this.allowedActions(application, user),
+      })),
+      nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].listPosition) : null,
+    };
+  }
+
+  /** The applications placed on a session's agenda, oldest first. */
+  agendaOf(assemblyId: string): Promise<Application[]> {
+    return this.dataSource.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
+  }
+
+  private allowedActions(application: Application, user: AuthenticatedUser) {
+    return this.workflow.allowedActions(application.state, { role: user.role, ownsApplication: ownsApplication(user, application) });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Government } from '@near/registry';
+import type { Assembly } from '@near/voting';
+import type { ApplicationLetter } from '../application-letter.entity.js';
+import type { ApplicationMessage } from '../application-message.entity.js';
+import type { Application } from '../application.entity.js';
+import type { EligibilityCriterion } from '../eligibility-criterion.entity.js';
+import type { ApplicationAction } from '../workflow/application-workflow.js';
+
+/** An application with what a reader needs around it, and the actions open to that reader. */
+export interface ApplicationView {
+  application: Application;
+  government: Government;
+  criteria: EligibilityCriterion[];
+  session: Assembly | null;
+  letter: ApplicationLetter | null;
+  messages: ApplicationMessage[];
+  allowedActions: ApplicationAction[];
+}
+
+export interface ApplicationListItem {
+  application: Application;
+  government: Government;
+  allowedActions: ApplicationAction[];
+}

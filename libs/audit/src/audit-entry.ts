@@ -1,0 +1,30 @@
+/** What a change tells the trail about itself; who and from where come from the AuditContext. */
+export interface AuditEntryInput {
+  /** What happened, e.g. `application.start-review`, `user.created`, `auth.sign-in-failed`. */
+  action: string;
+  entityType: string;
+  /** The changed record's id, or another stable key (an e-mail for a failed sign-in). */
+  entityId: string;
+  stateBefore?: string | null;
+  stateAfter?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/** One entry of the trail, as stored and as the API shows it. */
+export interface AuditEvent {
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorGovernmentId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  stateBefore: string | null;
+  stateAfter: string | null;
+  payload: Record<string, unknown>;
+  requestId: string | null;
+  clientAddress: string | null;
+  prevHash: string;
+  hash: string;
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { entryHash, GENESIS_HASH, type HashedFields } from './entry-hash.js';
+
+const first: HashedFields = {
+  seq: 1,
+  occurredAt: '2026-03-01T10:00:00.123Z',
+  actorUserId: '6f1c1f0e-8a4b-4c1e-9b7a-0d2f3e4a5b6c',
+  actorRole: 'secretariat',
+  actorGovernmentId: null,
+  action: 'application.start-review',
+  entityType: 'application',
+  entityId: '0b9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c',
+  stateBefore: 'submitted',
+  stateAfter: 'under_review',
+  payload: '{"reference":"NEAR-2026-0007"}',
+  requestId: 'req-1',
+  clientAddress: '203.0.113.7',
+  prevHash: GENESIS_HASH,
+};
+
+describe('the entry hash', () => {
+  it('starts the chain from 64 zeros', () => {
+    expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');
+  });
+
+  it('is the sha256 of the previous hash followed by the canonical JSON of every other field', () => {
+    const document =
+      '{"action":"application.start-review","actorGovernmentId":null,"actorRole":"secretariat",' +
+      '"actorUserId":"6f1c1f0e-8a4b-4c1e-9b7a-0d2f3e4a5b6c","clientAddress":"203.0.113.7",' +
+      '"entityId":"0b9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c","entityType":"application","occurredAt":"2026-03-01T10:00:00.123Z",' +
+      '"payload":"{\\"reference\\":\\"NEAR-2026-0007\\"}","requestId":"req-1","seq":1,"stateAfter":"under_review",' +
+      '"stateBefore":"submitted"}';
+    expect(entryHash(first)).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + document)
+        .digest('hex'),
+    );
+    expect(entryHash(first)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes when any single field changes, including the link to the previous entry', () => {
+    const original = entryHash(first);
+    const changed: Record<keyof HashedFields, unknown> = {
+      seq: 2,
+      occurredAt: '2026-03-01T10:00:00.124Z',
+      actorUserId: null,
+      actorRole: 'admin',
+      actorGovernmentId: '6f1c1f0e-8a4b-4c1e-9b7a-0d2f3e4a5b6c',
+      action: 'application.withdraw',
+      entityType: 'user',
+      entityId: 'other',
+      stateBefore: null,
+      stateAfter: 'eligible',
+      payload: '{"reference":"NEAR-2026-0008"}',
+      requestId: null,
+      clientAddress: '203.0.113.8',
+      prevHash: 'f'.repeat(64),
+    };
+    for (const [field, value] of Object.entries(changed)) {
+      expect({ field, hash: entryHash({ ...first, [field]: value }) }).not.toEqual({ field, hash: original });
+    }
+  });
+
+  it('tells a null field from an empty one, and a payload from the same payload written differently', () => {
+    expect(entryHash({ ...first, requestId: '' })).not.toBe(entryHash({ ...first, requestId: null }));
+    expect(entryHash({ ...first, payload: '{ "reference": "NEAR-2026-0007" }' })).not.toBe(entryHash(first));
+  });
+});

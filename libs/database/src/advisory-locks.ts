@@ -1,0 +1,12 @@
+/**
+ * Every PostgreSQL advisory lock key the system takes, in one place so that two purposes never share one.
+ * Session locks (pg_advisory_lock) are held across transactions; the others (pg_advisory_xact_lock) end with theirs.
+ */
+export enum AdvisoryLock {
+  /** Session lock: one process applies migrations while the others wait. */
+  Migrations = 7_469_001,
+  /** Transaction lock: writers of the audit trail append one at a time, so the chain never forks. */
+  AuditChain = 7_469_002,
+  /** Transaction lock: demo data is seeded once however many processes start together. */
+  DemoData = 7_469_003,
+}
