@@ -63,6 +63,11 @@ describe('the member registry', () => {
     expect(created.headers.location).toBe(`/governments/${created.body.id}`);
     expect((await list('?status=prospective')).map((g) => g.nameEn)).toEqual(['Jilin']);
 
+    const [entry] = await api.dataSource.query(`SELECT * FROM audit_events WHERE action = 'government.registered' AND entity_id = $1`, [
+      created.body.id,
+    ]);
+    expect(entry).toMatchObject({ actor_user_id: secretariat.id, state_after: 'prospective' });
+
     const again = await api
       .http()
       .post('/governments')

@@ -41,6 +41,20 @@ describe('user management by the admin', () => {
     expect(signIn.body.user).toMatchObject({ role: 'delegate', governmentId: toyama, displayName: '佐藤 花子' });
   });
 
+  it('records the creation in the audit trail as done by the admin, without the password', async () => {
+    const created = await create({
+      email: 'audited@test.example',
+      password: 'never-in-the-trail',
+      displayName: 'Audited',
+      role: 'secretariat',
+    }).expect(201);
+    const [entry] = await api.dataSource.query(`SELECT * FROM audit_events WHERE action = 'user.created' AND entity_id = $1`, [
+      created.body.id,
+    ]);
+    expect(entry).toMatchObject({ actor_user_id: admin.id, actor_role: 'admin', state_after: 'active' });
+    expect(entry.payload).not.toContain('never-in-the-trail');
+  });
+
   it('stores the password hashed with scrypt, never in clear', async () => {
     await create({
       email: 'hash.check@test.example',

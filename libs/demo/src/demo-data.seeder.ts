@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SYSTEM_CONTEXT } from '@near/audit';
 import { AdvisoryLock } from '@near/database';
 import { hashPassword, UsersService } from '@near/identity';
 import { Government } from '@near/registry';
@@ -52,7 +53,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     const governments = manager.getRepository(Government);
     await this.users.create(
       { ...DEMO_LOGINS.secretariat, displayName: 'Secretariat Officer (Pohang)', role: 'secretariat', locale: 'ko' },
-      manager,
+      SYSTEM_CONTEXT,
+      { manager },
     );
     const liaoning = await governments.findOneByOrFail({ country: 'CN', nameEn: 'Liaoning' });
     await this.users.create(
@@ -63,7 +65,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         governmentId: liaoning.id,
         locale: 'zh',
       },
-      manager,
+      SYSTEM_CONTEXT,
+      { manager },
     );
     // One slow hash shared by every demo delegate, instead of seventy.
     const delegateHash = await hashPassword(DEMO_LOGINS.delegatePassword);
@@ -78,8 +81,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
           governmentId: member.id,
           locale: LOCALE_BY_COUNTRY[member.country] ?? 'en',
         },
-        manager,
-        delegateHash,
+        SYSTEM_CONTEXT,
+        { manager, passwordHash: delegateHash },
       );
     }
   }

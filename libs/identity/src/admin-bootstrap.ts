@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { hashPassword } from './password-hasher.js';
 
@@ -12,21 +13,36 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const hasAdmin = await this.dataSource.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
     if (hasAdmin.length > 0) return;
     const hash = await hashPassword(this.config.admin.password);
-    // Several processes may start at once: the statement itself re-checks, and the e-mail is unique.
-    const created = await this.dataSource.query(
-      `INSERT INTO users (email, password_hash, display_name, role, locale)
-       SELECT $1, $2, 'Administrator', 'admin', 'en'
-       WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL)
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
-      [this.config.admin.email.toLowerCase(), hash],
-    );
+    const email = this.config.admin.email.toLowerCase();
+    const created = await this.dataSource.transaction(async (manager) => {
+      // Several processes may start at once: the statement itself re-checks, and the e-mail is unique.
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO users (email, password_hash, display_name, role, locale)
+         SELECT $1, $2, 'Administrator', 'admin', 'en'
+         WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [email, hash],
+      );
+      for (const { id } of rows) {
+        await this.audit.record(manager, SYSTEM_CONTEXT, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: id,
+          stateBefore: null,
+          stateAfter: 'active',
+          payload: { email, displayName: 'Administrator', role: 'admin', governmentId: null, locale: 'en', bootstrap: true },
+        });
+      }
+      return rows;
+    });
     if (created.length > 0) {
       this.logger.log(`Created the first admin user ${this.config.admin.email}`);
     } else {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
@@ -36,11 +37,14 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {
     this.throttle = new LoginThrottle(config.auth);
   }
 
-  async signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+  /** `request` is where the attempt came from: the address counts toward throttling, both go into the audit trail. */
+  async signIn(emailInput: string, password: string, request: { clientAddress: string; requestId?: string }): Promise<SignInResult> {
+    const address = request.clientAddress;
     const email = emailInput.trim().toLowerCase();
     // Each attempt is counted as a failure before the password is checked, in a short locked
     // transaction, so concurrent guesses cannot slip past the limit; a success then clears the count.
@@ -58,7 +62,24 @@ export class AuthService {
       .getOne();
     const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
     const user = found && passwordMatches && !found.disabledAt ? found : null;
-    if (!user) throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or the password is wrong.');
+    if (!user) {
+      // Attempts refused by the throttle are not audited: they are bounded by it only in the logs' favour,
+      // and an attacker must not be able to flood the trail. Every checked credential that fails is.
+      const reason = !found ? 'unknown-email' : found.disabledAt ? 'user-disabled' : 'wrong-password';
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(
+          manager,
+          { actor: null, ...request },
+          {
+            action: 'auth.sign-in-failed',
+            entityType: 'user',
+            entityId: found?.id ?? email,
+            payload: { email, reason },
+          },
+        ),
+      );
+      throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or the password is wrong.');
+    }
     await this.throttle.clear(this.dataSource.manager, email);
     const claims: TokenClaims = { sub: user.id, role: user.role };
     return {

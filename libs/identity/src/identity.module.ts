@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { RegistryModule } from '@near/registry';
 import { AdminBootstrap } from './admin-bootstrap.js';
@@ -10,6 +11,7 @@ const ISSUER = 'near-admission';
 
 @Module({
   imports: [
+    AuditModule,
     RegistryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

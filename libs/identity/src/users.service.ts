@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE } from '@near/common';
 import { PgErrorCode, pgErrorCode } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
@@ -28,6 +29,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly governments: GovernmentsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(filter: UserFilter = {}, manager: EntityManager = this.dataSource.manager): Promise<User[]> {
@@ -41,8 +43,24 @@ export class UsersService {
     return manager.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
   }
 
-  /** Creates a user; pass a precomputed `passwordHash` to seed many users with one (slow) hash. */
-  async create(input: NewUser, manager: EntityManager = this.dataSource.manager, passwordHash?: string): Promise<User> {
+  /**
+   * Creates a user and its audit entry in one transaction (the caller's, when it passes its manager).
+   * A precomputed `passwordHash` lets seeding give many users one (deliberately slow) hash.
+   */
+  async create(input: NewUser, context: AuditContext, options: { manager?: EntityManager; passwordHash?: string } = {}): Promise<User> {
+    const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
+    const work = (manager: EntityManager) => this.insert(input, passwordHash, context, manager);
+    try {
+      return await (options.manager ? work(options.manager) : this.dataSource.transaction(work));
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
+        throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${input.email.trim().toLowerCase()} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  private async insert(input: NewUser, passwordHash: string, context: AuditContext, manager: EntityManager): Promise<User> {
     const governmentId = input.governmentId ?? null;
     await this.assertGovernmentFitsRole(input.role, governmentId, manager);
     const repository = manager.getRepository(User);
@@ -50,23 +68,26 @@ export class UsersService {
     if (await repository.existsBy({ email })) {
       throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
     }
-    const user = repository.create({
-      email,
-      passwordHash: passwordHash ?? (await hashPassword(input.password)),
-      displayName: input.displayName.trim(),
-      role: input.role,
-      governmentId,
-      locale: input.locale ?? DEFAULT_LOCALE,
-      disabledAt: null,
+    const user = await repository.save(
+      repository.create({
+        email,
+        passwordHash,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        governmentId,
+        locale: input.locale ?? DEFAULT_LOCALE,
+        disabledAt: null,
+      }),
+    );
+    await this.audit.record(manager, context, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      stateBefore: null,
+      stateAfter: 'active',
+      payload: { email, displayName: user.displayName, role: user.role, governmentId, locale: user.locale },
     });
-    try {
-      return await repository.save(user);
-    } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UniqueViolation) {
-        throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
-      }
-      throw error;
-    }
+    return user;
   }
 
   private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<void> {

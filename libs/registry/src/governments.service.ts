@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail, type AuditContext } from '@near/audit';
 import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
 
@@ -19,7 +20,10 @@ export interface NewProspectiveGovernment {
 
 @Injectable()
 export class GovernmentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(filter: GovernmentFilter, manager: EntityManager = this.dataSource.manager): Promise<Government[]> {
     const query = manager.getRepository(Government).createQueryBuilder('g').orderBy('g.country').addOrderBy('g.nameEn');
@@ -35,7 +39,22 @@ export class GovernmentsService {
   }
 
   /** Registers a government that is not (yet) part of NEAR, so that its officer can apply. */
-  async addProspective(input: NewProspectiveGovernment, manager: EntityManager = this.dataSource.manager): Promise<Government> {
+  addProspective(input: NewProspectiveGovernment, context: AuditContext): Promise<Government> {
+    return this.dataSource.transaction(async (manager) => {
+      const government = await this.insertProspective(input, manager);
+      await this.audit.record(manager, context, {
+        action: 'government.registered',
+        entityType: 'government',
+        entityId: government.id,
+        stateBefore: null,
+        stateAfter: government.status,
+        payload: { ...input },
+      });
+      return government;
+    });
+  }
+
+  private async insertProspective(input: NewProspectiveGovernment, manager: EntityManager): Promise<Government> {
     const repository = manager.getRepository(Government);
     const existing = await repository
       .createQueryBuilder('g')

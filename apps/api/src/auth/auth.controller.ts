@@ -19,7 +19,7 @@ export class AuthController {
   @ApiOkResponse({ type: SignInResponseDto })
   @ProblemResponses(400, 401, 429)
   signIn(@Body() body: SignInDto, @Req() request: FastifyRequest): Promise<SignInResponseDto> {
-    return this.auth.signIn(body.email, body.password, request.ip);
+    return this.auth.signIn(body.email, body.password, { clientAddress: request.ip, requestId: request.id });
   }
 
   @Get('me')

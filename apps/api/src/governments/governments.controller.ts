@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Acting } from '@near/identity';
 import { GovernmentsService } from '@near/registry';
+import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { CreateGovernmentDto } from './dto/create-government.dto.js';
@@ -32,8 +34,12 @@ export class GovernmentsController {
   @Roles('secretariat', 'admin')
   @ApiCreatedResponse({ type: GovernmentDto, description: 'The government, registered as prospective.' })
   @ProblemResponses(400, 401, 403, 409)
-  async create(@Body() body: CreateGovernmentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<GovernmentDto> {
-    const government = await this.governments.addProspective(body);
+  async create(
+    @Body() body: CreateGovernmentDto,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<GovernmentDto> {
+    const government = await this.governments.addProspective(body, acting.audit);
     void reply.header('Location', `/governments/${government.id}`);
     return GovernmentDto.from(government);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { UsersService } from '@near/identity';
+import { type Acting, UsersService } from '@near/identity';
+import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
@@ -18,8 +19,12 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   @ProblemResponses(400, 401, 403, 409, 422)
-  async create(@Body() body: CreateUserDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserDto> {
-    const user = await this.users.create(body);
+  async create(
+    @Body() body: CreateUserDto,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.create(body, acting.audit);
     void reply.header('Location', `/users/${user.id}`);
     return UserDto.from(user);
   }
