@@ -22,9 +22,12 @@ const SILENT: Logger = { logQuery() {}, logQueryError() {}, logQuerySlow() {}, l
 const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
 
 function describeVerification(result: AuditVerification): string {
-  return result.valid
-    ? `audit trail valid: ${entries(result.checked)} checked`
-    : `audit trail INVALID at entry ${result.firstInvalidSeq} (${result.reason}); ${entries(result.checked)} checked before it`;
+  if (result.valid) {
+    // The head's hash, kept outside the database, lets a later run notice the newest entries cut off.
+    const head = result.head ? `; newest entry ${result.head.seq} has hash ${result.head.hash}` : '';
+    return `audit trail valid: ${entries(result.checked)} checked${head}`;
+  }
+  return `audit trail INVALID at entry ${result.firstInvalidSeq} (${result.reason}); ${entries(result.checked)} checked before it`;
 }
 
 async function verify(): Promise<AuditVerification> {
