@@ -86,12 +86,16 @@ describe('the admission workflow over HTTP', () => {
       'application.declare-eligible',
       'application.place-on-agenda',
     ]);
+    // The applicant learns which role acted, not which officer, nor from where.
     expect(history.body[1]).toMatchObject({
       stateBefore: 'submitted',
       stateAfter: 'under_review',
-      actorUserId: secretariat.id,
       actorRole: 'secretariat',
+      actorUserId: null,
+      clientAddress: null,
     });
+    const full = await api.http().get(`/applications/${filed.id}/history`).set(bearer(secretariat)).expect(200);
+    expect(full.body[1]).toMatchObject({ actorUserId: secretariat.id, clientAddress: expect.stringContaining('127.0.0.1') });
   });
 
   it('ends in ineligible, with the reasons, and then refuses every action', async () => {

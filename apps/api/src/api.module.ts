@@ -6,14 +6,16 @@ import { AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
 import { IdentityModule } from '@near/identity';
-import { RedisModule } from '@near/queue';
+import { QueuesModule, RedisModule } from '@near/queue';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { ApplicationActionsController } from './applications/application-actions.controller.js';
+import { ApplicationBallotController } from './applications/application-ballot.controller.js';
 import { ApplicationLetterController } from './applications/application-letter.controller.js';
 import { ApplicationReviewController } from './applications/application-review.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AssembliesController } from './assemblies/assemblies.controller.js';
+import { WrittenProcedureDeadlines } from './assemblies/written-procedure-deadlines.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -33,6 +35,7 @@ export class ApiModule {
         HttpLoggerModule,
         DatabaseModule,
         RedisModule,
+        QueuesModule,
         RegistryModule,
         IdentityModule,
         AuditModule,
@@ -49,12 +52,14 @@ export class ApiModule {
         ApplicationActionsController,
         ApplicationReviewController,
         ApplicationLetterController,
+        ApplicationBallotController,
         AssembliesController,
         AuditEventsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        WrittenProcedureDeadlines,
       ],
     };
   }

@@ -3,9 +3,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { pinoOptions } from '@near/common';
 import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
-import { RedisModule } from '@near/queue';
+import { AdmissionModule } from '@near/admission';
+import { QueuesModule, RedisModule } from '@near/queue';
+import { WrittenProceduresProcessor } from './processors/written-procedures.processor.js';
 
-/** The worker: no HTTP, only queue consumers (added by the notification and voting features). */
+/** The worker: no HTTP, only queue consumers. */
 @Module({})
 export class WorkerModule {
   static forRoot(loaded: LoadedConfig): DynamicModule {
@@ -19,7 +21,10 @@ export class WorkerModule {
         }),
         DatabaseModule,
         RedisModule,
+        QueuesModule,
+        AdmissionModule,
       ],
+      providers: [WrittenProceduresProcessor],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@near/audit';
+import { VotingModule } from '@near/voting';
+import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
@@ -8,7 +10,7 @@ import { ApplicationTransitions } from './transitions/application-transitions.se
 import { Workflow } from './workflow/workflow.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, VotingModule],
   providers: [
     // Built at boot: a broken workflow table stops the start.
     { provide: Workflow, useFactory: () => new Workflow() },
@@ -17,7 +19,16 @@ import { Workflow } from './workflow/workflow.js';
     ApplicationTransitions,
     EligibilityReview,
     ApplicationLetters,
+    WrittenProcedureCloser,
   ],
-  exports: [Workflow, ApplicationFiling, ApplicationReader, ApplicationTransitions, EligibilityReview, ApplicationLetters],
+  exports: [
+    Workflow,
+    ApplicationFiling,
+    ApplicationReader,
+    ApplicationTransitions,
+    EligibilityReview,
+    ApplicationLetters,
+    WrittenProcedureCloser,
+  ],
 })
 export class AdmissionModule {}

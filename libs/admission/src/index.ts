@@ -22,4 +22,5 @@ export { type ApplicationView, type ApplicationListItem } from './reading/applic
 export { ApplicationTransitions } from './transitions/application-transitions.service.js';
 export { EligibilityReview, type CriterionRecord } from './review/eligibility-review.service.js';
 export { ApplicationLetters, LETTER_MAX_BYTES, type UploadedLetter } from './letters/application-letters.service.js';
+export { WrittenProcedureCloser, type ClosingResult } from './deadlines/written-procedure-closer.js';
 export { AdmissionModule } from './admission.module.js';

@@ -23,6 +23,8 @@ export class AppConfig {
   };
   /** `usesDevelopmentPassword`: the password is the documented development default, safe to print. */
   readonly admin: { email: string; password: string; usesDevelopmentPassword: boolean };
+  /** `trackedFrom`: the first fiscal year with payment records; no year before it is ever owed. */
+  readonly fees: { trackedFrom: number };
   readonly demoData: boolean;
   readonly log: { level: string; format: 'json' | 'pretty' };
 
@@ -52,6 +54,7 @@ export class AppConfig {
       password: env.ADMIN_PASSWORD!,
       usesDevelopmentPassword: env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD,
     };
+    this.fees = { trackedFrom: env.FEES_TRACKED_FROM };
     this.demoData = env.DEMO_DATA;
     this.log = {
       level: env.LOG_LEVEL,

@@ -112,6 +112,13 @@ export class EnvironmentVariables {
   @Max(86400)
   @IsInt()
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** The first fiscal year the system holds fee payments for: earlier years are never counted as owed. */
+  @Transform(toInt)
+  @Min(1996)
+  @Max(2200)
+  @IsInt()
+  FEES_TRACKED_FROM = 2025;
 }
 
 const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);

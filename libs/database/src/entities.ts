@@ -4,7 +4,21 @@ import { ApplicationMessage } from '../../admission/src/application-message.enti
 import { Application } from '../../admission/src/application.entity.js';
 import { EligibilityCriterion } from '../../admission/src/eligibility-criterion.entity.js';
 import { Assembly } from '../../voting/src/assembly.entity.js';
+import { Ballot } from '../../voting/src/votes/ballot.entity.js';
+import { Vote } from '../../voting/src/votes/vote.entity.js';
+import { FeePayment } from '../../registry/src/fee-payment.entity.js';
 import { Government } from '../../registry/src/government.entity.js';
 import { User } from '../../identity/src/user.entity.js';
 
-export const ENTITIES = [Government, User, Assembly, Application, EligibilityCriterion, ApplicationLetter, ApplicationMessage] as const;
+export const ENTITIES = [
+  Government,
+  User,
+  Assembly,
+  Application,
+  EligibilityCriterion,
+  ApplicationLetter,
+  ApplicationMessage,
+  FeePayment,
+  Vote,
+  Ballot,
+] as const;

@@ -2,9 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_CONTEXT } from '@near/audit';
+import { AppConfig } from '@near/config';
 import { AdvisoryLock } from '@near/database';
 import { hashPassword, UsersService } from '@near/identity';
-import { Government } from '@near/registry';
+import { FEE_DUE_MONTH_DAY, Government } from '@near/registry';
 import { Assembly } from '@near/voting';
 import { PAST_GENERAL_ASSEMBLIES } from './past-assemblies.js';
 
@@ -13,6 +14,9 @@ export const DEMO_LOGINS = {
   applicant: { email: 'applicant.liaoning@near.example', password: 'applicant-demo' },
   delegatePassword: 'delegate-demo',
 } as const;
+
+/** Members that have paid no fee, so that the demo shows governments without a vote. */
+export const DEMO_UNPAID_MEMBERS = ['Khovd', 'Uvs'] as const;
 
 const SEEDED_FLAG = 'demo-data-seeded';
 const DEMO_LOCK_KEY = AdvisoryLock.DemoData;
@@ -34,6 +38,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +49,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       if (seeded.length > 0) return;
       await this.seedUsers(manager);
       await this.seedAssemblies(manager);
+      await this.seedFeePayments(manager);
       await manager.query('INSERT INTO system_flags (name) VALUES ($1)', [SEEDED_FLAG]);
       this.logger.log('Demo data seeded');
     });
@@ -115,6 +121,26 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       status: 'scheduled',
       notes: null,
     });
+  }
+
+  /**
+   * Every member has paid each year from FEES_TRACKED_FROM whose due date has passed, on 15 April, except
+   * DEMO_UNPAID_MEMBERS. Inserted directly, without audit entries or a recorder: like the registry the
+   * foundation migration seeds, this stands for history from before the system, not for an act of the
+   * secretariat; `recorded_by` stays null to say so.
+   */
+  private async seedFeePayments(manager: EntityManager): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10);
+    const thisYear = Number(today.slice(0, 4));
+    const lastYearDue = `${thisYear}-${FEE_DUE_MONTH_DAY}` < today ? thisYear : thisYear - 1;
+    await manager.query(
+      `INSERT INTO fee_payments (government_id, year, paid_on)
+       SELECT g.id, y, make_date(y, 4, 15)
+       FROM governments g CROSS JOIN generate_series($1::int, $2::int) AS y
+       WHERE g.status = 'member' AND g.name_en <> ALL ($3::text[])
+         AND (g.member_since IS NULL OR y > extract(year FROM g.member_since))`,
+      [this.config.fees.trackedFrom, lastYearDue, DEMO_UNPAID_MEMBERS],
+    );
   }
 }
 

@@ -1,3 +1,6 @@
-// Redis and the queues on it: the shared connection, the start-up check, and (later) queue names and job payloads.
+// Redis and the queues on it: the shared connection, the start-up check, queue and job names with their payloads.
 export { REDIS, RedisModule } from './redis.module.js';
 export { assertRedisReachable, createRedisConnection } from './redis-connection.js';
+export { QueueName, JobName, type JobPayloads, JOBS_OF_QUEUE } from './queues.js';
+export { RETRY_POLICY, SWEEP_INTERVAL_MS } from './retry-policy.js';
+export { QueuesModule } from './queues.module.js';

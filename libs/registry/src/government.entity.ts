@@ -35,6 +35,10 @@ export class Government {
   @Column({ name: 'member_since', type: 'date', nullable: true })
   memberSince!: string | null;
 
+  /** The session of a deciding body whose vote admitted it; null for governments admitted before the system. */
+  @Column({ name: 'admitted_by_assembly_id', type: 'uuid', nullable: true })
+  admittedByAssemblyId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
+import { AppConfig } from '@near/config';
+import { FeePayment } from './fee-payment.entity.js';
 import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
+import { FEE_PAYING_STATUSES, votingRights, type VotingRights } from './voting-rights.js';
 
 export interface GovernmentFilter {
   status?: GovernmentStatus;
@@ -18,11 +21,28 @@ export interface NewProspectiveGovernment {
   kind?: string;
 }
 
+/** One year's fee: the fiscal year and the day it was paid (YYYY-MM-DD). */
+export interface FeePaymentInput {
+  year: number;
+  paidOn: string;
+}
+
+/** A government with its fees and whether it may vote, as of a given day. */
+export interface GovernmentStanding {
+  government: Government;
+  rights: VotingRights;
+}
+
+// A payment dated today where the day is furthest ahead (UTC+14) is not in the future: the members' own
+// today (Kamchatka is UTC+12) must be accepted while UTC still shows yesterday.
+const LATEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
 @Injectable()
 export class GovernmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly config: AppConfig,
   ) {}
 
   list(filter: GovernmentFilter, manager: EntityManager = this.dataSource.manager): Promise<Government[]> {
@@ -36,6 +56,101 @@ export class GovernmentsService {
     const government = await manager.getRepository(Government).findOneBy({ id });
     if (!government) throw new RegistryError(RegistryErrorCode.GovernmentNotFound, `No government has the id ${id}.`);
     return government;
+  }
+
+  /** The governments with their fees and voting rights on the given day: two queries, whatever the count. */
+  async listStandings(filter: GovernmentFilter, on: Date = new Date()): Promise<GovernmentStanding[]> {
+    const manager = this.dataSource.manager;
+    const governments = await this.list(filter, manager);
+    const paid = await this.paidYearsOf(governments, manager);
+    return governments.map((government) => this.standingOf(government, paid.get(government.id) ?? [], on));
+  }
+
+  async standing(
+    governmentId: string,
+    on: Date = new Date(),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<GovernmentStanding> {
+    const government = await this.get(governmentId, manager);
+    const paid = await this.paidYearsOf([government], manager);
+    return this.standingOf(government, paid.get(government.id) ?? [], on);
+  }
+
+  async votingRightsOf(
+    governmentId: string,
+    on: Date = new Date(),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<VotingRights> {
+    return (await this.standing(governmentId, on, manager)).rights;
+  }
+
+  /**
+   * The members that may vote on the given day, in registry order: the roll a ballot freezes when it opens.
+   * Pass the transaction's manager so the roll is read where it is stored.
+   */
+  async votersOn(on: Date, manager: EntityManager = this.dataSource.manager): Promise<Government[]> {
+    const members = await this.list({ status: 'member' }, manager);
+    const paid = await this.paidYearsOf(members, manager);
+    return members.filter((member) => this.standingOf(member, paid.get(member.id) ?? [], on).rights.mayVote);
+  }
+
+  /**
+   * Records the fee a member or associate paid for a year. Recording the same year and date again changes
+   * nothing (and adds no audit entry); another date for a year already recorded is refused, since a
+   * payment is never changed silently.
+   */
+  recordFeePayment(governmentId: string, payment: FeePaymentInput, context: AuditContext): Promise<GovernmentStanding> {
+    return this.dataSource.transaction(async (manager) => {
+      // FOR SHARE: the government's status cannot change under the payment until it commits.
+      const government = await manager
+        .getRepository(Government)
+        .findOne({ where: { id: governmentId }, lock: { mode: 'pessimistic_read' } });
+      if (!government) throw new RegistryError(RegistryErrorCode.GovernmentNotFound, `No government has the id ${governmentId}.`);
+      if (!FEE_PAYING_STATUSES.includes(government.status)) {
+        throw new RegistryError(
+          RegistryErrorCode.GovernmentPaysNoFees,
+          `${government.nameEn} is ${government.status === 'observer' ? 'an observer' : 'a prospective government'}: only members and associate members pay the annual fee.`,
+          { governmentStatus: government.status },
+        );
+      }
+      const latestToday = new Date(Date.now() + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+      if (payment.paidOn > latestToday) {
+        const message = `A payment cannot be dated ${payment.paidOn}, a day still to come.`;
+        throw new RegistryError(RegistryErrorCode.PaymentDateInFuture, message, { paidOn: payment.paidOn });
+      }
+
+      // ON CONFLICT: of two concurrent requests for one year, the second waits for the first and then sees its row.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO fee_payments (government_id, year, paid_on, recorded_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (government_id, year) DO NOTHING RETURNING year`,
+        [governmentId, payment.year, payment.paidOn, context.actor?.userId ?? null],
+      );
+      if (inserted.length === 0) {
+        const [existing]: { paid_on: string }[] = await manager.query(
+          `SELECT paid_on::text AS paid_on FROM fee_payments WHERE government_id = $1 AND year = $2`,
+          [governmentId, payment.year],
+        );
+        if (existing.paid_on !== payment.paidOn) {
+          throw new RegistryError(
+            RegistryErrorCode.FeeAlreadyRecorded,
+            `The ${payment.year} fee of ${government.nameEn} is already recorded as paid on ${existing.paid_on}; a recorded payment is not changed.`,
+            { year: payment.year, paidOn: existing.paid_on },
+          );
+        }
+        return this.standing(governmentId, new Date(), manager);
+      }
+
+      const standing = await this.standing(governmentId, new Date(), manager);
+      await this.audit.record(manager, context, {
+        action: 'government.fee-recorded',
+        entityType: 'government',
+        entityId: governmentId,
+        stateBefore: government.status,
+        stateAfter: government.status,
+        payload: { year: payment.year, paidOn: payment.paidOn, arrears: standing.rights.arrears, mayVote: standing.rights.mayVote },
+      });
+      return standing;
+    });
   }
 
   /** Registers a government that is not (yet) part of NEAR, so that its officer can apply. */
@@ -67,6 +182,27 @@ export class GovernmentsService {
         { governmentId: existing.id },
       );
     }
-    return repository.save(repository.create({ ...input, kind: input.kind ?? null, status: 'prospective', memberSince: null }));
+    return repository.save(
+      repository.create({ ...input, kind: input.kind ?? null, status: 'prospective', memberSince: null, admittedByAssemblyId: null }),
+    );
+  }
+
+  private standingOf(government: Government, paidYears: readonly number[], on: Date): GovernmentStanding {
+    return { government, rights: votingRights(government, paidYears, on, this.config.fees.trackedFrom) };
+  }
+
+  /** The years paid by each of the governments, in one query. */
+  private async paidYearsOf(governments: readonly Government[], manager: EntityManager): Promise<Map<string, number[]>> {
+    const paid = new Map<string, number[]>();
+    if (governments.length === 0) return paid;
+    const rows = await manager
+      .getRepository(FeePayment)
+      .createQueryBuilder('f')
+      .select(['f.governmentId', 'f.year'])
+      .where('f.governmentId IN (:...ids)', { ids: governments.map((government) => government.id) })
+      .orderBy('f.year')
+      .getMany();
+    for (const row of rows) paid.set(row.governmentId, [...(paid.get(row.governmentId) ?? []), row.year]);
+    return paid;
   }
 }

@@ -1,6 +1,16 @@
-// The member registry: governments, their status (member, associate, observer, prospective) and level.
+// The member registry: governments, their status (member, associate, observer, prospective) and level,
+// their annual fee payments, and the voting rights that follow from them.
 export { Government, GOVERNMENT_STATUSES, GOVERNMENT_LEVELS, type GovernmentStatus, type GovernmentLevel } from './government.entity.js';
-export { GovernmentsService, type NewProspectiveGovernment, type GovernmentFilter } from './governments.service.js';
+export { FeePayment } from './fee-payment.entity.js';
+export {
+  GovernmentsService,
+  type NewProspectiveGovernment,
+  type GovernmentFilter,
+  type FeePaymentInput,
+  type GovernmentStanding,
+} from './governments.service.js';
+export { votingRights, type VotingRights, ARREARS_THAT_REMOVE_THE_VOTE, FEE_DUE_MONTH_DAY, FEE_PAYING_STATUSES } from './voting-rights.js';
 export { RegistryError, RegistryErrorCode } from './registry-error.js';
 export { RegistryModule } from './registry.module.js';
 export { NEAR_COUNTRIES, type NearCountry } from './near-countries.js';
+export { admitGovernment } from './admit-government.js';

@@ -3,6 +3,11 @@ import { DomainError } from '@near/common';
 export enum RegistryErrorCode {
   GovernmentNotFound = 'government-not-found',
   GovernmentAlreadyRegistered = 'government-already-registered',
+  /** The year already has a payment with another date: a recorded payment is never changed silently. */
+  FeeAlreadyRecorded = 'fee-already-recorded',
+  /** Observers and prospective governments pay no fee. */
+  GovernmentPaysNoFees = 'government-pays-no-fees',
+  PaymentDateInFuture = 'payment-date-in-future',
 }
 
 export class RegistryError extends DomainError<RegistryErrorCode> {}

@@ -5,15 +5,28 @@ import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly, type AssemblyBody, type AssemblyStatus } from './assembly.entity.js';
+import { type BallotSecrecy, defaultRule, type MajorityRule, type QuorumRule } from './rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from './voting-error.js';
 
-export interface NewMeeting {
+/** The rule of a session; what is left out takes the default of its body (DOMAIN.md, "Assembly rules"). */
+export interface RuleChoice {
+  quorum?: QuorumRule;
+  majority?: MajorityRule;
+  ballotSecrecy?: BallotSecrecy;
+}
+
+export interface NewMeeting extends RuleChoice {
   body: Exclude<AssemblyBody, 'written_procedure'>;
   number: number;
   hostGovernmentId: string;
   startsOn: string;
   endsOn: string;
   venue: string;
+}
+
+export interface NewWrittenProcedure extends RuleChoice {
+  number: number;
+  deadline: Date;
 }
 
 export interface AssemblyFilter {
@@ -59,8 +72,18 @@ export class AssembliesService {
           `There is already a ${input.body.replace('_', ' ')} number ${input.number}.`,
         );
       }
+      const defaults = defaultRule(input.body);
       const assembly = await repository.save(
-        repository.create({ ...input, venue: input.venue.trim(), deadline: null, status: 'scheduled', notes: null }),
+        repository.create({
+          ...input,
+          venue: input.venue.trim(),
+          deadline: null,
+          status: 'scheduled',
+          notes: null,
+          quorum: input.quorum ?? defaults.quorum,
+          majority: input.majority ?? defaults.majority,
+          ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
+        }),
       );
       await this.audit.record(manager, acting.audit, {
         action: 'assembly.scheduled',
@@ -68,7 +91,60 @@ export class AssembliesService {
         entityId: assembly.id,
         stateBefore: null,
         stateAfter: 'scheduled',
-        payload: { ...input },
+        payload: { ...input, quorum: assembly.quorum, majority: assembly.majority, ballotSecrecy: assembly.ballotSecrecy },
+      });
+      return assembly;
+    });
+  }
+
+  /** A written procedure is open from creation; its ballots close by themselves at the deadline. */
+  async startWrittenProcedure(input: NewWrittenProcedure, acting: Acting): Promise<Assembly> {
+    const now = new Date();
+    if (input.deadline.getTime() <= now.getTime()) {
+      throw new VotingError(VotingErrorCode.DeadlineInThePast, `The deadline ${input.deadline.toISOString()} has already passed.`);
+    }
+    if (input.quorum === 'more_than_half_present' || input.quorum === 'two_thirds_present') {
+      throw new VotingError(
+        VotingErrorCode.QuorumRuleUnfitForBody,
+        'A written procedure has no attendance: its quorum is counted from the answers (more_than_half_answered) or none.',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Assembly);
+      if (await repository.existsBy({ body: 'written_procedure', number: input.number })) {
+        throw new VotingError(VotingErrorCode.SessionNumberTaken, `There is already a written procedure number ${input.number}.`);
+      }
+      const defaults = defaultRule('written_procedure');
+      const assembly = await repository.save(
+        repository.create({
+          body: 'written_procedure',
+          number: input.number,
+          hostGovernmentId: null,
+          startsOn: null,
+          endsOn: null,
+          venue: null,
+          deadline: input.deadline,
+          status: 'in_session',
+          openedAt: now,
+          notes: null,
+          quorum: input.quorum ?? defaults.quorum,
+          majority: input.majority ?? defaults.majority,
+          ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
+        }),
+      );
+      await this.audit.record(manager, acting.audit, {
+        action: 'assembly.written-procedure-started',
+        entityType: 'assembly',
+        entityId: assembly.id,
+        stateBefore: null,
+        stateAfter: 'in_session',
+        payload: {
+          number: input.number,
+          deadline: input.deadline.toISOString(),
+          quorum: assembly.quorum,
+          majority: assembly.majority,
+          ballotSecrecy: assembly.ballotSecrecy,
+        },
       });
       return assembly;
     });

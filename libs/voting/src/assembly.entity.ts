@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { BallotSecrecy, DecisionRule, MajorityRule, QuorumRule } from './rules/decision-rule.js';
 
 export const ASSEMBLY_BODIES = ['general_assembly', 'working_committee', 'written_procedure'] as const;
 export type AssemblyBody = (typeof ASSEMBLY_BODIES)[number];
@@ -36,6 +37,25 @@ export class Assembly {
   @Column({ type: 'text' })
   status!: AssemblyStatus;
 
+  /** The decision rule, set when the session is created and frozen once a ballot opens. */
+  @Column({ type: 'text' })
+  quorum!: QuorumRule;
+
+  @Column({ type: 'text' })
+  majority!: MajorityRule;
+
+  @Column({ name: 'ballot_secrecy', type: 'text' })
+  ballotSecrecy!: BallotSecrecy;
+
+  @Column({ name: 'rule_frozen_at', type: 'timestamptz', nullable: true })
+  ruleFrozenAt!: Date | null;
+
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   /** What the session decided, for the record (e.g. the past Assemblies of the demo data). */
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
@@ -49,3 +69,9 @@ export class Assembly {
   @VersionColumn()
   version!: number;
 }
+
+export function ruleOf(session: Pick<Assembly, 'quorum' | 'majority' | 'ballotSecrecy'>): DecisionRule {
+  return { quorum: session.quorum, majority: session.majority, secrecy: session.ballotSecrecy };
+}
+
+export const isMeeting = (session: Pick<Assembly, 'body'>) => session.body !== 'written_procedure';

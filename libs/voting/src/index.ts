@@ -1,5 +1,29 @@
 // The deciding bodies: sessions of the General Assembly, the Working Committee and written procedures.
-export { Assembly, ASSEMBLY_BODIES, ASSEMBLY_STATUSES, type AssemblyBody, type AssemblyStatus } from './assembly.entity.js';
-export { AssembliesService, type NewMeeting, type AssemblyFilter } from './assemblies.service.js';
+export {
+  Assembly,
+  ASSEMBLY_BODIES,
+  ASSEMBLY_STATUSES,
+  type AssemblyBody,
+  type AssemblyStatus,
+  ruleOf,
+  isMeeting,
+} from './assembly.entity.js';
+export {
+  AssembliesService,
+  type NewMeeting,
+  type NewWrittenProcedure,
+  type RuleChoice,
+  type AssemblyFilter,
+} from './assemblies.service.js';
+export { SessionLifecycle } from './sessions/session-lifecycle.service.js';
+export { Attendance } from './sessions/attendance.service.js';
+export { VoteBook, type QuorumCheck } from './votes/vote-book.service.js';
+export { BallotBox, type CastResult } from './votes/ballot-box.service.js';
+export { VoteResults, type VoteResult, type RuleView, type NamedBallot } from './votes/vote-results.service.js';
+export { Vote, type VoteStatus, type VoteOutcome } from './votes/vote.entity.js';
+export { Ballot, BALLOT_CHOICES, type BallotChoice } from './votes/ballot.entity.js';
+export * from './rules/decision-rule.js';
+export { decide, type Decision } from './rules/decide.js';
+export { type Tally } from './rules/tally.js';
 export { VotingError, VotingErrorCode } from './voting-error.js';
 export { VotingModule } from './voting.module.js';

@@ -5,6 +5,20 @@ export enum VotingErrorCode {
   SessionNumberTaken = 'session-number-taken',
   UnknownHostGovernment = 'unknown-host-government',
   InvalidSessionDates = 'invalid-session-dates',
+  SessionNotInProgress = 'session-not-in-progress',
+  SessionNotScheduled = 'session-not-scheduled',
+  BallotStillOpen = 'ballot-still-open',
+  BallotNotOpen = 'ballot-not-open',
+  NotOnRoll = 'not-on-roll',
+  GovernmentAbsent = 'government-absent',
+  NotADelegate = 'not-a-delegate',
+  ResultNotAvailable = 'result-not-available',
+  NoVote = 'no-vote',
+  ApplicationNotFound = 'application-not-found',
+  UnknownGovernments = 'unknown-governments',
+  DeadlineInThePast = 'deadline-in-the-past',
+  NotForWrittenProcedure = 'not-for-written-procedure',
+  QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

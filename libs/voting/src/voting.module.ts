@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@near/audit';
+import { RegistryModule } from '@near/registry';
 import { AssembliesService } from './assemblies.service.js';
+import { Attendance } from './sessions/attendance.service.js';
+import { SessionLifecycle } from './sessions/session-lifecycle.service.js';
+import { BallotBox } from './votes/ballot-box.service.js';
+import { VoteBook } from './votes/vote-book.service.js';
+import { VoteResults } from './votes/vote-results.service.js';
 
 @Module({
-  imports: [AuditModule],
-  providers: [AssembliesService],
-  exports: [AssembliesService],
+  imports: [AuditModule, RegistryModule],
+  providers: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
+  exports: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
 })
 export class VotingModule {}

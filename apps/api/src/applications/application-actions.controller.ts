@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ACTION_NAMES, APPLICATION_ACTIONS, ApplicationReader, ApplicationTransitions } from '@near/admission';
@@ -10,6 +10,7 @@ import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { validateActionBody } from './action-body.js';
 import { ACTION_BODIES } from './dto/action-bodies.js';
 import { ApplicationDto } from './dto/application.dto.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 const BODY_MODELS = [...new Set(Object.values(ACTION_BODIES))];
 
@@ -38,7 +39,7 @@ export class ApplicationActionsController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the action.' })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 422)
   async run(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Param('action') action: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,

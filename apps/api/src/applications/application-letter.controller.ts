@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES } from '@near/admission';
+import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES, ownsApplication, Workflow } from '@near/admission';
 import type { Acting } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
@@ -10,6 +10,7 @@ import { etagOf } from '../http/if-match.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationDto } from './dto/application.dto.js';
 import { MissingFileException } from './missing-file.exception.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class ApplicationLetterController {
   constructor(
     private readonly letters: ApplicationLetters,
     private readonly reader: ApplicationReader,
+    private readonly workflow: Workflow,
   ) {}
 
   @Put(':id/letter')
@@ -29,16 +31,23 @@ export class ApplicationLetterController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The letter is stored with its SHA-256.' })
   @ProblemResponses(400, 401, 403, 404, 409, 413, 415)
   async upload(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @UploadedFile() file: UploadedMultipartFile | undefined,
     @ActingUser() acting: Acting,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationDto> {
     if (!file?.buffer) throw new MissingFileException();
-    await this.letters.upload(id, { content: file.buffer, fileName: file.originalname }, acting);
+    const stored = await this.letters.upload(id, { content: file.buffer, fileName: file.originalname }, acting);
+    // The application as this upload left it, with the letter it stored: read back afterwards, the newest
+    // letter and version may already be those of a concurrent upload, whose SHA-256 the caller would get.
+    const { application, letter } = stored;
     const view = await this.reader.get(id, acting);
-    void reply.header('ETag', etagOf(view.application.version));
-    return ApplicationDto.fromView(view);
+    const allowedActions = this.workflow.allowedActions(application.state, {
+      role: acting.user.role,
+      ownsApplication: ownsApplication(acting.user, application),
+    });
+    void reply.header('ETag', etagOf(application.version));
+    return ApplicationDto.fromView({ ...view, application, letter, allowedActions });
   }
 
   @Get(':id/letter')
@@ -46,7 +55,7 @@ export class ApplicationLetterController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The newest letter, byte for byte; its SHA-256 in the `Digest` header.' })
   @ProblemResponses(400, 401, 403, 404)
-  async download(@Param('id', new ParseUUIDPipe()) id: string, @ActingUser() acting: Acting, @Res() reply: FastifyReply): Promise<void> {
+  async download(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting, @Res() reply: FastifyReply): Promise<void> {
     const letter = await this.letters.download(id, acting);
     await reply
       .header('Content-Type', 'application/pdf')

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationReader, EligibilityReview } from '@near/admission';
@@ -9,6 +9,7 @@ import { etagOf, versionFromIfMatch } from '../http/if-match.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationDto } from './dto/application.dto.js';
 import { RecordEligibilityDto } from './dto/record-eligibility.dto.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class ApplicationReviewController {
   @ApiOkResponse({ type: ApplicationDto, description: 'The criteria are recorded (each pass or fail, with a note).' })
   @ProblemResponses(400, 401, 403, 404, 409, 412, 422)
   async recordEligibility(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordEligibilityDto,
     @Headers('if-match') ifMatch: string | undefined,
     @ActingUser() acting: Acting,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationFiling, ApplicationReader } from '@near/admission';
@@ -13,6 +13,7 @@ import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto
 import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { parseIdempotencyKey } from './idempotency-key.js';
 import { ListApplicationsQuery } from './dto/list-applications.query.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -60,7 +61,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto, headers: { ETag: { description: 'The version, for If-Match.' } } })
   @ProblemResponses(400, 401, 403, 404)
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @ActingUser() acting: Acting,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationDto> {
@@ -72,8 +73,12 @@ export class ApplicationsController {
   @Get(':id/history')
   @ApiOkResponse({ type: [AuditEventDto], description: 'Its audit entries, oldest first.' })
   @ProblemResponses(400, 401, 403, 404)
-  async history(@Param('id', new ParseUUIDPipe()) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {
+  async history(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {
     await this.reader.visible(id, acting);
-    return (await this.auditQuery.history('application', id)).map((event) => AuditEventDto.from(event));
+    const events = (await this.auditQuery.history('application', id)).map((event) => AuditEventDto.from(event));
+    // Officials of other governments are not told who exactly acted, from where: the role and government suffice.
+    return acting.user.role === 'secretariat'
+      ? events
+      : events.map((event) => ({ ...event, actorUserId: null, requestId: null, clientAddress: null }));
   }
 }

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type Application, ApplicationReader, canSee } from '@near/admission';
+import { ApplicationReader, canSee } from '@near/admission';
 import type { Acting } from '@near/identity';
-import { AssembliesService, type Assembly } from '@near/voting';
+import { AssembliesService, type Assembly, Attendance, SessionLifecycle } from '@near/voting';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { AssemblyDto } from './dto/assembly.dto.js';
 import { CreateAssemblyDto } from './dto/create-assembly.dto.js';
 import { ListAssembliesQuery } from './dto/list-assemblies.query.js';
+import { RecordAttendanceDto } from './dto/record-attendance.dto.js';
+import { WrittenProcedureDeadlines } from './written-procedure-deadlines.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('assemblies')
 @ApiBearerAuth()
@@ -17,19 +20,38 @@ import { ListAssembliesQuery } from './dto/list-assemblies.query.js';
 export class AssembliesController {
   constructor(
     private readonly assemblies: AssembliesService,
+    private readonly lifecycle: SessionLifecycle,
+    private readonly attendance: Attendance,
     private readonly reader: ApplicationReader,
+    private readonly deadlines: WrittenProcedureDeadlines,
   ) {}
 
   @Post()
   @Roles('secretariat')
-  @ApiCreatedResponse({ type: AssemblyDto, description: 'A scheduled session of the General Assembly or the Working Committee.' })
+  @ApiCreatedResponse({ type: AssemblyDto, description: 'A scheduled meeting, or a written procedure (in session until its deadline).' })
   @ProblemResponses(400, 401, 403, 409, 422)
   async create(
     @Body() body: CreateAssemblyDto,
     @ActingUser() acting: Acting,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AssemblyDto> {
-    const assembly = await this.assemblies.scheduleMeeting(body, acting);
+    const rule = { quorum: body.quorum, majority: body.majority, ballotSecrecy: body.ballotSecrecy };
+    const assembly =
+      body.body === 'written_procedure'
+        ? await this.assemblies.startWrittenProcedure({ number: body.number, deadline: new Date(body.deadline!), ...rule }, acting)
+        : await this.assemblies.scheduleMeeting(
+            {
+              body: body.body,
+              number: body.number,
+              hostGovernmentId: body.hostGovernmentId!,
+              startsOn: body.startsOn!,
+              endsOn: body.endsOn!,
+              venue: body.venue!,
+              ...rule,
+            },
+            acting,
+          );
+    if (assembly.deadline) await this.deadlines.schedule(assembly);
     void reply.header('Location', `/assemblies/${assembly.id}`);
     return AssemblyDto.withAgenda(assembly, []);
   }
@@ -39,21 +61,53 @@ export class AssembliesController {
   @ProblemResponses(400, 401)
   async list(@Query() query: ListAssembliesQuery, @ActingUser() acting: Acting): Promise<AssemblyDto[]> {
     const assemblies = await this.assemblies.list(query);
-    return Promise.all(assemblies.map(async (assembly) => this.withAgenda(assembly, acting)));
+    return Promise.all(assemblies.map(async (assembly) => this.view(assembly, acting)));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AssemblyDto })
   @ProblemResponses(400, 401, 404)
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
-    return this.withAgenda(await this.assemblies.get(id), acting);
+  async get(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
+    return this.view(await this.assemblies.get(id), acting);
   }
 
-  private async withAgenda(assembly: Assembly, acting: Acting): Promise<AssemblyDto> {
-    const agenda = await this.reader.agendaOf(assembly.id);
+  @Post(':id/open')
+  @HttpCode(200)
+  @Roles('secretariat')
+  @ApiOkResponse({ type: AssemblyDto, description: 'The meeting is in session.' })
+  @ProblemResponses(400, 401, 403, 404, 409)
+  async open(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
+    return this.view(await this.lifecycle.open(id, acting.audit), acting);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('secretariat')
+  @ApiOkResponse({ type: AssemblyDto, description: 'The session is closed; refused while one of its ballots is open.' })
+  @ProblemResponses(400, 401, 403, 404, 409)
+  async close(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
+    return this.view(await this.lifecycle.close(id, acting.audit), acting);
+  }
+
+  @Put(':id/attendance')
+  @Roles('secretariat')
+  @ApiOkResponse({ type: AssemblyDto, description: 'The governments present now, replacing the previous list.' })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
+  async recordAttendance(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: RecordAttendanceDto,
+    @ActingUser() acting: Acting,
+  ): Promise<AssemblyDto> {
+    await this.attendance.record(id, body.governmentIds, acting.audit);
+    return this.view(await this.assemblies.get(id), acting);
+  }
+
+  private async view(assembly: Assembly, acting: Acting): Promise<AssemblyDto> {
+    const [agenda, present] = await Promise.all([this.reader.agendaOf(assembly.id), this.attendance.presentAt(assembly.id)]);
     return AssemblyDto.withAgenda(
       assembly,
-      agenda.filter((application: Application) => canSee(acting.user, application)),
+      agenda.filter((application) => canSee(acting.user, application)),
+      present,
     );
   }
 }

@@ -31,7 +31,8 @@ export class AuditEventsController {
   ): Promise<AuditPageDto | string> {
     const page = await this.query.list(
       {
-        ...(query.applicationId ? { entityType: 'application', entityId: query.applicationId } : {}),
+        // entity_id is text holding the id as PostgreSQL prints a uuid (lower case); @IsUUID also lets capitals through.
+        ...(query.applicationId ? { entityType: 'application', entityId: query.applicationId.toLowerCase() } : {}),
         actorUserId: query.actorId,
         action: query.action,
         from: query.from ? new Date(query.from) : undefined,

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Acting } from '@near/identity';
 import { GovernmentsService } from '@near/registry';
@@ -7,8 +7,11 @@ import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { CreateGovernmentDto } from './dto/create-government.dto.js';
+import { GovernmentDetailDto } from './dto/government-detail.dto.js';
 import { GovernmentDto } from './dto/government.dto.js';
 import { ListGovernmentsQuery } from './dto/list-governments.query.js';
+import { RecordFeePaymentDto } from './dto/record-fee-payment.dto.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('governments')
 @ApiBearerAuth()
@@ -20,14 +23,31 @@ export class GovernmentsController {
   @ApiOkResponse({ type: [GovernmentDto] })
   @ProblemResponses(400, 401)
   async list(@Query() query: ListGovernmentsQuery): Promise<GovernmentDto[]> {
-    return (await this.governments.list(query)).map((government) => GovernmentDto.from(government));
+    return (await this.governments.listStandings(query)).map((standing) => GovernmentDto.from(standing));
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: GovernmentDto })
+  @ApiOkResponse({ type: GovernmentDetailDto })
   @ProblemResponses(400, 401, 404)
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<GovernmentDto> {
-    return GovernmentDto.from(await this.governments.get(id));
+  async get(@Param('id', UuidParamPipe) id: string): Promise<GovernmentDetailDto> {
+    return GovernmentDetailDto.detail(await this.governments.standing(id));
+  }
+
+  @Put(':id/fees')
+  @Roles('secretariat')
+  @ApiOperation({
+    summary: 'Record the annual fee a member or associate member paid for a year',
+    description:
+      'Idempotent: the same year and date again changes nothing. Another date for a year already recorded is refused (409): a recorded payment is not changed.',
+  })
+  @ApiOkResponse({ type: GovernmentDetailDto, description: 'The government with its fees and voting rights after the payment.' })
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
+  async recordFee(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: RecordFeePaymentDto,
+    @ActingUser() acting: Acting,
+  ): Promise<GovernmentDetailDto> {
+    return GovernmentDetailDto.detail(await this.governments.recordFeePayment(id, body, acting.audit));
   }
 
   @Post()
@@ -41,6 +61,6 @@ export class GovernmentsController {
   ): Promise<GovernmentDto> {
     const government = await this.governments.addProspective(body, acting.audit);
     void reply.header('Location', `/governments/${government.id}`);
-    return GovernmentDto.from(government);
+    return GovernmentDto.from(await this.governments.standing(government.id));
   }
 }

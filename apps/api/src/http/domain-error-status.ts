@@ -27,7 +27,11 @@ function registryStatus(code: RegistryErrorCode): HttpStatus {
     case RegistryErrorCode.GovernmentNotFound:
       return HttpStatus.NOT_FOUND;
     case RegistryErrorCode.GovernmentAlreadyRegistered:
+    case RegistryErrorCode.FeeAlreadyRecorded:
       return HttpStatus.CONFLICT;
+    case RegistryErrorCode.GovernmentPaysNoFees:
+    case RegistryErrorCode.PaymentDateInFuture:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }
 
@@ -64,11 +68,26 @@ function admissionStatus(code: AdmissionErrorCode): HttpStatus {
 function votingStatus(code: VotingErrorCode): HttpStatus {
   switch (code) {
     case VotingErrorCode.SessionNotFound:
+    case VotingErrorCode.ApplicationNotFound:
+    case VotingErrorCode.NoVote:
       return HttpStatus.NOT_FOUND;
     case VotingErrorCode.SessionNumberTaken:
+    case VotingErrorCode.SessionNotInProgress:
+    case VotingErrorCode.SessionNotScheduled:
+    case VotingErrorCode.BallotStillOpen:
+    case VotingErrorCode.BallotNotOpen:
+    case VotingErrorCode.ResultNotAvailable:
       return HttpStatus.CONFLICT;
+    case VotingErrorCode.NotOnRoll:
+    case VotingErrorCode.GovernmentAbsent:
+    case VotingErrorCode.NotADelegate:
+      return HttpStatus.FORBIDDEN;
     case VotingErrorCode.UnknownHostGovernment:
     case VotingErrorCode.InvalidSessionDates:
+    case VotingErrorCode.UnknownGovernments:
+    case VotingErrorCode.DeadlineInThePast:
+    case VotingErrorCode.NotForWrittenProcedure:
+    case VotingErrorCode.QuorumRuleUnfitForBody:
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }

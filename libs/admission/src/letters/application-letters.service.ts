@@ -96,7 +96,9 @@ function assertPdf(content: Buffer): void {
   if (content.length > LETTER_MAX_BYTES) {
     throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${LETTER_MAX_BYTES / 1024 / 1024} MB.`);
   }
-  if (!content.subarray(0, 1024).includes(PDF_SIGNATURE)) {
+  // The header must open the file, as file(1) and content sniffers require: searching the first KiB for it
+  // (the leniency of some PDF readers) let a PNG carrying "%PDF-" in a text chunk through as a PDF.
+  if (!content.subarray(0, PDF_SIGNATURE.length).equals(PDF_SIGNATURE)) {
     throw new AdmissionError(AdmissionErrorCode.LetterNotPdf, 'The letter is not a PDF (its content does not start like one).');
   }
 }

@@ -1,7 +1,10 @@
+import { Assembly } from '@near/voting';
+import { admitGovernment } from '@near/registry';
 import type { ActionInputs } from '../action-inputs.js';
 import type { Application } from '../application.entity.js';
 import type { ApplicationMessageKind } from '../application-message.entity.js';
-import type { ApplicationAction } from '../workflow/application-workflow.js';
+import type { ApplicationAction, ApplicationState } from '../workflow/application-workflow.js';
+import type { TransitionContext } from './transition-context.js';
 
 /** What an action writes besides the state: columns of the application and correspondence to keep. */
 export interface ActionEffect {
@@ -21,16 +24,20 @@ export interface ActionEffect {
     >
   >;
   message?: { kind: ApplicationMessageKind; body: string };
+  /** For an action with several targets, the one the data decided. */
+  target?: ApplicationState;
+  /** Recorded in the audit entry with the input, e.g. the tally of a closed ballot. */
+  outcome?: Record<string, unknown>;
 }
 
-type EffectOf<A extends ApplicationAction> = (input: ActionInputs[A], now: Date) => ActionEffect;
+type EffectOf<A extends ApplicationAction> = (context: TransitionContext<ActionInputs[A]>) => Promise<ActionEffect>;
 
 const NONE: ActionEffect = { changes: {} };
 
 export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
-  'start-review': () => NONE,
-  'request-information': ({ message }) => ({ changes: {}, message: { kind: 'information-request', body: message } }),
-  respond: ({ message, category, headOfGovernment, statementOfPurpose, contact }) => ({
+  'start-review': async () => NONE,
+  'request-information': async ({ input }) => ({ changes: {}, message: { kind: 'information-request', body: input.message } }),
+  respond: async ({ input: { message, category, headOfGovernment, statementOfPurpose, contact } }) => ({
     changes: {
       ...(category ? { category } : {}),
       ...(headOfGovernment ? { headOfGovernment } : {}),
@@ -39,11 +46,43 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
     },
     message: { kind: 'response', body: message },
   }),
-  'declare-eligible': () => NONE,
-  'declare-ineligible': ({ reasons }, now) => ({ changes: { ineligibilityReasons: reasons, decidedAt: now } }),
-  'place-on-agenda': ({ assemblyId }) => ({ changes: { assemblyId } }),
-  'open-ballot': () => NONE,
-  'close-ballot': (_, now) => ({ changes: { decidedAt: now } }),
-  defer: () => ({ changes: { assemblyId: null } }),
-  withdraw: ({ reason }) => ({ changes: { withdrawalReason: reason } }),
+  'declare-eligible': async () => NONE,
+  'declare-ineligible': async ({ input, now }) => ({ changes: { ineligibilityReasons: input.reasons, decidedAt: now } }),
+  'place-on-agenda': async ({ input }) => ({ changes: { assemblyId: input.assemblyId } }),
+  'open-ballot': async ({ manager, application, votes, now }) => {
+    const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+    const vote = await votes.open(manager, application.id, session, now);
+    return { changes: {}, outcome: { voteId: vote.id } };
+  },
+  'close-ballot': async ({ manager, application, votes, audit, auditContext, now }) => {
+    const { vote, decision } = await votes.close(manager, application.id, now);
+    if (decision.outcome === 'approved') {
+      await admitGovernment(manager, audit, auditContext, {
+        governmentId: application.governmentId,
+        category: application.category,
+        assemblyId: vote.assemblyId,
+        on: now,
+        applicationId: application.id,
+      });
+    }
+    return {
+      changes: { decidedAt: now },
+      target: decision.outcome,
+      outcome: {
+        voteId: vote.id,
+        outcome: decision.outcome,
+        tally: vote.tally,
+        rule: { quorum: vote.quorum, majority: vote.majority },
+        explanation: decision.explanation,
+      },
+    };
+  },
+  defer: async ({ manager, application, votes }) => {
+    await votes.voidOpenVote(manager, application.id);
+    return { changes: { assemblyId: null } };
+  },
+  withdraw: async ({ manager, application, votes, input }) => {
+    await votes.voidOpenVote(manager, application.id);
+    return { changes: { withdrawalReason: input.reason } };
+  },
 };

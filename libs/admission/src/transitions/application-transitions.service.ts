@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@near/audit';
+import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
+import { VoteBook } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationMessage } from '../application-message.entity.js';
 import { canSee, ownsApplication } from '../application-visibility.js';
@@ -12,6 +13,7 @@ import type { ApplicationAction } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import { ACTION_EFFECTS, type ActionEffect } from './action-effects.js';
 import { GUARD_CHECKS } from './guard-checks.js';
+import type { TransitionContext } from './transition-context.js';
 
 /**
  * The one path every state change of an application takes: load with its version, check role, state
@@ -23,24 +25,51 @@ export class ApplicationTransitions {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: Workflow,
     private readonly audit: AuditTrail,
+    private readonly votes: VoteBook,
   ) {}
 
-  async run<A extends ApplicationAction>(
+  /** Runs an action for a signed-in user: what they may see, their role, and (optionally) the version they saw. */
+  run<A extends ApplicationAction>(
     applicationId: string,
     action: A | string,
     input: ActionInputs[A],
     acting: Acting,
     expectedVersion?: number,
   ): Promise<Application> {
+    return this.execute(applicationId, action, input as Record<string, unknown>, { kind: 'user', acting }, expectedVersion);
+  }
+
+  /**
+   * Runs an action the rules themselves take, such as closing a ballot when a written procedure's
+   * deadline passes. It acts with the Secretariat's powers and is audited as the system.
+   */
+  runAsSystem<A extends ApplicationAction>(applicationId: string, action: A, input: ActionInputs[A]): Promise<Application> {
+    return this.execute(applicationId, action, input as Record<string, unknown>, { kind: 'system' });
+  }
+
+  private execute(
+    applicationId: string,
+    action: string,
+    input: Record<string, unknown>,
+    actor: { kind: 'user'; acting: Acting } | { kind: 'system' },
+    expectedVersion?: number,
+  ): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
-      const application = await loadVisible(manager, applicationId, acting);
-      const caller = { role: acting.user.role, ownsApplication: ownsApplication(acting.user, application) };
+      const application =
+        actor.kind === 'user'
+          ? await loadVisible(manager, applicationId, actor.acting)
+          : await manager.getRepository(Application).findOneByOrFail({ id: applicationId });
+      const caller =
+        actor.kind === 'user'
+          ? { role: actor.acting.user.role, ownsApplication: ownsApplication(actor.acting.user, application) }
+          : ({ role: 'secretariat', ownsApplication: false } as const);
+      const auditContext = actor.kind === 'user' ? actor.acting.audit : SYSTEM_CONTEXT;
       const refusal = this.workflow.refusal(application.state, action, caller);
       if (refusal === 'unknown-action') {
         throw new AdmissionError(AdmissionErrorCode.UnknownAction, `There is no action named ${action}.`);
       }
       if (refusal === 'role-never-allowed') {
-        throw new AdmissionError(AdmissionErrorCode.ActionForbidden, `A ${acting.user.role} may not ${action} this application.`);
+        throw new AdmissionError(AdmissionErrorCode.ActionForbidden, `A ${caller.role} may not ${action} this application.`);
       }
       assertVersion(application, expectedVersion);
       if (refusal === 'not-allowed-from-state') {
@@ -51,30 +80,46 @@ export class ApplicationTransitions {
         );
       }
       const definition = this.workflow.definition(action)!;
+      const context: TransitionContext = {
+        manager,
+        application,
+        input,
+        auditContext,
+        now: new Date(),
+        votes: this.votes,
+        audit: this.audit,
+      };
       for (const guard of definition.guards) {
-        const failure = await GUARD_CHECKS[guard](manager, application, input as Record<string, unknown>);
+        const failure = await GUARD_CHECKS[guard](context);
         if (failure) throw new AdmissionError(AdmissionErrorCode.GuardFailed, failure, { guard });
       }
-      const now = new Date();
-      const effect = (ACTION_EFFECTS[action as A] as (input: ActionInputs[A], now: Date) => ActionEffect)(input, now);
-      const target = definition.to[0];
+      const now = context.now;
+      const effect = await (ACTION_EFFECTS[action as ApplicationAction] as (context: TransitionContext) => Promise<ActionEffect>)(context);
+      const target = effect.target ?? definition.to[0];
+      if (!definition.to.includes(target)) throw new Error(`${action} decided on ${target}, which the workflow does not allow`);
       const updated = await applyTransition(manager, application, target, effect, now, expectedVersion);
       if (effect.message) {
+        if (actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
         await manager.getRepository(ApplicationMessage).insert({
           applicationId,
           kind: effect.message.kind,
           body: effect.message.body,
-          authorId: acting.user.id,
+          authorId: actor.acting.user.id,
           createdAt: now,
         });
       }
-      await this.audit.record(manager, acting.audit, {
+      await this.audit.record(manager, auditContext, {
         action: `application.${action}`,
         entityType: 'application',
         entityId: applicationId,
         stateBefore: application.state,
         stateAfter: target,
-        payload: { reference: application.reference, version: updated.version, input },
+        payload: {
+          reference: application.reference,
+          version: updated.version,
+          input,
+          ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        },
       });
       return updated;
     });

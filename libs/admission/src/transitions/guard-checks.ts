@@ -1,37 +1,39 @@
-import type { EntityManager } from 'typeorm';
 import { Assembly } from '@near/voting';
 import type { ActionInputs } from '../action-inputs.js';
-import type { Application } from '../application.entity.js';
 import { criterionLabel, ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
 import type { GuardName } from '../workflow/application-workflow.js';
+import type { TransitionContext } from './transition-context.js';
 
 /** Why a guard refuses, in a sentence for the caller; null when it holds. */
-export type GuardCheck = (manager: EntityManager, application: Application, input: Record<string, unknown>) => Promise<string | null>;
+export type GuardCheck = (context: TransitionContext) => Promise<string | null>;
 
-async function everyCriterionPassed(manager: EntityManager, application: Application): Promise<string | null> {
+const describeSession = (session: Assembly) => `${session.body.replace('_', ' ')} ${session.number}`;
+
+async function everyCriterionPassed({ manager, application }: TransitionContext): Promise<string | null> {
   const recorded = await manager.getRepository(EligibilityCriterion).findBy({ applicationId: application.id });
   const failing = ELIGIBILITY_CRITERION_CODES.filter((code) => recorded.find((criterion) => criterion.code === code)?.passed !== true);
   return failing.length === 0 ? null : `Not every criterion is recorded as passed: ${failing.map(criterionLabel).join('; ')}.`;
 }
 
-async function sessionAcceptsAgendaItems(manager: EntityManager, _: Application, input: Record<string, unknown>): Promise<string | null> {
+async function sessionAcceptsAgendaItems({ manager, input }: TransitionContext): Promise<string | null> {
   const { assemblyId } = input as ActionInputs['place-on-agenda'];
   const session = await manager.getRepository(Assembly).findOneBy({ id: assemblyId });
   if (!session) return `No session has the id ${assemblyId}.`;
-  if (session.status === 'closed') return `Session ${session.number} of the ${session.body.replace('_', ' ')} is closed.`;
+  if (session.status === 'closed') return `The ${describeSession(session)} is closed.`;
   return null;
 }
 
-async function sessionInProgressWithQuorum(manager: EntityManager, application: Application): Promise<string | null> {
-  const session = application.assemblyId ? await manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null;
-  if (!session || session.status !== 'in_session') return 'The session is not in progress.';
-  // Attendance and quorum arrive with the voting feature; until then no quorum can be shown to be present.
-  return 'No quorum is recorded as present.';
+async function sessionInProgressWithQuorum({ manager, application, votes, now }: TransitionContext): Promise<string | null> {
+  const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+  if (session.status !== 'in_session') return `The ${describeSession(session)} is ${session.status}, not in session.`;
+  if (session.deadline && session.deadline.getTime() <= now.getTime()) return `The deadline of the ${describeSession(session)} has passed.`;
+  const quorum = await votes.quorumAtOpening(manager, session, now);
+  return quorum.met ? null : quorum.explanation;
 }
 
-async function ballotCanBeCounted(): Promise<string | null> {
-  return 'No ballot has been opened for this application.';
+async function ballotCanBeCounted({ manager, application, votes }: TransitionContext): Promise<string | null> {
+  return (await votes.openVoteOf(manager, application.id, 'update')) ? null : 'No ballot is open for this application.';
 }
 
 export const GUARD_CHECKS: Record<GuardName, GuardCheck> = {

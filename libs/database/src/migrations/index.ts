@@ -2,5 +2,13 @@
 import { Foundation1764374400000 } from './1764374400000-foundation.js';
 import { AuditTrail1764460800000 } from './1764460800000-audit-trail.js';
 import { Applications1764547200000 } from './1764547200000-applications.js';
+import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
+import { Voting1764720000000 } from './1764720000000-voting.js';
 
-export const MIGRATIONS = [Foundation1764374400000, AuditTrail1764460800000, Applications1764547200000] as const;
+export const MIGRATIONS = [
+  Foundation1764374400000,
+  AuditTrail1764460800000,
+  Applications1764547200000,
+  FeePayments1764633600000,
+  Voting1764720000000,
+] as const;

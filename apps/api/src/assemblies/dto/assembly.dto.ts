@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Application } from '@near/admission';
-import type { Assembly } from '@near/voting';
+import { type Assembly, BALLOT_SECRECY, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
 import { SessionSummaryDto } from '../../applications/dto/application.dto.js';
 
 class AgendaItemDto {
@@ -14,13 +14,29 @@ class AgendaItemDto {
 export class AssemblyDto extends SessionSummaryDto {
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) hostGovernmentId!: string | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ enum: QUORUM_RULES }) quorum!: string;
+  @ApiProperty({ enum: MAJORITY_RULES }) majority!: string;
+  @ApiProperty({ enum: BALLOT_SECRECY }) ballotSecrecy!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When its first ballot opened; the rule cannot change after.',
+  })
+  ruleFrozenAt!: string | null;
+  @ApiProperty({ type: [String], description: 'Governments recorded as present (meetings).' }) presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
 
-  static withAgenda(assembly: Assembly, agenda: Application[]): AssemblyDto {
+  static withAgenda(assembly: Assembly, agenda: Application[], presentGovernmentIds: string[] = []): AssemblyDto {
     return {
       ...SessionSummaryDto.from(assembly),
       hostGovernmentId: assembly.hostGovernmentId,
       notes: assembly.notes,
+      quorum: assembly.quorum,
+      majority: assembly.majority,
+      ballotSecrecy: assembly.ballotSecrecy,
+      ruleFrozenAt: assembly.ruleFrozenAt?.toISOString() ?? null,
+      presentGovernmentIds,
       agenda: agenda.map((application) => ({
         applicationId: application.id,
         reference: application.reference,

@@ -1,12 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ASSEMBLY_BODIES,
+  type AssemblyBody,
+  BALLOT_SECRECY,
+  type BallotSecrecy,
+  MAJORITY_RULES,
+  type MajorityRule,
+  QUORUM_RULES,
+  type QuorumRule,
+} from '@near/voting';
 
-const MEETING_BODIES = ['general_assembly', 'working_committee'] as const;
+const isMeeting = (dto: CreateAssemblyDto) => dto.body !== 'written_procedure';
 
 export class CreateAssemblyDto {
-  @ApiProperty({ enum: MEETING_BODIES })
-  @IsIn(MEETING_BODIES)
-  body!: (typeof MEETING_BODIES)[number];
+  @ApiProperty({ enum: ASSEMBLY_BODIES })
+  @IsIn(ASSEMBLY_BODIES)
+  body!: AssemblyBody;
 
   @ApiProperty({ example: 16, description: 'The ordinal of the session for its body.' })
   @IsInt()
@@ -14,22 +24,49 @@ export class CreateAssemblyDto {
   @Max(10_000)
   number!: number;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Meetings only.' })
+  @ValidateIf(isMeeting)
   @IsUUID()
-  hostGovernmentId!: string;
+  hostGovernmentId?: string;
 
-  @ApiProperty({ format: 'date', example: '2027-09-15' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-09-15', description: 'Meetings only.' })
+  @ValidateIf(isMeeting)
   @IsISO8601({ strict: true })
   @Length(10, 10)
-  startsOn!: string;
+  startsOn?: string;
 
-  @ApiProperty({ format: 'date', example: '2027-09-17' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-09-17', description: 'Meetings only.' })
+  @ValidateIf(isMeeting)
   @IsISO8601({ strict: true })
   @Length(10, 10)
-  endsOn!: string;
+  endsOn?: string;
 
-  @ApiProperty({ example: 'Pohang, Gyeongsangbuk-do' })
+  @ApiPropertyOptional({ example: 'Pohang, Gyeongsangbuk-do', description: 'Meetings only.' })
+  @ValidateIf(isMeeting)
   @IsString()
   @Length(1, 300)
-  venue!: string;
+  venue?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Written procedures only: when its open ballots close by themselves.' })
+  @ValidateIf((dto: CreateAssemblyDto) => !isMeeting(dto))
+  @IsISO8601({ strict: true })
+  deadline?: string;
+
+  @ApiPropertyOptional({
+    enum: QUORUM_RULES,
+    description: 'Default: more_than_half_present (meetings), more_than_half_answered (written).',
+  })
+  @IsOptional()
+  @IsIn(QUORUM_RULES)
+  quorum?: QuorumRule;
+
+  @ApiPropertyOptional({ enum: MAJORITY_RULES, default: 'more_than_half_cast' })
+  @IsOptional()
+  @IsIn(MAJORITY_RULES)
+  majority?: MajorityRule;
+
+  @ApiPropertyOptional({ enum: BALLOT_SECRECY, default: 'named' })
+  @IsOptional()
+  @IsIn(BALLOT_SECRECY)
+  ballotSecrecy?: BallotSecrecy;
 }

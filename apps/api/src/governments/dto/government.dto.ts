@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GOVERNMENT_LEVELS, GOVERNMENT_STATUSES, type Government, type GovernmentLevel, type GovernmentStatus } from '@near/registry';
+import {
+  GOVERNMENT_LEVELS,
+  GOVERNMENT_STATUSES,
+  type GovernmentLevel,
+  type GovernmentStanding,
+  type GovernmentStatus,
+} from '@near/registry';
 
 export class GovernmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -10,8 +16,17 @@ export class GovernmentDto {
   @ApiProperty({ example: 'Province', nullable: true, type: String }) kind!: string | null;
   @ApiProperty({ enum: GOVERNMENT_STATUSES }) status!: GovernmentStatus;
   @ApiProperty({ type: String, format: 'date', nullable: true }) memberSince!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The session whose vote admitted it, when the system recorded that vote.',
+  })
+  admittedByAssemblyId!: string | null;
+  @ApiProperty({ description: 'A member owing fewer than two fiscal years of fees, today. Others never vote.' })
+  mayVote!: boolean;
 
-  static from(government: Government): GovernmentDto {
+  static from({ government, rights }: GovernmentStanding): GovernmentDto {
     return {
       id: government.id,
       nameEn: government.nameEn,
@@ -21,6 +36,8 @@ export class GovernmentDto {
       kind: government.kind,
       status: government.status,
       memberSince: government.memberSince,
+      admittedByAssemblyId: government.admittedByAssemblyId,
+      mayVote: rights.mayVote,
     };
   }
 }

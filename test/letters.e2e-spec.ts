@@ -29,7 +29,7 @@ function aPdf(label: string): Buffer {
     parts.push(buffer);
     length += buffer.length;
   };
-  const object = (body: string | Buffer[]) => {
+  const object = (body: string | (string | Buffer)[]) => {
     offsets.push(length);
     push(`${offsets.length} 0 obj\n`);
     for (const chunk of typeof body === 'string' ? [body] : body) push(chunk);
@@ -55,6 +55,14 @@ const PNG = Buffer.concat([
   Buffer.from('0000000049454e44ae426082', 'hex'),
 ]);
 
+/** The same PNG with a tEXt chunk saying "%PDF-1.4" inside its first KiB: still a PNG. */
+const PNG_MENTIONING_PDF = (() => {
+  const text = Buffer.from('Comment\0%PDF-1.4 is what this is not', 'latin1');
+  const chunk = Buffer.concat([Buffer.alloc(4), Buffer.from('tEXt'), text, Buffer.alloc(4)]);
+  chunk.writeUInt32BE(text.length, 0);
+  return Buffer.concat([PNG.subarray(0, 33), chunk, PNG.subarray(33)]);
+})();
+
 /** A file of exactly `size` bytes that starts like a PDF. */
 const aPdfOfSize = (size: number) => {
   const content = Buffer.alloc(size, 0x20);
@@ -65,12 +73,13 @@ const aPdfOfSize = (size: number) => {
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-/** Collects a binary response body as it came over the wire. */
-const asBuffer = (response: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** Collects a binary response body as it came over the wire (superagent hands the parser the raw message). */
+const asBuffer = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = response as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-  response.on('error', (error: Error) => done(error, Buffer.alloc(0)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('error', (error: Error) => done(error, Buffer.alloc(0)));
 };
 
 describe('the official letter over HTTP', () => {
@@ -105,8 +114,7 @@ describe('the official letter over HTTP', () => {
       contentType: expect.stringMatching(PROBLEM_JSON),
     });
     // A download parses its body as bytes, whatever the content type.
-    const body0: unknown = Buffer.isBuffer(response.body) ? JSON.parse(response.body.toString('utf8')) : response.body;
-    const body = body0; console.log(status, JSON.stringify(body));
+    const body: unknown = Buffer.isBuffer(response.body) ? JSON.parse(response.body.toString('utf8')) : response.body;
     expect(body).toMatchObject({ status, ...(type ? { type } : {}) });
     return body as Record<string, unknown>;
   };
@@ -223,12 +231,26 @@ describe('the official letter over HTTP', () => {
       // One accepted letter first, so "nothing stored" means "still exactly that one".
       await upload(owner, filed, aPdf('the one that stays')).expect(200);
       before = await state();
+    });
+
+    it('starts from one accepted letter', () => {
       expect(before).toEqual({ letters: 1, version: 2, entries: 1 });
     });
 
     it('refuses a PNG renamed letter.pdf, sent as application/pdf, with 415', async () => {
       const response = await upload(owner, filed, PNG, 'letter.pdf', 'application/pdf');
       expectProblem(response, 415, 'urn:near:problem:letter-not-pdf');
+      expect(await state()).toEqual(before);
+    });
+
+    it('refuses a PDF sent as the raw body instead of a form with 415', async () => {
+      const response = await api
+        .http()
+        .put(`/applications/${filed.id}/letter`)
+        .set(bearer(owner))
+        .set('Content-Type', 'application/pdf')
+        .send(aPdf('raw body'));
+      expectProblem(response, 415);
       expect(await state()).toEqual(before);
     });
 
@@ -259,6 +281,17 @@ describe('the official letter over HTTP', () => {
         .put(`/applications/${filed.id}/letter`)
         .set(bearer(owner))
         .attach('document', aPdf('wrong field'), { filename: 'letter.pdf', contentType: 'application/pdf' });
+      expectProblem(response, 400);
+      expect(await state()).toEqual(before);
+    });
+
+    it('refuses two files in the field "file" with 400', async () => {
+      const response = await api
+        .http()
+        .put(`/applications/${filed.id}/letter`)
+        .set(bearer(owner))
+        .attach('file', aPdf('one'), 'one.pdf')
+        .attach('file', aPdf('two'), 'two.pdf');
       expectProblem(response, 400);
       expect(await state()).toEqual(before);
     });
@@ -301,6 +334,52 @@ describe('the official letter over HTTP', () => {
       expect((back.body as Buffer).equals(tenMegabytes)).toBe(true);
       expect((await letterEntries(filed)).at(-1)?.payload).toMatchObject({ sha256: sha256(tenMegabytes), sizeBytes: 10 * MiB });
     });
+  });
+
+  it('refuses a PNG that mentions "%PDF-" in its first KiB with 415: the content must start like a PDF', async () => {
+    const who = await aProspectiveApplicant(api, 'MN');
+    const filed = await fileApplication(api, who);
+    expect(PNG_MENTIONING_PDF.subarray(0, 1024).includes('%PDF-')).toBe(true);
+    const response = await upload(who, filed, PNG_MENTIONING_PDF, 'letter.pdf', 'application/pdf');
+    expectProblem(response, 415, 'urn:near:problem:letter-not-pdf');
+    expect({ letters: await storedLetters(filed), version: await versionOf(filed) }).toEqual({ letters: 0, version: filed.version });
+    expect(await letterEntries(filed)).toEqual([]);
+  });
+
+  it('keeps a file name in any script', async () => {
+    const who = await aProspectiveApplicant(api, 'CN');
+    const filed = await fileApplication(api, who);
+    const response = await upload(who, filed, aPdf('named'), '致NEAR的信（签字）.pdf').expect(200);
+    expect(response.body.letter.fileName).toBe('致NEAR的信（签字）.pdf');
+    expect((await letterEntries(filed))[0].payload.fileName).toBe('致NEAR的信（签字）.pdf');
+  });
+
+  it('stores exactly the uploads that won when several race, answers each winner with its own letter, and serves the newest', async () => {
+    const who = await aProspectiveApplicant(api, 'KR');
+    const filed = await fileApplication(api, who);
+    let stored = 0;
+    for (let round = 0; round < 3; round++) {
+      const letters = Array.from({ length: 8 }, (_, i) => aPdf(`racing ${round}.${i}`));
+      const answers = await Promise.all(letters.map((letter) => upload(who, filed, letter)));
+      const won = answers.flatMap((answer, i) => (answer.status === 200 ? [{ answer, letter: letters[i] }] : []));
+      expect(won.length).toBeGreaterThanOrEqual(1);
+      for (const answer of answers.filter((each) => each.status !== 200)) expectProblem(answer, 409, 'urn:near:problem:concurrent-change');
+      // Each winner is told about the letter it sent and the version its upload made, even when another
+      // upload committed before its answer was put together.
+      expect(won.map(({ answer, letter }) => answer.body.letter.sha256 === sha256(letter))).toEqual(won.map(() => true));
+      expect(won.map(({ answer }) => answer.headers.etag)).toEqual(won.map(({ answer }) => `"${answer.body.version}"`));
+      expect(new Set(won.map(({ answer }) => answer.body.version)).size).toBe(won.length);
+      stored += won.length;
+      expect({ letters: await storedLetters(filed), version: await versionOf(filed) }).toEqual({
+        letters: stored,
+        version: filed.version + stored,
+      });
+      const newest = won.reduce((a, b) => (a.answer.body.version > b.answer.body.version ? a : b));
+      expect((await download(who, filed).expect(200)).headers['x-content-sha256']).toBe(sha256(newest.letter));
+    }
+    expect((await letterEntries(filed)).map((entry) => entry.payload.version)).toEqual(
+      Array.from({ length: stored }, (_, i) => filed.version + 1 + i),
+    );
   });
 
   it('answers 404 for the letter of an application that has none', async () => {

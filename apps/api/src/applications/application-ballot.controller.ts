@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApplicationReader } from '@near/admission';
+import type { Acting } from '@near/identity';
+import { BallotBox, VoteResults } from '@near/voting';
+import { ActingUser } from '../auth/acting.decorator.js';
+import { Roles } from '../auth/access.decorators.js';
+import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { BallotDto, CastBallotDto, ResultDto } from './dto/ballot.dto.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+
+@ApiTags('voting')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationBallotController {
+  constructor(
+    private readonly ballots: BallotBox,
+    private readonly results: VoteResults,
+    private readonly reader: ApplicationReader,
+  ) {}
+
+  @Put(':id/ballot')
+  @Roles('delegate')
+  @ApiOkResponse({ type: BallotDto, description: "Casts (or changes) the delegate's own government's ballot." })
+  @ProblemResponses(400, 401, 403, 404, 409)
+  async cast(@Param('id', UuidParamPipe) id: string, @Body() body: CastBallotDto, @ActingUser() acting: Acting): Promise<BallotDto> {
+    const cast = await this.ballots.cast(id, body.choice, acting);
+    return { choice: cast.choice, changed: cast.changed, castAt: cast.castAt.toISOString() };
+  }
+
+  @Get(':id/result')
+  @Roles('applicant', 'delegate', 'secretariat')
+  @ApiOkResponse({
+    type: ResultDto,
+    description: 'The tally, the rule and the outcome once closed; the Secretariat also sees the live turnout.',
+  })
+  @ProblemResponses(400, 401, 403, 404, 409)
+  async result(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<ResultDto> {
+    await this.reader.visible(id, acting);
+    const result = await this.results.resultOf(id, acting);
+    return result.status === 'open'
+      ? { ...result, openedAt: result.openedAt.toISOString() }
+      : { ...result, openedAt: result.openedAt.toISOString(), closedAt: result.closedAt.toISOString() };
+  }
+}

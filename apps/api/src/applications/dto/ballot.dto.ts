@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { BALLOT_CHOICES, type BallotChoice } from '@near/voting';
+
+export class CastBallotDto {
+  @ApiProperty({ enum: BALLOT_CHOICES })
+  @IsIn(BALLOT_CHOICES)
+  choice!: BallotChoice;
+}
+
+export class BallotDto {
+  @ApiProperty({ enum: BALLOT_CHOICES }) choice!: BallotChoice;
+  @ApiProperty({ description: 'True when this replaced an earlier ballot of the same government.' }) changed!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) castAt!: string;
+}
+
+class TallyDto {
+  @ApiProperty({ description: 'Voters on the roll frozen when the ballot opened.' }) voters!: number;
+  @ApiProperty({ description: 'Present at the meeting (written procedure: answered).' }) present!: number;
+  @ApiProperty() yes!: number;
+  @ApiProperty() no!: number;
+  @ApiProperty() abstain!: number;
+}
+
+class RuleDto {
+  @ApiProperty() quorum!: string;
+  @ApiProperty() majority!: string;
+  @ApiProperty({ enum: ['named', 'secret'] }) ballotSecrecy!: string;
+  @ApiProperty() description!: string;
+}
+
+class NamedBallotDto {
+  @ApiProperty({ format: 'uuid' }) governmentId!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() nameLocal!: string;
+  @ApiProperty({ enum: BALLOT_CHOICES }) choice!: string;
+}
+
+class TurnoutDto {
+  @ApiProperty() voters!: number;
+  @ApiProperty({ description: 'Governments that have voted so far; never their choices.' }) ballots!: number;
+}
+
+export class ResultDto {
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ format: 'uuid' }) voteId!: string;
+  @ApiProperty({ type: RuleDto }) rule!: RuleDto;
+  @ApiProperty({ type: String, format: 'date-time' }) openedAt!: string;
+  @ApiPropertyOptional({ type: TurnoutDto, description: 'While open, for the Secretariat only.' }) turnout?: TurnoutDto;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) closedAt?: string;
+  @ApiPropertyOptional({ enum: ['approved', 'rejected'] }) outcome?: string;
+  @ApiPropertyOptional({ type: TallyDto }) tally?: TallyDto;
+  @ApiPropertyOptional() explanation?: string;
+  @ApiPropertyOptional({ type: [NamedBallotDto], description: 'Who voted what, for a named ballot only.' }) ballots?: NamedBallotDto[];
+}

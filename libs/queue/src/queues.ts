@@ -1,0 +1,20 @@
+/** Every queue and job of the system, with the payload each job carries. The worker checks it has one handler per job. */
+export enum QueueName {
+  WrittenProcedures = 'written-procedures',
+}
+
+export enum JobName {
+  /** Closes the open ballots of one written procedure at its deadline, then the procedure. */
+  CloseWrittenProcedure = 'close-written-procedure',
+  /** Closes every written procedure past its deadline: the safety net for a Redis that lost its delayed jobs. */
+  SweepWrittenProcedures = 'sweep-written-procedures',
+}
+
+export interface JobPayloads {
+  [JobName.CloseWrittenProcedure]: { assemblyId: string };
+  [JobName.SweepWrittenProcedures]: Record<string, never>;
+}
+
+export const JOBS_OF_QUEUE: Record<QueueName, readonly JobName[]> = {
+  [QueueName.WrittenProcedures]: [JobName.CloseWrittenProcedure, JobName.SweepWrittenProcedures],
+};

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const BALLOT_CHOICES = ['yes', 'no', 'abstain'] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+
+/** A government's ballot in one vote; casting again changes it (the primary key allows no second one). */
+@Entity('ballots')
+export class Ballot {
+  @PrimaryColumn({ name: 'vote_id', type: 'uuid' })
+  voteId!: string;
+
+  @PrimaryColumn({ name: 'government_id', type: 'uuid' })
+  governmentId!: string;
+
+  @Column({ type: 'text' })
+  choice!: BallotChoice;
+
+  @Column({ name: 'cast_by', type: 'uuid' })
+  castBy!: string;
+
+  @Column({ name: 'first_cast_at', type: 'timestamptz' })
+  firstCastAt!: Date;
+
+  @Column({ name: 'last_cast_at', type: 'timestamptz' })
+  lastCastAt!: Date;
+
+  @Column({ type: 'integer' })
+  changes!: number;
+}

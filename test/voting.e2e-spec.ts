@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { act } from './fixtures/applications.js';
+import { aUser, bearer, type TestUser } from './fixtures/users.js';
+import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+
+describe('a General Assembly votes on an application', () => {
+  let api: TestApp;
+  let secretariat: TestUser;
+  let memberIds: string[];
+  let delegates: TestUser[];
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    secretariat = await aUser(api, 'secretariat');
+    await everyMemberPaidUp(api);
+    ({ memberIds, delegates } = await memberDelegates(api, 40));
+  });
+  afterAll(() => api.close());
+
+  const vote = (delegate: TestUser, applicationId: string, choice: string) =>
+    api.http().put(`/applications/${applicationId}/ballot`).set(bearer(delegate)).send({ choice });
+
+  it('approves with a quorum present and a majority of yes, and the applicant enters the member list', async () => {
+    const { application, applicant, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 40)).expect(200);
+    const opened = await act(api, secretariat, application, 'open-ballot').expect(200);
+    expect(opened.body.state).toBe('voting');
+
+    for (const [index, delegate] of delegates.entries()) {
+      await vote(delegate, application.id, index < 25 ? 'yes' : index < 35 ? 'no' : 'abstain').expect(200);
+    }
+    const live = await api.http().get(`/applications/${application.id}/result`).set(bearer(secretariat)).expect(200);
+    expect(live.body).toMatchObject({ status: 'open', turnout: { voters: 70, ballots: 40 } });
+    expect(JSON.stringify(live.body)).not.toMatch(/"(yes|no|abstain)"/);
+    await api.http().get(`/applications/${application.id}/result`).set(bearer(delegates[0])).expect(409);
+
+    const closed = await act(api, secretariat, application, 'close-ballot').expect(200);
+    expect(closed.body.state).toBe('approved');
+    const result = await api.http().get(`/applications/${application.id}/result`).set(bearer(delegates[0])).expect(200);
+    expect(result.body).toMatchObject({
+      status: 'closed',
+      outcome: 'approved',
+      tally: { voters: 70, present: 40, yes: 25, no: 10, abstain: 5 },
+      rule: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
+    });
+    expect(result.body.ballots).toHaveLength(40);
+
+    const government = await api.http().get(`/governments/${applicant.governmentId}`).set(bearer(secretariat)).expect(200);
+    expect(government.body).toMatchObject({ status: 'member', memberSince: new Date().toISOString().slice(0, 10) });
+    const members = await api.http().get('/governments?status=member').set(bearer(secretariat)).expect(200);
+    expect(members.body).toHaveLength(71);
+  });
+
+  it('refuses to open the ballot without a quorum, saying why', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 35)).expect(200);
+    const refused = await act(api, secretariat, application, 'open-ballot').expect(422);
+    expect(refused.body.detail).toBe('No quorum: 35 of 71 voters are present, 36 are needed.');
+  });
+});
