@@ -18,7 +18,7 @@ this file is stale. Final states: ${FINAL_STATES.join(', ')}.
 \`\`\`mermaid
 ${workflowDiagram(new Workflow())}\`\`\`
 
-| action | from | to | who | guards | notifies | |
+| action | from | to | who | guards | notifies | meaning |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `,
