@@ -36,6 +36,8 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /assemblies/{id}': SIGNED_IN,
   'GET /audit-events': ['secretariat'],
   'GET /audit-events/verify': ['secretariat'],
+  'GET /notifications': ['secretariat'],
+  'POST /notifications/{id}/retry': ['secretariat'],
 };
 
 describe('access to routes', () => {

@@ -10,7 +10,11 @@ describe('operations endpoints', () => {
 
   it('reports PostgreSQL and Redis up on /health without a token', async () => {
     const response = await api.http().get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(response.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(response.body.details.notifications).toEqual({
+      outbox: { pending: 0, queued: 0, sent: 0, failed: 0 },
+      queue: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+    });
   });
 
   it('serves the interactive API documentation at /docs', async () => {
@@ -43,6 +47,8 @@ describe('operations endpoints', () => {
       '/governments/{id}',
       '/governments/{id}/fees',
       '/health',
+      '/notifications',
+      '/notifications/{id}/retry',
       '/users',
     ]);
     expect(body.paths['/users'].post.responses).toHaveProperty('403');

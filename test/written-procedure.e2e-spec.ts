@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -43,6 +45,8 @@ describe('a written procedure closes by itself at its deadline', () => {
           REDIS_PREFIX: api.config.redis.prefix,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
+          // This suite does not look at e-mail: the worker writes it as files, away from the work tree.
+          MAIL_DIR: join(tmpdir(), `near-test-mail-${process.pid}`),
         }),
       );
     }

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
 import { IdentityModule } from '@near/identity';
 import { QueuesModule, RedisModule } from '@near/queue';
+import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { ApplicationActionsController } from './applications/application-actions.controller.js';
@@ -17,6 +18,7 @@ import { ApplicationsController } from './applications/applications.controller.j
 import { AssembliesController } from './assemblies/assemblies.controller.js';
 import { WrittenProcedureDeadlines } from './assemblies/written-procedure-deadlines.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
@@ -41,6 +43,7 @@ export class ApiModule {
         AuditModule,
         AdmissionModule,
         VotingModule,
+        NotificationsModule,
         ...(loaded.config.demoData ? [DemoDataModule] : []),
       ],
       controllers: [
@@ -55,6 +58,7 @@ export class ApiModule {
         ApplicationBallotController,
         AssembliesController,
         AuditEventsController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

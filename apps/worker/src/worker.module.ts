@@ -4,7 +4,9 @@ import { pinoOptions } from '@near/common';
 import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
+import { NotificationDeliveryModule } from '@near/notifications';
 import { QueuesModule, RedisModule } from '@near/queue';
+import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { WrittenProceduresProcessor } from './processors/written-procedures.processor.js';
 
 /** The worker: no HTTP, only queue consumers. */
@@ -23,8 +25,9 @@ export class WorkerModule {
         RedisModule,
         QueuesModule,
         AdmissionModule,
+        NotificationDeliveryModule,
       ],
-      providers: [WrittenProceduresProcessor],
+      providers: [WrittenProceduresProcessor, NotificationsProcessor],
     };
   }
 }

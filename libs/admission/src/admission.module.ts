@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@near/audit';
+import { NotificationsModule } from '@near/notifications';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
+import { ApplicationNotices } from './notices/application-notices.service.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
 import { EligibilityReview } from './review/eligibility-review.service.js';
 import { ApplicationTransitions } from './transitions/application-transitions.service.js';
 import { Workflow } from './workflow/workflow.js';
 
 @Module({
-  imports: [AuditModule, VotingModule],
+  imports: [AuditModule, VotingModule, NotificationsModule],
   providers: [
     // Built at boot: a broken workflow table stops the start.
     { provide: Workflow, useFactory: () => new Workflow() },
@@ -20,6 +22,7 @@ import { Workflow } from './workflow/workflow.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    ApplicationNotices,
   ],
   exports: [
     Workflow,
@@ -29,6 +32,7 @@ import { Workflow } from './workflow/workflow.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    ApplicationNotices,
   ],
 })
 export class AdmissionModule {}

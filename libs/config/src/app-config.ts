@@ -14,6 +14,7 @@ export class AppConfig {
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
   readonly mail: { smtpUrl?: string; directory: string; from: string };
+  readonly notifications: { attempts: number; backoffMs: number; relayIntervalMs: number; requeueAfterSeconds: number };
   readonly auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -42,6 +43,12 @@ export class AppConfig {
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
     this.mail = { smtpUrl: env.SMTP_URL, directory: env.MAIL_DIR, from: env.MAIL_FROM };
+    this.notifications = {
+      attempts: env.NOTIFICATION_ATTEMPTS,
+      backoffMs: env.NOTIFICATION_BACKOFF_MS,
+      relayIntervalMs: env.NOTIFICATION_RELAY_INTERVAL_MS,
+      requeueAfterSeconds: env.NOTIFICATION_REQUEUE_AFTER_SECONDS,
+    };
     this.auth = {
       jwtSecret: env.JWT_SECRET!,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,

@@ -39,6 +39,30 @@ export class EnvironmentVariables {
   @MinLength(1)
   MAIL_DIR = 'var/mail';
 
+  @Transform(toInt)
+  @Min(1)
+  @Max(50)
+  @IsInt()
+  NOTIFICATION_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @Min(10)
+  @Max(600_000)
+  @IsInt()
+  NOTIFICATION_BACKOFF_MS = 5_000;
+
+  @Transform(toInt)
+  @Min(50)
+  @Max(60_000)
+  @IsInt()
+  NOTIFICATION_RELAY_INTERVAL_MS = 1_000;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  NOTIFICATION_REQUEUE_AFTER_SECONDS = 300;
+
   @IsString()
   @Matches(/\S+@\S+/, { message: 'must contain an e-mail address' })
   MAIL_FROM = 'NEAR Admissions <admissions@near.example>';

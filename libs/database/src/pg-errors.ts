@@ -18,6 +18,8 @@ export function pgErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+// Class 08 minus 08P01 (protocol violation), which is a bug of ours, not an outage.
+const CONNECTION_LOST_CODES = new Set(['08000', '08001', '08003', '08004', '08006', '08007']);
 const UNAVAILABLE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
@@ -32,7 +34,7 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   if (
     code &&
     (UNAVAILABLE_NETWORK_CODES.has(code) ||
-      code.startsWith('08') ||
+      CONNECTION_LOST_CODES.has(code) ||
       code === PgErrorCode.AdminShutdown ||
       code === PgErrorCode.CannotConnectNow)
   ) {

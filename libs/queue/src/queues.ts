@@ -1,6 +1,7 @@
 /** Every queue and job of the system, with the payload each job carries. The worker checks it has one handler per job. */
 export enum QueueName {
   WrittenProcedures = 'written-procedures',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -8,13 +9,17 @@ export enum JobName {
   CloseWrittenProcedure = 'close-written-procedure',
   /** Closes every written procedure past its deadline: the safety net for a Redis that lost its delayed jobs. */
   SweepWrittenProcedures = 'sweep-written-procedures',
+  /** Sends one outbox row; its job id is the notification id, so the relay never queues one twice. */
+  SendNotification = 'send-notification',
 }
 
 export interface JobPayloads {
   [JobName.CloseWrittenProcedure]: { assemblyId: string };
   [JobName.SweepWrittenProcedures]: Record<string, never>;
+  [JobName.SendNotification]: { notificationId: string };
 }
 
-export const JOBS_OF_QUEUE: Record<QueueName, readonly JobName[]> = {
+export const JOBS_OF_QUEUE = {
   [QueueName.WrittenProcedures]: [JobName.CloseWrittenProcedure, JobName.SweepWrittenProcedures],
-};
+  [QueueName.Notifications]: [JobName.SendNotification],
+} as const satisfies Record<QueueName, readonly JobName[]>;

@@ -5,4 +5,10 @@ export const RETRY_POLICY = {
   deadlineJobs: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
 } as const satisfies Record<string, Pick<JobsOptions, 'attempts' | 'backoff'>>;
 
+/** E-mail: retried with exponential backoff from a configurable first delay (NOTIFICATION_BACKOFF_MS). */
+export const notificationRetryPolicy = (attempts: number, firstDelayMs: number): Pick<JobsOptions, 'attempts' | 'backoff'> => ({
+  attempts,
+  backoff: { type: 'exponential', delay: firstDelayMs },
+});
+
 export const SWEEP_INTERVAL_MS = 60_000;

@@ -1,3 +1,4 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +6,9 @@ import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType } from '@near/common';
-import { REDIS } from '@near/queue';
+import { NotificationLog } from '@near/notifications';
+import { QueueName, REDIS } from '@near/queue';
+import type { Queue } from 'bullmq';
 import { Public } from '../auth/access.decorators.js';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
@@ -33,7 +36,18 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @InjectQueue(QueueName.Notifications) private readonly notificationQueue: Queue,
+    private readonly notifications: NotificationLog,
   ) {}
+
+  /** The outbox by status and the queue's depth: what an operator looks at when mail seems slow. Best effort. */
+  private async details(databaseUp: boolean, redisUp: boolean): Promise<Record<string, unknown>> {
+    const [outbox, queue] = await Promise.all([
+      databaseUp ? this.notifications.counts().catch(() => null) : null,
+      redisUp ? this.notificationQueue.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null) : null,
+    ]);
+    return { notifications: { outbox, queue } };
+  }
 
   /** The shared connection queues commands while Redis is away; a health check must not add to that queue. */
   private pingRedis(): Promise<unknown> {
@@ -48,8 +62,9 @@ export class HealthController {
   async health(@Res() reply: FastifyReply): Promise<void> {
     const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.pingRedis())]);
     const checks = { database, redis };
+    const details = await this.details(database.status === 'up', redis.status === 'up');
     if (database.status === 'up' && redis.status === 'up') {
-      await reply.status(200).send({ status: 'ok', checks });
+      await reply.status(200).send({ status: 'ok', checks, details });
       return;
     }
     const down = Object.entries(checks)
@@ -65,6 +80,7 @@ export class HealthController {
         status: 503,
         detail: `Unavailable: ${down.join(' and ')}.`,
         checks,
+        details,
       });
   }
 }

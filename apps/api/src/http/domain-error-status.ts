@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AdmissionError, AdmissionErrorCode } from '@near/admission';
 import type { DomainError } from '@near/common';
 import { IdentityError, IdentityErrorCode } from '@near/identity';
+import { NotificationError, NotificationErrorCode } from '@near/notifications';
 import { RegistryError, RegistryErrorCode } from '@near/registry';
 import { VotingError, VotingErrorCode } from '@near/voting';
 
@@ -92,11 +93,21 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
   }
 }
 
+function notificationStatus(code: NotificationErrorCode): HttpStatus {
+  switch (code) {
+    case NotificationErrorCode.NotFound:
+      return HttpStatus.NOT_FOUND;
+    case NotificationErrorCode.NotFailed:
+      return HttpStatus.CONFLICT;
+  }
+}
+
 /** The HTTP status of every domain error code; a new module error type is added here. */
 export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof IdentityError) return identityStatus(error.code);
   if (error instanceof RegistryError) return registryStatus(error.code);
   if (error instanceof AdmissionError) return admissionStatus(error.code);
   if (error instanceof VotingError) return votingStatus(error.code);
+  if (error instanceof NotificationError) return notificationStatus(error.code);
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }

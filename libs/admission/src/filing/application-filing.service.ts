@@ -11,7 +11,8 @@ import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { type ApplicationCategory, Application } from '../application.entity.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
-import { INITIAL_STATE } from '../workflow/application-workflow.js';
+import { INITIAL_STATE, SUBMISSION_NOTIFICATIONS } from '../workflow/application-workflow.js';
+import { ApplicationNotices } from '../notices/application-notices.service.js';
 import { findByIdempotencyKey, rememberIdempotencyKey, requestHash } from './idempotency-keys.js';
 import { nextReference } from './reference-numbers.js';
 
@@ -35,6 +36,7 @@ export class ApplicationFiling {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly notices: ApplicationNotices,
   ) {}
 
   async file(input: NewApplication, acting: Acting, idempotencyKey?: string): Promise<FilingResult> {
@@ -79,6 +81,7 @@ export class ApplicationFiling {
           stateAfter: INITIAL_STATE,
           payload: { reference: application.reference, version: 1, input },
         });
+        await this.notices.send(manager, SUBMISSION_NOTIFICATIONS, application);
         return application;
       });
       return { application, created: true };

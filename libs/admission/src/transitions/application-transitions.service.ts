@@ -13,6 +13,7 @@ import type { ApplicationAction } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import { ACTION_EFFECTS, type ActionEffect } from './action-effects.js';
 import { GUARD_CHECKS } from './guard-checks.js';
+import { ApplicationNotices, type NoticeDetails } from '../notices/application-notices.service.js';
 import type { TransitionContext } from './transition-context.js';
 
 /**
@@ -26,6 +27,7 @@ export class ApplicationTransitions {
     private readonly workflow: Workflow,
     private readonly audit: AuditTrail,
     private readonly votes: VoteBook,
+    private readonly notices: ApplicationNotices,
   ) {}
 
   /** Runs an action for a signed-in user: what they may see, their role, and (optionally) the version they saw. */
@@ -120,6 +122,11 @@ export class ApplicationTransitions {
           input,
           ...(effect.outcome ? { outcome: effect.outcome } : {}),
         },
+      });
+      await this.notices.send(manager, definition.notifications, updated, {
+        ...(input as NoticeDetails),
+        outcome: effect.target,
+        explanation: typeof effect.outcome?.explanation === 'string' ? effect.outcome.explanation : undefined,
       });
       return updated;
     });

@@ -1,4 +1,5 @@
 import type { Role } from '@near/identity';
+import type { Audience, NotificationEvent } from '@near/notifications';
 
 /**
  * The admission workflow, in one table. Everything else is derived from it: what the API accepts,
@@ -28,10 +29,9 @@ const NON_FINAL_STATES = APPLICATION_STATES.filter((state) => !FINAL_STATES.incl
 export type GuardName =
   'every-criterion-passed' | 'session-accepts-agenda-items' | 'session-in-progress-with-quorum' | 'ballot-can-be-counted';
 
-/** Who hears of an action; the notification feature turns each into e-mails after commit. */
-export type Audience = 'applicant-contact' | 'secretariat' | 'member-delegates' | 'present-delegates';
+/** An e-mail an action causes, and who receives it (resolved to addresses by the outbox when it runs). */
 export interface NotificationRule {
-  event: string;
+  event: NotificationEvent;
   to: readonly Audience[];
 }
 

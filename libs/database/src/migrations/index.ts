@@ -4,6 +4,7 @@ import { AuditTrail1764460800000 } from './1764460800000-audit-trail.js';
 import { Applications1764547200000 } from './1764547200000-applications.js';
 import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
+import { Notifications1764806400000 } from './1764806400000-notifications.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Applications1764547200000,
   FeePayments1764633600000,
   Voting1764720000000,
+  Notifications1764806400000,
 ] as const;

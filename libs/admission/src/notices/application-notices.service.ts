@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type NotificationData, type NotificationEvent, NotificationOutbox } from '@near/notifications';
+import { Government } from '@near/registry';
+import { Assembly } from '@near/voting';
+import type { Application } from '../application.entity.js';
+import type { NotificationRule } from '../workflow/application-workflow.js';
+
+/** What the change itself tells the e-mails, beyond the application: the message, the reasons, the outcome. */
+export interface NoticeDetails {
+  message?: string;
+  reasons?: string;
+  reason?: string;
+  outcome?: string;
+  explanation?: string;
+}
+
+const BODY_NAMES: Record<Assembly['body'], string> = {
+  general_assembly: 'General Assembly',
+  working_committee: 'Working Committee',
+  written_procedure: 'Written procedure',
+};
+
+export const sessionName = (session: Pick<Assembly, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
+
+function sessionWhen(session: Assembly): string {
+  if (session.deadline) return `until ${session.deadline.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+  const dates = session.startsOn === session.endsOn ? session.startsOn : `${session.startsOn} – ${session.endsOn}`;
+  return [dates, session.venue].filter(Boolean).join(', ');
+}
+
+/** Turns the notification rules of an action (or of filing) into outbox rows, with each template's data. */
+@Injectable()
+export class ApplicationNotices {
+  constructor(private readonly outbox: NotificationOutbox) {}
+
+  async send(manager: EntityManager, rules: readonly NotificationRule[], application: Application, details: NoticeDetails = {}): Promise<void> {
+    if (rules.length === 0) return;
+    const government = await manager.getRepository(Government).findOneByOrFail({ id: application.governmentId });
+    const session = application.assemblyId ? await manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null;
+    const base = { reference: application.reference, governmentName: `${government.nameEn} (${government.nameLocal})` };
+    const onSession = { sessionName: session ? sessionName(session) : '', sessionWhen: session ? sessionWhen(session) : '' };
+    const data: { [E in NotificationEvent]: () => NotificationData[E] } = {
+      'submission-acknowledged': () => ({ ...base, category: application.category }),
+      'submission-received': () => ({ ...base, category: application.category }),
+      'information-requested': () => ({ ...base, message: details.message ?? '' }),
+      'response-received': () => ({ ...base, message: details.message ?? '' }),
+      'declared-eligible': () => base,
+      'declared-ineligible': () => ({ ...base, reasons: details.reasons ?? '' }),
+      'placed-on-agenda': () => ({ ...base, ...onSession }),
+      'ballot-opened': () => ({ ...base, sessionName: onSession.sessionName }),
+      'ballot-closed': () => ({ ...base, sessionName: onSession.sessionName, outcome: details.outcome ?? '' }),
+      decision: () => ({ ...base, sessionName: onSession.sessionName, outcome: details.outcome ?? '', explanation: details.explanation ?? '' }),
+      deferred: () => ({ ...base, reason: details.reason ?? '' }),
+      withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
+    };
+    for (const rule of rules) {
+      await this.outbox.add(manager, { event: rule.event, to: rule.to, applicationId: application.id, data: data[rule.event]() });
+    }
+  }
+}

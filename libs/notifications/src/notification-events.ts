@@ -1,0 +1,35 @@
+/** Every e-mail the system sends, and the data its templates may use. Templates are checked against this at boot. */
+export interface NotificationData {
+  'submission-acknowledged': { reference: string; governmentName: string; category: string };
+  'submission-received': { reference: string; governmentName: string; category: string };
+  'information-requested': { reference: string; governmentName: string; message: string };
+  'response-received': { reference: string; governmentName: string; message: string };
+  'declared-eligible': { reference: string; governmentName: string };
+  'declared-ineligible': { reference: string; governmentName: string; reasons: string };
+  'placed-on-agenda': { reference: string; governmentName: string; sessionName: string; sessionWhen: string };
+  'ballot-opened': { reference: string; governmentName: string; sessionName: string };
+  'ballot-closed': { reference: string; governmentName: string; sessionName: string; outcome: string };
+  decision: { reference: string; governmentName: string; sessionName: string; outcome: string; explanation: string };
+  deferred: { reference: string; governmentName: string; reason: string };
+  withdrawn: { reference: string; governmentName: string; reason: string };
+}
+
+export type NotificationEvent = keyof NotificationData;
+
+/** The fields each event's templates may use, as a value (checked when the templates load). */
+export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
+  'submission-acknowledged': ['reference', 'governmentName', 'category'],
+  'submission-received': ['reference', 'governmentName', 'category'],
+  'information-requested': ['reference', 'governmentName', 'message'],
+  'response-received': ['reference', 'governmentName', 'message'],
+  'declared-eligible': ['reference', 'governmentName'],
+  'declared-ineligible': ['reference', 'governmentName', 'reasons'],
+  'placed-on-agenda': ['reference', 'governmentName', 'sessionName', 'sessionWhen'],
+  'ballot-opened': ['reference', 'governmentName', 'sessionName'],
+  'ballot-closed': ['reference', 'governmentName', 'sessionName', 'outcome'],
+  decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
+  deferred: ['reference', 'governmentName', 'reason'],
+  withdrawn: ['reference', 'governmentName', 'reason'],
+};
+
+export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

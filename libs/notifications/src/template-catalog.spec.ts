@@ -1,0 +1,154 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StartupError } from '@near/common';
+import { NOTIFICATION_EVENTS, type NotificationData } from './notification-events.js';
+import { TemplateCatalog } from './template-catalog.js';
+
+const REFERENCE = 'NEAR-2026-0007';
+const common = { reference: REFERENCE, governmentName: 'Qinghai Province' };
+const SAMPLE: NotificationData = {
+  'submission-acknowledged': { ...common, category: 'member' },
+  'submission-received': { ...common, category: 'member' },
+  'information-requested': { ...common, message: 'Please send the signed letter of the governor.' },
+  'response-received': { ...common, message: 'The letter is attached.' },
+  'declared-eligible': common,
+  'declared-ineligible': { ...common, reasons: 'Not a regional government.' },
+  'placed-on-agenda': { ...common, sessionName: '16th General Assembly', sessionWhen: '2026-09-15, Pohang' },
+  'ballot-opened': { ...common, sessionName: '16th General Assembly' },
+  'ballot-closed': { ...common, sessionName: '16th General Assembly', outcome: 'approved' },
+  decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
+  deferred: { ...common, reason: 'Quorum not reached.' },
+  withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
+};
+
+const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+const folders: string[] = [];
+
+/** A templates folder of the test's own, holding exactly these files. */
+function folderWith(files: Record<string, unknown>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'near-templates-'));
+  folders.push(folder);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), JSON.stringify(content));
+  return folder;
+}
+
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe('TemplateCatalog', () => {
+  const catalog = TemplateCatalog.load();
+
+  it('loads the templates folder of the lib, English and Korean at least', () => {
+    expect(catalog.locales).toEqual(expect.arrayContaining(['en', 'ko']));
+  });
+
+  it.each(['en', 'ko'])('renders every event in %s, the reference in the subject and no placeholder left', (locale) => {
+    for (const event of NOTIFICATION_EVENTS) {
+      const message = catalog.render(event, locale, SAMPLE[event]);
+      expect(message.locale).toBe(locale);
+      expect(message.subject).toContain(`[${REFERENCE}]`);
+      for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
+      expect(message.text).toContain(REFERENCE);
+      expect(message.html).toContain(`<html lang="${locale}">`);
+      for (const value of Object.values(SAMPLE[event])) {
+        expect(message.text).toContain(value);
+        expect(message.html).toContain(value);
+      }
+    }
+  });
+
+  it('writes Korean in the formal style', () => {
+    const message = catalog.render('submission-acknowledged', 'ko', SAMPLE['submission-acknowledged']);
+    expect(message.subject).toBe(`[${REFERENCE}] 가입 신청이 접수되었습니다`);
+    expect(message.text).toContain('접수되었음을 알려 드립니다');
+  });
+
+  it('escapes what applicants wrote in the HTML and keeps it verbatim in the text', () => {
+    const message = catalog.render('response-received', 'en', {
+      ...common,
+      governmentName: 'Evil & Co',
+      message: '<script>alert("x")</script>\nSecond line',
+    });
+    expect(message.html).not.toContain('<script>');
+    expect(message.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>\nSecond line');
+    expect(message.html).toContain('Evil &amp; Co');
+    expect(message.text).toContain('<script>alert("x")</script>\nSecond line');
+  });
+
+  it('keeps a subject on one line whatever the values hold', () => {
+    const message = catalog.render('withdrawn', 'en', { ...common, governmentName: 'Qinghai\r\nBcc: everyone@example.org', reason: 'x' });
+    expect(message.subject).toBe(`[${REFERENCE}] Application withdrawn: Qinghai Bcc: everyone@example.org`);
+  });
+
+  it('picks the language from a tag such as ko-KR and falls back to English for a language without a file or none', () => {
+    expect(catalog.render('declared-eligible', 'ko-KR', common).locale).toBe('ko');
+    expect(catalog.render('declared-eligible', 'KO', common).locale).toBe('ko');
+    expect(catalog.render('declared-eligible', 'xx', common).locale).toBe('en');
+    expect(catalog.render('declared-eligible', null, common).locale).toBe('en');
+  });
+
+  it('falls back to English, event by event, for a language file that leaves an event out', () => {
+    const partial = TemplateCatalog.load(
+      folderWith({
+        'en.json': english,
+        'ja.json': {
+          'declared-eligible': { subject: '[{{reference}}] 適格', text: '{{governmentName}} 様', html: '<p>{{governmentName}} 様</p>' },
+        },
+      }),
+    );
+    expect(partial.render('declared-eligible', 'ja', common)).toMatchObject({ locale: 'ja', subject: `[${REFERENCE}] 適格` });
+    const fallback = partial.render('withdrawn', 'ja', SAMPLE.withdrawn);
+    expect(fallback.locale).toBe('en');
+    expect(fallback.subject).toBe(`[${REFERENCE}] Application withdrawn: Qinghai Province`);
+  });
+
+  describe('refuses to load', () => {
+    const load = (files: Record<string, unknown>) => () => TemplateCatalog.load(folderWith(files));
+    const withEnglish = (event: string, changes: Record<string, unknown>) => ({ ...english, [event]: { ...english[event], ...changes } });
+
+    it('a placeholder the event has no data for, naming the file, event and placeholder', () => {
+      const attempt = load({ 'en.json': withEnglish('decision', { text: 'Dear {{governmentName}}, {{password}}' }) });
+      expect(attempt).toThrow(StartupError);
+      expect(attempt).toThrow('en.json, "decision", text: unknown placeholder {{password}}');
+    });
+
+    it('a template without html', () => {
+      const { html: _html, ...withoutHtml } = english.withdrawn;
+      expect(load({ 'en.json': english, 'ko.json': { withdrawn: withoutHtml } })).toThrow('ko.json, "withdrawn": missing "html"');
+    });
+
+    it('a file whose name is not a supported locale', () => {
+      expect(load({ 'en.json': english, 'fr.json': {} })).toThrow('fr.json: not a supported locale');
+    });
+
+    it('an event that does not exist', () => {
+      expect(load({ 'en.json': english, 'ko.json': { approved: english.decision } })).toThrow('ko.json: unknown event "approved"');
+    });
+
+    it('an English file that leaves an event out, or no English file at all', () => {
+      const { deferred: _deferred, ...incomplete } = english;
+      expect(load({ 'en.json': incomplete })).toThrow('en.json: must cover every event, missing deferred');
+      expect(load({ 'ko.json': {} })).toThrow('en.json: missing');
+    });
+
+    it('a subject without the reference, or over two lines', () => {
+      expect(load({ 'en.json': withEnglish('deferred', { subject: 'Deferred' }) })).toThrow(
+        '"deferred", subject: must carry {{reference}}',
+      );
+      expect(load({ 'en.json': withEnglish('deferred', { subject: '[{{reference}}]\nDeferred' }) })).toThrow('subject: must be one line');
+    });
+
+    it('a malformed placeholder or a file that is not JSON', () => {
+      expect(load({ 'en.json': withEnglish('deferred', { html: '<p>{{reference}</p>' }) })).toThrow(
+        '"deferred", html: malformed placeholder',
+      );
+      const folder = folderWith({ 'en.json': english });
+      writeFileSync(join(folder, 'ko.json'), '{ "deferred": ');
+      expect(() => TemplateCatalog.load(folder)).toThrow('ko.json: not valid JSON');
+    });
+  });
+});

@@ -1,0 +1,121 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { act, aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, fileApplication } from './fixtures/applications.js';
+import { aUser, bearer, type TestUser } from './fixtures/users.js';
+import { everyMemberPaidUp, recordPresent } from './fixtures/voting.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { createTestWorker } from './utils/create-test-worker.js';
+import { Mailbox } from './utils/mailbox.js';
+import { waitFor } from './utils/spawn-app.js';
+
+describe('the e-mails of the workflow', () => {
+  const mailbox = new Mailbox();
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let secretariatKo: TestUser;
+  let secretariatEn: TestUser;
+  let presentDelegates: TestUser[];
+  let absentDelegate: TestUser;
+
+  beforeAll(async () => {
+    await mailbox.start();
+    api = await createTestApp();
+    worker = await createTestWorker(api, { SMTP_URL: mailbox.url });
+    secretariatKo = await aUser(api, 'secretariat', { locale: 'ko' });
+    secretariatEn = await aUser(api, 'secretariat', { locale: 'en' });
+    presentDelegates = [
+      await aUser(api, 'delegate', { government: 'Toyama', locale: 'ja' }),
+      await aUser(api, 'delegate', { government: 'Busan', locale: 'ko' }),
+    ];
+    absentDelegate = await aUser(api, 'delegate', { government: 'Dornod', locale: 'mn' });
+    await everyMemberPaidUp(api);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await mailbox.stop();
+  });
+
+  const sentCount = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE status = 'sent'`))[0].n;
+  const allSent = async () => {
+    const [row] = await api.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status <> 'sent')::int AS unsent, count(*)::int AS total FROM notifications`,
+    );
+    return row.unsent === 0 && mailbox.received.length >= row.total ? row.total : undefined;
+  };
+
+  it('sends exactly the messages of the table, to the right people, in their language, each once', async () => {
+    const applicant = await aProspectiveApplicant(api);
+    const filed = await fileApplication(api, applicant, { locale: 'ko', contact: { name: '왕리', email: 'contact@province.test' } });
+    await act(api, secretariatEn, filed, 'start-review').expect(200);
+    await act(api, secretariatEn, filed, 'request-information', { message: 'Please send the <signed> letter.' }).expect(200);
+    await act(api, applicant, filed, 'respond', { message: 'Attached.' }).expect(200);
+    await api.http().put(`/applications/${filed.id}/eligibility`).set(bearer(secretariatEn)).send(ALL_CRITERIA_PASSED).expect(200);
+    await act(api, secretariatEn, filed, 'declare-eligible').expect(200);
+    const session = await aSession(api, secretariatEn);
+    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariatEn)).expect(200);
+    await act(api, secretariatEn, filed, 'place-on-agenda', { assemblyId: session.id }).expect(200);
+    const members: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM governments WHERE status = 'member' AND name_en NOT IN ('Toyama', 'Busan', 'Dornod') ORDER BY name_en LIMIT 34`,
+    );
+    const present = [...members.map((m) => m.id), presentDelegates[0].governmentId!, presentDelegates[1].governmentId!];
+    await recordPresent(api, secretariatEn, session.id, present).expect(200);
+    await act(api, secretariatEn, filed, 'open-ballot').expect(200);
+    for (const delegate of presentDelegates) {
+      await api.http().put(`/applications/${filed.id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+    }
+    await act(api, secretariatEn, filed, 'close-ballot').expect(200);
+
+    const total = await waitFor(allSent, 30_000, 'every notification to be sent');
+    const secretariat = [secretariatKo.email, secretariatEn.email];
+    const allDelegates = [...presentDelegates.map((d) => d.email), absentDelegate.email];
+    const expected: Record<string, string[]> = {
+      'submission-acknowledged': ['contact@province.test'],
+      'submission-received': secretariat,
+      'information-requested': ['contact@province.test'],
+      'response-received': secretariat,
+      'declared-eligible': ['contact@province.test'],
+      'placed-on-agenda': ['contact@province.test', ...allDelegates],
+      'ballot-opened': presentDelegates.map((d) => d.email),
+      'ballot-closed': presentDelegates.map((d) => d.email),
+      decision: ['contact@province.test', ...secretariat, ...allDelegates],
+    };
+    const rows: { event: string; recipient: string; locale: string; smtp_message_id: string }[] = await api.dataSource.query(
+      `SELECT event, recipient, locale, smtp_message_id FROM notifications WHERE application_id = $1`,
+      [filed.id],
+    );
+    const byEvent = (event: string) =>
+      rows
+        .filter((row) => row.event === event)
+        .map((row) => row.recipient)
+        .sort();
+    expect(Object.fromEntries(Object.keys(expected).map((event) => [event, byEvent(event)]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([event, recipients]) => [event, [...recipients].sort()])),
+    );
+    expect(rows).toHaveLength(total);
+
+    // Each once: one message per notification, with the Message-ID derived from it.
+    expect(mailbox.received).toHaveLength(rows.length);
+    expect(new Set(mailbox.received.map((mail) => mail.messageId)).size).toBe(rows.length);
+    expect(new Set(rows.map((row) => row.smtp_message_id))).toEqual(new Set(mailbox.received.map((mail) => mail.messageId)));
+
+    // In the recipient's language, with the reference in the subject.
+    for (const mail of mailbox.received) expect(mail.subject).toContain(filed.reference);
+    const toContact = mailbox.to('contact@province.test');
+    expect(toContact.every((mail) => mail.language === 'ko')).toBe(true);
+    expect(toContact.find((mail) => mail.html.includes('&lt;signed&gt;'))).toBeDefined();
+    expect(mailbox.to(secretariatKo.email).every((mail) => mail.language === 'ko')).toBe(true);
+    expect(mailbox.to(secretariatEn.email).every((mail) => mail.language === 'en')).toBe(true);
+    // Japanese and Mongolian have no templates yet: those delegates read English.
+    expect(mailbox.to(absentDelegate.email).every((mail) => mail.language === 'en')).toBe(true);
+    expect(await sentCount()).toBe(rows.length);
+  });
+
+  it('lists the notifications of an application for the Secretariat, and refuses to retry one that did not fail', async () => {
+    const [{ id: applicationId }] = await api.dataSource.query(`SELECT id FROM applications LIMIT 1`);
+    const listed = await api.http().get(`/notifications?applicationId=${applicationId}&status=sent`).set(bearer(secretariatEn)).expect(200);
+    expect(listed.body.length).toBeGreaterThan(10);
+    expect(listed.body[0]).toMatchObject({ status: 'sent', attempts: 1, messageId: `<${listed.body[0].id}@notifications.near-admission>` });
+    await api.http().post(`/notifications/${listed.body[0].id}/retry`).set(bearer(secretariatEn)).expect(409);
+  });
+});
