@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act } from './fixtures/applications.js';
-import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { bearer, type TestUser } from './fixtures/users.js';
+import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
+import type { TestApp } from './utils/create-test-app.js';
 
 type Choice = 'yes' | 'no' | 'abstain';
 
@@ -52,10 +52,7 @@ describe('a secret ballot', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    api = await createTestApp();
-    secretariat = await aUser(api, 'secretariat');
-    await everyMemberPaidUp(api);
-    ({ memberIds, delegates } = await memberDelegates(api, 14));
+    ({ api, secretariat, memberIds, delegates } = await aVotingHall(14));
   });
   afterAll(() => api.close());
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { act } from './fixtures/applications.js';
-import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { bearer, type TestUser } from './fixtures/users.js';
+import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
+import type { TestApp } from './utils/create-test-app.js';
 
 type Choice = 'yes' | 'no' | 'abstain';
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -43,10 +43,7 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    api = await createTestApp();
-    secretariat = await aUser(api, 'secretariat');
-    await everyMemberPaidUp(api);
-    ({ memberIds, delegates } = await memberDelegates(api, 70));
+    ({ api, secretariat, memberIds, delegates } = await aVotingHall(70));
   });
   afterAll(() => api.close());
 

@@ -5,8 +5,8 @@ import type { Response } from 'supertest';
 import { QueueName } from '@near/queue';
 import { act, aSession } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { aVotingHall, anApplicationOnTheAgenda, everyMemberPaidUp, recordPresent } from './fixtures/voting.js';
+import type { TestApp } from './utils/create-test-app.js';
 
 describe('ballots that are refused, and the rules around them', () => {
   let api: TestApp;
@@ -15,10 +15,7 @@ describe('ballots that are refused, and the rules around them', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    api = await createTestApp();
-    secretariat = await aUser(api, 'secretariat');
-    await everyMemberPaidUp(api);
-    ({ memberIds, delegates } = await memberDelegates(api, 70));
+    ({ api, secretariat, memberIds, delegates } = await aVotingHall(70));
   });
   afterAll(async () => {
     // The written procedure below left its deadline job under this test's own Redis prefix.

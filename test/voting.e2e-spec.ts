@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act } from './fixtures/applications.js';
-import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { bearer, type TestUser } from './fixtures/users.js';
+import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
+import type { TestApp } from './utils/create-test-app.js';
 
 describe('a General Assembly votes on an application', () => {
   let api: TestApp;
@@ -11,10 +11,7 @@ describe('a General Assembly votes on an application', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    api = await createTestApp();
-    secretariat = await aUser(api, 'secretariat');
-    await everyMemberPaidUp(api);
-    ({ memberIds, delegates } = await memberDelegates(api, 40));
+    ({ api, secretariat, memberIds, delegates } = await aVotingHall(40));
   });
   afterAll(() => api.close());
 
