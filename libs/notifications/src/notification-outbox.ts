@@ -51,24 +51,34 @@ export class NotificationOutbox {
   }
 
   private async resolve(manager: EntityManager, audience: Audience, applicationId: string): Promise<Recipient[]> {
-    const query = AUDIENCE_QUERIES[audience];
-    const rows = await manager.query(query, query.includes('$1') ? [applicationId] : []);
-    return rows as Recipient[];
+    const { sql, perApplication } = AUDIENCE_QUERIES[audience];
+    return (await manager.query(sql, perApplication ? [applicationId] : [])) as Recipient[];
   }
 }
 
 const ACTIVE_USER = `u.disabled_at IS NULL`;
 
-const AUDIENCE_QUERIES: Record<Audience, string> = {
+const AUDIENCE_QUERIES: Record<Audience, { sql: string; perApplication: boolean }> = {
   // The contact named in the application, in the application's language.
-  'applicant-contact': `SELECT contact_email AS address, contact_name AS name, NULL::uuid AS "userId", locale FROM applications WHERE id = $1`,
-  secretariat: `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
+  'applicant-contact': {
+    perApplication: true,
+    sql: `SELECT contact_email AS address, contact_name AS name, NULL::uuid AS "userId", locale FROM applications WHERE id = $1`,
+  },
+  secretariat: {
+    perApplication: false,
+    sql: `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
                 WHERE u.role = 'secretariat' AND ${ACTIVE_USER} ORDER BY u.email`,
-  'member-delegates': `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
+  },
+  'member-delegates': {
+    perApplication: false,
+    sql: `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
                        JOIN governments g ON g.id = u.government_id
                        WHERE u.role = 'delegate' AND g.status = 'member' AND ${ACTIVE_USER} ORDER BY u.email`,
+  },
   // At a meeting, the delegates of the governments present; in a written procedure, of every government on the roll.
-  'present-delegates': `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
+  'present-delegates': {
+    perApplication: true,
+    sql: `SELECT u.email AS address, u.display_name AS name, u.id AS "userId", u.locale FROM users u
                         JOIN applications a ON a.id = $1
                         JOIN assemblies s ON s.id = a.assembly_id
                         WHERE u.role = 'delegate' AND ${ACTIVE_USER} AND (
@@ -78,4 +88,5 @@ const AUDIENCE_QUERIES: Record<Audience, string> = {
                              SELECT 1 FROM votes v JOIN vote_roll r ON r.vote_id = v.id
                              WHERE v.application_id = a.id AND v.assembly_id = s.id AND r.government_id = u.government_id)))
                         ORDER BY u.email`,
+  },
 };
