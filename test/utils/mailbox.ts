@@ -20,7 +20,11 @@ export type Answer = 'accept' | { code: number; message: string } | 'drop';
  */
 export class Mailbox {
   readonly received: ReceivedMail[] = [];
+  /** The messages whose connection was dropped after their data ('drop'): the sender cannot know they were not delivered. */
+  readonly dropped: ReceivedMail[] = [];
   readonly answers: Answer[] = [];
+  /** Errors of client connections (e.g. ECONNRESET from a killed client), kept rather than thrown. */
+  readonly connectionErrors: Error[] = [];
   private server?: SMTPServer;
   private readonly sockets = new Map<number, Socket>();
   port = 0;
@@ -38,6 +42,7 @@ export class Mailbox {
           if (answer === 'drop') {
             // After the message data, before any reply: the client cannot know whether it was delivered.
             this.sockets.get(session.remotePort)?.destroy();
+            void parse(Buffer.concat(chunks)).then((mail) => this.dropped.push(mail));
             return;
           }
           if (answer !== 'accept') {
@@ -45,20 +50,15 @@ export class Mailbox {
             callback(error);
             return;
           }
-          void simpleParser(Buffer.concat(chunks)).then((mail: ParsedMail) => {
-            this.received.push({
-              messageId: mail.messageId ?? '',
-              to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.value[0]?.address ?? ''),
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              html: typeof mail.html === 'string' ? mail.html : '',
-              language: mail.headers.get('content-language') as string | undefined,
-            });
+          void parse(Buffer.concat(chunks)).then((mail) => {
+            this.received.push(mail);
             callback();
           });
         });
       },
     });
+    // A client that dies (a worker killed mid-session) resets its connection: not the test's failure.
+    this.server.on('error', (error: Error) => this.connectionErrors.push(error));
     this.server.server.on('connection', (socket: Socket) => {
       if (socket.remotePort) this.sockets.set(socket.remotePort, socket);
     });
@@ -78,4 +78,16 @@ export class Mailbox {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+async function parse(data: Buffer): Promise<ReceivedMail> {
+  const mail: ParsedMail = await simpleParser(data);
+  return {
+    messageId: mail.messageId ?? '',
+    to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.value[0]?.address ?? ''),
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : '',
+    language: mail.headers.get('content-language') as string | undefined,
+  };
 }

@@ -13,7 +13,8 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
  * Moves committed outbox rows into the queue. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * workers relay side by side, and the job id is the notification id, so a row queued twice is one job.
  * A row queued but not sent within NOTIFICATION_REQUEUE_AFTER_SECONDS is queued again: that is how a
- * Redis that came back empty, or a job lost with a process, still gets its e-mail out.
+ * Redis that came back empty still gets its e-mail out. (A job held by a worker that died is still in
+ * Redis: BullMQ's stalled-job check hands it to another worker, see WORKER_LOCKS.)
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {

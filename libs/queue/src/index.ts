@@ -2,5 +2,5 @@
 export { REDIS, RedisModule } from './redis.module.js';
 export { assertRedisReachable, createRedisConnection } from './redis-connection.js';
 export { QueueName, JobName, type JobPayloads, JOBS_OF_QUEUE } from './queues.js';
-export { RETRY_POLICY, SWEEP_INTERVAL_MS, notificationRetryPolicy } from './retry-policy.js';
+export { RETRY_POLICY, SWEEP_INTERVAL_MS, WORKER_LOCKS, notificationRetryPolicy } from './retry-policy.js';
 export { QueuesModule } from './queues.module.js';

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@near/config';
+import { QueueErrorListeners } from './queue-error-listeners.js';
 import { QueueName } from './queues.js';
 import type { Redis } from 'ioredis';
 import { REDIS } from './redis.module.js';
@@ -15,6 +16,7 @@ import { REDIS } from './redis.module.js';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
+  providers: [QueueErrorListeners],
   exports: [BullModule],
 })
 export class QueuesModule {}

@@ -12,3 +12,10 @@ export const notificationRetryPolicy = (attempts: number, firstDelayMs: number):
 });
 
 export const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * How soon a job held by a worker that died is taken up again: its lock expires after lockDuration and the
+ * next stalled check (every stalledInterval) moves it back. Locks are renewed while a job runs, so a slow
+ * SMTP server does not trip this; a worker whose event loop is blocked that long does.
+ */
+export const WORKER_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000 } as const;

@@ -1,13 +1,26 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { NotificationSender } from '@near/notifications';
-import { JobName, type JobPayloads, QueueName } from '@near/queue';
+import { JobName, type JobPayloads, QueueName, WORKER_LOCKS } from '@near/queue';
 
 /** Thin: reads the job, sends through the notification sender, lets errors through so BullMQ retries. */
-@Processor(QueueName.Notifications, { concurrency: 20 })
-export class NotificationsProcessor extends WorkerHost {
+@Processor(QueueName.Notifications, { concurrency: 20, ...WORKER_LOCKS })
+export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
   constructor(private readonly sender: NotificationSender) {
     super();
+  }
+
+  /** On SIGTERM: finish the messages in hand before the mail transport and Redis close beneath them. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Queue connection: ${error.message}`);
   }
 
   async process(job: Job<JobPayloads[JobName.SendNotification]>): Promise<string> {

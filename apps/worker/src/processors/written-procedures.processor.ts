@@ -1,14 +1,14 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { WrittenProcedureCloser } from '@near/admission';
-import { JobName, type JobPayloads, JOBS_OF_QUEUE, QueueName, SWEEP_INTERVAL_MS } from '@near/queue';
+import { JobName, type JobPayloads, JOBS_OF_QUEUE, QueueName, SWEEP_INTERVAL_MS, WORKER_LOCKS } from '@near/queue';
 
 type Handlers = { [J in (typeof JOBS_OF_QUEUE)[QueueName.WrittenProcedures][number]]: (data: JobPayloads[J]) => Promise<unknown> };
 
 /** Thin: reads the job, calls the closer, lets errors through so BullMQ retries. */
-@Processor(QueueName.WrittenProcedures)
-export class WrittenProceduresProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Processor(QueueName.WrittenProcedures, { ...WORKER_LOCKS })
+export class WrittenProceduresProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WrittenProceduresProcessor.name);
   private readonly handlers: Handlers;
 
@@ -37,6 +37,16 @@ export class WrittenProceduresProcessor extends WorkerHost implements OnApplicat
       { every: SWEEP_INTERVAL_MS },
       { name: JobName.SweepWrittenProcedures, data: {} },
     );
+  }
+
+  /** On SIGTERM: finish the closing in hand before the database and Redis close beneath it. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Queue connection: ${error.message}`);
   }
 
   async process(job: Job): Promise<unknown> {
