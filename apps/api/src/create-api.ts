@@ -7,7 +7,10 @@ import type { LoadedConfig } from '@near/config';
 import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
 import { ApiModule } from './api.module.js';
+import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
+import { strictJsonParser } from './http/json-body-parser.js';
 import { setUpOpenApi } from './http/openapi.js';
+import { refuseWhileClosing } from './http/refuse-while-closing.js';
 import { createValidationPipe } from './http/validation.js';
 import { requestIdOf } from './logging/request-id.js';
 
@@ -25,16 +28,21 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
-    return503OnClosing: true,
+    return503OnClosing: false,
     genReqId: requestIdOf,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  refuseWhileClosing(adapter.getInstance());
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
+    // Answers carry personal data and are for one bearer only: no cache keeps them unless a route says so.
+    void reply.header('X-Request-Id', request.id).header('Cache-Control', 'no-store');
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(loaded), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, strictJsonParser(adapter.getInstance()));
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();

@@ -3,44 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from '@near/common';
 import { isDatabaseUnavailableError, PgErrorCode, pgErrorCode } from '@near/database';
 import { domainErrorStatus } from './domain-error-status.js';
+import { genericProblem as generic, titleOf } from './generic-problem.js';
 import { RequestValidationException } from './validation.js';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
-const GENERIC_CODES: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  413: 'body-too-large',
-  415: 'unsupported-media-type',
-  429: 'too-many-requests',
-  500: 'internal-error',
-  503: 'service-unavailable',
-};
-
-type Problem = ProblemDetails;
-
-function generic(status: number, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: problemType(GENERIC_CODES[status] ?? `http-${status}`), title: TITLES[status] ?? 'Error', status, detail, ...extra };
-}
 
 /** Errors raised by Fastify itself (body parsing, size limits) carry a 4xx statusCode and an FST_ code. */
 function fastifyClientError(error: unknown): { statusCode: number; message: string } | undefined {
@@ -77,7 +41,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
-  private toProblem(exception: unknown): Problem {
+  private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof RequestValidationException) {
       return { ...generic(400, exception.message), type: problemType('validation-failed'), errors: exception.fieldErrors };
     }
@@ -85,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = domainErrorStatus(exception);
       return {
         type: problemType(exception.code),
-        title: TITLES[status] ?? 'Error',
+        title: titleOf(status),
         status,
         detail: exception.message,
         ...exception.details,

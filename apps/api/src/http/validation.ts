@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@near/common';
+import { isUploadedPart, unsafeInputErrors, uploadedFileNameErrors } from './unsafe-input.js';
 
 /** A 400 whose problem document lists every failing field by its dotted path. */
 export class RequestValidationException extends BadRequestException {
@@ -18,8 +19,21 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** The DTO's rules, after the checks every input gets whatever its DTO (see unsafeInputErrors). */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const unsafe =
+      metadata.type === 'custom'
+        ? // Uploaded files come as custom parameters (@UploadedFile, @UploadedFiles).
+          [value].flat().filter(isUploadedPart).flatMap(uploadedFileNameErrors)
+        : unsafeInputErrors(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (unsafe.length > 0) throw new RequestValidationException(unsafe);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

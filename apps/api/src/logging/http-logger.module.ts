@@ -3,6 +3,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoOptions } from '@near/common';
 import { AppConfig } from '@near/config';
+import { redactUrl } from './redact-url.js';
 import { requestIdOf } from './request-id.js';
 
 @Module({
@@ -22,7 +23,7 @@ import { requestIdOf } from './request-id.js';
             req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
               id: request.id,
               method: request.method,
-              url: request.url,
+              url: redactUrl(request.url),
               remoteAddress: request.remoteAddress,
             }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

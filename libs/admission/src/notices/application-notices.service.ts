@@ -34,7 +34,12 @@ function sessionWhen(session: Assembly): string {
 export class ApplicationNotices {
   constructor(private readonly outbox: NotificationOutbox) {}
 
-  async send(manager: EntityManager, rules: readonly NotificationRule[], application: Application, details: NoticeDetails = {}): Promise<void> {
+  async send(
+    manager: EntityManager,
+    rules: readonly NotificationRule[],
+    application: Application,
+    details: NoticeDetails = {},
+  ): Promise<void> {
     if (rules.length === 0) return;
     const government = await manager.getRepository(Government).findOneByOrFail({ id: application.governmentId });
     const session = application.assemblyId ? await manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null;
@@ -50,7 +55,12 @@ export class ApplicationNotices {
       'placed-on-agenda': () => ({ ...base, ...onSession }),
       'ballot-opened': () => ({ ...base, sessionName: onSession.sessionName }),
       'ballot-closed': () => ({ ...base, sessionName: onSession.sessionName, outcome: details.outcome ?? '' }),
-      decision: () => ({ ...base, sessionName: onSession.sessionName, outcome: details.outcome ?? '', explanation: details.explanation ?? '' }),
+      decision: () => ({
+        ...base,
+        sessionName: onSession.sessionName,
+        outcome: details.outcome ?? '',
+        explanation: details.explanation ?? '',
+      }),
       deferred: () => ({ ...base, reason: details.reason ?? '' }),
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
     };

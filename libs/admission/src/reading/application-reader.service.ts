@@ -29,9 +29,11 @@ export interface Page {
 }
 
 const encodeCursor = (position: string) => Buffer.from(`p:${position}`).toString('base64url');
+const MAX_POSITION = 9_223_372_036_854_775_807n;
+
 function decodeCursor(cursor: string): string | null {
   const match = /^p:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return match ? match[1] : null;
+  return match && BigInt(match[1]) <= MAX_POSITION ? match[1] : null;
 }
 
 @Injectable()

@@ -9,6 +9,8 @@ export const REDACTED_PATHS = [
   '*.passwordHash',
   '*.accessToken',
   '*.token',
+  // A failed query's bound values: password hashes, personal data, whatever a client sent.
+  'err.parameters',
 ];
 
 /** One line of JSON per event in production; colourised and readable in development. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { APPLICATION_CATEGORIES, type ApplicationCategory } from '@near/admission';
 import { SUPPORTED_LOCALES, type Locale } from '@near/common';
 import { ContactBody } from './action-bodies.js';
@@ -25,6 +25,7 @@ export class CreateApplicationDto {
   statementOfPurpose!: string;
 
   @ApiProperty({ type: ContactBody })
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactBody)
   contact!: ContactBody;

@@ -1,0 +1,79 @@
+import { act, aProspectiveApplicant, aSession, type ApplicationBody, fileApplication } from '../fixtures/applications.js';
+import { bearer, type TestUser } from '../fixtures/users.js';
+import { anApplicationOnTheAgenda, recordPresent } from '../fixtures/voting.js';
+import type { TestApp } from './create-test-app.js';
+
+/*
+ * Records in a given state, made through the API, for suites that try routes on real records: each call
+ * makes a fresh government with its applicant, so that one test's writes cannot change another's answers.
+ */
+
+export interface Scene {
+  applicant: TestUser & { governmentId: string };
+  application: ApplicationBody;
+}
+
+/** The smallest valid PDF the letter check takes: it starts like one. */
+export const A_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+export async function aFiledApplication(api: TestApp): Promise<Scene> {
+  const applicant = (await aProspectiveApplicant(api)) as Scene['applicant'];
+  return { applicant, application: await fileApplication(api, applicant) };
+}
+
+export async function anApplicationUnderReview(api: TestApp, secretariat: TestUser): Promise<Scene> {
+  const scene = await aFiledApplication(api);
+  await act(api, secretariat, scene.application, 'start-review').expect(200);
+  return scene;
+}
+
+export async function anApplicationWithALetter(api: TestApp): Promise<Scene> {
+  const scene = await aFiledApplication(api);
+  await api
+    .http()
+    .put(`/applications/${scene.application.id}/letter`)
+    .set(bearer(scene.applicant))
+    .attach('file', A_PDF, { filename: 'letter.pdf', contentType: 'application/pdf' })
+    .expect(200);
+  return scene;
+}
+
+export async function anApplicationOnAnAgenda(api: TestApp, secretariat: TestUser): Promise<Scene & { session: { id: string } }> {
+  const { application, applicant, session } = await anApplicationOnTheAgenda(api, secretariat);
+  return { applicant: applicant as Scene['applicant'], application, session };
+}
+
+/** On the agenda of a meeting every member attends, its ballot open (members must have paid up: everyMemberPaidUp). */
+export async function anApplicationBeingVoted(
+  api: TestApp,
+  secretariat: TestUser,
+  memberIds: string[],
+): Promise<Scene & { session: { id: string } }> {
+  const scene = await anApplicationOnAnAgenda(api, secretariat);
+  await recordPresent(api, secretariat, scene.session.id, memberIds).expect(200);
+  await act(api, secretariat, scene.application, 'open-ballot').expect(200);
+  return scene;
+}
+
+/** Voted on by one delegate, yes, and counted. */
+export async function aDecidedApplication(api: TestApp, secretariat: TestUser, memberIds: string[], delegate: TestUser): Promise<Scene> {
+  const scene = await anApplicationBeingVoted(api, secretariat, memberIds);
+  await api.http().put(`/applications/${scene.application.id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+  await act(api, secretariat, scene.application, 'close-ballot').expect(200);
+  return scene;
+}
+
+export async function aSessionInProgress(api: TestApp, secretariat: TestUser): Promise<{ id: string }> {
+  const session = await aSession(api, secretariat);
+  await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+  return session;
+}
+
+/** A notification the relay gave up on, as the worker leaves one after its last attempt. */
+export async function aFailedNotification(api: TestApp): Promise<{ id: string }> {
+  const [notification] = await api.dataSource.query(
+    `INSERT INTO notifications (event, recipient, locale, data, status, attempts, last_error)
+     VALUES ('placed-on-agenda', 'contact@test.example', 'en', '{}', 'failed', 8, '550 mailbox unavailable') RETURNING id`,
+  );
+  return notification as { id: string };
+}
