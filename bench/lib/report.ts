@@ -1,0 +1,317 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
+import type { GrowthResult } from '../workloads/growth.js';
+import type { ProfileSummary } from './profile.js';
+import type { NotificationsResult } from '../workloads/notifications.js';
+import type { ReadsResult } from '../workloads/reads.js';
+import type { TransitionsResult } from '../workloads/transitions.js';
+import type { VerifyResult } from '../workloads/verify.js';
+import type { VoteStormResult } from '../workloads/vote-storm.js';
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGb: number;
+  node: string;
+  postgres: string;
+  redis: string;
+  commit: string | null;
+  /** The build measured had changes not yet committed on top of `commit`. */
+  uncommittedChanges: boolean;
+  /** 1-minute load average when the run started and ended: above the core count, something else was running. */
+  loadAverage: { start: number; end: number; max: number };
+  /** Other sessions' work seen on the database server during the run (connections to databases other than the bench's). */
+  otherDatabaseConnectionsMax: number;
+}
+
+export interface Results {
+  date: string;
+  smoke: boolean;
+  /** Run under the CPU profiler: the numbers carry its overhead and do not go into the table. */
+  profiled: boolean;
+  /** The workloads run (all of them unless --only said otherwise). */
+  workloads: string[];
+  durationSeconds: number;
+  machine: Machine;
+  sizes: { applications: number; auditEntries: number };
+  transitions?: TransitionsResult;
+  voteStorm?: VoteStormResult;
+  notifications?: NotificationsResult;
+  reads?: ReadsResult;
+  growth?: GrowthResult;
+  verify?: VerifyResult;
+  /** Per process (api, worker), per workload: where the CPU went. */
+  profiles?: Record<string, Record<string, ProfileSummary>>;
+  memory: {
+    peakMb: Record<string, number>;
+    peakByWorkload: Record<string, Record<string, number>>;
+    apiTargetMb: number;
+    met: boolean;
+  };
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+const PROFILES_START = '<!-- bench:profiles:start -->';
+const PROFILES_END = '<!-- bench:profiles:end -->';
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const pct = (value: number) => `${Math.round(value * 100)}%`;
+const mark = (met: boolean) => (met ? 'met' : '**missed**');
+
+type CompleteResults = Required<Omit<Results, 'profiles'>>;
+
+const complete = (results: Results): results is Results & CompleteResults =>
+  !results.smoke &&
+  !results.profiled &&
+  Boolean(results.transitions && results.voteStorm && results.notifications && results.reads && results.growth && results.verify);
+
+/** The generated part of docs/benchmarks.md: the table, the machine and the run. */
+export function resultsMarkdown(results: CompleteResults, resultsFile: string): string {
+  const { machine, transitions: t, voteStorm: v, notifications: m, reads: r, growth: g, verify: a, memory } = results;
+  const busy = machine.loadAverage.max > machine.cores || machine.otherDatabaseConnectionsMax > 0;
+  const point = (index: number) => g.points[index];
+  const growthCell = (pick: (p: GrowthResult['points'][number]) => { p99: number }) => g.points.map((p) => ms(pick(p).p99)).join(' / ');
+  const sizes = g.points.map((p) => n(p.auditEntries)).join(' / ');
+  const rows = [
+    ['workload', 'measure', 'NEAR', 'raw baseline, same run', 'ratio', 'target', ''],
+    [
+      'workflow transitions over HTTP (start-review), 32 clients',
+      'transitions/s, p99',
+      `${n(t.http.perSecond)}/s, p99 ${ms(t.http.latencyMs.p99)}`,
+      `${n(t.raw.perSecond)}/s, p99 ${ms(t.raw.latencyMs.p99)} (the transaction's 7 statements with pg, 32 clients)`,
+      pct(t.ratio),
+      '≥ 50%',
+      mark(t.met),
+    ],
+    [
+      `vote storm: ${v.delegates} delegates cast ${v.castsPerDelegate}× at once, ${v.http.rounds} storms`,
+      'p50 / p99, errors',
+      `${ms(v.http.latencyMs.p50)} / ${ms(v.http.latencyMs.p99)}, ${v.http.errors} errors`,
+      `${ms(v.raw.latencyMs.p50)} / ${ms(v.raw.latencyMs.p99)} (one INSERT … ON CONFLICT per cast, 32 connections)`,
+      `p99 ${v.p99Ratio}×`,
+      'p99 < 100 ms, 0 errors',
+      mark(v.met),
+    ],
+    [
+      `notifications: ${n(m.messages)} from the outbox to an SMTP server`,
+      'messages/s until the last is accepted',
+      `${n(m.worker.perSecond)}/s (${m.worker.seconds.toFixed(1)} s)`,
+      `${n(m.raw.perSecond)}/s (nodemailer, pooled, 5 connections)`,
+      pct(m.ratio),
+      '≥ 50%',
+      mark(m.met),
+    ],
+    [
+      `reads: GET /applications/:id, ${n(r.applications)} applications, ${n(r.auditEntries)} audit entries, 32 clients`,
+      'requests/s, p99',
+      `${n(r.api.perSecond)}/s, p99 ${ms(r.api.latencyMs.p99)}`,
+      `${n(r.bareFastify.perSecond)}/s, p99 ${ms(r.bareFastify.latencyMs.p99)} (bare Fastify, one pg query)`,
+      pct(r.ratio),
+      '≥ 50%',
+      mark(r.met),
+    ],
+    [
+      `growth: list (middle page) at ${sizes} audit entries`,
+      'p99 at each size (median of 4 runs)',
+      growthCell((p) => p.list),
+      '—',
+      `${g.p99Growth.list}×`,
+      '≤ 2× from first to last',
+      mark(g.p99Growth.list <= 2),
+    ],
+    [
+      `growth: list filtered by action at ${sizes}`,
+      'p99 at each size (median of 4 runs)',
+      growthCell((p) => p.listByAction),
+      '—',
+      `${g.p99Growth.listByAction}×`,
+      '≤ 2×',
+      mark(g.p99Growth.listByAction <= 2),
+    ],
+    [
+      `growth: history of one application at ${sizes}`,
+      'p99 at each size (median of 4 runs)',
+      growthCell((p) => p.history),
+      '—',
+      `${g.p99Growth.history}×`,
+      '≤ 2×',
+      mark(g.p99Growth.history <= 2),
+    ],
+    [
+      `audit verify (GET /audit-events/verify), ${n(a.api.checked)} entries`,
+      'entries/s',
+      `${n(a.api.perSecond)}/s (${a.api.seconds.toFixed(1)} s, valid: ${a.api.valid})`,
+      `${n(a.hashOnly.perSecond)}/s (sha256 of the same bytes in a loop); ${n(a.canonicalAndHash.perSecond)}/s with canonical JSON`,
+      pct(a.ratio),
+      '—',
+      '',
+    ],
+    [
+      'memory under the loads above',
+      'peak RSS',
+      `API ${memory.peakMb.api} MB, worker ${memory.peakMb.worker} MB`,
+      '—',
+      '',
+      'API < 250 MB',
+      mark(memory.met),
+    ],
+  ];
+  const table = rows.map((row) => `| ${row.join(' | ')} |`);
+  table.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
+  const c = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '—');
+  const lastPoint = g.points[g.points.length - 1];
+  const cpuRows = [
+    ['workload', 'NEAR: process', 'NEAR: PostgreSQL', 'baseline: process', 'baseline: PostgreSQL'],
+    [
+      'transition',
+      `API ${c(t.http.cpu.processMs)}`,
+      c(t.http.cpu.databaseMs),
+      `pg client ${c(t.raw.cpu.processMs)}`,
+      c(t.raw.cpu.databaseMs),
+    ],
+    ['transition, all 13 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
+    [
+      'ballot cast',
+      `API ${c(v.http.cpu?.processMs ?? NaN)}`,
+      c(v.http.cpu?.databaseMs ?? NaN),
+      `pg client ${c(v.raw.cpu?.processMs ?? NaN)}`,
+      c(v.raw.cpu?.databaseMs ?? NaN),
+    ],
+    ['notification', `worker ${c(m.worker.cpu.processMs)}`, c(m.worker.cpu.databaseMs), `nodemailer ${c(m.raw.cpu.processMs)}`, '—'],
+    [
+      'read',
+      `API ${c(r.api.cpu.processMs)}`,
+      c(r.api.cpu.databaseMs),
+      `bare Fastify ${c(r.bareFastify.cpu.processMs)}`,
+      c(r.bareFastify.cpu.databaseMs),
+    ],
+    [
+      "read, the API's 6 statements",
+      '',
+      '',
+      `bare Fastify ${c(r.bareFastifySameStatements.cpu.processMs)}`,
+      c(r.bareFastifySameStatements.cpu.databaseMs),
+    ],
+    [`list at ${n(lastPoint.auditEntries)}`, `API ${c(lastPoint.list.cpu.processMs)}`, c(lastPoint.list.cpu.databaseMs), '', ''],
+    [`history at ${n(lastPoint.auditEntries)}`, `API ${c(lastPoint.history.cpu.processMs)}`, c(lastPoint.history.cpu.databaseMs), '', ''],
+  ];
+  const cpuTable = cpuRows.map((row) => `| ${row.join(' | ')} |`);
+  cpuTable.splice(1, 0, `|${cpuRows[0].map(() => '---').join('|')}|`);
+  const byWorkload = Object.entries(memory.peakByWorkload).map(
+    ([workload, peaks]) => `${workload}: API ${peaks.api ?? '?'} MB, worker ${peaks.worker ?? '?'} MB`,
+  );
+  return [
+    START,
+    '',
+    `Run of ${results.date.slice(0, 10)} (${results.date}), ${results.smoke ? '**smoke run** (tiny data, ~1 s per workload: not a measurement), ' : ''}` +
+      `${results.durationSeconds.toFixed(0)} s in all, commit \`${machine.commit ?? 'unknown'}\`${machine.uncommittedChanges ? ' with uncommitted changes' : ''}.`,
+    `Machine: **${machine.cores} cores** (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}, Redis ${machine.redis}.`,
+    `Load average (1 min) ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end, ${machine.loadAverage.max} at most; ` +
+      `up to ${machine.otherDatabaseConnectionsMax} connections of other sessions on the same PostgreSQL.` +
+      (busy
+        ? ' **The machine was shared**: other work ran beside the bench and took CPU from it, so absolute numbers are low; the ratios compare runs made under the same conditions.'
+        : ''),
+    `All numbers: [\`${resultsFile}\`](../${resultsFile}). Sizes: ${n(results.sizes.applications)} applications, ${n(results.sizes.auditEntries)} audit entries at the end.`,
+    '',
+    ...table,
+    '',
+    'CPU milliseconds per request, from the scheduler (`/proc/<pid>/task/*/schedstat`) over each measured run (the PostgreSQL column sums the backends ' +
+      "serving the bench's database). Unlike a rate, this hardly moves when other work shares the machine:",
+    '',
+    ...cpuTable,
+    '',
+    `Peak RSS by workload (sampled every 200 ms): ${byWorkload.join('; ')}.`,
+    `Raw transitions with every statement the request sends (13, the token's user and the answer's reads included): ` +
+      `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`,
+    `Reads with bare Fastify sending the six statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
+      `p99 ${ms(r.bareFastifySameStatements.latencyMs.p99)}.`,
+    `Vote storm, first storm alone (new connections): p99 ${ms(v.http.firstRoundMs.p99)} over HTTP, ${ms(v.raw.firstRoundMs.p99)} raw.` +
+      ` Growth sizes measured: ${point(0).auditEntries} → ${point(g.points.length - 1).auditEntries}.`,
+    '',
+    END,
+  ].join('\n');
+}
+
+const SKELETON = `# Benchmarks
+
+\`npm run bench\` measures the system beside raw baselines run on the same machine in the same run, and
+rewrites the part of this page between the markers below. See bench/README.md for how it works.
+
+${START}
+${END}
+
+${PROFILES_START}
+${PROFILES_END}
+`;
+
+/** The profiled workloads where NEAR itself runs (not the baselines), in a few lines each. */
+export function profilesMarkdown(results: Results, resultsFile: string): string {
+  const lines = [
+    PROFILES_START,
+    '',
+    `Profiled run of ${results.date} (\`npm run bench -- --profile\`, ${results.machine.cores} cores, load average up to ` +
+      `${results.machine.loadAverage.max}): V8's sampling profiler in the API and the worker, samples cut by workload. ` +
+      `Self time is spent in the code of that origin; inclusive time has it anywhere on the stack. Full summaries in \`${resultsFile}\`; ` +
+      'the .cpuprofile files (for Chrome DevTools) stay in `bench/results/profiles/` on the machine that ran it (not committed).',
+    '',
+  ];
+  const wanted: [string, string][] = [
+    ['api', 'transitions'],
+    ['api', 'vote storm'],
+    ['worker', 'notifications'],
+    ['api', 'reads'],
+    ['api', 'audit verify'],
+  ];
+  for (const [process, phase] of wanted) {
+    const summary = results.profiles?.[process]?.[phase];
+    if (!summary || summary.busyMs === 0) continue;
+    const list = (entries: { origin: string; share: number }[]) =>
+      entries
+        .slice(0, 7)
+        .map((entry) => `${entry.origin} ${entry.share}%`)
+        .join(', ');
+    lines.push(
+      `#### ${phase} (${process}: ${summary.busyMs} ms busy, ${summary.idleMs} ms idle)`,
+      '',
+      `- self: ${list(summary.selfByOrigin)}`,
+      `- inclusive: ${list(summary.inclusiveByOrigin)}`,
+      `- hottest functions: ${summary.functions
+        .slice(0, 8)
+        .map((entry) => `\`${entry.function}\` (${entry.origin}) ${entry.share}%`)
+        .join(', ')}`,
+      '',
+    );
+  }
+  lines.push(PROFILES_END);
+  return lines.join('\n');
+}
+
+function replaceBetween(page: string, start: string, end: string, generated: string): string {
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  return from >= 0 && to > from
+    ? `${page.slice(0, from)}${generated}${page.slice(to + end.length)}`
+    : `${page.trimEnd()}\n\n${generated}\n`;
+}
+
+/**
+ * Writes bench/results/<date>.json and the generated parts of docs/benchmarks.md (the rest of the page is
+ * kept): the table from a complete run, the profile summaries from a --profile run. A smoke run or a
+ * partial one writes its JSON only: its numbers must not replace the table.
+ */
+export async function writeResults(results: Results): Promise<{ json: string; markdown?: string }> {
+  mkdirSync('bench/results', { recursive: true });
+  const suffix = results.smoke ? '-smoke' : results.profiled ? '-profile' : results.workloads.length < 6 ? '-partial' : '';
+  const json = `bench/results/${results.date.replace(/:/g, '-')}${suffix}.json`;
+  writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+  if (results.smoke || (!complete(results) && !results.profiled)) return { json };
+  const markdown = 'docs/benchmarks.md';
+  let page = existsSync(markdown) ? readFileSync(markdown, 'utf8') : SKELETON;
+  if (complete(results)) page = replaceBetween(page, START, END, resultsMarkdown(results, json));
+  if (results.profiled) page = replaceBetween(page, PROFILES_START, PROFILES_END, profilesMarkdown(results, json));
+  const options = (await resolveConfig(markdown)) ?? {};
+  writeFileSync(markdown, await format(page, { ...options, parser: 'markdown' }));
+  return { json, markdown };
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { entryHash, GENESIS_HASH } from '../../libs/audit/src/entry-hash.js';
+import type { Bench } from '../lib/context.js';
+import { poolOf, warmPool } from '../lib/database.js';
+import { load, type LoadResult } from '../lib/http.js';
+import { type CpuPerRequest, perRequest } from '../lib/processes.js';
+import { type RawResult, rawLoad } from '../lib/raw-loop.js';
+import {
+  type Actor,
+  auditFields,
+  auditParameters,
+  CHAIN_LOCK_KEY,
+  CHAIN_LOCK_SQL,
+  HEAD_SQL,
+  type HeadRow,
+  INSERT_AUDIT_SQL,
+  seedSubmittedApplications,
+} from '../lib/seed.js';
+import { ratio } from '../lib/stats.js';
+import {
+  SELECT_APPLICATION,
+  SELECT_CRITERIA,
+  SELECT_GOVERNMENT,
+  SELECT_LETTER,
+  SELECT_MESSAGES,
+  SELECT_USER,
+  UPDATE_WITH_VERSION,
+} from '../lib/statements.js';
+
+interface ApplicationRow {
+  id: string;
+  reference: string;
+  state: string;
+  version: number;
+  government_id: string;
+}
+
+/** The transaction of one start-review, statement for statement, with the audit hash computed as the app computes it. */
+async function startReviewTransaction(client: pg.PoolClient, id: string, actor: Actor): Promise<ApplicationRow> {
+  await client.query('START TRANSACTION');
+  try {
+    const [application] = (await client.query<ApplicationRow>(SELECT_APPLICATION, [id])).rows;
+    if (application?.state !== 'submitted') throw new Error(`application ${id} is ${application?.state}, not submitted`);
+    const updated = await client.query(UPDATE_WITH_VERSION, ['under_review', new Date(), id, application.version]);
+    if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
+    await client.query(CHAIN_LOCK_SQL, [CHAIN_LOCK_KEY]);
+    const [head] = (await client.query<HeadRow>(HEAD_SQL)).rows;
+    const fields = auditFields(
+      head.seq === null ? 1 : Number(head.seq) + 1,
+      head.now,
+      head.hash ?? GENESIS_HASH,
+      actor,
+      { requestId: randomUUID(), clientAddress: '127.0.0.1' },
+      {
+        action: 'application.start-review',
+        entityType: 'application',
+        entityId: id,
+        stateBefore: 'submitted',
+        stateAfter: 'under_review',
+        payload: { reference: application.reference, version: application.version + 1, input: {} },
+      },
+    );
+    await client.query(INSERT_AUDIT_SQL, auditParameters(fields, entryHash(fields)));
+    await client.query('COMMIT');
+    return application;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
+
+export interface TransitionsResult {
+  http: LoadResult & { applied: number; cpu: CpuPerRequest };
+  /** The baseline: the transaction's statements (7) sent with pg by 32 clients. */
+  raw: RawResult & { cpu: CpuPerRequest };
+  /** For the explanation: every statement the request sends (13: the token's user, the transaction, the answer's reads). */
+  rawEveryStatement: RawResult & { cpu: CpuPerRequest };
+  /** Fresh applications used up by the runs (warm-ups included), of the pool seeded for them. */
+  applicationsUsed: number;
+  ratio: number;
+  target: number;
+  met: boolean;
+}
+
+/** start-review over HTTP by 32 clients, each on an application of its own, beside the same SQL sent with pg. */
+export async function transitions(bench: Bench): Promise<TransitionsResult> {
+  const { scale, pool, people } = bench;
+  const { secretariat, applicant } = people;
+
+  bench.memory.phase('seeding');
+  bench.log(`transitions: seeding ${scale.transitionPool} submitted applications`);
+  // One queue of fresh applications for every run in turn; a run that empties it stops early (its rate stands).
+  const ids = await seedSubmittedApplications(pool, scale.transitionPool, applicant.id, 'transitions');
+  await pool.query('ANALYZE applications');
+  let taken = 0;
+  const take = () => (taken < ids.length ? ids[taken++] : undefined);
+  const firstHttp = taken;
+
+  const run = (seconds: number) =>
+    load({
+      url: bench.apiUrl,
+      connections: scale.connections,
+      seconds,
+      method: 'POST',
+      headers: { authorization: `Bearer ${secretariat.token}` },
+      body: '{}',
+      nextPath: () => {
+        const id = take();
+        return id === undefined ? undefined : `/applications/${id}/actions/start-review`;
+      },
+    });
+  bench.memory.phase('transitions');
+  await run(scale.warmUpSeconds);
+  const httpCpu = await bench.cpu.start({ api: bench.pids.api });
+  const http = await run(scale.seconds);
+  const cpuHttp = perRequest(await httpCpu(), 'api', http.ok);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM applications WHERE id = ANY($1::uuid[]) AND state = 'under_review'`,
+    [ids.slice(firstHttp, taken)],
+  );
+  bench.log(`transitions over HTTP: ${http.perSecond}/s, p99 ${http.latencyMs.p99} ms, non-2xx ${http.non2xx}`);
+
+  const rawPool = poolOf(bench.databaseUrl, scale.connections);
+  try {
+    await warmPool(rawPool, scale.connections);
+    const rawRun = async (unit: (id: string) => Promise<void>) => {
+      await rawLoad({ clients: scale.connections, seconds: scale.warmUpSeconds, next: take, unit });
+      const cpu = await bench.cpu.start({ bench: process.pid });
+      const result = await rawLoad({ clients: scale.connections, seconds: scale.seconds, next: take, unit });
+      return { ...result, cpu: perRequest(await cpu(), 'bench', result.ok) };
+    };
+    bench.memory.phase('transitions (raw baseline)');
+    const raw = await rawRun(async (id) => {
+      await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
+    });
+    bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
+    const rawEveryStatement = await rawRun(async (id) => {
+      await rawPool.query(SELECT_USER, [secretariat.id]);
+      const application = await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
+      await rawPool.query(SELECT_APPLICATION, [id]);
+      await Promise.all([
+        rawPool.query(SELECT_GOVERNMENT, [application.government_id]),
+        rawPool.query(SELECT_CRITERIA, [id]),
+        rawPool.query(SELECT_LETTER, [id]),
+        rawPool.query(SELECT_MESSAGES, [id]),
+      ]);
+    });
+    bench.log(`transitions raw (every statement): ${rawEveryStatement.perSecond}/s, p99 ${rawEveryStatement.latencyMs.p99} ms`);
+    if (taken >= ids.length) bench.log(`transitions: all ${ids.length} applications used; the last run was cut short`);
+    const value = ratio(http.perSecond, raw.perSecond);
+    return {
+      http: { ...http, applied: Number(rows[0].n), cpu: cpuHttp },
+      raw,
+      rawEveryStatement,
+      applicationsUsed: taken,
+      ratio: value,
+      target: 0.5,
+      met: value >= 0.5,
+    };
+  } finally {
+    await rawPool.end();
+  }
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { AUDIT_ROW_COLUMNS, type AuditRow, hashedFieldsOf } from '../../libs/audit/src/audit-row.js';
+import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
+import { entryHash } from '../../libs/audit/src/entry-hash.js';
+import type { Bench } from '../lib/context.js';
+
+export interface VerifyResult {
+  /** GET /audit-events/verify: the API re-reads and re-hashes the whole chain. */
+  api: { valid: boolean; checked: number; seconds: number; perSecond: number };
+  /** sha256 over the very bytes the verifier hashes, prepared beforehand, in a loop: what hashing alone costs. */
+  hashOnly: { entries: number; perSecond: number };
+  /** canonical JSON + sha256 of the same entries (entryHash), without reading them: what the verifier's CPU work costs. */
+  canonicalAndHash: { entries: number; perSecond: number };
+  ratio: number;
+}
+
+/** Runs `work` over the sample as often as fits in `seconds` (at least once); entries per second. */
+function rate<T>(sample: readonly T[], seconds: number, work: (item: T) => void): number {
+  const started = process.hrtime.bigint();
+  let done = 0;
+  do {
+    for (const item of sample) work(item);
+    done += sample.length;
+  } while (Number(process.hrtime.bigint() - started) / 1e9 < seconds);
+  return Math.round(done / (Number(process.hrtime.bigint() - started) / 1e9));
+}
+
+export async function verify(bench: Bench): Promise<VerifyResult> {
+  const { api, people, pool, scale } = bench;
+  bench.memory.phase('audit verify');
+  const started = process.hrtime.bigint();
+  const answer = await api.expect<{ valid: boolean; checked: number }>(200, 'GET', '/audit-events/verify', {
+    token: people.secretariat.token,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const perSecond = Math.round(answer.checked / seconds);
+  bench.log(`audit verify: ${answer.checked} entries in ${seconds.toFixed(1)} s (${perSecond}/s), valid: ${answer.valid}`);
+
+  const { rows } = await pool.query<AuditRow>(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ORDER BY seq LIMIT $1`, [
+    scale.auditSizes[0] * 10,
+  ]);
+  const fields = rows.map(hashedFieldsOf);
+  // The bytes entryHash hashes: the previous hash, then the canonical JSON of every other field.
+  const bytes = fields.map(({ prevHash, ...content }) => Buffer.from(prevHash + canonicalJson(content), 'utf8'));
+  const measureSeconds = Math.max(0.5, scale.warmUpSeconds);
+  const hashOnly = rate(bytes, measureSeconds, (data) => createHash('sha256').update(data).digest('hex'));
+  const canonicalAndHash = rate(fields, measureSeconds, (entry) => entryHash(entry));
+  bench.log(`hashing alone: ${hashOnly}/s; canonical JSON + hash: ${canonicalAndHash}/s`);
+  return {
+    api: { valid: answer.valid, checked: answer.checked, seconds, perSecond },
+    hashOnly: { entries: bytes.length, perSecond: hashOnly },
+    canonicalAndHash: { entries: fields.length, perSecond: canonicalAndHash },
+    ratio: Math.round((perSecond / hashOnly) * 1000) / 1000,
+  };
+}
