@@ -3,7 +3,7 @@
 // of its own, drives each workload beside its raw baseline, and writes bench/results/<date>.json and the
 // table in docs/benchmarks.md. See bench/README.md.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -246,10 +246,18 @@ async function main(): Promise<void> {
 
 let profileDirectory: string | undefined;
 
-/** Node options for the API and the worker: the profiler's with --profile, and BENCH_NODE_OPTIONS for experiments. */
-function profilerArguments(name: string): string[] {
+/**
+ * Node options for the API and the worker: those `npm start` gives them (scripts/node-flags.json), the profiler's
+ * with --profile, and BENCH_NODE_OPTIONS for experiments.
+ */
+function profilerArguments(name: 'api' | 'worker'): string[] {
+  const startFlags = (JSON.parse(readFileSync('scripts/node-flags.json', 'utf8')) as Record<string, string[]>)[name];
   const extra = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  return [...extra, ...(profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : [])];
+  return [
+    ...startFlags,
+    ...extra,
+    ...(profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : []),
+  ];
 }
 
 /** Each workload's share of the API's and the worker's CPU profiles. */

@@ -1,13 +1,27 @@
 // Starts the API and the worker side by side (demo data on, outside production) and stops both together.
+// `node scripts/start-all.js api` (or `worker`) starts one of them alone.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+// V8 sizes its heap for the machine (GBs here) and keeps garbage rather than collect it; capped, the same loads
+// run in ~160 MB instead of ~350 MB (docs/benchmarks.md, "Memory"). NODE_OPTIONS still overrides.
+const NODE_FLAGS = JSON.parse(readFileSync(new URL('./node-flags.json', import.meta.url), 'utf8'));
 
 const env = { ...process.env };
 if (env.NODE_ENV !== 'production') env.DEMO_DATA ??= 'true';
 
-const processes = [
-  ['api', 'dist/apps/api/apps/api/src/main.js'],
-  ['worker', 'dist/apps/worker/apps/worker/src/main.js'],
-].map(([name, entry]) => ({ name, child: spawn(process.execPath, [entry], { env, stdio: 'inherit' }) }));
+const ENTRIES = {
+  api: 'dist/apps/api/apps/api/src/main.js',
+  worker: 'dist/apps/worker/apps/worker/src/main.js',
+};
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(ENTRIES);
+for (const name of names) if (!ENTRIES[name]) throw new Error(`start-all: no app named ${name} (api, worker)`);
+
+const processes = names.map((name) => ({
+  name,
+  child: spawn(process.execPath, [...NODE_FLAGS[name], ENTRIES[name]], { env, stdio: 'inherit' }),
+}));
 
 let stopping = false;
 function stopAll(signal) {

@@ -98,8 +98,8 @@ export class AuthService {
     } catch {
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'The access token is invalid or has expired; sign in again.');
     }
-    const user = typeof claims.sub === 'string' && UUID.test(claims.sub) ? await this.users.findActiveById(claims.sub) : null;
+    const user = typeof claims.sub === 'string' && UUID.test(claims.sub) ? await this.users.findActiveCaller(claims.sub) : null;
     if (!user) throw new IdentityError(IdentityErrorCode.InvalidToken, 'The access token belongs to no active user; sign in again.');
-    return toAuthenticatedUser(user);
+    return user;
   }
 }

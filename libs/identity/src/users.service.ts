@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE } from '@near/common';
 import { PgErrorCode, pgErrorCode } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
+import type { AuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
 import { GOVERNMENT_ROLES, type Role } from './role.js';
@@ -39,8 +40,14 @@ export class UsersService {
     return query.getMany();
   }
 
-  findActiveById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.getRepository(User).findOneBy({ id, disabledAt: IsNull() });
+  /** The caller behind a token, read on every request: one plain statement, no entity. */
+  async findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
+    const rows = await this.dataSource.query<AuthenticatedUser[]>(
+      `SELECT id, email, display_name AS "displayName", role, government_id AS "governmentId", locale
+         FROM users WHERE id = $1 AND disabled_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /**

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { entitiesFromJson, entityFromJson } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationLetter } from '../application-letter.entity.js';
 import { ApplicationMessage } from '../application-message.entity.js';
-import { ownsApplication } from '../application-visibility.js';
+import { canSee, ownsApplication } from '../application-visibility.js';
 import { Application } from '../application.entity.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
@@ -28,6 +29,30 @@ export interface Page {
   limit: number;
 }
 
+type JsonRow = Record<string, unknown>;
+interface ViewRow {
+  application: JsonRow;
+  government: JsonRow;
+  criteria: JsonRow[];
+  session: JsonRow | null;
+  letter: JsonRow | null;
+  messages: JsonRow[];
+}
+
+// The letter's content stays out: it is served by the letter route only.
+const VIEW_SQL = `
+  SELECT to_jsonb(a) AS application,
+         to_jsonb(g) AS government,
+         (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]') FROM eligibility_criteria c WHERE c.application_id = a.id) AS criteria,
+         (SELECT to_jsonb(s) FROM assemblies s WHERE s.id = a.assembly_id) AS session,
+         (SELECT to_jsonb(l) - 'content' FROM application_letters l
+           WHERE l.application_id = a.id ORDER BY l.uploaded_at DESC LIMIT 1) AS letter,
+         (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.created_at), '[]') FROM application_messages m
+           WHERE m.application_id = a.id) AS messages
+    FROM applications a
+    JOIN governments g ON g.id = a.government_id
+   WHERE a.id = $1`;
+
 const encodeCursor = (position: string) => Buffer.from(`p:${position}`).toString('base64url');
 const MAX_POSITION = 9_223_372_036_854_775_807n;
 
@@ -43,18 +68,24 @@ export class ApplicationReader {
     private readonly workflow: Workflow,
   ) {}
 
+  /** One statement: the application, its government, criteria, session, newest letter and messages. */
   async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
-    const manager = this.dataSource.manager;
-    const application = await loadVisible(manager, applicationId, acting);
-    const [government, criteria, session, letter, messages] = await Promise.all([
-      manager.getRepository(Government).findOneByOrFail({ id: application.governmentId }),
-      manager.getRepository(EligibilityCriterion).findBy({ applicationId }),
-      application.assemblyId ? manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null,
-      manager.getRepository(ApplicationLetter).findOne({ where: { applicationId }, order: { uploadedAt: 'DESC' } }),
-      manager.getRepository(ApplicationMessage).find({ where: { applicationId }, order: { createdAt: 'ASC' } }),
-    ]);
+    const [row] = await this.dataSource.query<ViewRow[]>(VIEW_SQL, [applicationId]);
+    const application = row ? entityFromJson(this.dataSource, Application, row.application) : null;
+    if (!application || !canSee(acting.user, application)) {
+      throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
+    }
+    const criteria = entitiesFromJson(this.dataSource, EligibilityCriterion, row.criteria);
     criteria.sort((a, b) => ELIGIBILITY_CRITERION_CODES.indexOf(a.code as never) - ELIGIBILITY_CRITERION_CODES.indexOf(b.code as never));
-    return { application, government, criteria, session, letter, messages, allowedActions: this.allowedActions(application, acting.user) };
+    return {
+      application,
+      government: entityFromJson(this.dataSource, Government, row.government),
+      criteria,
+      session: row.session ? entityFromJson(this.dataSource, Assembly, row.session) : null,
+      letter: row.letter ? entityFromJson(this.dataSource, ApplicationLetter, row.letter) : null,
+      messages: entitiesFromJson(this.dataSource, ApplicationMessage, row.messages),
+      allowedActions: this.allowedActions(application, acting.user),
+    };
   }
 
   /** The application if the caller may see it; "not found" otherwise. */
