@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser, not in Node.
+    files: ['apps/web/src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     ...jest.configs['flat/recommended'],
     rules: { ...jest.configs['flat/recommended'].rules, 'jest/no-focused-tests': 'error', 'jest/expect-expect': 'off' },

@@ -12,11 +12,13 @@ import { strictJsonParser } from './http/json-body-parser.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { refuseWhileClosing } from './http/refuse-while-closing.js';
 import { createValidationPipe } from './http/validation.js';
+import { webApp, webAppDirectory } from './http/web-app.js';
 import { requestIdOf } from './logging/request-id.js';
 
 /**
  * Builds the HTTP application (not yet listening): checks that PostgreSQL and Redis answer, runs the
- * migrations, wires security headers, CORS, validation, problem+json and OpenAPI. Used by main and the tests.
+ * migrations, wires security headers, CORS, the web app under /app/, validation, problem+json and OpenAPI.
+ * Used by main and the tests.
  */
 export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplication> {
   const { config } = loaded;
@@ -51,6 +53,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
   });
   await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
+  await app.register(webApp(webAppDirectory()));
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
   await app.init();
