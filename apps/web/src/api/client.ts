@@ -1,0 +1,49 @@
+import { ApiProblem } from './problem.js';
+import { currentSession, endSession } from './session.js';
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+let onSignedOut: () => void = () => undefined;
+/** Called when the API no longer accepts the token (expired): the app goes back to sign-in. */
+export const whenSignedOut = (handler: () => void) => (onSignedOut = handler);
+
+export function authorization(): Record<string, string> {
+  const session = currentSession();
+  return session ? { Authorization: `Bearer ${session.token}` } : {};
+}
+
+/** Calls the API; resolves with the JSON body, rejects with an ApiProblem. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...authorization(), ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw ApiProblem.offline();
+  }
+  if (!response.ok) {
+    const problem = await ApiProblem.fromResponse(response);
+    if (problem.status === 401 && headers.Authorization) {
+      endSession();
+      onSignedOut();
+    }
+    throw problem;
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export const query = (parameters: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) if (value !== undefined && value !== '') search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};

@@ -1,0 +1,31 @@
+/** An RFC 9457 problem the API answered with, or one made up for a request that never got an answer. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    /** The last part of `urn:near:problem:<code>`. */
+    readonly code: string,
+    readonly detail: string,
+    readonly fieldErrors: { field: string; messages: string[] }[] = [],
+  ) {
+    super(detail);
+  }
+
+  /** Someone else acted first: the page shows stale data. */
+  get isConflict(): boolean {
+    return this.status === 409 || this.status === 412;
+  }
+
+  static async fromResponse(response: Response): Promise<ApiProblem> {
+    const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: ApiProblem['fieldErrors'] };
+    return ApiProblem.fromBody(response.status, body);
+  }
+
+  static fromBody(status: number, body: { type?: string; detail?: string; errors?: ApiProblem['fieldErrors'] }): ApiProblem {
+    const code = body.type?.replace('urn:near:problem:', '') ?? `http-${status}`;
+    return new ApiProblem(status, code, body.detail ?? '', body.errors ?? []);
+  }
+
+  static offline(): ApiProblem {
+    return new ApiProblem(0, 'offline', '');
+  }
+}

@@ -1,0 +1,60 @@
+import english from './en.json';
+
+export type MessageKey = keyof typeof english;
+type Messages = Partial<Record<MessageKey, string>>;
+
+const LANGUAGE_CHOICE = 'near.language';
+let current = 'en';
+let messages: Messages = english;
+
+export const availableLanguages = (): { code: string; name: string }[] => __LOCALES__;
+export const currentLanguage = () => current;
+
+/** The user's explicit choice on this browser, then their locale in the system, then the browser's, then English. */
+export function preferredLanguage(userLocale?: string): string {
+  const offered = new Set(availableLanguages().map((language) => language.code));
+  const candidates = [localStorage.getItem(LANGUAGE_CHOICE), userLocale, ...navigator.languages.map((tag) => tag.split('-')[0])];
+  return candidates.find((code): code is string => !!code && offered.has(code)) ?? 'en';
+}
+
+/** Loads a language file (English is built in; any key a file lacks falls back to English). */
+export async function useLanguage(code: string, remember = false): Promise<void> {
+  if (remember) localStorage.setItem(LANGUAGE_CHOICE, code);
+  if (code === current) return;
+  if (code === 'en') {
+    messages = english;
+  } else {
+    const response = await fetch(`/app/i18n/${encodeURIComponent(code)}.json`);
+    if (!response.ok) return;
+    messages = (await response.json()) as Messages;
+  }
+  current = code;
+  document.documentElement.lang = code;
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  const template = messages[key] ?? english[key];
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+}
+
+/** A message whose key is built from data (a state, an action): falls back to the raw value. */
+export function tDynamic(prefix: string, value: string): string {
+  const key = `${prefix}.${value}` as MessageKey;
+  return key in english ? t(key) : value;
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** The current language's own sentence for `key`, if its file has one (no English fallback). */
+export function ownTranslation(key: string): string | undefined {
+  return current === 'en' ? undefined : (messages as Record<string, string | undefined>)[key];
+}

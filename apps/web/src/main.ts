@@ -1,0 +1,63 @@
+import { whenSignedOut } from './api/client.js';
+import { currentSession, endSession } from './api/session.js';
+import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
+import { signInPage } from './pages/sign-in.js';
+import { ROUTES } from './routes.js';
+import { interceptLinks, match, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
+import { h, replace } from './ui/h.js';
+import { renderHeader } from './ui/layout.js';
+import { notify } from './ui/notice.js';
+import { problemSentence } from './ui/problems.js';
+
+const main = document.getElementById('main')!;
+
+async function render(): Promise<void> {
+  runLeaveHandlers();
+  const session = currentSession();
+  renderHeader(session, {
+    changeLanguage: (code) => void useLanguage(code, true).then(render),
+    signOut: () => {
+      endSession();
+      navigate('/app/', true);
+    },
+  });
+  if (!session) {
+    document.title = `${t('signIn.title')} · ${t('app.name')}`;
+    await signInPage(main, async (signedIn) => {
+      await useLanguage(preferredLanguage(signedIn.user.locale));
+      navigate('/app/', true);
+    });
+    return;
+  }
+  const found = match(ROUTES, session.user.role, location.pathname);
+  if (!found) {
+    replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
+  } else {
+    try {
+      const page = await found.route.page();
+      await page({ params: found.params, search: new URLSearchParams(location.search), session, main, onLeave });
+    } catch (error) {
+      replace(
+        main,
+        h('h1', { tabindex: -1 }, t('problem.pageTitle')),
+        h('p', { class: 'form-error', role: 'alert' }, problemSentence(error)),
+      );
+    }
+  }
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
+}
+
+async function start(): Promise<void> {
+  await useLanguage(preferredLanguage(currentSession()?.user.locale));
+  setRenderer(() => void render());
+  whenSignedOut(() => {
+    notify(t('signIn.expired'), 'warning');
+    navigate('/app/', true);
+  });
+  interceptLinks();
+  await render();
+}
+
+void start();

@@ -1,0 +1,96 @@
+import { api } from '../../api/client.js';
+import type { ApiProblem } from '../../api/problem.js';
+import type { Application, Government } from '../../api/types.js';
+import { uploadLetter } from '../../api/upload.js';
+import { availableLanguages, currentLanguage, t } from '../../i18n/i18n.js';
+import { navigate, type Page } from '../../router.js';
+import { h, replace } from '../../ui/h.js';
+import { notify } from '../../ui/notice.js';
+import { showProblem } from '../../ui/problems.js';
+import { busy, field, governmentName, pageTitle, submit } from '../../ui/widgets.js';
+import { letterInput, uploadProgress } from '../application/letter-section.js';
+
+export const fileApplicationPage: Page = async ({ main, session }) => {
+  const government = await api<Government>(`/governments/${session.user.governmentId}`);
+  const category = h(
+    'select',
+    { name: 'category' },
+    h('option', { value: 'member' }, t('category.member')),
+    h('option', { value: 'associate' }, t('category.associate')),
+  );
+  const head = h('input', { name: 'headOfGovernment', required: true, maxlength: 200, autocomplete: 'off' });
+  const statement = h('textarea', { name: 'statementOfPurpose', required: true, rows: 5, maxlength: 20000 });
+  const contactName = h('input', { name: 'contact.name', required: true, maxlength: 200, autocomplete: 'name' });
+  const contactEmail = h('input', { name: 'contact.email', type: 'email', required: true, autocomplete: 'email' });
+  const contactPhone = h('input', { name: 'contact.phone', type: 'tel', autocomplete: 'tel' });
+  const locale = h(
+    'select',
+    { name: 'locale' },
+    availableLanguages().map((language) =>
+      h('option', { value: language.code, selected: language.code === currentLanguage() }, language.name),
+    ),
+  );
+  const letter = letterInput();
+  const progress = uploadProgress();
+  // Sent again with a retry after a lost answer, so the application is filed once.
+  const idempotencyKey = crypto.randomUUID();
+
+  const form: HTMLFormElement = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        void busy(form, async () => {
+          let filed: Application;
+          try {
+            filed = await api<Application>('/applications', {
+              method: 'POST',
+              headers: { 'Idempotency-Key': idempotencyKey },
+              body: {
+                governmentId: government.id,
+                category: category.value,
+                headOfGovernment: head.value,
+                statementOfPurpose: statement.value,
+                contact: {
+                  name: contactName.value,
+                  email: contactEmail.value,
+                  ...(contactPhone.value ? { phone: contactPhone.value } : {}),
+                },
+                locale: locale.value,
+              },
+            });
+          } catch (problem) {
+            showProblem(form, problem);
+            return;
+          }
+          try {
+            progress.show();
+            await uploadLetter(filed.id, letter.files![0], progress.update);
+            notify(t('file.filed', { reference: filed.reference }));
+          } catch (problem) {
+            notify(t('file.filedLetterFailed', { reference: filed.reference, reason: (problem as ApiProblem).detail ?? '' }), 'warning');
+          }
+          navigate(`/app/applications/${filed.id}`);
+        });
+      },
+    },
+    h('p', null, t('file.for'), ' ', governmentName(government)),
+    field(t('file.category'), category),
+    field(t('file.headOfGovernment'), head),
+    field(t('file.statement'), statement, t('file.statementHint')),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, t('file.contact')),
+      field(t('file.contactName'), contactName),
+      field(t('file.contactEmail'), contactEmail),
+      field(t('file.contactPhone'), contactPhone),
+    ),
+    field(t('file.locale'), locale, t('file.localeHint')),
+    field(t('letter.file'), letter, t('letter.hint')),
+    progress.element,
+    submit(t('file.submit'), { class: 'primary' }),
+  );
+  replace(main, pageTitle(t('file.title')), form);
+};

@@ -1,0 +1,78 @@
+import { api } from '../../api/client.js';
+import type { Application, Assembly } from '../../api/types.js';
+import { formatDate, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
+import { h } from '../../ui/h.js';
+import { busy, field, submit } from '../../ui/widgets.js';
+import type { Reaction } from './reaction.js';
+
+/** The text an action asks for, by the API's field name. */
+const TEXT_INPUT: Record<string, string> = {
+  'request-information': 'message',
+  respond: 'message',
+  'declare-ineligible': 'reasons',
+  defer: 'reason',
+  withdraw: 'reason',
+};
+
+/** Actions that cannot be undone are styled as such. */
+const DANGEROUS = new Set(['declare-ineligible', 'withdraw', 'close-ballot']);
+
+export function runAction(application: Application, action: string, body: object): Promise<Application> {
+  return api<Application>(`/applications/${application.id}/actions/${action}`, {
+    method: 'POST',
+    body,
+    // The version this page showed: if someone changed the application since, the API answers 412.
+    headers: { 'If-Match': `"${application.version}"` },
+  });
+}
+
+async function sessionChoice(): Promise<HTMLSelectElement> {
+  const sessions = (await api<Assembly[]>('/assemblies')).filter((session) => session.status !== 'closed');
+  return h(
+    'select',
+    { name: 'assemblyId', required: true },
+    sessions.map((session) =>
+      h(
+        'option',
+        { value: session.id },
+        `${tDynamic('body', session.body)} ${session.number} · ${tDynamic('sessionStatus', session.status)}` +
+          (session.startsOn ? ` · ${formatDate(session.startsOn)}` : ''),
+      ),
+    ),
+  );
+}
+
+async function actionForm(application: Application, action: string, react: Reaction): Promise<HTMLFormElement> {
+  const textName = TEXT_INPUT[action];
+  const text = textName ? h('textarea', { name: textName, required: true, rows: 3, maxlength: 10000 }) : null;
+  const session = action === 'place-on-agenda' ? await sessionChoice() : null;
+  const form: HTMLFormElement = h(
+    'form',
+    {
+      class: 'action',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        void busy(form, async () => {
+          try {
+            const body = text ? { [textName]: text.value } : session ? { assemblyId: session.value } : {};
+            await runAction(application, action, body);
+            await react.done(t('action.done', { action: tDynamic('action', action) }));
+          } catch (problem) {
+            await react.failed(form, problem);
+          }
+        });
+      },
+    },
+    text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
+    session ? field(t('actionInput.place-on-agenda'), session) : null,
+    submit(tDynamic('action', action), { class: DANGEROUS.has(action) ? 'danger' : 'primary' }),
+  );
+  return form;
+}
+
+/** One form per action the caller may run now, as the API lists them in allowedActions. */
+export async function actionsSection(application: Application, react: Reaction): Promise<HTMLElement | null> {
+  if (application.allowedActions.length === 0) return null;
+  const forms = await Promise.all(application.allowedActions.map((action) => actionForm(application, action, react)));
+  return h('section', { 'aria-labelledby': 'actions-title', class: 'actions' }, h('h2', { id: 'actions-title' }, t('action.title')), forms);
+}

@@ -1,0 +1,127 @@
+import { api } from '../../api/client.js';
+import { ApiProblem } from '../../api/problem.js';
+import type { Application, Assembly, BallotChoice } from '../../api/types.js';
+import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
+import type { Page } from '../../router.js';
+import { h, replace } from '../../ui/h.js';
+import { notify } from '../../ui/notice.js';
+import { problemSentence } from '../../ui/problems.js';
+import { governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
+import { fetchResult, outcomeView } from '../application/result-section.js';
+import { rememberChoice, rememberedChoice } from './ballot-memory.js';
+
+const CHOICES: BallotChoice[] = ['yes', 'no', 'abstain'];
+const REFRESH_MS = 5000;
+
+/** Three large buttons; the pressed one is the government's current ballot, changeable until the ballot closes. */
+function ballot(application: Application, userId: string, changed: () => Promise<void>): HTMLElement {
+  const current = rememberedChoice(userId, application.id);
+  const headingId = `ballot-${application.id}`;
+  const status = h(
+    'p',
+    { class: 'current-choice', role: 'status' },
+    current ? t('vote.current', { choice: tDynamic('choice', current) }) : t('vote.none'),
+  );
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const buttons = CHOICES.map((choice) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `vote vote-${choice}`,
+        'aria-pressed': String(current === choice),
+        onclick: async () => {
+          buttons.forEach((button) => (button.disabled = true));
+          try {
+            await api(`/applications/${application.id}/ballot`, { method: 'PUT', body: { choice } });
+            rememberChoice(userId, application.id, choice);
+            buttons.forEach((button, index) => button.setAttribute('aria-pressed', String(CHOICES[index] === choice)));
+            replace(status, t('vote.current', { choice: tDynamic('choice', choice) }));
+            notify(t('vote.recorded', { choice: tDynamic('choice', choice) }));
+          } catch (problem) {
+            if (problem instanceof ApiProblem && problem.isConflict) {
+              await changed();
+              notify(t('vote.closedMeanwhile'), 'warning');
+              return;
+            }
+            error.hidden = false;
+            replace(error, problemSentence(problem));
+          } finally {
+            buttons.forEach((button) => (button.disabled = false));
+          }
+        },
+      },
+      tDynamic('choice', choice),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'ballot', role: 'group', 'aria-labelledby': headingId },
+    h('div', { class: 'vote-buttons' }, buttons),
+    status,
+    error,
+  );
+}
+
+async function item(application: Application, userId: string, changed: () => Promise<void>): Promise<HTMLElement> {
+  const headingId = `ballot-${application.id}`;
+  const decided = application.state === 'approved' || application.state === 'rejected';
+  const result = decided ? await fetchResult(application.id) : null;
+  return h(
+    'li',
+    { class: 'card agenda-item' },
+    h('h3', { id: headingId }, governmentName(application.government), ' ', stateBadge(application.state)),
+    h('p', null, application.reference, ' · ', tDynamic('category', application.category)),
+    application.state === 'voting' ? ballot(application, userId, changed) : null,
+    application.state === 'on_agenda' ? h('p', null, t('vote.notOpenYet')) : null,
+    result?.status === 'closed' ? outcomeView(result) : null,
+  );
+}
+
+/** The delegate's screen: the agenda of every session in progress, with a ballot for each open vote. */
+export const delegateAgendaPage: Page = async ({ main, session, onLeave }) => {
+  let shown = '';
+  async function render(force = false): Promise<void> {
+    const sessions = await api<Assembly[]>('/assemblies?status=in_session');
+    const applications = new Map<string, Application>();
+    await Promise.all(
+      sessions
+        .flatMap((assembly) => assembly.agenda)
+        .map(async (entry) => applications.set(entry.applicationId, await api<Application>(`/applications/${entry.applicationId}`))),
+    );
+    const signature = JSON.stringify([...applications.values()].map((application) => [application.id, application.state]));
+    // Redrawn only when something changed, so polling never pulls focus from under the delegate's finger.
+    if (!force && signature === shown) return;
+    shown = signature;
+    const focused = document.activeElement?.closest('.agenda-item') ? document.activeElement : null;
+    const sections = await Promise.all(
+      sessions.map(async (assembly) =>
+        h(
+          'section',
+          { 'aria-labelledby': `session-${assembly.id}` },
+          h(
+            'h2',
+            { id: `session-${assembly.id}` },
+            `${tDynamic('body', assembly.body)} ${assembly.number}`,
+            assembly.startsOn ? ` · ${formatDate(assembly.startsOn)}` : '',
+            assembly.venue ? ` · ${assembly.venue}` : '',
+          ),
+          assembly.agenda.length === 0
+            ? h('p', null, t('session.agendaEmpty'))
+            : h(
+                'ol',
+                { class: 'cards' },
+                await Promise.all(
+                  assembly.agenda.map((entry) => item(applications.get(entry.applicationId)!, session.user.id, () => render(true))),
+                ),
+              ),
+        ),
+      ),
+    );
+    replace(main, pageTitle(t('vote.title')), sessions.length === 0 ? h('p', null, t('vote.noSession')) : sections);
+    if (focused && !main.contains(focused)) main.querySelector('h1')?.focus();
+  }
+  await render(true);
+  const timer = window.setInterval(() => void render().catch(() => undefined), REFRESH_MS);
+  onLeave(() => window.clearInterval(timer));
+};

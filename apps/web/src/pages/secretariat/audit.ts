@@ -1,0 +1,130 @@
+import { api, query } from '../../api/client.js';
+import type { AuditEvent, Page as ApiPage } from '../../api/types.js';
+import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
+import { navigate, type Page } from '../../router.js';
+import { h, replace } from '../../ui/h.js';
+import { showProblem } from '../../ui/problems.js';
+import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
+import { auditCsv } from './audit-csv.js';
+
+/** The audit trail: filters, verification of the hash chain, and the loaded entries as CSV. */
+export const auditPage: Page = async ({ main, search }) => {
+  const filters = { applicationId: search.get('applicationId') ?? '', action: search.get('action') ?? '' };
+  const applicationInput = h('input', { name: 'applicationId', value: filters.applicationId, autocomplete: 'off' });
+  const actionInput = h('input', { name: 'action', value: filters.action, autocomplete: 'off' });
+  const filterForm = h(
+    'form',
+    {
+      class: 'filters',
+      role: 'search',
+      onsubmit: (event: Event) => (
+        event.preventDefault(),
+        navigate(`/app/audit${query({ applicationId: applicationInput.value, action: actionInput.value })}`)
+      ),
+    },
+    field(t('audit.applicationId'), applicationInput),
+    field(t('audit.action'), actionInput, t('audit.actionHint')),
+    submit(t('queue.filter')),
+  );
+
+  const verdict = h('p', { role: 'status' });
+  const verifyForm: HTMLFormElement = h(
+    'form',
+    {
+      class: 'action',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        void busy(verifyForm, async () => {
+          try {
+            const result = await api<{ valid: boolean; checked: number; firstInvalidId?: number; reason?: string }>('/audit-events/verify');
+            verdict.className = result.valid ? 'good' : 'warning';
+            replace(
+              verdict,
+              result.valid
+                ? t('audit.valid', { checked: result.checked })
+                : t('audit.invalid', { seq: result.firstInvalidId ?? '?', reason: result.reason ?? '' }),
+            );
+          } catch (problem) {
+            showProblem(verifyForm, problem);
+          }
+        });
+      },
+    },
+    submit(t('audit.verify')),
+  );
+
+  const events: AuditEvent[] = [];
+  const body = h('tbody');
+  const more = h('div');
+  const exportButton = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => {
+        const url = URL.createObjectURL(new Blob([auditCsv(events)], { type: 'text/csv;charset=utf-8' }));
+        const link = h('a', { href: url, download: 'near-audit-trail.csv' });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+    },
+    t('audit.export'),
+  );
+  async function load(cursor?: string): Promise<void> {
+    const page = await api<ApiPage<AuditEvent>>(`/audit-events${query({ ...filters, cursor, limit: 100 })}`);
+    events.push(...page.items);
+    body.append(
+      ...page.items.map((event) =>
+        h(
+          'tr',
+          null,
+          h('td', null, String(event.seq)),
+          h('td', null, formatDateTime(event.occurredAt)),
+          h('td', null, tDynamic('event', event.action), h('span', { class: 'code' }, ` ${event.action}`)),
+          h('td', null, event.actorRole ? tDynamic('role', event.actorRole) : ''),
+          h(
+            'td',
+            null,
+            event.entityType === 'application'
+              ? h('a', { href: `/app/applications/${event.entityId}` }, event.entityId.slice(0, 8))
+              : `${event.entityType} ${event.entityId.slice(0, 8)}`,
+          ),
+          h('td', null, event.stateAfter ? tDynamic('state', event.stateAfter) : ''),
+        ),
+      ),
+    );
+    replace(more, page.nextCursor ? h('button', { type: 'button', onclick: () => void load(page.nextCursor!) }, t('common.more')) : null);
+  }
+
+  replace(
+    main,
+    pageTitle(t('audit.title')),
+    filterForm,
+    h('div', { class: 'button-row' }, verifyForm, exportButton),
+    verdict,
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        null,
+        h('caption', { class: 'visually-hidden' }, t('audit.title')),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [t('audit.seq'), t('audit.when'), t('audit.what'), t('audit.who'), t('audit.entity'), t('audit.stateAfter')].map((label) =>
+              h('th', { scope: 'col' }, label),
+            ),
+          ),
+        ),
+        body,
+      ),
+    ),
+    more,
+  );
+  await load();
+};

@@ -1,0 +1,108 @@
+import { api, query } from '../../api/client.js';
+import type { ApplicationSummary, Page as ApiPage } from '../../api/types.js';
+import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
+import { navigate, type Page } from '../../router.js';
+import { h, replace } from '../../ui/h.js';
+import { field, governmentName, pageTitle, stateBadge, submit } from '../../ui/widgets.js';
+
+const STATES = [
+  'submitted',
+  'under_review',
+  'information_requested',
+  'eligible',
+  'on_agenda',
+  'voting',
+  'approved',
+  'rejected',
+  'ineligible',
+  'withdrawn',
+];
+
+/** The Secretariat's work queue: by default only what waits for the Secretariat now; filters in the URL. */
+export const workQueuePage: Page = async ({ main, search }) => {
+  const state = search.get('state') ?? '';
+  const country = search.get('country') ?? '';
+  const all = search.get('all') === '1';
+
+  const stateSelect = h(
+    'select',
+    { name: 'state' },
+    h('option', { value: '' }, t('queue.anyState')),
+    STATES.map((value) => h('option', { value, selected: value === state }, tDynamic('state', value))),
+  );
+  const countryInput = h('input', { name: 'country', value: country, maxlength: 2, size: 3, autocomplete: 'off', pattern: '[A-Za-z]{2}' });
+  const allBox = h('input', { type: 'checkbox', name: 'all', id: 'queue-all', checked: all });
+  const filters = h(
+    'form',
+    {
+      class: 'filters',
+      role: 'search',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        navigate(
+          `/app/${query({ state: stateSelect.value, country: countryInput.value.toUpperCase(), all: allBox.checked ? '1' : undefined })}`,
+        );
+      },
+    },
+    field(t('queue.state'), stateSelect),
+    field(t('queue.country'), countryInput, t('queue.countryHint')),
+    h('div', { class: 'field checkbox' }, allBox, h('label', { for: 'queue-all' }, t('queue.includeWaiting'))),
+    submit(t('queue.filter')),
+  );
+
+  const table = h('tbody');
+  const more = h('div');
+  const counter = h('p', { role: 'status' });
+  let shown = 0;
+  async function load(cursor?: string): Promise<void> {
+    const page = await api<ApiPage<ApplicationSummary>>(`/applications${query({ state, country, cursor, limit: 50 })}`);
+    const rows = all || state ? page.items : page.items.filter((item) => item.allowedActions.length > 0);
+    shown += rows.length;
+    table.append(
+      ...rows.map((item) =>
+        h(
+          'tr',
+          null,
+          h('td', null, h('a', { href: `/app/applications/${item.id}` }, item.reference)),
+          h('td', null, governmentName(item.government)),
+          h('td', null, stateBadge(item.state)),
+          h('td', null, item.allowedActions.map((action) => tDynamic('action', action)).join(', ')),
+          h('td', null, formatDate(item.submittedAt)),
+        ),
+      ),
+    );
+    replace(counter, t('queue.count', { count: shown }));
+    replace(more, page.nextCursor ? h('button', { type: 'button', onclick: () => void load(page.nextCursor!) }, t('common.more')) : null);
+  }
+
+  replace(
+    main,
+    pageTitle(t('queue.title')),
+    h('p', null, t('queue.intro')),
+    filters,
+    counter,
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        null,
+        h('caption', { class: 'visually-hidden' }, t('queue.title')),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [t('queue.reference'), t('queue.government'), t('queue.state'), t('queue.next'), t('queue.submitted')].map((label) =>
+              h('th', { scope: 'col' }, label),
+            ),
+          ),
+        ),
+        table,
+      ),
+    ),
+    more,
+  );
+  await load();
+};

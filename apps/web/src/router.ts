@@ -1,0 +1,60 @@
+import type { Session } from './api/session.js';
+import type { Role } from './api/types.js';
+
+export interface PageContext {
+  /** The captured parts of the path. */
+  params: string[];
+  search: URLSearchParams;
+  session: Session;
+  main: HTMLElement;
+  /** Stops timers (polling) when the user leaves the page. */
+  onLeave(cleanup: () => void): void;
+}
+
+export type Page = (context: PageContext) => Promise<void> | void;
+
+export interface Route {
+  path: RegExp;
+  roles: Role[];
+  page: () => Promise<Page>;
+}
+
+let leaving: (() => void)[] = [];
+let render: () => void = () => undefined;
+
+export const setRenderer = (renderer: () => void) => (render = renderer);
+
+export function runLeaveHandlers(): void {
+  leaving.forEach((cleanup) => cleanup());
+  leaving = [];
+}
+
+export const onLeave = (cleanup: () => void) => leaving.push(cleanup);
+
+/** Goes to an /app/ path without reloading the page. */
+export function navigate(path: string, replace = false): void {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+/** Same-origin links under /app/ are followed without a reload; modified clicks (new tab) are left alone. */
+export function interceptLinks(): void {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest?.('a');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (link.origin !== location.origin || !link.pathname.startsWith('/app/') || link.hasAttribute('download')) return;
+    event.preventDefault();
+    navigate(link.pathname + link.search);
+  });
+  window.addEventListener('popstate', () => render());
+}
+
+export function match(routes: Route[], role: Role, pathname: string): { route: Route; params: string[] } | null {
+  const path = pathname.replace(/^\/app/, '') || '/';
+  for (const route of routes) {
+    const found = route.path.exec(path);
+    if (found && route.roles.includes(role)) return { route, params: found.slice(1).map(decodeURIComponent) };
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import type { Route } from './router.js';
+
+// Pages load on demand: a delegate on a phone never downloads the Secretariat's screens.
+export const ROUTES: Route[] = [
+  { path: /^\/$/, roles: ['applicant'], page: async () => (await import('./pages/applicant/my-applications.js')).myApplicationsPage },
+  { path: /^\/$/, roles: ['secretariat'], page: async () => (await import('./pages/secretariat/work-queue.js')).workQueuePage },
+  { path: /^\/$/, roles: ['delegate'], page: async () => (await import('./pages/delegate/agenda.js')).delegateAgendaPage },
+  { path: /^\/$/, roles: ['admin'], page: async () => (await import('./pages/admin/users.js')).usersPage },
+  {
+    path: /^\/applications\/new$/,
+    roles: ['applicant'],
+    page: async () => (await import('./pages/applicant/file-application.js')).fileApplicationPage,
+  },
+  {
+    path: /^\/applications\/([0-9a-f-]{36})$/,
+    roles: ['applicant', 'secretariat', 'delegate'],
+    page: async () => (await import('./pages/application/application-page.js')).applicationPage,
+  },
+  { path: /^\/sessions$/, roles: ['secretariat'], page: async () => (await import('./pages/secretariat/sessions.js')).sessionsPage },
+  {
+    path: /^\/sessions\/([0-9a-f-]{36})$/,
+    roles: ['secretariat'],
+    page: async () => (await import('./pages/secretariat/session.js')).sessionPage,
+  },
+  {
+    path: /^\/notifications$/,
+    roles: ['secretariat'],
+    page: async () => (await import('./pages/secretariat/notifications.js')).notificationsPage,
+  },
+  { path: /^\/audit$/, roles: ['secretariat'], page: async () => (await import('./pages/secretariat/audit.js')).auditPage },
+  { path: /^\/members$/, roles: ['secretariat'], page: async () => (await import('./pages/secretariat/members.js')).membersPage },
+  {
+    path: /^\/members\/([0-9a-f-]{36})$/,
+    roles: ['secretariat'],
+    page: async () => (await import('./pages/secretariat/member.js')).memberPage,
+  },
+];

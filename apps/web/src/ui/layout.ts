@@ -1,0 +1,70 @@
+import type { Session } from '../api/session.js';
+import type { Role } from '../api/types.js';
+import { availableLanguages, currentLanguage, type MessageKey, t } from '../i18n/i18n.js';
+import { h, replace } from './h.js';
+
+const NAVIGATION: Record<Role, [string, MessageKey][]> = {
+  applicant: [
+    ['/app/', 'nav.myApplications'],
+    ['/app/applications/new', 'nav.fileApplication'],
+  ],
+  secretariat: [
+    ['/app/', 'nav.workQueue'],
+    ['/app/sessions', 'nav.sessions'],
+    ['/app/members', 'nav.members'],
+    ['/app/notifications', 'nav.notifications'],
+    ['/app/audit', 'nav.audit'],
+  ],
+  delegate: [['/app/', 'nav.agenda']],
+  admin: [['/app/', 'nav.users']],
+};
+
+export interface LayoutActions {
+  changeLanguage(code: string): void;
+  signOut(): void;
+}
+
+/** The header: the app's name, the role's pages, the language switch and sign-out. */
+export function renderHeader(session: Session | null, actions: LayoutActions): void {
+  const header = document.getElementById('top')!;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('nav.skip');
+  const language = h(
+    'select',
+    { id: 'language', onchange: (event: Event) => actions.changeLanguage((event.target as HTMLSelectElement).value) },
+    availableLanguages().map((option) =>
+      h('option', { value: option.code, lang: option.code, selected: option.code === currentLanguage() }, option.name),
+    ),
+  );
+  const here = location.pathname;
+  replace(
+    header,
+    h(
+      'div',
+      { class: 'bar' },
+      h('a', { class: 'brand', href: '/app/' }, t('app.name')),
+      h('div', { class: 'language' }, h('label', { for: 'language' }, t('nav.language')), language),
+      session
+        ? h(
+            'div',
+            { class: 'who' },
+            h('span', null, `${session.user.displayName} · ${t(`role.${session.user.role}` as MessageKey)}`),
+            h('button', { type: 'button', class: 'link-button', onclick: actions.signOut }, t('nav.signOut')),
+          )
+        : null,
+    ),
+    session
+      ? h(
+          'nav',
+          { 'aria-label': t('nav.label') },
+          h(
+            'ul',
+            null,
+            NAVIGATION[session.user.role].map(([href, key]) =>
+              h('li', null, h('a', { href, 'aria-current': here === href ? 'page' : null }, t(key))),
+            ),
+          ),
+        )
+      : null,
+  );
+}

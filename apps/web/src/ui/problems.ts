@@ -1,0 +1,52 @@
+import { ApiProblem } from '../api/problem.js';
+import { ownTranslation, t } from '../i18n/i18n.js';
+import { h, uid } from './h.js';
+
+/**
+ * A plain sentence for a problem: the API's own sentence (English, and the most precise), or the language
+ * file's sentence for the problem's code when the user reads another language.
+ */
+export function problemSentence(problem: unknown): string {
+  if (!(problem instanceof ApiProblem)) return t('problem.unexpected');
+  if (problem.status === 0) return t('problem.offline');
+  return ownTranslation(`problem.${problem.code}`) ?? (problem.detail || t('problem.unexpected'));
+}
+
+/** Removes the messages an earlier submission left in the form. */
+export function clearProblems(form: HTMLElement): void {
+  form.querySelectorAll('.field-error, .form-error').forEach((element) => element.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((control) => {
+    control.removeAttribute('aria-invalid');
+    const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.startsWith('error-'));
+    if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+    else control.removeAttribute('aria-describedby');
+  });
+}
+
+/**
+ * Shows a problem where it belongs: each field error under its field (controls carry `name` = the API's
+ * field name), anything else at the top of the form. Focus goes to the first message's control.
+ */
+export function showProblem(form: HTMLElement, problem: unknown): void {
+  clearProblems(form);
+  let first: HTMLElement | null = null;
+  const unplaced: string[] = [];
+  for (const error of problem instanceof ApiProblem ? problem.fieldErrors : []) {
+    const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`);
+    const sentence = t('problem.field', { messages: error.messages.join('; ') });
+    if (!control) {
+      unplaced.push(sentence);
+      continue;
+    }
+    const id = uid('error');
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+    (control.closest('.field') ?? control).after(h('p', { class: 'field-error', id }, sentence));
+    first ??= control;
+  }
+  const hasFieldErrors = problem instanceof ApiProblem && problem.fieldErrors.length > 0;
+  const summary = hasFieldErrors && !unplaced.length ? t('problem.fields') : [problemSentence(problem), ...unplaced].join(' ');
+  const message = h('p', { class: 'form-error', role: 'alert' }, summary);
+  form.prepend(message);
+  if (first) first.focus();
+}

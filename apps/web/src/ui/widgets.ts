@@ -1,0 +1,61 @@
+import type { GovernmentSummary } from '../api/types.js';
+import { t, tDynamic } from '../i18n/i18n.js';
+import { h, uid } from './h.js';
+
+const LANGUAGE_OF_COUNTRY: Record<string, string> = { CN: 'zh', JP: 'ja', KR: 'ko', KP: 'ko', MN: 'mn', RU: 'ru' };
+
+/** A government's name in English and in its own language, the latter marked with its language for screen readers. */
+export function governmentName(government: Pick<GovernmentSummary, 'nameEn' | 'nameLocal' | 'country'>): HTMLElement {
+  const local = government.nameLocal && government.nameLocal !== government.nameEn;
+  return h(
+    'span',
+    { class: 'government' },
+    h('span', { lang: 'en' }, government.nameEn),
+    local ? [' ', h('span', { class: 'local-name', lang: LANGUAGE_OF_COUNTRY[government.country] ?? 'und' }, government.nameLocal)] : null,
+  );
+}
+
+export function stateBadge(state: string): HTMLElement {
+  return h('span', { class: `badge state-${state}` }, tDynamic('state', state));
+}
+
+/** A labelled control: `field(t('x'), h('input', …))`. The label is tied to the control by id. */
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uid('field');
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), hint ? h('p', { class: 'hint', id: hintId }, hint) : null, control);
+}
+
+export function submit(label: string, extra: Record<string, unknown> = {}): HTMLButtonElement {
+  return h('button', { type: 'submit', ...extra }, label);
+}
+
+/** Disables a form's submit buttons while its request runs, so a double click sends once. */
+export async function busy<T>(form: HTMLElement, work: () => Promise<T>): Promise<T> {
+  const buttons = [...form.querySelectorAll<HTMLButtonElement>('button')];
+  buttons.forEach((button) => (button.disabled = true));
+  form.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    buttons.forEach((button) => (button.disabled = false));
+    form.removeAttribute('aria-busy');
+  }
+}
+
+export const loading = () => h('p', { class: 'loading' }, t('common.loading'));
+
+export function definitionList(rows: [string, Node | string | null | undefined][]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows
+      .filter(([, value]) => value !== null && value !== undefined && value !== '')
+      .map(([term, value]) => [h('dt', null, term), h('dd', null, value)]),
+  );
+}
+
+/** The page's one h1; focusable so that navigation can move focus (and the screen reader) to it. */
+export const pageTitle = (text: string, ...extra: (Node | string)[]) => h('h1', { tabindex: -1 }, text, ...extra);
