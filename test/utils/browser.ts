@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { expect } from '@jest/globals';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { TestApp } from './create-test-app.js';
+
+/** Debian's Chromium (`apt-get install chromium`); .ci/run installs it. No browser is downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Without the background-networking flags Chromium keeps calling Google's hosts, which this network refuses. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Playwright gives every launch a fresh, empty profile directory of its own. */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+/** A delegate's phone: the viewport of a common handset, touch, and a phone's user agent. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+/** Listens on a free port of the loopback interface and answers its base URL. */
+export async function listen(api: TestApp): Promise<string> {
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = api.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; fails on any serious or critical violation, naming the rule and elements. */
+export async function expectAccessible(page: Page): Promise<void> {
+  // Evaluated through the DevTools protocol, which the page's CSP (no inline script) rightly does not let a <script> do.
+  // Passed as text: the tests compile without the DOM's types.
+  if (!(await page.evaluate<boolean>("typeof axe === 'object'"))) await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeViolation[]>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)",
+  );
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${page.url()}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+const SCREENSHOTS = 'docs/screenshots';
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/** A new browser context (its own storage, so its own signed-in user), signed in through the sign-in page. */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  options = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...options, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await page.goto('/app/');
+  await page.getByLabel(/E-mail address|이메일 주소/).fill(email);
+  await page.getByLabel(/^(Password|비밀번호)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click();
+  await page.locator('nav').waitFor();
+  return { context, page };
+}

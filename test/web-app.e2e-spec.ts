@@ -1,0 +1,332 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { ELIGIBILITY_CRITERIA } from '@near/admission';
+import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession } from './fixtures/applications.js';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
+import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, screenshot, signedIn } from './utils/browser.js';
+import { A_PDF } from './utils/record-scenes.js';
+
+/*
+ * The whole admission in a real browser (Debian's Chromium through playwright-core), through the web app
+ * the API serves under /app/: each role signs in and does its part; delegates vote on phones; axe-core
+ * checks every page on the way, and each role's main page is saved to docs/screenshots.
+ */
+
+const letter = { name: 'letter.pdf', mimeType: 'application/pdf', buffer: A_PDF };
+
+describe('The web app', () => {
+  let hall: VotingHall;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    hall = await aVotingHall(3);
+    [baseUrl, browser] = await Promise.all([listen(hall.api), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.api.close();
+  });
+
+  const as = (user: TestUser, options = DESKTOP) => signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options);
+  /** Waits until the page's heading shows the application in this state (after the page reloaded it). */
+  const stateIs = (page: Page, name: string) => page.locator('h1 .badge', { hasText: new RegExp(`^${name}$`) }).waitFor();
+
+  /** Presses Tab until the focused element is this tag with this text (a keyboard user's way to a control). */
+  async function tabTo(page: Page, tag: string, text: string): Promise<void> {
+    for (let presses = 0; presses < 60; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate<{ tag: string; text: string }>(
+        '({ tag: document.activeElement?.tagName ?? "", text: document.activeElement?.textContent?.trim() ?? "" })',
+      );
+      if (focused.tag === tag && focused.text === text) return;
+    }
+    throw new Error(`No ${tag} "${text}" reached with the Tab key`);
+  }
+
+  it('walks an application from filing to approval, every role in the browser', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const { page: applicantPage } = await as(applicant);
+    await expectAccessible(applicantPage);
+
+    // The applicant files, with the letter; a field the API refuses is marked next to the field.
+    await applicantPage.getByRole('link', { name: 'File an application' }).first().click();
+    await applicantPage.getByLabel('Head of government', { exact: true }).fill('Jing Junhai');
+    await applicantPage.getByLabel('Statement of purpose', { exact: true }).fill('Jilin shares the purpose of NEAR.');
+    await applicantPage.getByLabel('Name', { exact: true }).fill('Wang Li');
+    await applicantPage.getByLabel('E-mail address', { exact: true }).fill('wang.li@jilin.test');
+    await applicantPage.getByLabel('Telephone (optional)').fill('+86 '.padEnd(60, '1'));
+    await applicantPage.getByLabel(/Official letter/).setInputFiles(letter);
+    await expectAccessible(applicantPage);
+    await applicantPage.getByRole('button', { name: 'File the application' }).click();
+    const phoneError = applicantPage.locator('.field:has(input[name="contact.phone"]) + .field-error');
+    await expect(phoneError.textContent()).resolves.toContain('phone must be shorter than or equal to 50 characters');
+    await expect(applicantPage.getByLabel('Telephone (optional)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(applicantPage);
+    await applicantPage.getByLabel('Telephone (optional)').fill('+86 431 0000 0000');
+    await applicantPage.getByRole('button', { name: 'File the application' }).click();
+    await applicantPage.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
+    await stateIs(applicantPage, 'Submitted');
+    await applicantPage.getByText('Official letter uploaded').waitFor();
+    await expectAccessible(applicantPage);
+    const applicationPath = new URL(applicantPage.url()).pathname;
+
+    // The Secretariat finds it in the work queue, starts the review and asks for information.
+    const { page: secretariatPage } = await as(hall.secretariat);
+    await secretariatPage.getByRole('heading', { name: 'Work queue' }).waitFor();
+    await secretariatPage.locator(`a[href="${applicationPath}"]`).waitFor();
+    await expectAccessible(secretariatPage);
+    await screenshot(secretariatPage, 'secretariat-work-queue');
+    await secretariatPage.locator(`a[href="${applicationPath}"]`).click();
+    await secretariatPage.getByRole('button', { name: 'Start the review' }).click();
+    await stateIs(secretariatPage, 'Under review');
+    await secretariatPage
+      .getByLabel('What information is needed', { exact: true })
+      .fill('Please send the governor’s signature page again.');
+    await secretariatPage.getByRole('button', { name: 'Request information' }).click();
+    await stateIs(secretariatPage, 'Information requested');
+    await expectAccessible(secretariatPage);
+
+    // The applicant answers; the review resumes.
+    await applicantPage.reload();
+    await applicantPage.getByText('Please send the governor’s signature page again.').waitFor();
+    await applicantPage.getByLabel('Your answer', { exact: true }).fill('The signature page is attached again.');
+    await applicantPage.getByRole('button', { name: 'Send the answer' }).click();
+    await stateIs(applicantPage, 'Under review');
+
+    // The Secretariat records the checklist and declares the application eligible.
+    await secretariatPage.reload();
+    await secretariatPage.getByText('The signature page is attached again.').waitFor();
+    for (const { label } of ELIGIBILITY_CRITERIA) {
+      const criterion = secretariatPage.getByRole('group', { name: label });
+      await criterion.getByLabel('Passed').check();
+      await criterion.getByLabel('Note').fill('Checked against the letter.');
+    }
+    await expectAccessible(secretariatPage);
+    await secretariatPage.getByRole('button', { name: 'Save the checklist' }).click();
+    await secretariatPage.getByText('The checklist is saved.').waitFor();
+    await secretariatPage.getByRole('button', { name: 'Declare eligible' }).click();
+    await stateIs(secretariatPage, 'Eligible');
+    await screenshot(secretariatPage, 'secretariat-application');
+
+    // A General Assembly session: scheduled, opened, every member marked present.
+    await secretariatPage.getByRole('link', { name: 'Sessions' }).click();
+    await secretariatPage.getByLabel('Number', { exact: true }).fill('17');
+    await secretariatPage.getByLabel('First day').fill('2027-09-15');
+    await secretariatPage.getByLabel('Last day').fill('2027-09-17');
+    await secretariatPage.getByLabel('Venue', { exact: true }).fill('Pohang');
+    await expectAccessible(secretariatPage);
+    await secretariatPage.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await secretariatPage.waitForURL(/\/app\/sessions\/[0-9a-f-]{36}$/);
+    const sessionId = new URL(secretariatPage.url()).pathname.split('/').pop()!;
+    await secretariatPage.getByRole('button', { name: 'Open the session' }).click();
+    await secretariatPage.getByText('The session is open.').waitFor();
+    await secretariatPage.getByRole('button', { name: 'Mark all present' }).click();
+    await secretariatPage.getByRole('button', { name: 'Save attendance' }).click();
+    await secretariatPage.getByText('Attendance is saved.').waitFor();
+    await expectAccessible(secretariatPage);
+    await screenshot(secretariatPage, 'secretariat-session');
+
+    // On the agenda, and the ballot opens with its live turnout.
+    await secretariatPage.goto(applicationPath);
+    await secretariatPage.getByLabel('Session', { exact: true }).selectOption(sessionId);
+    await secretariatPage.getByRole('button', { name: 'Place on the agenda' }).click();
+    await stateIs(secretariatPage, 'On the agenda');
+    await secretariatPage.getByRole('button', { name: 'Open the ballot' }).click();
+    await stateIs(secretariatPage, 'Voting');
+    await secretariatPage.getByText(/^0 of \d+ governments have voted\.$/).waitFor();
+
+    // Three delegates vote on their phones; one changes its mind before the close.
+    const delegatePages = await Promise.all(hall.delegates.map(async (delegate) => (await as(delegate, PHONE)).page));
+    for (const [index, page] of delegatePages.entries()) {
+      if (index === 0) {
+        await page.getByRole('button', { name: 'No', exact: true }).click();
+        await page.getByText("Your government's ballot: No.", { exact: false }).waitFor();
+      }
+      await page.getByRole('button', { name: 'Yes', exact: true }).click();
+      await page.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+      await expect(page.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
+    }
+    await expectAccessible(delegatePages[0]);
+    await screenshot(delegatePages[0], 'delegate-ballot');
+
+    await secretariatPage.getByText(/^3 of \d+ governments have voted\.$/).waitFor();
+    await screenshot(secretariatPage, 'secretariat-turnout');
+    await secretariatPage.getByRole('button', { name: 'Close the ballot' }).click();
+    await stateIs(secretariatPage, 'Approved');
+    await secretariatPage.getByText('3 yes, 0 no, 0 abstaining', { exact: false }).waitFor();
+    await expectAccessible(secretariatPage);
+
+    // The delegates see the result on the agenda; the applicant sees the decision.
+    await delegatePages[1].getByText('3 yes, 0 no, 0 abstaining', { exact: false }).waitFor({ timeout: 15_000 });
+    await expectAccessible(delegatePages[1]);
+    await applicantPage.reload();
+    await stateIs(applicantPage, 'Approved');
+    await applicantPage.locator('.outcome-word', { hasText: 'Approved' }).waitFor();
+    await applicantPage.getByText('Ballot closed').waitFor();
+    await expectAccessible(applicantPage);
+    await screenshot(applicantPage, 'applicant-application');
+    await applicantPage.getByRole('link', { name: 'My applications' }).click();
+    await applicantPage.getByRole('heading', { name: 'My applications' }).waitFor();
+    await expectAccessible(applicantPage);
+    await screenshot(applicantPage, 'applicant-home');
+  });
+
+  it('files, answers and sees the decision in Korean, the language of the applicant', async () => {
+    const { api, secretariat } = hall;
+    const [government] = await api.dataSource.query(
+      `INSERT INTO governments (name_en, name_local, country, level, kind, status) VALUES ('Jeju Test', '제주테스트', 'KR', 'regional', 'Province', 'prospective') RETURNING id`,
+    );
+    const applicant = await aUser(api, 'applicant', { governmentId: government.id, locale: 'ko' });
+    const { page } = await as(applicant);
+    await page.getByRole('heading', { name: '내 신청서' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: '가입 신청하기' }).first().click();
+    await page.getByLabel('단체장', { exact: true }).fill('오영훈');
+    await page.getByLabel('목적 동의서', { exact: true }).fill('제주는 NEAR의 목적에 동의합니다.');
+    await page.getByLabel('이름', { exact: true }).fill('김민지');
+    await page.getByLabel('이메일 주소', { exact: true }).fill('minji.kim@jeju.test');
+    await page.getByLabel(/공문/).setInputFiles(letter);
+    await page.getByRole('button', { name: '신청서 제출' }).click();
+    await page.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
+    await stateIs(page, '접수됨');
+    await page.getByText('공문 업로드').waitFor();
+    await expectAccessible(page);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    await act(api, secretariat, { id }, 'start-review').expect(200);
+    await act(api, secretariat, { id }, 'request-information', { message: 'Please confirm the head of government.' }).expect(200);
+    await page.reload();
+    await stateIs(page, '추가 정보 요청됨');
+    await page.getByLabel('답변', { exact: true }).fill('단체장은 오영훈 지사입니다.');
+    await page.getByRole('button', { name: '답변 보내기' }).click();
+    await stateIs(page, '심사 중');
+    await screenshot(page, 'applicant-korean');
+
+    await api.http().put(`/applications/${id}/eligibility`).set(bearer(secretariat)).send(ALL_CRITERIA_PASSED).expect(200);
+    await act(api, secretariat, { id }, 'declare-eligible').expect(200);
+    const session = await aSession(api, secretariat);
+    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+    await recordPresent(api, secretariat, session.id, hall.memberIds).expect(200);
+    await act(api, secretariat, { id }, 'place-on-agenda', { assemblyId: session.id }).expect(200);
+    await act(api, secretariat, { id }, 'open-ballot').expect(200);
+    // One delegate signs in and votes with the keyboard alone; the others through the API.
+    const keyboardOnly = await browser.newContext({ ...PHONE, baseURL: baseUrl });
+    const delegatePage = await keyboardOnly.newPage();
+    await delegatePage.goto('/app/');
+    await tabTo(delegatePage, 'INPUT', '');
+    await delegatePage.keyboard.type(hall.delegates[0].email);
+    await delegatePage.keyboard.press('Tab');
+    await delegatePage.keyboard.type(TEST_PASSWORD);
+    await delegatePage.keyboard.press('Enter');
+    await delegatePage.getByRole('heading', { name: 'Agenda and votes' }).waitFor();
+    await tabTo(delegatePage, 'BUTTON', 'Yes');
+    await delegatePage.keyboard.press('Space');
+    await delegatePage.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+    await keyboardOnly.close();
+    for (const delegate of hall.delegates.slice(1)) {
+      await api.http().put(`/applications/${id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+    }
+    await act(api, secretariat, { id }, 'close-ballot').expect(200);
+
+    await page.reload();
+    await stateIs(page, '승인됨');
+    await page.locator('.outcome-word', { hasText: '승인됨' }).waitFor();
+    await expectAccessible(page);
+
+    // The language is switchable, and the choice sticks.
+    await page.getByLabel('언어').selectOption('en');
+    await stateIs(page, 'Approved');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+  });
+
+  it('reloads and says so when someone else acted first', async () => {
+    const { api, secretariat } = hall;
+    const applicant = await aProspectiveApplicant(api);
+    const filed = await api
+      .http()
+      .post('/applications')
+      .set(bearer(applicant))
+      .send({
+        governmentId: applicant.governmentId,
+        category: 'member',
+        headOfGovernment: 'Head',
+        statementOfPurpose: 'Purpose.',
+        contact: { name: 'Contact', email: 'contact@conflict.test' },
+      });
+    const { page } = await as(secretariat);
+    await page.goto(`/app/applications/${filed.body.id}`);
+    await page.getByRole('button', { name: 'Start the review' }).waitFor();
+    await act(api, secretariat, filed.body, 'start-review').expect(200);
+    await page.getByRole('button', { name: 'Start the review' }).click();
+    await page.locator('#conflict-banner', { hasText: 'Someone else changed this application in the meantime' }).waitFor();
+    await stateIs(page, 'Under review');
+    await expectAccessible(page);
+  });
+
+  it('gives the Secretariat its registry, notification log and audit trail, and the admin its users', async () => {
+    const { page } = await as(hall.secretariat);
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: 'Member registry' }).waitFor();
+    await page.getByRole('cell', { name: 'Toyama', exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'secretariat-members');
+    await page.getByRole('link', { name: 'Toyama', exact: true }).click();
+    await page.getByText('Fees paid for').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { name: 'Notification log' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByText(/^The trail is intact: \d+ entries checked\.$/).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the shown entries as CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,prevHash,hash',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'secretariat-audit');
+
+    const admin = await aUser(hall.api, 'admin');
+    const { page: adminPage } = await as(admin);
+    await adminPage.getByRole('heading', { name: 'Users' }).waitFor();
+    await adminPage.getByLabel('E-mail address', { exact: true }).fill('new.officer@near.test');
+    await adminPage.getByLabel('Name').fill('New Officer');
+    await adminPage.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
+    await adminPage.getByLabel('Role', { exact: true }).selectOption('secretariat');
+    await adminPage.getByRole('button', { name: 'Add the user' }).click();
+    await adminPage.getByRole('cell', { name: 'new.officer@near.test' }).waitFor();
+    await expectAccessible(adminPage);
+    await screenshot(adminPage, 'admin-users');
+  });
+
+  it('serves index.html for any /app/ path, under a strict Content-Security-Policy, and keeps problem+json elsewhere', async () => {
+    const page = await hall.api.http().get('/app/applications/anything').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    await hall.api.http().get('/').expect(302).expect('Location', '/app/');
+    const unknown = await hall.api.http().get('/no/such/route').expect(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('has every English message in every language file', () => {
+    const folder = 'apps/web/src/i18n';
+    const english = Object.keys(JSON.parse(readFileSync(`${folder}/en.json`, 'utf8')));
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+      const messages = JSON.parse(readFileSync(`${folder}/${file}`, 'utf8'));
+      expect({ file, missing: english.filter((key) => !(key in messages)) }).toEqual({ file, missing: [] });
+    }
+  });
+});
