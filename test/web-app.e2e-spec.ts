@@ -138,6 +138,12 @@ describe('The web app', () => {
     await secretariatPage.getByRole('button', { name: 'Open the ballot' }).click();
     await stateIs(secretariatPage, 'Voting');
     await secretariatPage.getByText(/^0 of \d+ governments have voted\.$/).waitFor();
+    const [{ name_en: applicantName }] = await hall.api.dataSource.query('SELECT name_en FROM governments WHERE id = $1', [
+      applicant.governmentId,
+    ]);
+    await secretariatPage.goto(`/app/sessions/${sessionId}`);
+    await secretariatPage.locator('#agenda-title + ul', { hasText: applicantName }).waitFor();
+    await secretariatPage.goto(applicationPath);
 
     // Three delegates vote on their phones; one changes its mind before the close.
     const delegatePages = await Promise.all(hall.delegates.map(async (delegate) => (await as(delegate, PHONE)).page));

@@ -1,5 +1,5 @@
 import { api } from '../../api/client.js';
-import type { Assembly, Government } from '../../api/types.js';
+import type { ApplicationSummary, Assembly, Government, Page as ApiPage } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -77,7 +77,12 @@ export const sessionPage: Page = async ({ main, params }) => {
   const members = await api<Government[]>('/governments?status=member');
 
   async function render(): Promise<void> {
-    const session = await api<Assembly>(`/assemblies/${id}`);
+    // The agenda names only government ids; the applications list carries the applicants' names.
+    const [session, onAgenda] = await Promise.all([
+      api<Assembly>(`/assemblies/${id}`),
+      api<ApiPage<ApplicationSummary>>(`/applications?assemblyId=${id}&limit=100`),
+    ]);
+    const applicants = new Map(onAgenda.items.map((application) => [application.id, application.government]));
     const lifecycle = async (form: HTMLFormElement, verb: 'open' | 'close') =>
       busy(form, async () => {
         try {
@@ -133,7 +138,7 @@ export const sessionPage: Page = async ({ main, params }) => {
                   null,
                   h('a', { href: `/app/applications/${item.applicationId}` }, item.reference),
                   ' ',
-                  byId.has(item.governmentId) ? governmentName(byId.get(item.governmentId)!) : null,
+                  applicants.has(item.applicationId) ? governmentName(applicants.get(item.applicationId)!) : null,
                   ' ',
                   stateBadge(item.state),
                 ),
