@@ -32,13 +32,21 @@ export class AuditTrail {
   }
 
   /** Appends several entries in the given order, under one chain lock. */
-  async recordMany(manager: EntityManager, context: AuditContext, entries: readonly AuditEntryInput[]): Promise<AuditEvent[]> {
+  recordMany(manager: EntityManager, context: AuditContext, entries: readonly AuditEntryInput[]): Promise<AuditEvent[]> {
+    return this.recordEach(
+      manager,
+      entries.map((entry) => ({ context, entry })),
+    );
+  }
+
+  /** Appends entries of several actors (a batch of ballots) in the given order, under one chain lock, in one INSERT. */
+  async recordEach(manager: EntityManager, items: readonly { context: AuditContext; entry: AuditEntryInput }[]): Promise<AuditEvent[]> {
     // Outside a transaction the lock would be released when its own statement ends and two writers
     // could read the same head; the entry could also outlive a change that failed.
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditTrail needs the EntityManager of the transaction that makes the change (dataSource.transaction(...))');
     }
-    if (entries.length === 0) return [];
+    if (items.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     // Read under the lock, in a statement of its own: at READ COMMITTED (PostgreSQL's default) it sees
     // the entry the previous holder committed. A REPEATABLE READ or SERIALIZABLE transaction may still
@@ -54,36 +62,40 @@ export class AuditTrail {
 
     let seq = head.seq === null ? 0 : Number(head.seq);
     let prevHash = head.hash ?? GENESIS_HASH;
-    const events: AuditEvent[] = [];
-    for (const entry of entries) {
+    const stored: { fields: HashedFields; hash: string }[] = [];
+    for (const { context, entry } of items) {
       seq += 1;
       const fields = storedFields(seq, head.now, prevHash, context, entry);
       const hash = entryHash(fields);
-      await manager.query(
-        `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
-           state_before, state_after, payload, request_id, client_address, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [
-          fields.seq,
-          fields.occurredAt,
-          fields.actorUserId,
-          fields.actorRole,
-          fields.actorGovernmentId,
-          fields.action,
-          fields.entityType,
-          fields.entityId,
-          fields.stateBefore,
-          fields.stateAfter,
-          fields.payload,
-          fields.requestId,
-          fields.clientAddress,
-          fields.prevHash,
-          hash,
-        ],
-      );
-      events.push({ ...fields, payload: JSON.parse(fields.payload) as Record<string, unknown>, hash });
+      stored.push({ fields, hash });
       prevHash = hash;
     }
+    const values = stored.map(({ fields, hash }) => [
+      fields.seq,
+      fields.occurredAt,
+      fields.actorUserId,
+      fields.actorRole,
+      fields.actorGovernmentId,
+      fields.action,
+      fields.entityType,
+      fields.entityId,
+      fields.stateBefore,
+      fields.stateAfter,
+      fields.payload,
+      fields.requestId,
+      fields.clientAddress,
+      fields.prevHash,
+      hash,
+    ]);
+    const width = values[0].length;
+    const placeholders = values.map((_, row) => `(${values[0].map((__, column) => `$${row * width + column + 1}`).join(', ')})`);
+    await manager.query(
+      `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
+         state_before, state_after, payload, request_id, client_address, prev_hash, hash)
+       VALUES ${placeholders.join(', ')}`,
+      values.flat(),
+    );
+    const events = stored.map(({ fields, hash }) => ({ ...fields, payload: JSON.parse(fields.payload) as Record<string, unknown>, hash }));
     return events;
   }
 }

@@ -5,3 +5,4 @@ export { StartupError } from './startup-error.js';
 export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale } from './locales.js';
 export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
 export { runMain } from './run-main.js';
+export { GroupCommit } from './group-commit.js';

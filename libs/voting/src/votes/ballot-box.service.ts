@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@near/audit';
+import { GroupCommit } from '@near/common';
 import type { Acting } from '@near/identity';
-import { Assembly, isMeeting } from '../assembly.entity.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { BallotChoice } from './ballot.entity.js';
 import { sealChoice } from './ballot-seal.js';
-import { VoteBook } from './vote-book.service.js';
 
 export interface CastResult {
   choice: BallotChoice;
@@ -16,68 +15,149 @@ export interface CastResult {
   castAt: Date;
 }
 
-/** A delegate casts its own government's ballot while the vote is open; casting again changes it. */
+interface Cast {
+  applicationId: string;
+  governmentId: string;
+  choice: BallotChoice;
+  acting: Acting;
+}
+
+/** What the database says of one cast: is there an open vote, is the government on its roll, present. */
+interface CastCheck {
+  visible: boolean;
+  vote_id: string | null;
+  seal_key: string | null;
+  deadline: Date | null;
+  body: string | null;
+  on_roll: boolean;
+  present: boolean;
+}
+
+const CHECKS_SQL = `
+  SELECT a.id IS NOT NULL AS visible, v.id AS vote_id, v.seal_key, s.deadline, s.body,
+         EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id AND r.government_id = c.government_id) AS on_roll,
+         EXISTS (SELECT 1 FROM session_attendance p WHERE p.assembly_id = s.id AND p.government_id = c.government_id) AS present
+    FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS c(application_id, government_id, position)
+    LEFT JOIN applications a ON a.id = c.application_id AND a.assembly_id IS NOT NULL
+    LEFT JOIN votes v ON v.application_id = a.id AND v.status = 'open'
+    LEFT JOIN assemblies s ON s.id = v.assembly_id
+   ORDER BY c.position`;
+
+const UPSERT_SQL = `
+  INSERT INTO ballots (vote_id, government_id, choice, cast_by, first_cast_at, last_cast_at)
+  SELECT t.vote_id, t.government_id, t.choice, t.cast_by, $5, $5
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS t(vote_id, government_id, choice, cast_by)
+  ON CONFLICT (vote_id, government_id)
+  DO UPDATE SET choice = EXCLUDED.choice, cast_by = EXCLUDED.cast_by, last_cast_at = EXCLUDED.last_cast_at,
+                changes = ballots.changes + 1
+  RETURNING vote_id, government_id, (xmax = 0) AS inserted`;
+
+/**
+ * A delegate casts its own government's ballot while the vote is open; casting again changes it.
+ *
+ * When a whole hall votes at once, the casts that arrive while a batch is being written are written together
+ * (group commit): one transaction, one upsert, one append to the audit chain for all of them, so that the chain
+ * lock is taken once per batch rather than once per cast (docs/benchmarks.md, "Vote storm"). Each cast is still
+ * checked, answered and audited on its own; a refused one leaves the rest of its batch to commit.
+ */
 @Injectable()
 export class BallotBox {
+  private readonly batches = new GroupCommit<Cast, CastResult>((casts) => this.writeBatch(casts), {
+    // A government's second cast of the same ballot goes into the next batch, after its first.
+    keyOf: (cast) => `${cast.applicationId}/${cast.governmentId}`,
+    maxBatch: 200,
+    concurrency: 2,
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly votes: VoteBook,
     private readonly audit: AuditTrail,
   ) {}
 
-  async cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastResult> {
+  cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastResult> {
     const governmentId = acting.user.governmentId;
     if (acting.user.role !== 'delegate' || !governmentId) {
-      throw new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government casts a ballot.');
+      return Promise.reject(new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government casts a ballot.'));
     }
+    return this.batches.submit({ applicationId, governmentId, choice, acting });
+  }
+
+  private writeBatch(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
     return this.dataSource.transaction(async (manager) => {
-      const [application] = await manager.query(`SELECT id FROM applications WHERE id = $1 AND assembly_id IS NOT NULL`, [applicationId]);
-      if (!application) throw new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
-      // A share lock: closing (which locks for update) waits for ballots being cast, and a ballot cast
-      // after the close sees the vote closed.
-      const vote = await this.votes.openVoteOf(manager, applicationId, 'share');
-      if (!vote) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
-      const [onRoll] = await manager.query(`SELECT 1 FROM vote_roll WHERE vote_id = $1 AND government_id = $2`, [vote.id, governmentId]);
-      if (!onRoll) {
-        throw new VotingError(
-          VotingErrorCode.NotOnRoll,
-          'Your government is not on the roll of this vote: only members with voting rights when the ballot opened vote.',
-        );
-      }
-      const session = await manager.getRepository(Assembly).findOneByOrFail({ id: vote.assemblyId });
       const now = new Date();
-      if (session.deadline && session.deadline.getTime() <= now.getTime()) {
-        throw new VotingError(
-          VotingErrorCode.BallotNotOpen,
-          'The deadline of this written procedure has passed: no more ballots are taken.',
-        );
-      }
-      if (isMeeting(session)) {
-        const [present] = await manager.query(`SELECT 1 FROM session_attendance WHERE assembly_id = $1 AND government_id = $2`, [
-          session.id,
-          governmentId,
-        ]);
-        if (!present)
-          throw new VotingError(VotingErrorCode.GovernmentAbsent, 'Your government is not recorded as present at this session.');
-      }
-      const [row] = await manager.query(
-        `INSERT INTO ballots (vote_id, government_id, choice, cast_by, first_cast_at, last_cast_at)
-         VALUES ($1, $2, $3, $4, $5, $5)
-         ON CONFLICT (vote_id, government_id)
-         DO UPDATE SET choice = EXCLUDED.choice, cast_by = EXCLUDED.cast_by, last_cast_at = EXCLUDED.last_cast_at,
-                       changes = ballots.changes + 1
-         RETURNING (xmax = 0) AS inserted`,
-        [vote.id, governmentId, choice, acting.user.id, now],
+      // A share lock on the open votes: closing (which locks for update) waits for ballots being cast, and a
+      // ballot cast after the close sees the vote closed.
+      await manager.query(`SELECT id FROM votes WHERE application_id = ANY($1::uuid[]) AND status = 'open' ORDER BY id FOR SHARE`, [
+        [...new Set(casts.map((cast) => cast.applicationId))],
+      ]);
+      const checks: CastCheck[] = await manager.query(CHECKS_SQL, [
+        casts.map((cast) => cast.applicationId),
+        casts.map((cast) => cast.governmentId),
+      ]);
+      const outcomes: (CastResult | VotingError)[] = casts.map(
+        (cast, index) => refusalOf(cast, checks[index], now) ?? { choice: cast.choice, changed: false, castAt: now },
       );
-      const [{ seal_key: sealKey }] = await manager.query(`SELECT seal_key FROM votes WHERE id = $1`, [vote.id]);
-      await this.audit.record(manager, acting.audit, {
-        action: row.inserted ? 'ballot.cast' : 'ballot.changed',
-        entityType: 'application',
-        entityId: applicationId,
-        // Never the choice itself: a named ballot's choices are published with the result, once closed.
-        payload: { voteId: vote.id, governmentId, sealedChoice: sealChoice(sealKey, governmentId, choice) },
-      });
-      return { choice, changed: !row.inserted, castAt: now };
+      const accepted = casts.flatMap((cast, index) => (outcomes[index] instanceof VotingError ? [] : [{ cast, check: checks[index] }]));
+      if (accepted.length === 0) return outcomes;
+
+      const inserted = await upsertBallots(manager, accepted, now);
+      await this.audit.recordEach(
+        manager,
+        accepted.map(({ cast, check }) => ({
+          context: cast.acting.audit,
+          entry: {
+            action: inserted.get(`${check.vote_id}/${cast.governmentId}`) ? 'ballot.cast' : 'ballot.changed',
+            entityType: 'application',
+            entityId: cast.applicationId,
+            // Never the choice itself: a named ballot's choices are published with the result, once closed.
+            payload: {
+              voteId: check.vote_id,
+              governmentId: cast.governmentId,
+              sealedChoice: sealChoice(check.seal_key!, cast.governmentId, cast.choice),
+            },
+          },
+        })),
+      );
+      for (const { cast, check } of accepted) {
+        const index = casts.indexOf(cast);
+        outcomes[index] = { choice: cast.choice, changed: !inserted.get(`${check.vote_id}/${cast.governmentId}`), castAt: now };
+      }
+      return outcomes;
     });
   }
+}
+
+function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null {
+  if (!check.visible)
+    return new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${cast.applicationId} is visible to you.`);
+  if (!check.vote_id) return new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
+  if (!check.on_roll) {
+    return new VotingError(
+      VotingErrorCode.NotOnRoll,
+      'Your government is not on the roll of this vote: only members with voting rights when the ballot opened vote.',
+    );
+  }
+  if (check.deadline && check.deadline.getTime() <= now.getTime()) {
+    return new VotingError(VotingErrorCode.BallotNotOpen, 'The deadline of this written procedure has passed: no more ballots are taken.');
+  }
+  if (check.body !== 'written_procedure' && !check.present) {
+    return new VotingError(VotingErrorCode.GovernmentAbsent, 'Your government is not recorded as present at this session.');
+  }
+  return null;
+}
+
+/** Upserts the accepted casts in one statement; answers, per vote and government, whether it was a first cast. */
+async function upsertBallots(
+  manager: EntityManager,
+  accepted: { cast: Cast; check: CastCheck }[],
+  now: Date,
+): Promise<Map<string, boolean>> {
+  const rows: { vote_id: string; government_id: string; inserted: boolean }[] = await manager.query(UPSERT_SQL, [
+    accepted.map(({ check }) => check.vote_id),
+    accepted.map(({ cast }) => cast.governmentId),
+    accepted.map(({ cast }) => cast.choice),
+    accepted.map(({ cast }) => cast.acting.user.id),
+    now,
+  ]);
+  return new Map(rows.map((row) => [`${row.vote_id}/${row.government_id}`, row.inserted]));
 }
