@@ -27,6 +27,7 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'PUT /applications/{id}/letter': ['applicant'],
   'GET /applications/{id}/letter': ['applicant', 'delegate', 'secretariat'],
   'PUT /applications/{id}/ballot': ['delegate'],
+  'GET /applications/{id}/ballot': ['delegate'],
   'GET /applications/{id}/result': ['applicant', 'delegate', 'secretariat'],
   'POST /assemblies': ['secretariat'],
   'POST /assemblies/{id}/open': ['secretariat'],

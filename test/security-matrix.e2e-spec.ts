@@ -175,6 +175,20 @@ const MATRIX: Record<string, Row> = {
     },
     [401, 403, 403, 200, 403, 403],
   ),
+  'GET /applications/{id}/ballot': row(
+    "A's application, its ballot open, the delegate's government having voted",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationBeingVoted(world.api, world.users.secretariat, world.memberIds);
+      await world.api
+        .http()
+        .put(`/applications/${application.id}/ballot`)
+        .set(bearer(world.users.delegate))
+        .send({ choice: 'no' })
+        .expect(200);
+      return { path: `/applications/${application.id}/ballot`, applicantA };
+    },
+    [401, 403, 403, 200, 403, 403],
+  ),
   'GET /applications/{id}/result': row(
     "A's application, its ballot closed",
     async (world) => {

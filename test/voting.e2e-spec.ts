@@ -49,6 +49,26 @@ describe('a General Assembly votes on an application', () => {
     expect(members.body).toHaveLength(71);
   });
 
+  it("shows a delegate its own government's current ballot, from any device, until the ballot closes", async () => {
+    const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 40)).expect(200);
+    const own = (delegate: TestUser) => api.http().get(`/applications/${application.id}/ballot`).set(bearer(delegate));
+    expect((await own(delegates[0]).expect(409)).body.type).toMatch(/ballot-not-open$/);
+    await act(api, secretariat, application, 'open-ballot').expect(200);
+
+    expect((await own(delegates[0]).expect(404)).body.type).toMatch(/no-ballot-cast$/);
+    await vote(delegates[0], application.id, 'yes').expect(200);
+    expect((await own(delegates[0]).expect(200)).body).toMatchObject({ choice: 'yes', changed: false });
+    await vote(delegates[0], application.id, 'no').expect(200);
+    expect((await own(delegates[0]).expect(200)).body).toMatchObject({ choice: 'no', changed: true });
+    // Another government's delegate sees its own (none), never the first one's.
+    await own(delegates[1]).expect(404);
+
+    // Rejected (one no), so that the registry, and the next test's quorum, stay as they were.
+    expect((await act(api, secretariat, application, 'close-ballot').expect(200)).body.state).toBe('rejected');
+    await own(delegates[0]).expect(409);
+  });
+
   it('refuses to open the ballot without a quorum, saying why', async () => {
     const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
     await recordPresent(api, secretariat, session.id, memberIds.slice(0, 35)).expect(200);

@@ -157,6 +157,10 @@ describe('The web app', () => {
       await expect(page.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
       await expect(page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed')).resolves.toBe('false');
     }
+    // The current choice comes from the API: a fresh page (another device) shows it too.
+    const otherDevice = (await as(hall.delegates[0], PHONE)).page;
+    await otherDevice.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+    await otherDevice.context().close();
     await expectAccessible(delegatePages[0]);
     await screenshot(delegatePages[0], 'delegate-ballot');
 

@@ -14,6 +14,7 @@ export enum VotingErrorCode {
   NotADelegate = 'not-a-delegate',
   ResultNotAvailable = 'result-not-available',
   NoVote = 'no-vote',
+  NoBallotCast = 'no-ballot-cast',
   ApplicationNotFound = 'application-not-found',
   UnknownGovernments = 'unknown-governments',
   DeadlineInThePast = 'deadline-in-the-past',

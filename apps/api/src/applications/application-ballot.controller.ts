@@ -28,6 +28,18 @@ export class ApplicationBallotController {
     return { choice: cast.choice, changed: cast.changed, castAt: cast.castAt.toISOString() };
   }
 
+  @Get(':id/ballot')
+  @Roles('delegate')
+  @ApiOkResponse({
+    type: BallotDto,
+    description: "The delegate's own government's ballot in the open vote (404 while it has cast none), to show its current choice.",
+  })
+  @ProblemResponses(400, 401, 403, 404, 409)
+  async own(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<BallotDto> {
+    const ballot = await this.ballots.ownBallot(id, acting);
+    return { choice: ballot.choice, changed: ballot.changed, castAt: ballot.castAt.toISOString() };
+  }
+
   @Get(':id/result')
   @Roles('applicant', 'delegate', 'secretariat')
   @ApiOkResponse({

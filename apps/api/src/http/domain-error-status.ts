@@ -71,6 +71,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.SessionNotFound:
     case VotingErrorCode.ApplicationNotFound:
     case VotingErrorCode.NoVote:
+    case VotingErrorCode.NoBallotCast:
       return HttpStatus.NOT_FOUND;
     case VotingErrorCode.SessionNumberTaken:
     case VotingErrorCode.SessionNotInProgress:

@@ -82,6 +82,30 @@ export class BallotBox {
     return this.batches.submit({ applicationId, governmentId, choice, acting });
   }
 
+  /** The delegate's own government's ballot in the open vote, so that a delegate on any device sees its current choice. */
+  async ownBallot(applicationId: string, acting: Acting): Promise<CastResult> {
+    const governmentId = acting.user.governmentId;
+    if (acting.user.role !== 'delegate' || !governmentId) {
+      throw new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government has a ballot.');
+    }
+    const [row] = await this.dataSource.query<
+      { vote_id: string | null; choice: BallotChoice | null; last_cast_at: Date | null; changes: number }[]
+    >(
+      `SELECT v.id AS vote_id, b.choice, b.last_cast_at, b.changes
+         FROM applications a
+         LEFT JOIN votes v ON v.application_id = a.id AND v.status = 'open'
+         LEFT JOIN ballots b ON b.vote_id = v.id AND b.government_id = $2
+        WHERE a.id = $1 AND a.assembly_id IS NOT NULL`,
+      [applicationId, governmentId],
+    );
+    if (!row) throw new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
+    if (!row.vote_id) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
+    if (!row.choice || !row.last_cast_at) {
+      throw new VotingError(VotingErrorCode.NoBallotCast, 'Your government has not cast a ballot in this vote yet.');
+    }
+    return { choice: row.choice, changed: row.changes > 0, castAt: row.last_cast_at };
+  }
+
   private writeBatch(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();

@@ -8,14 +8,12 @@ import { notify } from '../../ui/notice.js';
 import { problemSentence } from '../../ui/problems.js';
 import { governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
 import { fetchResult, outcomeView } from '../application/result-section.js';
-import { rememberChoice, rememberedChoice } from './ballot-memory.js';
 
 const CHOICES: BallotChoice[] = ['yes', 'no', 'abstain'];
 const REFRESH_MS = 5000;
 
 /** Three large buttons; the pressed one is the government's current ballot, changeable until the ballot closes. */
-function ballot(application: Application, userId: string, changed: () => Promise<void>): HTMLElement {
-  const current = rememberedChoice(userId, application.id);
+function ballot(application: Application, current: BallotChoice | null, changed: () => Promise<void>): HTMLElement {
   const headingId = `ballot-${application.id}`;
   const status = h(
     'p',
@@ -34,7 +32,6 @@ function ballot(application: Application, userId: string, changed: () => Promise
           buttons.forEach((button) => (button.disabled = true));
           try {
             await api(`/applications/${application.id}/ballot`, { method: 'PUT', body: { choice } });
-            rememberChoice(userId, application.id, choice);
             buttons.forEach((button, index) => button.setAttribute('aria-pressed', String(CHOICES[index] === choice)));
             replace(status, t('vote.current', { choice: tDynamic('choice', choice) }));
             notify(t('vote.recorded', { choice: tDynamic('choice', choice) }));
@@ -63,23 +60,34 @@ function ballot(application: Application, userId: string, changed: () => Promise
   );
 }
 
-async function item(application: Application, userId: string, changed: () => Promise<void>): Promise<HTMLElement> {
+/** The government's current ballot in the open vote; null while it has cast none (404). */
+async function ownChoice(applicationId: string): Promise<BallotChoice | null> {
+  try {
+    return (await api<{ choice: BallotChoice }>(`/applications/${applicationId}/ballot`)).choice;
+  } catch (problem) {
+    if (problem instanceof ApiProblem && problem.status === 404) return null;
+    throw problem;
+  }
+}
+
+async function item(application: Application, changed: () => Promise<void>): Promise<HTMLElement> {
   const headingId = `ballot-${application.id}`;
   const decided = application.state === 'approved' || application.state === 'rejected';
   const result = decided ? await fetchResult(application.id) : null;
+  const current = application.state === 'voting' ? await ownChoice(application.id) : null;
   return h(
     'li',
     { class: 'card agenda-item' },
     h('h3', { id: headingId }, governmentName(application.government), ' ', stateBadge(application.state)),
     h('p', null, application.reference, ' · ', tDynamic('category', application.category)),
-    application.state === 'voting' ? ballot(application, userId, changed) : null,
+    application.state === 'voting' ? ballot(application, current, changed) : null,
     application.state === 'on_agenda' ? h('p', null, t('vote.notOpenYet')) : null,
     result?.status === 'closed' ? outcomeView(result) : null,
   );
 }
 
 /** The delegate's screen: the agenda of every session in progress, with a ballot for each open vote. */
-export const delegateAgendaPage: Page = async ({ main, session, onLeave }) => {
+export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
   let shown = '';
   async function render(force = false): Promise<void> {
     const sessions = await api<Assembly[]>('/assemblies?status=in_session');
@@ -111,9 +119,7 @@ export const delegateAgendaPage: Page = async ({ main, session, onLeave }) => {
             : h(
                 'ol',
                 { class: 'cards' },
-                await Promise.all(
-                  assembly.agenda.map((entry) => item(applications.get(entry.applicationId)!, session.user.id, () => render(true))),
-                ),
+                await Promise.all(assembly.agenda.map((entry) => item(applications.get(entry.applicationId)!, () => render(true)))),
               ),
         ),
       ),
