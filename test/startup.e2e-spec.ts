@@ -75,8 +75,10 @@ describe('starting the processes', () => {
     try {
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 60_000, '/health');
       expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/app/`)).headers.get('content-type')).toMatch(/^text\/html/);
       await waitFor(async () => (api.stdout().includes('delegate-demo') ? true : undefined), 5_000, 'the banner');
       expect(api.stdout()).toContain(`NEAR admission system is ready: http://127.0.0.1:${port}`);
+      expect(api.stdout()).toContain(`Web app:             http://127.0.0.1:${port}/app/`);
       expect(api.stdout()).toContain('secretariat@near.example / secretariat-demo');
       const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
         method: 'POST',

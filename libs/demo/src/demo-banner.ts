@@ -5,9 +5,10 @@ export function demoBanner(baseUrl: string, admin: { email: string; password: st
   return [
     '',
     `NEAR admission system is ready: ${baseUrl}`,
+    `  Web app:             ${baseUrl}/app/`,
     `  API docs (OpenAPI):  ${baseUrl}/docs`,
     `  Health:              ${baseUrl}/health`,
-    '  Demo logins (POST /auth/login):',
+    '  Demo logins (the web app, or POST /auth/login):',
     `    admin        ${admin.email} / ${admin.usesDevelopmentPassword ? admin.password : '(the ADMIN_PASSWORD you set)'}`,
     `    secretariat  ${DEMO_LOGINS.secretariat.email} / ${DEMO_LOGINS.secretariat.password}`,
     `    applicant    ${DEMO_LOGINS.applicant.email} / ${DEMO_LOGINS.applicant.password}  (Liaoning, an observer)`,
