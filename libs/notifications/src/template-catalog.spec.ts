@@ -27,6 +27,13 @@ const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.m
   string,
   Record<string, string>
 >;
+/** The words a locale file of the lib gives coded values (its "$words"). */
+const wordsOf = (locale: string) =>
+  (
+    JSON.parse(readFileSync(new URL(`../templates/${locale}.json`, import.meta.url), 'utf8')) as {
+      $words?: Record<string, Record<string, string>>;
+    }
+  ).$words ?? {};
 const folders: string[] = [];
 
 /** A templates folder of the test's own, holding exactly these files. */
@@ -54,9 +61,10 @@ describe('TemplateCatalog', () => {
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
       expect(message.text).toContain(REFERENCE);
       expect(message.html).toContain(`<html lang="${locale}">`);
-      for (const value of Object.values(SAMPLE[event])) {
-        expect(message.text).toContain(value);
-        expect(message.html).toContain(value);
+      for (const [field, value] of Object.entries(SAMPLE[event])) {
+        const shown = wordsOf(locale)[field]?.[value] ?? value;
+        expect(message.text).toContain(shown);
+        expect(message.html).toContain(shown);
       }
     }
   });
@@ -65,6 +73,17 @@ describe('TemplateCatalog', () => {
     const message = catalog.render('submission-acknowledged', 'ko', SAMPLE['submission-acknowledged']);
     expect(message.subject).toBe(`[${REFERENCE}] 가입 신청이 접수되었습니다`);
     expect(message.text).toContain('접수되었음을 알려 드립니다');
+  });
+
+  it("puts coded values (category, outcome) in the message's language, and leaves a value without a word as it is", () => {
+    const filed = catalog.render('submission-acknowledged', 'ko', SAMPLE['submission-acknowledged']);
+    expect(filed.text).toContain('신청 구분: 정회원');
+    expect(filed.html).toContain('<strong>정회원</strong>');
+    const decided = catalog.render('decision', 'ko', { ...SAMPLE.decision, outcome: 'rejected' });
+    expect(decided.text).toContain('결정: 부결');
+    expect(catalog.render('submission-acknowledged', 'en', SAMPLE['submission-acknowledged']).text).toContain('member');
+    const unknown = catalog.render('submission-acknowledged', 'ko', { ...SAMPLE['submission-acknowledged'], category: 'observer' });
+    expect(unknown.text).toContain('신청 구분: observer');
   });
 
   it('escapes what applicants wrote in the HTML and keeps it verbatim in the text', () => {
@@ -123,6 +142,15 @@ describe('TemplateCatalog', () => {
 
     it('a file whose name is not a supported locale', () => {
       expect(load({ 'en.json': english, 'fr.json': {} })).toThrow('fr.json: not a supported locale');
+    });
+
+    it('words for a field no event has, or words that are not text', () => {
+      expect(load({ 'en.json': english, 'ko.json': { $words: { colour: { red: '빨강' } } } })).toThrow(
+        'ko.json, "$words": unknown field "colour"',
+      );
+      expect(load({ 'en.json': english, 'ko.json': { $words: { outcome: { approved: 1 } } } })).toThrow(
+        'ko.json, "$words", outcome: must map each value to a non-empty string',
+      );
     });
 
     it('an event that does not exist', () => {

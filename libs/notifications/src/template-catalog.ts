@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_LOCALE, type Locale, StartupError, SUPPORTED_LOCALES } from '@near/common';
 import { NOTIFICATION_EVENTS, type NotificationData, type NotificationEvent } from './notification-events.js';
 import { fillTemplate } from './fill-template.js';
-import { type LocaleTemplates, parseTemplateFile } from './template-file.js';
+import { type LocaleTemplates, parseTemplateFile, type ValueWords } from './template-file.js';
 
 /** A message ready to send, with the locale it was actually written in (English when the wanted one lacks it). */
 export interface RenderedMessage {
@@ -66,11 +66,11 @@ export class TemplateCatalog {
   render<E extends NotificationEvent>(event: E, locale: string | null | undefined, data: NotificationData[E]): RenderedMessage {
     // A locale column may be null in old rows: English, as for any language without templates.
     const wanted = typeof locale === 'string' ? locale.trim().toLowerCase().split(/[-_]/)[0] : DEFAULT_LOCALE;
-    const chosen = isSupportedLocale(wanted) && this.templates.get(wanted)?.[event] ? wanted : DEFAULT_LOCALE;
-    const template = this.templates.get(chosen)?.[event];
+    const chosen = isSupportedLocale(wanted) && this.templates.get(wanted)?.events[event] ? wanted : DEFAULT_LOCALE;
+    const template = this.templates.get(chosen)?.events[event];
     // Only reachable when the event name comes from outside the types (e.g. a row written by a newer version).
     if (!template) throw new Error(`No mail template for the event "${event}"`);
-    const values = data as Readonly<Record<string, unknown>>;
+    const values = inWords(data as Readonly<Record<string, unknown>>, this.templates.get(chosen)?.words ?? {});
     return {
       subject: fillTemplate(template.subject, 'subject', values),
       text: fillTemplate(template.text, 'text', values),
@@ -78,6 +78,17 @@ export class TemplateCatalog {
       locale: chosen,
     };
   }
+}
+
+/** Coded values (a category, an outcome) in the words of the message's language, where its file gives them. */
+function inWords(values: Readonly<Record<string, unknown>>, words: ValueWords): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => {
+      const word =
+        typeof value === 'string' && Object.hasOwn(words, field) && Object.hasOwn(words[field], value) ? words[field][value] : value;
+      return [field, word];
+    }),
+  );
 }
 
 function readJson(path: string, fileName: string, problems: string[]): unknown {

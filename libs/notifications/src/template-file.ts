@@ -8,8 +8,20 @@ export interface MessageTemplate {
   html: string;
 }
 
+/**
+ * The words a language uses for coded values the data carries, by field: `{"category": {"member": "정회원"}}`.
+ * A value without a word goes in as it is.
+ */
+export type ValueWords = Record<string, Record<string, string>>;
+
+/** The key of a locale file that holds its ValueWords rather than an event. */
+export const VALUE_WORDS_KEY = '$words';
+
 /** One locale file: a locale other than English may leave events out (they fall back to English). */
-export type LocaleTemplates = Partial<Record<NotificationEvent, MessageTemplate>>;
+export interface LocaleTemplates {
+  events: Partial<Record<NotificationEvent, MessageTemplate>>;
+  words: ValueWords;
+}
 
 const PARTS: readonly TemplatePart[] = ['subject', 'text', 'html'];
 
@@ -21,16 +33,20 @@ const PARTS: readonly TemplatePart[] = ['subject', 'text', 'html'];
 export function parseTemplateFile(fileName: string, content: unknown, problems: string[]): LocaleTemplates {
   if (!isPlainObject(content)) {
     problems.push(`${fileName}: must be a JSON object keyed by event`);
-    return {};
+    return { events: {}, words: {} };
   }
-  const templates: LocaleTemplates = {};
+  const templates: LocaleTemplates = { events: {}, words: {} };
   for (const [event, template] of Object.entries(content)) {
+    if (event === VALUE_WORDS_KEY) {
+      templates.words = parseValueWords(fileName, template, problems);
+      continue;
+    }
     if (!Object.hasOwn(NOTIFICATION_FIELDS, event)) {
       problems.push(`${fileName}: unknown event "${event}" (known: ${Object.keys(NOTIFICATION_FIELDS).join(', ')})`);
       continue;
     }
     const parsed = parseTemplate(`${fileName}, "${event}"`, event as NotificationEvent, template, problems);
-    if (parsed) templates[event as NotificationEvent] = parsed;
+    if (parsed) templates.events[event as NotificationEvent] = parsed;
   }
   return templates;
 }
@@ -65,6 +81,26 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   }
   if (problems.length > before) return undefined;
   return { subject: template.subject as string, text: template.text as string, html: template.html as string };
+}
+
+function parseValueWords(fileName: string, content: unknown, problems: string[]): ValueWords {
+  const where = `${fileName}, "${VALUE_WORDS_KEY}"`;
+  if (!isPlainObject(content)) {
+    problems.push(`${where}: must be an object of fields, each an object of value → word`);
+    return {};
+  }
+  const fields = new Set<string>(Object.values(NOTIFICATION_FIELDS).flat());
+  const words: ValueWords = {};
+  for (const [field, byValue] of Object.entries(content)) {
+    if (!fields.has(field)) {
+      problems.push(`${where}: unknown field "${field}" (known: ${[...fields].join(', ')})`);
+    } else if (!isPlainObject(byValue) || Object.values(byValue).some((word) => typeof word !== 'string' || word.trim() === '')) {
+      problems.push(`${where}, ${field}: must map each value to a non-empty string`);
+    } else {
+      words[field] = byValue as Record<string, string>;
+    }
+  }
+  return words;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
