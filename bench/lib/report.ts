@@ -171,7 +171,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `pg client ${c(t.raw.cpu.processMs)}`,
       c(t.raw.cpu.databaseMs),
     ],
-    ['transition, all 13 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
+    ['transition, all 9 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
     [
       'ballot cast',
       `API ${c(v.http.cpu?.processMs ?? NaN)}`,
@@ -188,7 +188,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       c(r.bareFastify.cpu.databaseMs),
     ],
     [
-      "read, the API's 6 statements",
+      "read, the API's 2 statements",
       '',
       '',
       `bare Fastify ${c(r.bareFastifySameStatements.cpu.processMs)}`,
@@ -223,9 +223,9 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
     ...cpuTable,
     '',
     `Peak RSS by workload (sampled every 200 ms): ${byWorkload.join('; ')}.`,
-    `Raw transitions with every statement the request sends (13, the token's user and the answer's reads included): ` +
+    `Raw transitions with every statement the request sends (9, the token's user and the answer's read included): ` +
       `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`,
-    `Reads with bare Fastify sending the six statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
+    `Reads with bare Fastify sending the two statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
       `p99 ${ms(r.bareFastifySameStatements.latencyMs.p99)}.`,
     `Vote storm, first storm alone (new connections): p99 ${ms(v.http.firstRoundMs.p99)} over HTTP, ${ms(v.raw.firstRoundMs.p99)} raw.` +
       ` Growth sizes measured: ${point(0).auditEntries} → ${point(g.points.length - 1).auditEntries}.`,

@@ -5,6 +5,7 @@ import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE } from '@near/common';
 import { PgErrorCode, pgErrorCode } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
+import { ACTIVE_CALLER_SQL } from './active-caller-sql.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
@@ -42,11 +43,7 @@ export class UsersService {
 
   /** The caller behind a token, read on every request: one plain statement, no entity. */
   async findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
-    const rows = await this.dataSource.query<AuthenticatedUser[]>(
-      `SELECT id, email, display_name AS "displayName", role, government_id AS "governmentId", locale
-         FROM users WHERE id = $1 AND disabled_at IS NULL`,
-      [id],
-    );
+    const rows = await this.dataSource.query<AuthenticatedUser[]>(ACTIVE_CALLER_SQL, [id]);
     return rows[0] ?? null;
   }
 

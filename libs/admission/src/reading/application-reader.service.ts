@@ -16,6 +16,7 @@ import { loadVisible } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { ApplicationListItem, ApplicationView } from './application-view.js';
+import { APPLICATION_VIEW_SQL } from './application-view-sql.js';
 
 export interface ApplicationFilter {
   state?: ApplicationState;
@@ -39,20 +40,6 @@ interface ViewRow {
   messages: JsonRow[];
 }
 
-// The letter's content stays out: it is served by the letter route only.
-const VIEW_SQL = `
-  SELECT to_jsonb(a) AS application,
-         to_jsonb(g) AS government,
-         (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]') FROM eligibility_criteria c WHERE c.application_id = a.id) AS criteria,
-         (SELECT to_jsonb(s) FROM assemblies s WHERE s.id = a.assembly_id) AS session,
-         (SELECT to_jsonb(l) - 'content' FROM application_letters l
-           WHERE l.application_id = a.id ORDER BY l.uploaded_at DESC LIMIT 1) AS letter,
-         (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.created_at), '[]') FROM application_messages m
-           WHERE m.application_id = a.id) AS messages
-    FROM applications a
-    JOIN governments g ON g.id = a.government_id
-   WHERE a.id = $1`;
-
 const encodeCursor = (position: string) => Buffer.from(`p:${position}`).toString('base64url');
 const MAX_POSITION = 9_223_372_036_854_775_807n;
 
@@ -70,7 +57,7 @@ export class ApplicationReader {
 
   /** One statement: the application, its government, criteria, session, newest letter and messages. */
   async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
-    const [row] = await this.dataSource.query<ViewRow[]>(VIEW_SQL, [applicationId]);
+    const [row] = await this.dataSource.query<ViewRow[]>(APPLICATION_VIEW_SQL, [applicationId]);
     const application = row ? entityFromJson(this.dataSource, Application, row.application) : null;
     if (!application || !canSee(acting.user, application)) {
       throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
