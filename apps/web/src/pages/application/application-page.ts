@@ -44,6 +44,9 @@ export const applicationPage: Page = async ({ main, params, session, onLeave }) 
       application.state === 'ineligible' && application.ineligibilityReasons
         ? h('p', { class: 'warning' }, t('application.ineligibleBecause', { reasons: application.ineligibilityReasons }))
         : null,
+      application.state === 'withdrawn' && application.withdrawalReason
+        ? h('p', null, t('application.withdrawnBecause', { reason: application.withdrawalReason }))
+        : null,
       actions,
       messagesSection(application),
       definitionList([

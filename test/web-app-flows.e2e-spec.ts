@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { act, ALL_CRITERIA_PASSED } from './fixtures/applications.js';
+import { bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aVotingHall, type VotingHall } from './fixtures/voting.js';
+import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { aFailedNotification, anApplicationOnAnAgenda, anApplicationUnderReview } from './utils/record-scenes.js';
+
+/*
+ * The web app's flows beyond the main admission walk (web-app.e2e-spec.ts): withdrawal, ineligibility,
+ * deferral, a fee payment, a notification sent again, and a written procedure voted on a phone. Each test
+ * makes its preconditions through the API and does in the browser only the step under test, then checks
+ * what the user sees; axe-core checks every page on the way.
+ */
+
+const THIS_YEAR = new Date().getUTCFullYear();
+
+describe('The web app, beyond the main walk', () => {
+  let hall: VotingHall;
+  let baseUrl: string;
+  let browser: Browser;
+  /** The Secretariat's tab, signed in once for the whole suite; each test goes to the page it needs. */
+  let secretariat: Page;
+
+  beforeAll(async () => {
+    // Fees tracked from three years back, all paid (everyMemberPaidUp): a member owes only what a test removes.
+    hall = await aVotingHall(1, { FEES_TRACKED_FROM: String(THIS_YEAR - 3) });
+    [baseUrl, browser] = await Promise.all([listen(hall.api), launchChromium()]);
+    secretariat = await as(hall.secretariat);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.api.close();
+  });
+
+  const as = async (user: TestUser, options = DESKTOP) => (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options)).page;
+  /** Waits until the page's heading shows the application in this state (after the page reloaded it). */
+  const stateIs = (page: Page, name: string) => page.locator('h1 .badge', { hasText: new RegExp(`^${name}$`) }).waitFor();
+
+  it('lets the applicant withdraw its application with a reason, and shows it as withdrawn', async () => {
+    const { applicant, application } = await anApplicationUnderReview(hall.api, hall.secretariat);
+    const page = await as(applicant);
+    await page.goto(`/app/applications/${application.id}`);
+    await stateIs(page, 'Under review');
+    await expectAccessible(page);
+
+    await page.getByLabel('Reason for withdrawing', { exact: true }).fill('The provincial assembly postponed the decision to join.');
+    await page.getByRole('button', { name: 'Withdraw the application' }).click();
+    await stateIs(page, 'Withdrawn');
+    await page.getByText('Withdrawn by the applicant: The provincial assembly postponed the decision to join.').waitFor();
+    await expect(page.getByRole('button', { name: 'Withdraw the application' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('lets the Secretariat declare an application ineligible, and shows the applicant the reasons', async () => {
+    const { applicant, application } = await anApplicationUnderReview(hall.api, hall.secretariat);
+    const reasons = 'The government is a city, not a regional (provincial-level) government.';
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await stateIs(secretariat, 'Under review');
+    await secretariat.getByLabel('Reasons (sent to the applicant)', { exact: true }).fill(reasons);
+    await secretariat.getByRole('button', { name: 'Declare ineligible' }).click();
+    await stateIs(secretariat, 'Ineligible');
+    await expectAccessible(secretariat);
+
+    const applicantPage = await as(applicant);
+    await applicantPage.goto(`/app/applications/${application.id}`);
+    await stateIs(applicantPage, 'Ineligible');
+    await applicantPage.getByText(`Declared ineligible: ${reasons}`).waitFor();
+    await expectAccessible(applicantPage);
+    await applicantPage.context().close();
+  });
+
+  it('lets the Secretariat defer an application on the agenda with a reason, back to eligible', async () => {
+    const { application } = await anApplicationOnAnAgenda(hall.api, hall.secretariat);
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await stateIs(secretariat, 'On the agenda');
+    await expectAccessible(secretariat);
+
+    await secretariat.getByLabel('Reason for deferring', { exact: true }).fill('The delegation asked for time to consult its government.');
+    await secretariat.getByRole('button', { name: 'Defer to a later session' }).click();
+    await stateIs(secretariat, 'Eligible');
+    // Eligible again, it can be placed on a later session's agenda.
+    await secretariat.getByRole('button', { name: 'Place on the agenda' }).waitFor();
+    await secretariat.locator('.timeline li', { hasText: 'Deferred' }).waitFor();
+    await expectAccessible(secretariat);
+  });
+
+  it('records a fee payment on the member page, which gives back the vote', async () => {
+    // A member that is not the delegate's: two years unpaid, so it has lost its vote.
+    const [member] = await hall.api.dataSource.query(
+      `SELECT id, name_en FROM governments WHERE status = 'member' AND id <> $1 ORDER BY country DESC, name_en DESC LIMIT 1`,
+      [hall.delegates[0].governmentId],
+    );
+    await hall.api.dataSource.query('DELETE FROM fee_payments WHERE government_id = $1 AND year IN ($2, $3)', [
+      member.id,
+      THIS_YEAR - 2,
+      THIS_YEAR - 1,
+    ]);
+    await secretariat.getByRole('link', { name: 'Members' }).click();
+    await secretariat.getByRole('link', { name: member.name_en, exact: true }).click();
+    await secretariat.getByRole('heading', { name: member.name_en, level: 1 }).waitFor();
+    const fact = (term: string) => secretariat.locator(`dt:text-is("${term}") + dd`);
+    await expect(fact('Voting rights').textContent()).resolves.toBe('No vote');
+    await expect(fact('Fees owed for').textContent()).resolves.toBe(`${THIS_YEAR - 2}, ${THIS_YEAR - 1}`);
+    await expectAccessible(secretariat);
+
+    await secretariat.getByLabel('Fiscal year').fill(String(THIS_YEAR - 1));
+    await secretariat.getByLabel('Paid on').fill(`${THIS_YEAR}-01-15`);
+    await secretariat.getByRole('button', { name: 'Record the payment' }).click();
+    await secretariat.getByText('The payment is recorded.').waitFor();
+    await expect(fact('Voting rights').textContent()).resolves.toBe('May vote');
+    await expect(fact('Fees owed for').textContent()).resolves.toBe(String(THIS_YEAR - 2));
+    await expect(fact('Why').textContent()).resolves.toContain('one fiscal year in arrears');
+    await expectAccessible(secretariat);
+  });
+
+  it('shows a failed notification in the log and sends it again', async () => {
+    const { id } = await aFailedNotification(hall.api);
+    const recipient = `retry.${id.slice(0, 8)}@test.example`;
+    await hall.api.dataSource.query('UPDATE notifications SET recipient = $1 WHERE id = $2', [recipient, id]);
+    await secretariat.getByRole('link', { name: 'Notifications' }).click();
+    const row = secretariat.locator('tbody tr', { hasText: recipient });
+    await row.locator('.badge', { hasText: 'Failed' }).waitFor();
+    await expect(row.textContent()).resolves.toContain('550 mailbox unavailable');
+    await expectAccessible(secretariat);
+
+    await row.getByRole('button', { name: `Send again to ${recipient}` }).click();
+    await secretariat.getByText('The message is queued again.').waitFor();
+    await row.locator('.badge', { hasText: /^(Pending|Queued)$/ }).waitFor();
+    await expect(row.getByRole('button').count()).resolves.toBe(0);
+    await expectAccessible(secretariat);
+  });
+
+  it('runs a written procedure: created with a deadline, a delegate votes on a phone, the Secretariat closes and sees the result', async () => {
+    const { application } = await anApplicationUnderReview(hall.api, hall.secretariat);
+    await hall.api
+      .http()
+      .put(`/applications/${application.id}/eligibility`)
+      .set(bearer(hall.secretariat))
+      .send(ALL_CRITERIA_PASSED)
+      .expect(200);
+    await act(hall.api, hall.secretariat, application, 'declare-eligible').expect(200);
+    const number = '3';
+
+    // The Secretariat starts the procedure, without a quorum: one answer decides it here.
+    await secretariat.getByRole('link', { name: 'Sessions' }).click();
+    await secretariat.getByLabel('Deciding body').selectOption('written_procedure');
+    await secretariat.getByLabel('Number', { exact: true }).fill(number);
+    await secretariat.getByLabel('Deadline').fill(`${THIS_YEAR + 1}-03-31T12:00`);
+    await secretariat.getByLabel('Quorum').selectOption('none');
+    await expectAccessible(secretariat);
+    await secretariat.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await secretariat.waitForURL(/\/app\/sessions\/[0-9a-f-]{36}$/);
+    const procedureId = new URL(secretariat.url()).pathname.split('/').pop()!;
+    await secretariat.getByRole('heading', { name: `Written procedure ${number} In session`, level: 1 }).waitFor();
+    await secretariat.locator('dt:text-is("Deadline") + dd', { hasText: `${THIS_YEAR + 1}` }).waitFor();
+    await expectAccessible(secretariat);
+
+    // It places the application on the procedure and opens the ballot: no attendance to take.
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await secretariat.getByLabel('Session', { exact: true }).selectOption(procedureId);
+    await secretariat.getByRole('button', { name: 'Place on the agenda' }).click();
+    await stateIs(secretariat, 'On the agenda');
+    await secretariat.getByRole('button', { name: 'Open the ballot' }).click();
+    await stateIs(secretariat, 'Voting');
+    await secretariat.getByText(/^0 of \d+ governments have voted\.$/).waitFor();
+    await expectAccessible(secretariat);
+
+    // A delegate answers on a phone.
+    const phone = await as(hall.delegates[0], PHONE);
+    const item = phone.locator('.agenda-item', { hasText: application.reference });
+    await phone.getByRole('heading', { name: new RegExp(`^Written procedure ${number}`), level: 2 }).waitFor();
+    await item.getByRole('button', { name: 'Yes', exact: true }).click();
+    await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+    await expect(item.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expectAccessible(phone);
+
+    // The Secretariat sees the answer counted, closes the ballot and sees the result; so does the delegate.
+    await secretariat.reload();
+    await secretariat.getByText(/^1 of \d+ governments have voted\.$/).waitFor();
+    await secretariat.getByRole('button', { name: 'Close the ballot' }).click();
+    await stateIs(secretariat, 'Approved');
+    await secretariat.locator('.outcome-word', { hasText: 'Approved' }).waitFor();
+    await secretariat.getByText('1 yes, 0 no, 0 abstaining', { exact: false }).waitFor();
+    await expectAccessible(secretariat);
+    await phone.reload();
+    await item.locator('.outcome-word', { hasText: 'Approved' }).waitFor();
+    await expectAccessible(phone);
+    await phone.context().close();
+  });
+});
