@@ -177,6 +177,7 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /applications/{id}/letter': { scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id } }) },
   'PUT /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
+  'GET /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
   'GET /applications/{id}/result': { scene: (world) => ({ caller: world.secretariat, records: { id: world.voting.id } }) },
   'POST /assemblies': {
     scene: (world) => ({ caller: world.secretariat, records: { hostGovernmentId: world.memberIds[0] } }),

@@ -171,7 +171,7 @@ describe('The web app, beyond the main walk', () => {
     // A delegate answers on a phone.
     const phone = await as(hall.delegates[0], PHONE);
     const item = phone.locator('.agenda-item', { hasText: application.reference });
-    await phone.getByRole('heading', { name: new RegExp(`^Written procedure ${number}`), level: 2 }).waitFor();
+    await phone.getByRole('heading', { name: new RegExp(`^Written procedure ${number} · answer by `), level: 2 }).waitFor();
     await item.getByRole('button', { name: 'Yes', exact: true }).click();
     await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
     await expect(item.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');

@@ -305,6 +305,8 @@ describe('The web app', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,prevHash,hash',
     );
+    // The API's CSV: one header, one row per entry shown.
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + (await page.locator('tbody tr').count()));
     await expectAccessible(page);
     await screenshot(page, 'secretariat-audit');
 

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '@near/queue';
@@ -9,6 +9,9 @@ import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
+
+// Each test starts worker processes of its own, which on a busy machine takes a while.
+jest.setTimeout(150_000);
 
 type Choice = 'yes' | 'no' | 'abstain';
 
@@ -50,7 +53,8 @@ describe('a written procedure closes by itself at its deadline', () => {
         }),
       );
     }
-    await waitFor(async () => ((await queue.getWorkersCount()) >= workers.length ? true : undefined), 20_000, `${count} worker(s)`);
+    // Generous: on a busy 2-core machine a worker can take half a minute to start.
+    await waitFor(async () => ((await queue.getWorkersCount()) >= workers.length ? true : undefined), 60_000, `${count} worker(s)`);
   };
 
   async function stopWorkers(): Promise<void> {
@@ -238,7 +242,7 @@ describe('a written procedure closes by itself at its deadline', () => {
     for (const job of await queue.getDelayed()) if (job.data?.assemblyId === procedure.id) await job.remove();
     await api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedure.id]);
 
-    expect(await waitUntilDecided(application.id, procedure.id, 10_000)).toBe('approved');
+    expect(await waitUntilDecided(application.id, procedure.id, 30_000)).toBe('approved');
     expect(await auditCount('application.close-ballot', application.id)).toBe(1);
   });
 

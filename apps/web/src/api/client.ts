@@ -18,7 +18,17 @@ export function authorization(): Record<string, string> {
 
 /** Calls the API; resolves with the JSON body, rejects with an ApiProblem. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...authorization(), ...options.headers };
+  const response = await send(path, 'application/json', options);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Calls the API for a text answer (a CSV export); rejects with an ApiProblem. */
+export async function apiText(path: string): Promise<string> {
+  return (await send(path, 'text/csv, text/plain', {})).text();
+}
+
+async function send(path: string, accept: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...authorization(), ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -38,7 +48,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw problem;
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return response;
 }
 
 export const query = (parameters: Record<string, string | number | undefined>) => {

@@ -1,7 +1,7 @@
 import { api } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
 import type { Application, Assembly, BallotChoice } from '../../api/types.js';
-import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
@@ -113,6 +113,7 @@ export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
             `${tDynamic('body', assembly.body)} ${assembly.number}`,
             assembly.startsOn ? ` · ${formatDate(assembly.startsOn)}` : '',
             assembly.venue ? ` · ${assembly.venue}` : '',
+            assembly.deadline ? ` · ${t('vote.answerBy', { when: formatDateTime(assembly.deadline) })}` : '',
           ),
           assembly.agenda.length === 0
             ? h('p', null, t('session.agendaEmpty'))

@@ -1,13 +1,18 @@
-import { api, query } from '../../api/client.js';
+import { api, apiText, query } from '../../api/client.js';
 import type { AuditEvent, Page as ApiPage } from '../../api/types.js';
 import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
 import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
-import { auditCsv } from './audit-csv.js';
 
-/** The audit trail: filters, verification of the hash chain, and the loaded entries as CSV. */
+const PAGE_SIZE = 100;
+
+/**
+ * The audit trail: filters, verification of the hash chain, and the loaded entries as CSV. The CSV is the
+ * API's own (`format=csv`), whose payload column is the canonical JSON that was hashed, so an export can be
+ * checked against the chain.
+ */
 export const auditPage: Page = async ({ main, search }) => {
   const filters = { applicationId: search.get('applicationId') ?? '', action: search.get('action') ?? '' };
   const applicationInput = h('input', { name: 'applicationId', value: filters.applicationId, autocomplete: 'off' });
@@ -53,27 +58,39 @@ export const auditPage: Page = async ({ main, search }) => {
     submit(t('audit.verify')),
   );
 
-  const events: AuditEvent[] = [];
+  /** The cursor of each page shown (undefined for the first), so that the export is exactly what is shown. */
+  const shownPages: (string | undefined)[] = [];
   const body = h('tbody');
   const more = h('div');
   const exportButton = h(
     'button',
     {
       type: 'button',
-      onclick: () => {
-        const url = URL.createObjectURL(new Blob([auditCsv(events)], { type: 'text/csv;charset=utf-8' }));
-        const link = h('a', { href: url, download: 'near-audit-trail.csv' });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      },
+      onclick: () =>
+        void busy(exportArea, async () => {
+          try {
+            const pages = await Promise.all(
+              shownPages.map((cursor) => apiText(`/audit-events${query({ ...filters, cursor, limit: PAGE_SIZE, format: 'csv' })}`)),
+            );
+            // Every page starts with the header row: keep the first one only.
+            const csv = pages.map((page, index) => (index === 0 ? page : page.slice(page.indexOf('\r\n') + 2))).join('');
+            const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+            const link = h('a', { href: url, download: 'near-audit-trail.csv' });
+            document.body.append(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+          } catch (problem) {
+            showProblem(exportArea, problem);
+          }
+        }),
     },
     t('audit.export'),
   );
+  const exportArea = h('div', null, exportButton);
   async function load(cursor?: string): Promise<void> {
-    const page = await api<ApiPage<AuditEvent>>(`/audit-events${query({ ...filters, cursor, limit: 100 })}`);
-    events.push(...page.items);
+    const page = await api<ApiPage<AuditEvent>>(`/audit-events${query({ ...filters, cursor, limit: PAGE_SIZE })}`);
+    shownPages.push(cursor);
     body.append(
       ...page.items.map((event) =>
         h(
@@ -101,7 +118,7 @@ export const auditPage: Page = async ({ main, search }) => {
     main,
     pageTitle(t('audit.title')),
     filterForm,
-    h('div', { class: 'button-row' }, verifyForm, exportButton),
+    h('div', { class: 'button-row' }, verifyForm, exportArea),
     verdict,
     h(
       'div',
