@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json.js';
 import { entryHash, GENESIS_HASH, type HashedFields } from './entry-hash.js';
 
 const first: HashedFields = {
@@ -65,5 +67,35 @@ describe('the entry hash', () => {
   it('tells a null field from an empty one, and a payload from the same payload written differently', () => {
     expect(entryHash({ ...first, requestId: '' })).not.toBe(entryHash({ ...first, requestId: null }));
     expect(entryHash({ ...first, payload: '{ "reference": "NEAR-2026-0007" }' })).not.toBe(entryHash(first));
+  });
+
+  it('hashes exactly the canonical JSON of the fields, whatever text they hold', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constant(null));
+    const fields = fc.record({
+      seq: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+      occurredAt: fc.string(),
+      actorUserId: text,
+      actorRole: text,
+      actorGovernmentId: text,
+      action: fc.string({ unit: 'binary' }),
+      entityType: fc.string({ unit: 'binary' }),
+      entityId: fc.string({ unit: 'binary' }),
+      stateBefore: text,
+      stateAfter: text,
+      payload: fc.json(),
+      requestId: text,
+      clientAddress: text,
+      prevHash: fc.string({ minLength: 64, maxLength: 64 }),
+    });
+    fc.assert(
+      fc.property(fields, (entry) => {
+        const { prevHash, ...content } = entry;
+        const expected = createHash('sha256')
+          .update(prevHash + canonicalJson(content))
+          .digest('hex');
+        expect(entryHash(entry)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -12,14 +12,54 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export type HashedFields = Omit<AuditEvent, 'hash' | 'payload'> & { payload: string };
 
+/** Every hashed field but `prevHash`, in canonical (sorted) order, with its key as JSON. */
+const CONTENT_KEYS = (
+  [
+    'seq',
+    'occurredAt',
+    'actorUserId',
+    'actorRole',
+    'actorGovernmentId',
+    'action',
+    'entityType',
+    'entityId',
+    'stateBefore',
+    'stateAfter',
+    'payload',
+    'requestId',
+    'clientAddress',
+  ] as const satisfies readonly Exclude<keyof HashedFields, 'prevHash'>[]
+)
+  .slice()
+  .sort();
+const KEY_TEXTS = CONTENT_KEYS.map((key) => `${JSON.stringify(key)}:`);
+
 /**
  * sha256 (hex) of the previous entry's hash followed by the canonical JSON of every other stored field.
  * Chaining the previous hash in means an entry cannot be changed, removed or moved without breaking
  * the link from the entry after it.
  */
 export function entryHash(fields: HashedFields): string {
-  const { prevHash, ...content } = fields;
   return createHash('sha256')
-    .update(prevHash + canonicalJson(content), 'utf8')
+    .update(fields.prevHash + contentText(fields), 'utf8')
     .digest('hex');
+}
+
+/**
+ * `canonicalJson` of the fields but `prevHash`, the same bytes written straight from the fixed list of keys:
+ * the verifier hashes every entry of the trail, and sorting each entry's keys again was a third of its time.
+ */
+function contentText(fields: HashedFields): string {
+  const members: string[] = [];
+  for (let index = 0; index < CONTENT_KEYS.length; index += 1) {
+    const value: unknown = fields[CONTENT_KEYS[index]];
+    if (value === undefined) continue;
+    // Only text, numbers and null are stored; anything else takes the general path and its checks.
+    if (!(value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) {
+      const { prevHash: _prevHash, ...content } = fields;
+      return canonicalJson(content);
+    }
+    members.push(KEY_TEXTS[index] + JSON.stringify(value));
+  }
+  return `{${members.join(',')}}`;
 }
