@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
+import { entityFromJson } from '@near/database';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
 import { VoteBook } from '@near/voting';
@@ -58,9 +59,7 @@ export class ApplicationTransitions {
   ): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
       const application =
-        actor.kind === 'user'
-          ? await loadVisible(manager, applicationId, actor.acting)
-          : await manager.getRepository(Application).findOneByOrFail({ id: applicationId });
+        actor.kind === 'user' ? await loadVisible(manager, applicationId, actor.acting) : await loadExisting(manager, applicationId);
       const caller =
         actor.kind === 'user'
           ? { role: actor.acting.user.role, ownsApplication: ownsApplication(actor.acting.user, application) }
@@ -135,11 +134,23 @@ export class ApplicationTransitions {
 
 /** Loads an application the caller may see; anything else is "not found". */
 export async function loadVisible(manager: EntityManager, applicationId: string, acting: Acting): Promise<Application> {
-  const application = await manager.getRepository(Application).findOneBy({ id: applicationId });
+  const application = await loadApplication(manager, applicationId);
   if (!application || !canSee(acting.user, application)) {
     throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
   }
   return application;
+}
+
+async function loadExisting(manager: EntityManager, applicationId: string): Promise<Application> {
+  const application = await loadApplication(manager, applicationId);
+  if (!application) throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} exists.`);
+  return application;
+}
+
+/** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
+export async function loadApplication(manager: EntityManager, applicationId: string): Promise<Application | null> {
+  const [row] = await manager.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [applicationId]);
+  return row ? entityFromJson(manager.dataSource, Application, row) : null;
 }
 
 export function assertVersion(application: Application, expectedVersion: number | undefined): void {
@@ -161,13 +172,14 @@ export async function applyTransition(
   now: Date,
   expectedVersion?: number,
 ): Promise<Application> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(Application)
-    .set({ ...effect.changes, state, updatedAt: now, version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id: application.id, version: application.version })
-    .execute();
-  if (result.affected !== 1) {
+  const metadata = manager.dataSource.getMetadata(Application);
+  const changes = Object.entries({ ...effect.changes, state, updatedAt: now });
+  const assignments = changes.map(([property], index) => `${metadata.findColumnWithPropertyName(property)!.databaseName} = $${index + 3}`);
+  const [, affected] = await manager.query<[unknown[], number]>(
+    `UPDATE applications SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`,
+    [application.id, application.version, ...changes.map(([, value]) => value)],
+  );
+  if (affected !== 1) {
     // The caller's If-Match held when we read, but not when we wrote: its precondition failed all the same.
     const code = expectedVersion === undefined ? AdmissionErrorCode.ConcurrentChange : AdmissionErrorCode.VersionMismatch;
     throw new AdmissionError(code, 'Someone else changed the application at the same moment: reload it and try again.');
