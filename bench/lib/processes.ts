@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { sleep } from './stats.js';
+
+export { freePort } from '../../test/utils/free-port.js';
 
 /** A Node process the bench started: the API, the worker, or one of the baselines' own servers. */
 export class Child {
@@ -51,15 +52,6 @@ export class Child {
     await this.exited;
     clearTimeout(timer);
   }
-}
-
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 /** Polls until `probe` returns true; fails with the child's output when it exits or the time is up. */

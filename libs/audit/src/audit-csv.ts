@@ -1,24 +1,9 @@
 import type { AuditEvent } from './audit-entry.js';
 import { canonicalJson } from './canonical-json.js';
+import { CONTENT_FIELDS } from './entry-hash.js';
 
 /** The columns of the export, named as in the JSON API, in the order of the table. */
-export const AUDIT_CSV_COLUMNS = [
-  'seq',
-  'occurredAt',
-  'actorUserId',
-  'actorRole',
-  'actorGovernmentId',
-  'action',
-  'entityType',
-  'entityId',
-  'stateBefore',
-  'stateAfter',
-  'payload',
-  'requestId',
-  'clientAddress',
-  'prevHash',
-  'hash',
-] as const satisfies readonly (keyof AuditEvent)[];
+export const AUDIT_CSV_COLUMNS = [...CONTENT_FIELDS, 'prevHash', 'hash'] as const satisfies readonly (keyof AuditEvent)[];
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;

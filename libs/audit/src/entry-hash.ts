@@ -12,26 +12,25 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export type HashedFields = Omit<AuditEvent, 'hash' | 'payload'> & { payload: string };
 
-/** Every hashed field but `prevHash`, in canonical (sorted) order, with its key as JSON. */
-const CONTENT_KEYS = (
-  [
-    'seq',
-    'occurredAt',
-    'actorUserId',
-    'actorRole',
-    'actorGovernmentId',
-    'action',
-    'entityType',
-    'entityId',
-    'stateBefore',
-    'stateAfter',
-    'payload',
-    'requestId',
-    'clientAddress',
-  ] as const satisfies readonly Exclude<keyof HashedFields, 'prevHash'>[]
-)
-  .slice()
-  .sort();
+/** Every hashed field but `prevHash`, in the order of the table's columns. */
+export const CONTENT_FIELDS = [
+  'seq',
+  'occurredAt',
+  'actorUserId',
+  'actorRole',
+  'actorGovernmentId',
+  'action',
+  'entityType',
+  'entityId',
+  'stateBefore',
+  'stateAfter',
+  'payload',
+  'requestId',
+  'clientAddress',
+] as const satisfies readonly Exclude<keyof HashedFields, 'prevHash'>[];
+
+/** The same, in canonical (sorted) order, each with its key as JSON. */
+const CONTENT_KEYS = [...CONTENT_FIELDS].sort();
 const KEY_TEXTS = CONTENT_KEYS.map((key) => `${JSON.stringify(key)}:`);
 
 /**
