@@ -3,6 +3,7 @@ import { act } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
+import { waitFor } from './utils/spawn-app.js';
 
 describe('a General Assembly votes on an application', () => {
   let api: TestApp;
@@ -67,6 +68,50 @@ describe('a General Assembly votes on an application', () => {
     // Rejected (one no), so that the registry, and the next test's quorum, stay as they were.
     expect((await act(api, secretariat, application, 'close-ballot').expect(200)).body.state).toBe('rejected');
     await own(delegates[0]).expect(409);
+  });
+
+  it('takes a ballot whose first write lost a deadlock to another writer, instead of refusing it', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 40)).expect(200);
+    await act(api, secretariat, application, 'open-ballot').expect(200);
+    await vote(delegates[0], application.id, 'yes').expect(200);
+    const [{ id: voteId }] = await api.dataSource.query(`SELECT id FROM votes WHERE application_id = $1 AND status = 'open'`, [
+      application.id,
+    ]);
+
+    // Another writer holds the government's ballot row, so the cast waits for it while holding its share of the
+    // vote; when that writer then asks for the vote itself, each waits for the other and PostgreSQL aborts one.
+    const other = api.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT 1 FROM ballots WHERE vote_id = $1 AND government_id = $2 FOR UPDATE`, [voteId, delegates[0].governmentId]);
+      const cast = vote(delegates[0], application.id, 'no').then((response) => response);
+      await waitFor(
+        async () => {
+          const [waiting] = await api.dataSource.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ballots%' AND pid <> pg_backend_pid()`,
+          );
+          return waiting ? true : undefined;
+        },
+        10_000,
+        'the cast to wait for the ballot row',
+      );
+      await other.query(`SELECT 1 FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
+      await other.commitTransaction();
+      const response = await cast;
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ choice: 'no', changed: true });
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    const [{ choice }] = await api.dataSource.query(`SELECT choice FROM ballots WHERE vote_id = $1 AND government_id = $2`, [
+      voteId,
+      delegates[0].governmentId,
+    ]);
+    expect(choice).toBe('no');
+    await act(api, secretariat, application, 'close-ballot').expect(200);
   });
 
   it('refuses to open the ballot without a quorum, saying why', async () => {

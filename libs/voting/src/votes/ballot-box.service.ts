@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import { GroupCommit } from '@near/common';
+import { PgErrorCode, pgErrorCode } from '@near/database';
 import type { Acting } from '@near/identity';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { BallotChoice } from './ballot.entity.js';
@@ -32,6 +33,8 @@ interface CastCheck {
   on_roll: boolean;
   present: boolean;
 }
+
+const MAX_ATTEMPTS = 3;
 
 const CHECKS_SQL = `
   SELECT a.id IS NOT NULL AS visible, v.id AS vote_id, v.seal_key, s.deadline, s.body,
@@ -106,7 +109,20 @@ export class BallotBox {
     return { choice: row.choice, changed: row.changes > 0, castAt: row.last_cast_at };
   }
 
-  private writeBatch(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
+  /** A batch that lost a deadlock to another writer is written again: its casts did nothing wrong. */
+  private async writeBatch(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.writeBatchOnce(casts);
+      } catch (error) {
+        const code = pgErrorCode(error);
+        const conflict = code === PgErrorCode.DeadlockDetected || code === PgErrorCode.SerializationFailure;
+        if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private writeBatchOnce(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       // A share lock on the open votes: closing (which locks for update) waits for ballots being cast, and a
@@ -121,7 +137,11 @@ export class BallotBox {
       const outcomes: (CastResult | VotingError)[] = casts.map(
         (cast, index) => refusalOf(cast, checks[index], now) ?? { choice: cast.choice, changed: false, castAt: now },
       );
-      const accepted = casts.flatMap((cast, index) => (outcomes[index] instanceof VotingError ? [] : [{ cast, check: checks[index] }]));
+      const accepted = casts
+        .flatMap((cast, index) => (outcomes[index] instanceof VotingError ? [] : [{ cast, check: checks[index] }]))
+        // The same order in every batch: two batches written at once (here or in another process) lock the rows
+        // they share in the same order, so they wait for each other instead of deadlocking.
+        .sort((a, b) => compareText(ballotKey(a.check.vote_id!, a.cast.governmentId), ballotKey(b.check.vote_id!, b.cast.governmentId)));
       if (accepted.length === 0) return outcomes;
 
       const inserted = await upsertBallots(manager, accepted, now);
@@ -130,7 +150,7 @@ export class BallotBox {
         accepted.map(({ cast, check }) => ({
           context: cast.acting.audit,
           entry: {
-            action: inserted.get(`${check.vote_id}/${cast.governmentId}`) ? 'ballot.cast' : 'ballot.changed',
+            action: inserted.get(ballotKey(check.vote_id!, cast.governmentId)) ? 'ballot.cast' : 'ballot.changed',
             entityType: 'application',
             entityId: cast.applicationId,
             // Never the choice itself: a named ballot's choices are published with the result, once closed.
@@ -144,12 +164,15 @@ export class BallotBox {
       );
       for (const { cast, check } of accepted) {
         const index = casts.indexOf(cast);
-        outcomes[index] = { choice: cast.choice, changed: !inserted.get(`${check.vote_id}/${cast.governmentId}`), castAt: now };
+        outcomes[index] = { choice: cast.choice, changed: !inserted.get(ballotKey(check.vote_id!, cast.governmentId)), castAt: now };
       }
       return outcomes;
     });
   }
 }
+
+const ballotKey = (voteId: string, governmentId: string) => `${voteId}/${governmentId}`;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null {
   if (!check.visible)
@@ -183,5 +206,5 @@ async function upsertBallots(
     accepted.map(({ cast }) => cast.acting.user.id),
     now,
   ]);
-  return new Map(rows.map((row) => [`${row.vote_id}/${row.government_id}`, row.inserted]));
+  return new Map(rows.map((row) => [ballotKey(row.vote_id, row.government_id), row.inserted]));
 }
