@@ -94,12 +94,17 @@ describe('The web app', () => {
     await applicantPage.reload();
     await applicantPage.getByText('Please send the governor’s signature page again.').waitFor();
     await applicantPage.getByLabel('Your answer', { exact: true }).fill('The signature page is attached again.');
+    // With the answer, a correction of the application itself: only what changed is sent.
+    await applicantPage.getByText('Correct the application (optional)').click();
+    await applicantPage.getByLabel('Head of government', { exact: true }).fill('Jing Junhai, Governor of Jilin');
+    await expectAccessible(applicantPage);
     await applicantPage.getByRole('button', { name: 'Send the answer' }).click();
     await stateIs(applicantPage, 'Under review');
 
-    // The Secretariat records the checklist and declares the application eligible.
+    // The Secretariat sees the answer and the correction, records the checklist and declares the application eligible.
     await secretariatPage.reload();
     await secretariatPage.getByText('The signature page is attached again.').waitFor();
+    await secretariatPage.getByText('Jing Junhai, Governor of Jilin', { exact: true }).waitFor();
     for (const { label } of ELIGIBILITY_CRITERIA) {
       const criterion = secretariatPage.getByRole('group', { name: label });
       await criterion.getByLabel('Passed').check();

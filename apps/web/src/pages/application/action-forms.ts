@@ -4,6 +4,7 @@ import { formatDate, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
 import { busy, field, submit } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
+import { respondCorrections } from './respond-corrections.js';
 
 /** The text an action asks for, by the API's field name. */
 const TEXT_INPUT: Record<string, string> = {
@@ -46,6 +47,7 @@ async function actionForm(application: Application, action: string, react: React
   const textName = TEXT_INPUT[action];
   const text = textName ? h('textarea', { name: textName, required: true, rows: 3, maxlength: 10000 }) : null;
   const session = action === 'place-on-agenda' ? await sessionChoice() : null;
+  const corrections = action === 'respond' ? respondCorrections(application) : null;
   const form: HTMLFormElement = h(
     'form',
     {
@@ -54,7 +56,7 @@ async function actionForm(application: Application, action: string, react: React
         event.preventDefault();
         void busy(form, async () => {
           try {
-            const body = text ? { [textName]: text.value } : session ? { assemblyId: session.value } : {};
+            const body = text ? { [textName]: text.value, ...corrections?.changes() } : session ? { assemblyId: session.value } : {};
             await runAction(application, action, body);
             await react.done(t('action.done', { action: tDynamic('action', action) }));
           } catch (problem) {
@@ -64,6 +66,7 @@ async function actionForm(application: Application, action: string, react: React
       },
     },
     text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
+    corrections?.element,
     session ? field(t('actionInput.place-on-agenda'), session) : null,
     submit(tDynamic('action', action), { class: DANGEROUS.has(action) ? 'danger' : 'primary' }),
   );
