@@ -4,6 +4,7 @@ import type { Application, Government } from '../../api/types.js';
 import { uploadLetter } from '../../api/upload.js';
 import { availableLanguages, currentLanguage, t } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
+import { contactFields } from '../../ui/contact-fields.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
@@ -20,9 +21,7 @@ export const fileApplicationPage: Page = async ({ main, session }) => {
   );
   const head = h('input', { name: 'headOfGovernment', required: true, maxlength: 200, autocomplete: 'off' });
   const statement = h('textarea', { name: 'statementOfPurpose', required: true, rows: 5, maxlength: 20000 });
-  const contactName = h('input', { name: 'contact.name', required: true, maxlength: 200, autocomplete: 'name' });
-  const contactEmail = h('input', { name: 'contact.email', type: 'email', required: true, autocomplete: 'email' });
-  const contactPhone = h('input', { name: 'contact.phone', type: 'tel', autocomplete: 'tel' });
+  const contact = contactFields({ required: true });
   const locale = h(
     'select',
     { name: 'locale' },
@@ -53,9 +52,9 @@ export const fileApplicationPage: Page = async ({ main, session }) => {
                 headOfGovernment: head.value,
                 statementOfPurpose: statement.value,
                 contact: {
-                  name: contactName.value,
-                  email: contactEmail.value,
-                  ...(contactPhone.value ? { phone: contactPhone.value } : {}),
+                  name: contact.name.value,
+                  email: contact.email.value,
+                  ...(contact.phone.value ? { phone: contact.phone.value } : {}),
                 },
                 locale: locale.value,
               },
@@ -79,14 +78,7 @@ export const fileApplicationPage: Page = async ({ main, session }) => {
     field(t('file.category'), category),
     field(t('file.headOfGovernment'), head),
     field(t('file.statement'), statement, t('file.statementHint')),
-    h(
-      'fieldset',
-      null,
-      h('legend', null, t('file.contact')),
-      field(t('file.contactName'), contactName),
-      field(t('file.contactEmail'), contactEmail),
-      field(t('file.contactPhone'), contactPhone),
-    ),
+    contact.fieldset,
     field(t('file.locale'), locale, t('file.localeHint')),
     field(t('letter.file'), letter, t('letter.hint')),
     progress.element,

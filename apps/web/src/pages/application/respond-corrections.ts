@@ -1,5 +1,6 @@
 import type { Application } from '../../api/types.js';
 import { t } from '../../i18n/i18n.js';
+import { contactFields } from '../../ui/contact-fields.js';
 import { h } from '../../ui/h.js';
 import { field } from '../../ui/widgets.js';
 
@@ -11,9 +12,7 @@ export function respondCorrections(application: Application): { element: HTMLEle
   const headOfGovernment = h('input', { name: 'headOfGovernment', value: application.headOfGovernment, maxlength: 200 });
   const statementOfPurpose = h('textarea', { name: 'statementOfPurpose', rows: 4, maxlength: 20000 });
   statementOfPurpose.value = application.statementOfPurpose;
-  const contactName = h('input', { name: 'contact.name', value: application.contact.name, maxlength: 200, autocomplete: 'name' });
-  const contactEmail = h('input', { name: 'contact.email', type: 'email', value: application.contact.email, autocomplete: 'email' });
-  const contactPhone = h('input', { name: 'contact.phone', type: 'tel', value: application.contact.phone ?? '', autocomplete: 'tel' });
+  const contactInputs = contactFields({ required: false, initial: application.contact });
 
   const element = h(
     'details',
@@ -22,21 +21,14 @@ export function respondCorrections(application: Application): { element: HTMLEle
     h('p', { class: 'hint' }, t('respond.correctionsHint')),
     field(t('file.headOfGovernment'), headOfGovernment),
     field(t('file.statement'), statementOfPurpose),
-    h(
-      'fieldset',
-      null,
-      h('legend', null, t('file.contact')),
-      field(t('file.contactName'), contactName),
-      field(t('file.contactEmail'), contactEmail),
-      field(t('file.contactPhone'), contactPhone),
-    ),
+    contactInputs.fieldset,
   );
 
   function changes(): Record<string, unknown> {
     const changed: Record<string, unknown> = {};
     if (headOfGovernment.value !== application.headOfGovernment) changed.headOfGovernment = headOfGovernment.value;
     if (statementOfPurpose.value !== application.statementOfPurpose) changed.statementOfPurpose = statementOfPurpose.value;
-    const contact = { name: contactName.value, email: contactEmail.value, phone: contactPhone.value || null };
+    const contact = { name: contactInputs.name.value, email: contactInputs.email.value, phone: contactInputs.phone.value || null };
     const { name, email, phone } = application.contact;
     // The API takes the contact whole.
     if (contact.name !== name || contact.email !== email || contact.phone !== (phone ?? null)) {
