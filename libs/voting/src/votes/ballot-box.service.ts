@@ -77,20 +77,13 @@ export class BallotBox {
     private readonly audit: AuditTrail,
   ) {}
 
-  cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastResult> {
-    const governmentId = acting.user.governmentId;
-    if (acting.user.role !== 'delegate' || !governmentId) {
-      return Promise.reject(new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government casts a ballot.'));
-    }
-    return this.batches.submit({ applicationId, governmentId, choice, acting });
+  async cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastResult> {
+    return this.batches.submit({ applicationId, governmentId: delegateGovernmentOf(acting), choice, acting });
   }
 
   /** The delegate's own government's ballot in the open vote, so that a delegate on any device sees its current choice. */
   async ownBallot(applicationId: string, acting: Acting): Promise<CastResult> {
-    const governmentId = acting.user.governmentId;
-    if (acting.user.role !== 'delegate' || !governmentId) {
-      throw new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government has a ballot.');
-    }
+    const governmentId = delegateGovernmentOf(acting);
     const [row] = await this.dataSource.query<
       { vote_id: string | null; choice: BallotChoice | null; last_cast_at: Date | null; changes: number }[]
     >(
@@ -134,23 +127,21 @@ export class BallotBox {
         casts.map((cast) => cast.applicationId),
         casts.map((cast) => cast.governmentId),
       ]);
-      const outcomes: (CastResult | VotingError)[] = casts.map(
-        (cast, index) => refusalOf(cast, checks[index], now) ?? { choice: cast.choice, changed: false, castAt: now },
-      );
+      const refusals = casts.map((cast, index) => refusalOf(cast, checks[index], now));
       const accepted = casts
-        .flatMap((cast, index) => (outcomes[index] instanceof VotingError ? [] : [{ cast, check: checks[index] }]))
+        .flatMap((cast, index) =>
+          refusals[index] ? [] : [{ cast, check: checks[index], key: ballotKey(checks[index].vote_id!, cast.governmentId) }],
+        )
         // The same order in every batch: two batches written at once (here or in another process) lock the rows
         // they share in the same order, so they wait for each other instead of deadlocking.
-        .sort((a, b) => compareText(ballotKey(a.check.vote_id!, a.cast.governmentId), ballotKey(b.check.vote_id!, b.cast.governmentId)));
-      if (accepted.length === 0) return outcomes;
-
-      const inserted = await upsertBallots(manager, accepted, now);
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const inserted = accepted.length > 0 ? await upsertBallots(manager, accepted, now) : new Map<string, boolean>();
       await this.audit.recordEach(
         manager,
-        accepted.map(({ cast, check }) => ({
+        accepted.map(({ cast, check, key }) => ({
           context: cast.acting.audit,
           entry: {
-            action: inserted.get(ballotKey(check.vote_id!, cast.governmentId)) ? 'ballot.cast' : 'ballot.changed',
+            action: inserted.get(key) ? 'ballot.cast' : 'ballot.changed',
             entityType: 'application',
             entityId: cast.applicationId,
             // Never the choice itself: a named ballot's choices are published with the result, once closed.
@@ -162,17 +153,28 @@ export class BallotBox {
           },
         })),
       );
-      for (const { cast, check } of accepted) {
-        const index = casts.indexOf(cast);
-        outcomes[index] = { choice: cast.choice, changed: !inserted.get(ballotKey(check.vote_id!, cast.governmentId)), castAt: now };
-      }
-      return outcomes;
+      return casts.map(
+        (cast, index) =>
+          refusals[index] ?? {
+            choice: cast.choice,
+            changed: !inserted.get(ballotKey(checks[index].vote_id!, cast.governmentId)),
+            castAt: now,
+          },
+      );
     });
   }
 }
 
 const ballotKey = (voteId: string, governmentId: string) => `${voteId}/${governmentId}`;
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The voter's government: only the delegate of a member government casts (and reads) a ballot. */
+function delegateGovernmentOf(acting: Acting): string {
+  const governmentId = acting.user.governmentId;
+  if (acting.user.role !== 'delegate' || !governmentId) {
+    throw new VotingError(VotingErrorCode.NotADelegate, 'Only the delegate of a member government casts a ballot.');
+  }
+  return governmentId;
+}
 
 function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null {
   if (!check.visible)
