@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 // The bench builds its rows with the application's own functions, so the chain it seeds verifies.
 import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
-import { entryHash, GENESIS_HASH, type HashedFields } from '../../libs/audit/src/entry-hash.js';
+import { AUDIT_INSERT_COLUMNS, columnValues, entryHash, GENESIS_HASH, type HashedFields } from '../../libs/audit/src/entry-hash.js';
 import { AdvisoryLock } from '../../libs/database/src/advisory-locks.js';
 import { hashPassword } from '../../libs/identity/src/password-hasher.js';
 
@@ -26,9 +26,8 @@ export const HEAD_SQL = `SELECT to_char(date_trunc('milliseconds', clock_timesta
        FROM (SELECT 1) AS one
        LEFT JOIN (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`;
 
-export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
-           state_before, state_after, payload, request_id, client_address, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 export interface HeadRow {
   now: string;
@@ -72,28 +71,7 @@ export function auditFields(
   };
 }
 
-export function auditParameters(fields: HashedFields, hash: string): unknown[] {
-  return [
-    fields.seq,
-    fields.occurredAt,
-    fields.actorUserId,
-    fields.actorRole,
-    fields.actorGovernmentId,
-    fields.action,
-    fields.entityType,
-    fields.entityId,
-    fields.stateBefore,
-    fields.stateAfter,
-    fields.payload,
-    fields.requestId,
-    fields.clientAddress,
-    fields.prevHash,
-    hash,
-  ];
-}
-
-const BULK_AUDIT_SQL = `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
-    state_before, state_after, payload, request_id, client_address, prev_hash, hash)
+const BULK_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
   SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])`;
 
@@ -127,7 +105,7 @@ export async function appendAuditEntries(
         seq += 1;
         const fields = auditFields(seq, head.now, prevHash, actor, { requestId: randomUUID(), clientAddress: '127.0.0.1' }, entryFor(seq));
         const hash = entryHash(fields);
-        auditParameters(fields, hash).forEach((value, column) => (columns[column][i] = value));
+        columnValues(fields, hash).forEach((value, column) => (columns[column][i] = value));
         prevHash = hash;
       }
       await inFlight;

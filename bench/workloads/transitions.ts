@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { entryHash, GENESIS_HASH } from '../../libs/audit/src/entry-hash.js';
+import { columnValues, entryHash, GENESIS_HASH } from '../../libs/audit/src/entry-hash.js';
 import type { Bench } from '../lib/context.js';
 import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
@@ -9,7 +9,6 @@ import { type RawResult, rawLoad } from '../lib/raw-loop.js';
 import {
   type Actor,
   auditFields,
-  auditParameters,
   CHAIN_LOCK_KEY,
   CHAIN_LOCK_SQL,
   HEAD_SQL,
@@ -53,7 +52,7 @@ async function startReviewTransaction(client: pg.PoolClient, id: string, actor: 
         payload: { reference: application.reference, version: application.version + 1, input: {} },
       },
     );
-    await client.query(INSERT_AUDIT_SQL, auditParameters(fields, entryHash(fields)));
+    await client.query(INSERT_AUDIT_SQL, columnValues(fields, entryHash(fields)));
     await client.query('COMMIT');
     return application;
   } catch (error) {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditContext } from './audit-context.js';
 import type { AuditEntryInput, AuditEvent } from './audit-entry.js';
 import { canonicalJson } from './canonical-json.js';
-import { entryHash, GENESIS_HASH, type HashedFields } from './entry-hash.js';
+import { AUDIT_INSERT_COLUMNS, columnValues, entryHash, GENESIS_HASH, type HashedFields } from './entry-hash.js';
 import { UUID_PATTERN } from './uuid.js';
 
 /**
@@ -70,33 +70,11 @@ export class AuditTrail {
       stored.push({ fields, hash });
       prevHash = hash;
     }
-    const values = stored.map(({ fields, hash }) => [
-      fields.seq,
-      fields.occurredAt,
-      fields.actorUserId,
-      fields.actorRole,
-      fields.actorGovernmentId,
-      fields.action,
-      fields.entityType,
-      fields.entityId,
-      fields.stateBefore,
-      fields.stateAfter,
-      fields.payload,
-      fields.requestId,
-      fields.clientAddress,
-      fields.prevHash,
-      hash,
-    ]);
+    const values = stored.map(({ fields, hash }) => columnValues(fields, hash));
     const width = values[0].length;
     const placeholders = values.map((_, row) => `(${values[0].map((__, column) => `$${row * width + column + 1}`).join(', ')})`);
-    await manager.query(
-      `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
-         state_before, state_after, payload, request_id, client_address, prev_hash, hash)
-       VALUES ${placeholders.join(', ')}`,
-      values.flat(),
-    );
-    const events = stored.map(({ fields, hash }) => ({ ...fields, payload: JSON.parse(fields.payload) as Record<string, unknown>, hash }));
-    return events;
+    await manager.query(`INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ${placeholders.join(', ')}`, values.flat());
+    return stored.map(({ fields, hash }) => ({ ...fields, payload: JSON.parse(fields.payload) as Record<string, unknown>, hash }));
   }
 }
 

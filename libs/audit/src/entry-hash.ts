@@ -29,7 +29,16 @@ export const CONTENT_FIELDS = [
   'clientAddress',
 ] as const satisfies readonly Exclude<keyof HashedFields, 'prevHash'>[];
 
-/** The same, in canonical (sorted) order, each with its key as JSON. */
+/** An entry's values in the order of the table's columns (AUDIT_INSERT_COLUMNS), for an INSERT. */
+export function columnValues(fields: HashedFields, hash: string): unknown[] {
+  return [...CONTENT_FIELDS.map((field) => fields[field]), fields.prevHash, hash];
+}
+
+/** The stored columns in the order of `columnValues`. */
+export const AUDIT_INSERT_COLUMNS = `seq, occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
+  state_before, state_after, payload, request_id, client_address, prev_hash, hash`;
+
+/** The hashed fields but `prevHash` in canonical (sorted) order, each with its key as JSON. */
 const CONTENT_KEYS = [...CONTENT_FIELDS].sort();
 const KEY_TEXTS = CONTENT_KEYS.map((key) => `${JSON.stringify(key)}:`);
 
