@@ -5,4 +5,4 @@ export { runMigrationsUnderLock } from './run-migrations.js';
 export { ensureDatabaseExists, assertPostgresReachable } from './postgres-preflight.js';
 export { isDatabaseUnavailableError, pgErrorCode, PgErrorCode } from './pg-errors.js';
 export { AdvisoryLock } from './advisory-locks.js';
-export { entityFromJson, entitiesFromJson } from './entity-from-json.js';
+export { entityFromRow, entitiesFromRows } from './entity-from-row.js';

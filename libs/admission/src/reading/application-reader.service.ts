@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { entitiesFromJson, entityFromJson } from '@near/database';
+import { entitiesFromRows, entityFromRow } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationLetter } from '../application-letter.entity.js';
 import { ApplicationMessage } from '../application-message.entity.js';
-import { canSee, ownsApplication } from '../application-visibility.js';
+import { ownsApplication } from '../application-visibility.js';
 import { Application } from '../application.entity.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
-import { loadVisible } from '../transitions/application-transitions.service.js';
+import { loadVisible, visibleOrNotFound } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { ApplicationListItem, ApplicationView } from './application-view.js';
@@ -58,19 +58,16 @@ export class ApplicationReader {
   /** One statement: the application, its government, criteria, session, newest letter and messages. */
   async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
     const [row] = await this.dataSource.query<ViewRow[]>(APPLICATION_VIEW_SQL, [applicationId]);
-    const application = row ? entityFromJson(this.dataSource, Application, row.application) : null;
-    if (!application || !canSee(acting.user, application)) {
-      throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
-    }
-    const criteria = entitiesFromJson(this.dataSource, EligibilityCriterion, row.criteria);
+    const application = visibleOrNotFound(row ? entityFromRow(this.dataSource, Application, row.application) : null, applicationId, acting);
+    const criteria = entitiesFromRows(this.dataSource, EligibilityCriterion, row.criteria);
     criteria.sort((a, b) => ELIGIBILITY_CRITERION_CODES.indexOf(a.code as never) - ELIGIBILITY_CRITERION_CODES.indexOf(b.code as never));
     return {
       application,
-      government: entityFromJson(this.dataSource, Government, row.government),
+      government: entityFromRow(this.dataSource, Government, row.government),
       criteria,
-      session: row.session ? entityFromJson(this.dataSource, Assembly, row.session) : null,
-      letter: row.letter ? entityFromJson(this.dataSource, ApplicationLetter, row.letter) : null,
-      messages: entitiesFromJson(this.dataSource, ApplicationMessage, row.messages),
+      session: row.session ? entityFromRow(this.dataSource, Assembly, row.session) : null,
+      letter: row.letter ? entityFromRow(this.dataSource, ApplicationLetter, row.letter) : null,
+      messages: entitiesFromRows(this.dataSource, ApplicationMessage, row.messages),
       allowedActions: this.allowedActions(application, acting.user),
     };
   }

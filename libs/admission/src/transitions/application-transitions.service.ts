@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
-import { entityFromJson } from '@near/database';
+import { entityFromRow } from '@near/database';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
 import { VoteBook } from '@near/voting';
@@ -134,7 +134,11 @@ export class ApplicationTransitions {
 
 /** Loads an application the caller may see; anything else is "not found". */
 export async function loadVisible(manager: EntityManager, applicationId: string, acting: Acting): Promise<Application> {
-  const application = await loadApplication(manager, applicationId);
+  return visibleOrNotFound(await loadApplication(manager, applicationId), applicationId, acting);
+}
+
+/** The application if the caller may see it; "not found" otherwise, whether it exists or not. */
+export function visibleOrNotFound(application: Application | null, applicationId: string, acting: Acting): Application {
   if (!application || !canSee(acting.user, application)) {
     throw new AdmissionError(AdmissionErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
   }
@@ -150,7 +154,7 @@ async function loadExisting(manager: EntityManager, applicationId: string): Prom
 /** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
 export async function loadApplication(manager: EntityManager, applicationId: string): Promise<Application | null> {
   const [row] = await manager.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [applicationId]);
-  return row ? entityFromJson(manager.dataSource, Application, row) : null;
+  return row ? entityFromRow(manager.dataSource, Application, row) : null;
 }
 
 export function assertVersion(application: Application, expectedVersion: number | undefined): void {

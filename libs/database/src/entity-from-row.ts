@@ -6,23 +6,23 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * reader fetch an entity and what hangs off it in one statement (`json_agg` subqueries), or a plain `SELECT *`
  * row from pg (its values are typed already and pass through), which skips the ORM's query building on hot paths.
  */
-export function entityFromJson<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, json: Record<string, unknown>): T {
+export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
   const metadata = dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
     if (!column.isSelect) continue;
-    const raw = json[column.databaseName];
+    const raw = row[column.databaseName];
     if (raw === undefined) continue;
-    column.setEntityValue(entity, raw === null ? null : fromJsonValue(column.type, raw));
+    column.setEntityValue(entity, raw === null ? null : fromStoredValue(column.type, raw));
   }
   return entity;
 }
 
-export function entitiesFromJson<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, json: unknown): T[] {
-  return Array.isArray(json) ? json.map((item: Record<string, unknown>) => entityFromJson(dataSource, target, item)) : [];
+export function entitiesFromRows<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, rows: unknown): T[] {
+  return Array.isArray(rows) ? rows.map((item: Record<string, unknown>) => entityFromRow(dataSource, target, item)) : [];
 }
 
-function fromJsonValue(type: unknown, raw: unknown): unknown {
+function fromStoredValue(type: unknown, raw: unknown): unknown {
   switch (type) {
     case 'timestamptz':
     case 'timestamp with time zone':
