@@ -4,7 +4,7 @@
 // Usage: node dist/bench/bench/bare-fastify.js <database url> <port> <pool size> <user id>
 import Fastify from 'fastify';
 import pg from 'pg';
-import { ACTIVE_CALLER_SQL, APPLICATION_VIEW_SQL } from './lib/statements.js';
+import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT } from './lib/statements.js';
 
 const [url, port, poolSize, userId] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: Number(poolSize), application_name: 'near-bench-bare' });
@@ -17,9 +17,9 @@ app.get<{ Params: { id: string } }>('/applications/:id', async (request, reply) 
 });
 app.get<{ Params: { id: string } }>('/same-statements/applications/:id', async (request, reply) => {
   const { id } = request.params;
-  const user = await pool.query(ACTIVE_CALLER_SQL, [userId]);
+  const user = await pool.query({ ...ACTIVE_CALLER_STATEMENT, values: [userId] });
   if (user.rows.length === 0) return reply.code(401).send({ title: 'Unauthorized' });
-  const { rows } = await pool.query(APPLICATION_VIEW_SQL, [id]);
+  const { rows } = await pool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
   if (rows.length === 0) return reply.code(404).send({ title: 'Not Found' });
   return rows[0];
 });

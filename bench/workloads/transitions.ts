@@ -17,7 +17,7 @@ import {
   seedSubmittedApplications,
 } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
-import { ACTIVE_CALLER_SQL, APPLICATION_VIEW_SQL, SELECT_APPLICATION, UPDATE_WITH_VERSION } from '../lib/statements.js';
+import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT, SELECT_APPLICATION, UPDATE_WITH_VERSION } from '../lib/statements.js';
 
 interface ApplicationRow {
   id: string;
@@ -136,9 +136,9 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     });
     bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
     const rawEveryStatement = await rawRun(async (id) => {
-      await rawPool.query(ACTIVE_CALLER_SQL, [secretariat.id]);
+      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.id] });
       await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
-      await rawPool.query(APPLICATION_VIEW_SQL, [id]);
+      await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
     });
     bench.log(`transitions raw (every statement): ${rawEveryStatement.perSecond}/s, p99 ${rawEveryStatement.latencyMs.p99} ms`);
     if (taken >= ids.length) bench.log(`transitions: all ${ids.length} applications used; the last run was cut short`);

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE } from '@near/common';
-import { PgErrorCode, pgErrorCode } from '@near/database';
+import { PgErrorCode, pgErrorCode, queryPrepared } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
-import { ACTIVE_CALLER_SQL } from './active-caller-sql.js';
+import { ACTIVE_CALLER_STATEMENT } from './active-caller-sql.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
@@ -41,9 +41,9 @@ export class UsersService {
     return query.getMany();
   }
 
-  /** The caller behind a token, read on every request: one plain statement, no entity. */
+  /** The caller behind a token, read on every request: one prepared statement, no entity. */
   async findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
-    const rows = await this.dataSource.query<AuthenticatedUser[]>(ACTIVE_CALLER_SQL, [id]);
+    const rows = await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, [id]);
     return rows[0] ?? null;
   }
 

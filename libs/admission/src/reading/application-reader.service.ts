@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { entitiesFromRows, entityFromRow } from '@near/database';
+import { entitiesFromRows, entityFromRow, queryPrepared } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
@@ -16,7 +16,7 @@ import { loadVisible, visibleOrNotFound } from '../transitions/application-trans
 import type { ApplicationState } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { ApplicationListItem, ApplicationView } from './application-view.js';
-import { APPLICATION_VIEW_SQL } from './application-view-sql.js';
+import { APPLICATION_VIEW_STATEMENT } from './application-view-sql.js';
 
 export interface ApplicationFilter {
   state?: ApplicationState;
@@ -57,7 +57,7 @@ export class ApplicationReader {
 
   /** One statement: the application, its government, criteria, session, newest letter and messages. */
   async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
-    const [row] = await this.dataSource.query<ViewRow[]>(APPLICATION_VIEW_SQL, [applicationId]);
+    const [row] = await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, [applicationId]);
     const application = visibleOrNotFound(row ? entityFromRow(this.dataSource, Application, row.application) : null, applicationId, acting);
     const criteria = entitiesFromRows(this.dataSource, EligibilityCriterion, row.criteria);
     criteria.sort((a, b) => ELIGIBILITY_CRITERION_CODES.indexOf(a.code as never) - ELIGIBILITY_CRITERION_CODES.indexOf(b.code as never));

@@ -1,0 +1,33 @@
+import type pg from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A statement PostgreSQL parses and plans once per connection (a named prepared statement) instead of on every
+ * call: for the few statements on the path of every request, where planning costs more than running (the
+ * application view's six subqueries plan in ~0.3 ms and run in ~0.05 ms).
+ * Its result columns must not follow a table's columns (no `SELECT *`; `to_jsonb(row)` is one jsonb column
+ * whatever the row holds): PostgreSQL replans a prepared statement after a migration, but refuses one whose
+ * result columns changed, and every connection that prepared it before would fail it until it reconnects.
+ */
+export interface PreparedStatement {
+  /** Unique per text: pg refuses a name it has already prepared with another text on the same connection. */
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Runs a prepared statement on the transaction's connection when the manager has one, on the pool otherwise.
+ * Goes to pg directly, past TypeORM's query runner: errors are pg's own (`code` is the SQLSTATE).
+ */
+export async function queryPrepared<Row>(
+  executor: DataSource | EntityManager,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<Row[]> {
+  const manager = 'manager' in executor ? executor.manager : executor;
+  const runner = manager.queryRunner;
+  const client: pg.Pool | pg.PoolClient =
+    runner && !runner.isReleased ? ((await runner.connect()) as pg.PoolClient) : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
+  const result = await client.query({ name: statement.name, text: statement.text, values: [...values] });
+  return result.rows as Row[];
+}
