@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { LoadedConfig } from '@near/config';
 import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
@@ -13,6 +13,7 @@ import { setUpOpenApi } from './http/openapi.js';
 import { refuseWhileClosing } from './http/refuse-while-closing.js';
 import { createValidationPipe } from './http/validation.js';
 import { webApp, webAppDirectory } from './http/web-app.js';
+import { logEveryResponse } from './logging/access-log.js';
 import { requestIdOf } from './logging/request-id.js';
 
 /**
@@ -46,6 +47,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
   });
   app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, strictJsonParser(adapter.getInstance()));
   app.useLogger(app.get(Logger));
+  logEveryResponse(adapter.getInstance(), PinoLogger.root);
   app.flushLogs();
   app.enableShutdownHooks();
   await app.register(helmet, {

@@ -33,7 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500 && problem.status !== HttpStatus.SERVICE_UNAVAILABLE) {
-      this.logger.error({ err: exception }, 'Unhandled error');
+      this.logger.error({ err: exception, req: { id: request.id } }, 'Unhandled error');
     }
     const body: ProblemDetails = { ...problem, instance: request.url, requestId: request.id };
     if (typeof problem.retryAfterSeconds === 'number') void reply.header('Retry-After', String(problem.retryAfterSeconds));
