@@ -42,8 +42,8 @@ export const FULL: Scale = {
 };
 
 export const SMOKE: Scale = {
-  seconds: 1,
-  warmUpSeconds: 0.25,
+  seconds: Number(process.env.BENCH_SMOKE_SECONDS ?? 1),
+  warmUpSeconds: Number(process.env.BENCH_SMOKE_WARMUP ?? 0.25),
   growthSeconds: 0.5,
   connections: 32,
   transitionPool: 4_000,
