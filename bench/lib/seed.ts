@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 // The bench builds its rows with the application's own functions, so the chain it seeds verifies.
+import { CHAIN_HEAD_STATEMENT, type ChainHead } from '../../libs/audit/src/chain-head-sql.js';
 import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
 import { AUDIT_INSERT_COLUMNS, columnValues, entryHash, GENESIS_HASH, type HashedFields } from '../../libs/audit/src/entry-hash.js';
 import { AdvisoryLock } from '../../libs/database/src/advisory-locks.js';
@@ -21,19 +22,10 @@ export interface Actor {
 export const CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
 export const CHAIN_LOCK_KEY = AdvisoryLock.AuditChain;
 
-export const HEAD_SQL = `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
-              h.seq::text AS seq, h.hash
-       FROM (SELECT 1) AS one
-       LEFT JOIN (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`;
 
 export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
-export interface HeadRow {
-  now: string;
-  seq: string | null;
-  hash: string | null;
-}
 
 export interface EntryInput {
   action: string;
@@ -93,7 +85,7 @@ export async function appendAuditEntries(
   try {
     await client.query('BEGIN');
     await client.query(CHAIN_LOCK_SQL, [CHAIN_LOCK_KEY]);
-    const head = (await client.query<HeadRow>(HEAD_SQL)).rows[0];
+    const head = (await client.query<ChainHead>({ ...CHAIN_HEAD_STATEMENT })).rows[0];
     const first = head.seq === null ? 0 : Number(head.seq);
     let seq = first;
     let prevHash = head.hash ?? GENESIS_HASH;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { CHAIN_HEAD_STATEMENT, type ChainHead } from '../../libs/audit/src/chain-head-sql.js';
 import { columnValues, entryHash, GENESIS_HASH } from '../../libs/audit/src/entry-hash.js';
 import type { Bench } from '../lib/context.js';
 import { poolOf, warmPool } from '../lib/database.js';
@@ -11,8 +12,6 @@ import {
   auditFields,
   CHAIN_LOCK_KEY,
   CHAIN_LOCK_SQL,
-  HEAD_SQL,
-  type HeadRow,
   INSERT_AUDIT_SQL,
   seedSubmittedApplications,
 } from '../lib/seed.js';
@@ -36,7 +35,7 @@ async function startReviewTransaction(client: pg.PoolClient, id: string, actor: 
     const updated = await client.query(UPDATE_WITH_VERSION, ['under_review', new Date(), id, application.version]);
     if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
     await client.query(CHAIN_LOCK_SQL, [CHAIN_LOCK_KEY]);
-    const [head] = (await client.query<HeadRow>(HEAD_SQL)).rows;
+    const [head] = (await client.query<ChainHead>({ ...CHAIN_HEAD_STATEMENT })).rows;
     const fields = auditFields(
       head.seq === null ? 1 : Number(head.seq) + 1,
       head.now,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AdvisoryLock } from '@near/database';
+import { AdvisoryLock, queryPrepared } from '@near/database';
 import type { EntityManager } from 'typeorm';
 import type { AuditContext } from './audit-context.js';
 import type { AuditEntryInput, AuditEvent } from './audit-entry.js';
 import { canonicalJson } from './canonical-json.js';
+import { CHAIN_HEAD_STATEMENT, type ChainHead } from './chain-head-sql.js';
 import { AUDIT_INSERT_COLUMNS, columnValues, entryHash, GENESIS_HASH, type HashedFields } from './entry-hash.js';
 import { UUID_PATTERN } from './uuid.js';
 
@@ -53,12 +54,7 @@ export class AuditTrail {
     // read an older head; its insert then fails on the seq key (never a fork) and it must be retried.
     // The time comes from the database clock, under the lock, so that time order is seq order even
     // when the API and the worker run on machines whose clocks disagree.
-    const [head] = (await manager.query(
-      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
-              h.seq::text AS seq, h.hash
-       FROM (SELECT 1) AS one
-       LEFT JOIN (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`,
-    )) as { now: string; seq: string | null; hash: string | null }[];
+    const [head] = await queryPrepared<ChainHead>(manager, CHAIN_HEAD_STATEMENT, []);
 
     let seq = head.seq === null ? 0 : Number(head.seq);
     let prevHash = head.hash ?? GENESIS_HASH;
