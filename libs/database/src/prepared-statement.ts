@@ -8,6 +8,9 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Its result columns must not follow a table's columns (no `SELECT *`; `to_jsonb(row)` is one jsonb column
  * whatever the row holds): PostgreSQL replans a prepared statement after a migration, but refuses one whose
  * result columns changed, and every connection that prepared it before would fail it until it reconnects.
+ * Named statements live on a server connection: a pooler between the app and PostgreSQL must keep a client on
+ * one server connection (session pooling; PgBouncer's transaction pooling only from 1.21, with
+ * `max_prepared_statements`).
  */
 export interface PreparedStatement {
   /** Unique per text: pg refuses a name it has already prepared with another text on the same connection. */
