@@ -164,8 +164,9 @@ export class CpuMeter {
   ) {}
 
   private async backends(): Promise<Map<number, number>> {
+    // Client backends only: an autovacuum worker that starts during a window would bring all its CPU into it.
     const { rows } = await this.pool.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
       [this.databaseName],
     );
     return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid) ?? 0]));
