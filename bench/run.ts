@@ -208,7 +208,8 @@ async function main(): Promise<void> {
       redis: versionOf('redis-server', ['--version']).match(/v=([\d.]+)/)?.[1] ?? 'unknown',
       commit: versionOf('git', ['rev-parse', '--short', 'HEAD']),
       // The bench's own pages (this table, the profiles) do not make the code measured differ from the commit.
-      uncommittedChanges: versionOf('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/benchmarks.md', ':!bench/results']) !== '',
+      uncommittedChanges:
+        versionOf('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/benchmarks.md', ':!bench/results']) !== '',
       loadAverage: {
         start: Math.round(loadAtStart * 100) / 100,
         end: Math.round(loadavg()[0] * 100) / 100,

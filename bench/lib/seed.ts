@@ -22,10 +22,8 @@ export interface Actor {
 export const CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
 export const CHAIN_LOCK_KEY = AdvisoryLock.AuditChain;
 
-
 export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
-
 
 export interface EntryInput {
   action: string;

@@ -7,14 +7,7 @@ import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import {
-  type Actor,
-  auditFields,
-  CHAIN_LOCK_KEY,
-  CHAIN_LOCK_SQL,
-  INSERT_AUDIT_SQL,
-  seedSubmittedApplications,
-} from '../lib/seed.js';
+import { type Actor, auditFields, CHAIN_LOCK_KEY, CHAIN_LOCK_SQL, INSERT_AUDIT_SQL, seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT, SELECT_APPLICATION, UPDATE_WITH_VERSION } from '../lib/statements.js';
 

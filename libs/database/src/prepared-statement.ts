@@ -30,7 +30,9 @@ export async function queryPrepared<Row>(
   const manager = 'manager' in executor ? executor.manager : executor;
   const runner = manager.queryRunner;
   const client: pg.Pool | pg.PoolClient =
-    runner && !runner.isReleased ? ((await runner.connect()) as pg.PoolClient) : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
+    runner && !runner.isReleased
+      ? ((await runner.connect()) as pg.PoolClient)
+      : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
   const result = await client.query({ name: statement.name, text: statement.text, values: [...values] });
   return result.rows as Row[];
 }
