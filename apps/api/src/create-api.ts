@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +10,7 @@ import { answerClientError, answerFrameworkError } from './http/framework-errors
 import { strictJsonParser } from './http/json-body-parser.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { refuseWhileClosing } from './http/refuse-while-closing.js';
+import { addSecurityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
 import { webApp, webAppDirectory } from './http/web-app.js';
 import { logEveryResponse } from './logging/access-log.js';
@@ -50,10 +50,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
   logEveryResponse(adapter.getInstance(), PinoLogger.root);
   app.flushLogs();
   app.enableShutdownHooks();
-  await app.register(helmet, {
-    // The OpenAPI page loads its own inline script and styles.
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
-  });
+  addSecurityHeaders(adapter.getInstance());
   await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
   await app.register(webApp(webAppDirectory()));
   app.useGlobalPipes(createValidationPipe());
