@@ -4,7 +4,7 @@ import type { Me } from '../api/types.js';
 import { t } from '../i18n/i18n.js';
 import { h, replace } from '../ui/h.js';
 import { showProblem } from '../ui/problems.js';
-import { busy, field, pageTitle, submit } from '../ui/widgets.js';
+import { field, pageTitle, submit, whenSubmitted } from '../ui/widgets.js';
 
 export async function signInPage(main: HTMLElement, signedIn: (session: Session) => Promise<void>): Promise<void> {
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
@@ -13,22 +13,19 @@ export async function signInPage(main: HTMLElement, signedIn: (session: Session)
     'form',
     {
       class: 'card narrow',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(form, async () => {
-          try {
-            const answer = await api<{ accessToken: string; user: Me }>('/auth/login', {
-              method: 'POST',
-              body: { email: email.value, password: password.value },
-            });
-            const session = { token: answer.accessToken, user: answer.user };
-            saveSession(session);
-            await signedIn(session);
-          } catch (problem) {
-            showProblem(form, problem);
-          }
-        });
-      },
+      onsubmit: whenSubmitted(async () => {
+        try {
+          const answer = await api<{ accessToken: string; user: Me }>('/auth/login', {
+            method: 'POST',
+            body: { email: email.value, password: password.value },
+          });
+          const session = { token: answer.accessToken, user: answer.user };
+          saveSession(session);
+          await signedIn(session);
+        } catch (problem) {
+          showProblem(form, problem);
+        }
+      }),
     },
     field(t('signIn.email'), email),
     field(t('signIn.password'), password),

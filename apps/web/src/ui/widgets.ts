@@ -45,6 +45,14 @@ export async function busy<T>(form: HTMLElement, work: () => Promise<T>): Promis
   }
 }
 
+/** A form's submit handler: the page stays where it is, and the form's buttons wait until `work` is done. */
+export const whenSubmitted =
+  (work: () => Promise<void>) =>
+  (event: Event): void => {
+    event.preventDefault();
+    void busy(event.currentTarget as HTMLElement, work);
+  };
+
 export const loading = () => h('p', { class: 'loading' }, t('common.loading'));
 
 export function definitionList(rows: [string, Node | string | null | undefined][]): HTMLElement {

@@ -5,7 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
+import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const ROLES = ['applicant', 'secretariat', 'delegate', 'admin'];
 
@@ -40,28 +40,25 @@ export const usersPage: Page = async ({ main, search }) => {
     'form',
     {
       class: 'card',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(form, async () => {
-          try {
-            await api('/users', {
-              method: 'POST',
-              body: {
-                email: email.value,
-                displayName: displayName.value,
-                password: password.value,
-                role: role.value,
-                locale: locale.value,
-                ...(government.value ? { governmentId: government.value } : {}),
-              },
-            });
-            notify(t('users.created', { email: email.value }));
-            await usersPage({ main, search } as Parameters<Page>[0]);
-          } catch (problem) {
-            showProblem(form, problem);
-          }
-        });
-      },
+      onsubmit: whenSubmitted(async () => {
+        try {
+          await api('/users', {
+            method: 'POST',
+            body: {
+              email: email.value,
+              displayName: displayName.value,
+              password: password.value,
+              role: role.value,
+              locale: locale.value,
+              ...(government.value ? { governmentId: government.value } : {}),
+            },
+          });
+          notify(t('users.created', { email: email.value }));
+          await usersPage({ main, search } as Parameters<Page>[0]);
+        } catch (problem) {
+          showProblem(form, problem);
+        }
+      }),
     },
     h('h2', null, t('users.create')),
     field(t('users.email'), email),

@@ -8,7 +8,7 @@ import { contactFields } from '../../ui/contact-fields.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, governmentName, pageTitle, submit } from '../../ui/widgets.js';
+import { field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from '../application/letter-section.js';
 
 export const fileApplicationPage: Page = async ({ main, session }) => {
@@ -38,41 +38,38 @@ export const fileApplicationPage: Page = async ({ main, session }) => {
     'form',
     {
       class: 'card',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(form, async () => {
-          let filed: Application;
-          try {
-            filed = await api<Application>('/applications', {
-              method: 'POST',
-              headers: { 'Idempotency-Key': idempotencyKey },
-              body: {
-                governmentId: government.id,
-                category: category.value,
-                headOfGovernment: head.value,
-                statementOfPurpose: statement.value,
-                contact: {
-                  name: contact.name.value,
-                  email: contact.email.value,
-                  ...(contact.phone.value ? { phone: contact.phone.value } : {}),
-                },
-                locale: locale.value,
+      onsubmit: whenSubmitted(async () => {
+        let filed: Application;
+        try {
+          filed = await api<Application>('/applications', {
+            method: 'POST',
+            headers: { 'Idempotency-Key': idempotencyKey },
+            body: {
+              governmentId: government.id,
+              category: category.value,
+              headOfGovernment: head.value,
+              statementOfPurpose: statement.value,
+              contact: {
+                name: contact.name.value,
+                email: contact.email.value,
+                ...(contact.phone.value ? { phone: contact.phone.value } : {}),
               },
-            });
-          } catch (problem) {
-            showProblem(form, problem);
-            return;
-          }
-          try {
-            progress.show();
-            await uploadLetter(filed.id, letter.files![0], progress.update);
-            notify(t('file.filed', { reference: filed.reference }));
-          } catch (problem) {
-            notify(t('file.filedLetterFailed', { reference: filed.reference, reason: (problem as ApiProblem).detail ?? '' }), 'warning');
-          }
-          navigate(`/app/applications/${filed.id}`);
-        });
-      },
+              locale: locale.value,
+            },
+          });
+        } catch (problem) {
+          showProblem(form, problem);
+          return;
+        }
+        try {
+          progress.show();
+          await uploadLetter(filed.id, letter.files![0], progress.update);
+          notify(t('file.filed', { reference: filed.reference }));
+        } catch (problem) {
+          notify(t('file.filedLetterFailed', { reference: filed.reference, reason: (problem as ApiProblem).detail ?? '' }), 'warning');
+        }
+        navigate(`/app/applications/${filed.id}`);
+      }),
     },
     h('p', null, t('file.for'), ' ', governmentName(government)),
     field(t('file.category'), category),

@@ -2,7 +2,7 @@ import { api } from '../../api/client.js';
 import type { Application, Assembly } from '../../api/types.js';
 import { formatDate, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { busy, field, submit } from '../../ui/widgets.js';
+import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 import { respondCorrections } from './respond-corrections.js';
 
@@ -52,18 +52,15 @@ async function actionForm(application: Application, action: string, react: React
     'form',
     {
       class: 'action',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(form, async () => {
-          try {
-            const body = text ? { [textName]: text.value, ...corrections?.changes() } : session ? { assemblyId: session.value } : {};
-            await runAction(application, action, body);
-            await react.done(t('action.done', { action: tDynamic('action', action) }));
-          } catch (problem) {
-            await react.failed(form, problem);
-          }
-        });
-      },
+      onsubmit: whenSubmitted(async () => {
+        try {
+          const body = text ? { [textName]: text.value, ...corrections?.changes() } : session ? { assemblyId: session.value } : {};
+          await runAction(application, action, body);
+          await react.done(t('action.done', { action: tDynamic('action', action) }));
+        } catch (problem) {
+          await react.failed(form, problem);
+        }
+      }),
     },
     text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
     corrections?.element,

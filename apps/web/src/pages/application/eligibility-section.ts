@@ -2,7 +2,7 @@ import { api } from '../../api/client.js';
 import type { Application, Criterion } from '../../api/types.js';
 import { t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { busy, submit } from '../../ui/widgets.js';
+import { submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 
 function readOnly(criteria: Criterion[]): HTMLElement {
@@ -69,20 +69,17 @@ function editable(application: Application, react: Reaction): HTMLElement {
   const form: HTMLFormElement = h(
     'form',
     {
-      onsubmit: (event: Event) => {
-        event.preventDefault();
+      onsubmit: whenSubmitted(async () => {
         const criteria = rows
           .filter((row) => row.pass.checked || row.fail.checked)
           .map((row) => ({ code: row.criterion.code, passed: row.pass.checked, ...(row.note.value ? { note: row.note.value } : {}) }));
-        void busy(form, async () => {
-          try {
-            await api(`/applications/${application.id}/eligibility`, { method: 'PUT', body: { criteria } });
-            await react.done(t('eligibility.saved'));
-          } catch (problem) {
-            await react.failed(form, problem);
-          }
-        });
-      },
+        try {
+          await api(`/applications/${application.id}/eligibility`, { method: 'PUT', body: { criteria } });
+          await react.done(t('eligibility.saved'));
+        } catch (problem) {
+          await react.failed(form, problem);
+        }
+      }),
     },
     rows.map((row) => row.element),
     submit(t('eligibility.save'), { class: 'primary' }),

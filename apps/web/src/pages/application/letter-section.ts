@@ -3,7 +3,7 @@ import type { Application } from '../../api/types.js';
 import { uploadLetter } from '../../api/upload.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { busy, field, submit } from '../../ui/widgets.js';
+import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 
 const LETTER_STATES = ['submitted', 'information_requested'];
@@ -63,18 +63,15 @@ export function letterSection(application: Application, canUpload: boolean, reac
     const form: HTMLFormElement = h(
       'form',
       {
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          void busy(form, async () => {
-            try {
-              progress.show();
-              await uploadLetter(application.id, input.files![0], progress.update);
-              await react.done(t('letter.uploaded'));
-            } catch (problem) {
-              await react.failed(form, problem);
-            }
-          });
-        },
+        onsubmit: whenSubmitted(async () => {
+          try {
+            progress.show();
+            await uploadLetter(application.id, input.files![0], progress.update);
+            await react.done(t('letter.uploaded'));
+          } catch (problem) {
+            await react.failed(form, problem);
+          }
+        }),
       },
       field(letter ? t('letter.replace') : t('letter.file'), input, t('letter.hint')),
       progress.element,

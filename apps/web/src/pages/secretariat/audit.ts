@@ -4,7 +4,7 @@ import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
+import { busy, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const PAGE_SIZE = 100;
 
@@ -37,23 +37,20 @@ export const auditPage: Page = async ({ main, search }) => {
     'form',
     {
       class: 'action',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(verifyForm, async () => {
-          try {
-            const result = await api<{ valid: boolean; checked: number; firstInvalidId?: number; reason?: string }>('/audit-events/verify');
-            verdict.className = result.valid ? 'good' : 'warning';
-            replace(
-              verdict,
-              result.valid
-                ? t('audit.valid', { checked: result.checked })
-                : t('audit.invalid', { seq: result.firstInvalidId ?? '?', reason: result.reason ?? '' }),
-            );
-          } catch (problem) {
-            showProblem(verifyForm, problem);
-          }
-        });
-      },
+      onsubmit: whenSubmitted(async () => {
+        try {
+          const result = await api<{ valid: boolean; checked: number; firstInvalidId?: number; reason?: string }>('/audit-events/verify');
+          verdict.className = result.valid ? 'good' : 'warning';
+          replace(
+            verdict,
+            result.valid
+              ? t('audit.valid', { checked: result.checked })
+              : t('audit.invalid', { seq: result.firstInvalidId ?? '?', reason: result.reason ?? '' }),
+          );
+        } catch (problem) {
+          showProblem(verifyForm, problem);
+        }
+      }),
     },
     submit(t('audit.verify')),
   );

@@ -5,7 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, definitionList, field, governmentName, pageTitle, submit } from '../../ui/widgets.js';
+import { definitionList, field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 /** One member: its fee standing and why it may or may not vote; the Secretariat records a payment here. */
 export const memberPage: Page = async ({ main, params }) => {
@@ -25,18 +25,15 @@ export const memberPage: Page = async ({ main, params }) => {
       'form',
       {
         class: 'card',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          void busy(form, async () => {
-            try {
-              await api(`/governments/${id}/fees`, { method: 'PUT', body: { year: Number(year.value), paidOn: paidOn.value } });
-              await render();
-              notify(t('members.feeRecorded'));
-            } catch (problem) {
-              showProblem(form, problem);
-            }
-          });
-        },
+        onsubmit: whenSubmitted(async () => {
+          try {
+            await api(`/governments/${id}/fees`, { method: 'PUT', body: { year: Number(year.value), paidOn: paidOn.value } });
+            await render();
+            notify(t('members.feeRecorded'));
+          } catch (problem) {
+            showProblem(form, problem);
+          }
+        }),
       },
       h('h2', null, t('members.recordFee')),
       field(t('members.feeYear'), year),

@@ -5,7 +5,7 @@ import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
+import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const STATUSES = ['pending', 'queued', 'sent', 'failed'];
 
@@ -44,18 +44,15 @@ export const notificationsPage: Page = async ({ main, search }) => {
             ? h(
                 'form',
                 {
-                  onsubmit: (event: Event) => {
-                    event.preventDefault();
-                    void busy(retry!, async () => {
-                      try {
-                        await api(`/notifications/${item.id}/retry`, { method: 'POST' });
-                        await render();
-                        notify(t('notifications.retried'));
-                      } catch (problem) {
-                        showProblem(retry!, problem);
-                      }
-                    });
-                  },
+                  onsubmit: whenSubmitted(async () => {
+                    try {
+                      await api(`/notifications/${item.id}/retry`, { method: 'POST' });
+                      await render();
+                      notify(t('notifications.retried'));
+                    } catch (problem) {
+                      showProblem(retry!, problem);
+                    }
+                  }),
                 },
                 submit(t('notifications.retry'), { 'aria-label': t('notifications.retryFor', { recipient: item.recipient }) }),
               )

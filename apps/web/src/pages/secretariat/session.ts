@@ -5,7 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, definitionList, governmentName, pageTitle, stateBadge, submit } from '../../ui/widgets.js';
+import { busy, definitionList, governmentName, pageTitle, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
 
 /** The attendance checklist: every member government, ticked when present; saved as one list. */
 function attendanceForm(session: Assembly, members: Government[], saved: () => Promise<void>): HTMLFormElement {
@@ -25,21 +25,18 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
   const form: HTMLFormElement = h(
     'form',
     {
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        void busy(form, async () => {
-          try {
-            await api(`/assemblies/${session.id}/attendance`, {
-              method: 'PUT',
-              body: { governmentIds: boxes.filter((box) => box.checked).map((box) => box.value) },
-            });
-            await saved();
-            notify(t('attendance.saved'));
-          } catch (problem) {
-            showProblem(form, problem);
-          }
-        });
-      },
+      onsubmit: whenSubmitted(async () => {
+        try {
+          await api(`/assemblies/${session.id}/attendance`, {
+            method: 'PUT',
+            body: { governmentIds: boxes.filter((box) => box.checked).map((box) => box.value) },
+          });
+          await saved();
+          notify(t('attendance.saved'));
+        } catch (problem) {
+          showProblem(form, problem);
+        }
+      }),
     },
     h(
       'div',

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, pageTitle, submit } from '../../ui/widgets.js';
+import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const options = (values: string[], prefix: string) => values.map((value) => h('option', { value }, tDynamic(prefix, value)));
 
@@ -51,8 +51,7 @@ function createForm(members: Government[]): HTMLFormElement {
     'form',
     {
       class: 'card',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
+      onsubmit: whenSubmitted(async () => {
         const written = body.value === 'written_procedure';
         const payload = {
           body: body.value,
@@ -64,15 +63,13 @@ function createForm(members: Government[]): HTMLFormElement {
           ...(majority.value ? { majority: majority.value } : {}),
           ballotSecrecy: secrecy.value,
         };
-        void busy(form, async () => {
-          try {
-            const created = await api<Assembly>('/assemblies', { method: 'POST', body: payload });
-            navigate(`/app/sessions/${created.id}`);
-          } catch (problem) {
-            showProblem(form, problem);
-          }
-        });
-      },
+        try {
+          const created = await api<Assembly>('/assemblies', { method: 'POST', body: payload });
+          navigate(`/app/sessions/${created.id}`);
+        } catch (problem) {
+          showProblem(form, problem);
+        }
+      }),
     },
     h('h2', null, t('sessions.create')),
     field(t('sessions.body'), body),
