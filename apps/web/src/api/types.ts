@@ -148,13 +148,8 @@ export interface Notification {
   sentAt: string | null;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  governmentId: string | null;
-  locale: string;
+/** GET /users: a user as the admin sees it, which is what GET /auth/me says of the caller, and more. */
+export interface User extends Me {
   disabledAt: string | null;
   createdAt: string;
 }

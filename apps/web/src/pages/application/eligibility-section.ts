@@ -30,20 +30,16 @@ function readOnly(criteria: Criterion[]): HTMLElement {
 function editable(application: Application, react: Reaction): HTMLElement {
   const rows = application.eligibility.criteria.map((criterion, index) => {
     const group = `criterion-${index}`;
-    const pass = h('input', {
-      type: 'radio',
-      name: `${group}-passed`,
-      value: 'true',
-      id: `${group}-pass`,
-      checked: criterion.passed === true,
-    });
-    const fail = h('input', {
-      type: 'radio',
-      name: `${group}-passed`,
-      value: 'false',
-      id: `${group}-fail`,
-      checked: criterion.passed === false,
-    });
+    const verdict = (passed: boolean) =>
+      h('input', {
+        type: 'radio',
+        name: `${group}-passed`,
+        value: String(passed),
+        id: `${group}-${passed ? 'pass' : 'fail'}`,
+        checked: criterion.passed === passed,
+      });
+    const pass = verdict(true);
+    const fail = verdict(false);
     const note = h('input', {
       type: 'text',
       id: `${group}-note`,
