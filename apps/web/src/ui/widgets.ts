@@ -53,6 +53,20 @@ export const whenSubmitted =
     void busy(event.currentTarget as HTMLElement, work);
   };
 
+/** A table that scrolls by itself on a narrow screen, captioned for screen readers, with a row of column labels. */
+export function dataTable(caption: string, headings: string[], body: HTMLElement): HTMLElement {
+  const header = h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      headings.map((label) => h('th', { scope: 'col' }, label)),
+    ),
+  );
+  return h('div', { class: 'table-wrap' }, h('table', null, h('caption', { class: 'visually-hidden' }, caption), header, body));
+}
+
 export const loading = () => h('p', { class: 'loading' }, t('common.loading'));
 
 export function definitionList(rows: [string, Node | string | null | undefined][]): HTMLElement {

@@ -5,7 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const ROLES = ['applicant', 'secretariat', 'delegate', 'admin'];
 
@@ -73,37 +73,21 @@ export const usersPage: Page = async ({ main, search }) => {
   replace(
     main,
     pageTitle(t('users.title')),
-    h(
-      'div',
-      { class: 'table-wrap' },
+    dataTable(
+      t('users.title'),
+      [t('users.displayName'), t('users.email'), t('users.role'), t('users.government'), t('users.since')],
       h(
-        'table',
+        'tbody',
         null,
-        h('caption', { class: 'visually-hidden' }, t('users.title')),
-        h(
-          'thead',
-          null,
+        users.map((user) =>
           h(
             'tr',
             null,
-            [t('users.displayName'), t('users.email'), t('users.role'), t('users.government'), t('users.since')].map((label) =>
-              h('th', { scope: 'col' }, label),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          users.map((user) =>
-            h(
-              'tr',
-              null,
-              h('td', null, user.displayName),
-              h('td', null, user.email),
-              h('td', null, tDynamic('role', user.role)),
-              h('td', null, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : ''),
-              h('td', null, formatDate(user.createdAt)),
-            ),
+            h('td', null, user.displayName),
+            h('td', null, user.email),
+            h('td', null, tDynamic('role', user.role)),
+            h('td', null, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : ''),
+            h('td', null, formatDate(user.createdAt)),
           ),
         ),
       ),

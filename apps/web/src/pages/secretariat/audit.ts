@@ -4,7 +4,7 @@ import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { busy, dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const PAGE_SIZE = 100;
 
@@ -117,26 +117,10 @@ export const auditPage: Page = async ({ main, search }) => {
     filterForm,
     h('div', { class: 'button-row' }, verifyForm, exportArea),
     verdict,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        null,
-        h('caption', { class: 'visually-hidden' }, t('audit.title')),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [t('audit.seq'), t('audit.when'), t('audit.what'), t('audit.who'), t('audit.entity'), t('audit.stateAfter')].map((label) =>
-              h('th', { scope: 'col' }, label),
-            ),
-          ),
-        ),
-        body,
-      ),
+    dataTable(
+      t('audit.title'),
+      [t('audit.seq'), t('audit.when'), t('audit.what'), t('audit.who'), t('audit.entity'), t('audit.stateAfter')],
+      body,
     ),
     more,
   );

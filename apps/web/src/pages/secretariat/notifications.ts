@@ -5,7 +5,7 @@ import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const STATUSES = ['pending', 'queued', 'sent', 'failed'];
 
@@ -76,32 +76,18 @@ export const notificationsPage: Page = async ({ main, search }) => {
     main,
     pageTitle(t('notifications.title')),
     filters,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        null,
-        h('caption', { class: 'visually-hidden' }, t('notifications.title')),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [
-              t('notifications.created'),
-              t('notifications.event'),
-              t('notifications.recipient'),
-              t('notifications.status'),
-              t('notifications.attempts'),
-              t('notifications.lastError'),
-              t('notifications.action'),
-            ].map((label) => h('th', { scope: 'col' }, label)),
-          ),
-        ),
-        body,
-      ),
+    dataTable(
+      t('notifications.title'),
+      [
+        t('notifications.created'),
+        t('notifications.event'),
+        t('notifications.recipient'),
+        t('notifications.status'),
+        t('notifications.attempts'),
+        t('notifications.lastError'),
+        t('notifications.action'),
+      ],
+      body,
     ),
   );
   await render();

@@ -3,7 +3,7 @@ import type { ApplicationSummary, Page as ApiPage } from '../../api/types.js';
 import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
-import { field, governmentName, pageTitle, stateBadge, submit } from '../../ui/widgets.js';
+import { dataTable, field, governmentName, pageTitle, stateBadge, submit } from '../../ui/widgets.js';
 
 const STATES = [
   'submitted',
@@ -81,26 +81,10 @@ export const workQueuePage: Page = async ({ main, search }) => {
     h('p', null, t('queue.intro')),
     filters,
     counter,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        null,
-        h('caption', { class: 'visually-hidden' }, t('queue.title')),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [t('queue.reference'), t('queue.government'), t('queue.state'), t('queue.next'), t('queue.submitted')].map((label) =>
-              h('th', { scope: 'col' }, label),
-            ),
-          ),
-        ),
-        table,
-      ),
+    dataTable(
+      t('queue.title'),
+      [t('queue.reference'), t('queue.government'), t('queue.state'), t('queue.next'), t('queue.submitted')],
+      table,
     ),
     more,
   );
