@@ -17,6 +17,16 @@ describe('the admission workflow over HTTP', () => {
   });
   afterAll(() => api.close());
 
+  async function allPages(user: TestUser, filter: string): Promise<{ id: string; allowedActions: string[] }[]> {
+    const items = [];
+    for (let cursor = ''; ;) {
+      const page = await api.http().get(`/applications?${filter}limit=100${cursor}`).set(bearer(user)).expect(200);
+      items.push(...page.body.items);
+      if (!page.body.nextCursor) return items;
+      cursor = `&cursor=${page.body.nextCursor}`;
+    }
+  }
+
   it('walks submitted → under_review → information_requested → under_review → eligible → on_agenda', async () => {
     const filed = await fileApplication(api, liaoningApplicant);
     expect(filed).toMatchObject({
@@ -317,6 +327,28 @@ describe('the admission workflow over HTTP', () => {
       expect(bySession.body.items.map((item: { assemblyId: string }) => item.assemblyId)).toEqual(
         bySession.body.items.map(() => assemblyId),
       );
+    });
+
+    it('lists only what the caller can act on now with actionable=true, however many newer ones wait for others', async () => {
+      const waiting = await fileApplication(api, await aProspectiveApplicant(api, 'KR'));
+      // Newer than it: three the Secretariat has nothing to do with (withdrawn is final).
+      for (let i = 0; i < 3; i++) {
+        const applicant = await aProspectiveApplicant(api, 'KR');
+        await act(api, applicant, await fileApplication(api, applicant), 'withdraw', { reason: 'Next year.' }).expect(200);
+      }
+      const first = await api.http().get('/applications?country=KR&actionable=true&limit=1').set(bearer(secretariat)).expect(200);
+      expect(first.body.items).toMatchObject([{ id: waiting.id, state: 'submitted', allowedActions: ['start-review'] }]);
+
+      const everything = await allPages(secretariat, '');
+      const actionable = await allPages(secretariat, 'actionable=true&');
+      expect(actionable.map((item) => item.id)).toEqual(everything.filter((item) => item.allowedActions.length > 0).map((item) => item.id));
+      expect(actionable.length).toBeLessThan(everything.length);
+      expect(await allPages(secretariat, 'actionable=false&')).toEqual(everything);
+
+      const mine = await api.http().get('/applications?actionable=true').set(bearer(liaoningApplicant)).expect(200);
+      expect(mine.body.items.every((item: { allowedActions: string[] }) => item.allowedActions.includes('withdraw'))).toBe(true);
+      const bad = await api.http().get('/applications?actionable=yes').set(bearer(secretariat)).expect(400);
+      expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
   });
 

@@ -22,6 +22,8 @@ export interface ApplicationFilter {
   state?: ApplicationState;
   country?: string;
   assemblyId?: string;
+  /** Only those the caller can act on now (a non-empty `allowedActions`). */
+  actionable?: boolean;
 }
 
 export interface Page {
@@ -90,6 +92,11 @@ export class ApplicationReader {
     if (user.role === 'delegate') query.andWhere('a.assemblyId IS NOT NULL');
     if (user.role === 'admin') query.andWhere('false');
     if (filter.state) query.andWhere('a.state = :state', { state: filter.state });
+    if (filter.actionable) {
+      // An applicant only ever lists its own government's applications: it owns each one it sees.
+      const states = this.workflow.statesWithActionsFor({ role: user.role, ownsApplication: user.role === 'applicant' });
+      query.andWhere(states.length > 0 ? 'a.state IN (:...actionableStates)' : 'false', { actionableStates: states });
+    }
     if (filter.country) query.andWhere('g.country = :country', { country: filter.country });
     if (filter.assemblyId) query.andWhere('a.assemblyId = :assemblyId', { assemblyId: filter.assemblyId });
     if (page.cursor) {

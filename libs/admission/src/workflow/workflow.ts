@@ -54,6 +54,11 @@ export class Workflow {
     return ACTION_NAMES.filter((action) => this.refusal(state, action, caller) === null);
   }
 
+  /** The states in which the caller has something to do: where its work queue looks. */
+  statesWithActionsFor(caller: Caller): ApplicationState[] {
+    return (this.states as readonly ApplicationState[]).filter((state) => this.allowedActions(state, caller).length > 0);
+  }
+
   /** Every edge of the graph, for the diagram and the tests. */
   edges(): { from: string; to: string; action: string }[] {
     return Object.entries(this.actions).flatMap(([action, definition]) =>

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { APPLICATION_STATES, type ApplicationState } from '@near/admission';
 
 export class ListApplicationsQuery {
@@ -8,6 +8,15 @@ export class ListApplicationsQuery {
   @IsOptional()
   @IsIn(APPLICATION_STATES)
   state?: ApplicationState;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only the applications the caller can act on now (those with a non-empty allowedActions).',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  actionable?: boolean;
 
   @ApiPropertyOptional({ example: 'CN' })
   @IsOptional()

@@ -55,11 +55,11 @@ export const workQueuePage: Page = async ({ main, search }) => {
   const counter = h('p', { role: 'status' });
   let shown = 0;
   async function load(cursor?: string): Promise<void> {
-    const page = await api<ApiPage<ApplicationSummary>>(`/applications${query({ state, country, cursor, limit: 50 })}`);
-    const rows = all || state ? page.items : page.items.filter((item) => item.allowedActions.length > 0);
-    shown += rows.length;
+    const actionable = all || state ? undefined : 'true';
+    const page = await api<ApiPage<ApplicationSummary>>(`/applications${query({ state, country, actionable, cursor, limit: 50 })}`);
+    shown += page.items.length;
     table.append(
-      ...rows.map((item) =>
+      ...page.items.map((item) =>
         h(
           'tr',
           null,
