@@ -52,7 +52,7 @@ describe('the e-mails of the workflow', () => {
     await act(api, applicant, filed, 'respond', { message: 'Attached.' }).expect(200);
     await api.http().put(`/applications/${filed.id}/eligibility`).set(bearer(secretariatEn)).send(ALL_CRITERIA_PASSED).expect(200);
     await act(api, secretariatEn, filed, 'declare-eligible').expect(200);
-    const session = await aSession(api, secretariatEn);
+    const session = await aSession(api, secretariatEn, 4321);
     await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariatEn)).expect(200);
     await act(api, secretariatEn, filed, 'place-on-agenda', { assemblyId: session.id }).expect(200);
     const members: { id: string }[] = await api.dataSource.query(
@@ -106,6 +106,15 @@ describe('the e-mails of the workflow', () => {
     expect(toContact.find((mail) => mail.html.includes('&lt;signed&gt;'))).toBeDefined();
     expect(mailbox.to(secretariatKo.email).every((mail) => mail.language === 'ko')).toBe(true);
     expect(mailbox.to(secretariatEn.email).every((mail) => mail.language === 'en')).toBe(true);
+    // Sentences too: the session's name, its dates and how the ballot was decided, in the reader's language.
+    const decisionIn = (mails: typeof toContact) =>
+      mails.find((mail) => mail.subject.includes(filed.reference) && /결정 안내|Decision/.test(mail.subject))!;
+    const korean = decisionIn(toContact).text;
+    expect(korean).toContain('제4321차 총회에서');
+    expect(korean).toMatch(/의사정족수 충족: 의결권 보유 회원 \d+곳 중 \d+곳 출석\(과반수, \d+곳 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/);
+    expect(korean).not.toMatch(/General Assembly|Quorum|Approved/);
+    expect(toContact.find((mail) => mail.subject.includes('안건 상정'))!.text).toContain('일정: 2027-09-15 ~ 2027-09-17, Toyama City');
+    expect(decisionIn(mailbox.to(secretariatEn.email)).text).toMatch(/General Assembly 4321[\s\S]*Quorum met: \d+ of \d+ voters present/);
     // Japanese and Mongolian have no templates yet: those delegates read English.
     expect(mailbox.to(absentDelegate.email).every((mail) => mail.language === 'en')).toBe(true);
     expect(await sentCount()).toBe(rows.length);

@@ -1,3 +1,25 @@
+/**
+ * A session as the e-mails about it need it, beside its English name, so that each language can word it
+ * (`libs/notifications/src/phrases`). Absent from rows written before it existed.
+ */
+export interface SessionFacts {
+  body: string;
+  number: number;
+  startsOn: string | null;
+  endsOn: string | null;
+  venue: string | null;
+  /** ISO 8601, for a written procedure. */
+  deadline: string | null;
+}
+
+/** How a closed ballot was decided, beside the English explanation the vote records. */
+export interface DecisionFacts {
+  voters: number;
+  abstain: number;
+  quorum: { rule: string; met: boolean; required: number; actual: number };
+  majority: { rule: string; met: boolean; required: number; yes: number; base: number };
+}
+
 /** Every e-mail the system sends, and the data its templates may use. Templates are checked against this at boot. */
 export interface NotificationData {
   'submission-acknowledged': { reference: string; governmentName: string; category: string };
@@ -6,10 +28,18 @@ export interface NotificationData {
   'response-received': { reference: string; governmentName: string; message: string };
   'declared-eligible': { reference: string; governmentName: string };
   'declared-ineligible': { reference: string; governmentName: string; reasons: string };
-  'placed-on-agenda': { reference: string; governmentName: string; sessionName: string; sessionWhen: string };
-  'ballot-opened': { reference: string; governmentName: string; sessionName: string };
-  'ballot-closed': { reference: string; governmentName: string; sessionName: string; outcome: string };
-  decision: { reference: string; governmentName: string; sessionName: string; outcome: string; explanation: string };
+  'placed-on-agenda': { reference: string; governmentName: string; sessionName: string; sessionWhen: string; session?: SessionFacts };
+  'ballot-opened': { reference: string; governmentName: string; sessionName: string; session?: SessionFacts };
+  'ballot-closed': { reference: string; governmentName: string; sessionName: string; outcome: string; session?: SessionFacts };
+  decision: {
+    reference: string;
+    governmentName: string;
+    sessionName: string;
+    outcome: string;
+    explanation: string;
+    session?: SessionFacts;
+    decision?: DecisionFacts;
+  };
   deferred: { reference: string; governmentName: string; reason: string };
   withdrawn: { reference: string; governmentName: string; reason: string };
 }

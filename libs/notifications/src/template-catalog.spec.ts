@@ -61,7 +61,7 @@ describe('TemplateCatalog', () => {
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
       expect(message.text).toContain(REFERENCE);
       expect(message.html).toContain(`<html lang="${locale}">`);
-      for (const [field, value] of Object.entries(SAMPLE[event])) {
+      for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;
         expect(message.text).toContain(shown);
         expect(message.html).toContain(shown);
@@ -84,6 +84,48 @@ describe('TemplateCatalog', () => {
     expect(catalog.render('submission-acknowledged', 'en', SAMPLE['submission-acknowledged']).text).toContain('member');
     const unknown = catalog.render('submission-acknowledged', 'ko', { ...SAMPLE['submission-acknowledged'], category: 'observer' });
     expect(unknown.text).toContain('신청 구분: observer');
+  });
+
+  it('words a session and a decision in Korean from their facts, and keeps the English text where Korean has no words', () => {
+    const session = { body: 'general_assembly', number: 16, startsOn: '2026-09-15', endsOn: '2026-09-17', venue: 'Pohang', deadline: null };
+    const agenda = catalog.render('placed-on-agenda', 'ko', { ...SAMPLE['placed-on-agenda'], session });
+    expect(agenda.subject).toBe(`[${REFERENCE}] 가입 신청 안건 상정 안내: 제16차 총회`);
+    expect(agenda.text).toContain('일정: 2026-09-15 ~ 2026-09-17, Pohang');
+    const written = {
+      ...session,
+      body: 'written_procedure',
+      number: 3,
+      startsOn: null,
+      endsOn: null,
+      venue: null,
+      deadline: '2026-10-01T09:00:00.000Z',
+    };
+    expect(catalog.render('placed-on-agenda', 'ko', { ...SAMPLE['placed-on-agenda'], session: written }).text).toContain(
+      '회의: 제3차 서면 의결\n일정: 2026-10-01 09:00(UTC)까지',
+    );
+
+    const decision = {
+      voters: 70,
+      abstain: 2,
+      quorum: { rule: 'more_than_half_present', met: true, required: 36, actual: 40 },
+      majority: { rule: 'more_than_half_cast', met: true, required: 20, yes: 30, base: 38 },
+    };
+    const decided = catalog.render('decision', 'ko', { ...SAMPLE.decision, session, decision });
+    expect(decided.text).toContain(
+      '의사정족수 충족: 의결권 보유 회원 70곳 중 40곳 출석(과반수, 36곳 필요). 승인: 투표 38표 중 찬성 30표(투표수의 과반수, 20표 필요), 기권 2표.',
+    );
+    expect(decided.text).not.toContain(SAMPLE.decision.explanation);
+    const noQuorum = { ...decision, quorum: { ...decision.quorum, met: false, actual: 30 } };
+    expect(catalog.render('decision', 'ko', { ...SAMPLE.decision, decision: noQuorum }).text).toContain(
+      '의사정족수 미달: 의결권 보유 회원 70곳 중 30곳 출석(과반수, 36곳 필요). 의결할 수 없어 부결되었습니다.',
+    );
+
+    // English keeps the text written where the change happened; a rule Korean has no words for, and a row
+    // written before the facts existed, keep it too.
+    expect(catalog.render('decision', 'en', { ...SAMPLE.decision, session, decision }).text).toContain(SAMPLE.decision.explanation);
+    const newRule = { ...decision, majority: { ...decision.majority, rule: 'three_quarters_cast' } };
+    expect(catalog.render('decision', 'ko', { ...SAMPLE.decision, decision: newRule }).text).toContain(SAMPLE.decision.explanation);
+    expect(catalog.render('ballot-opened', 'ko', SAMPLE['ballot-opened']).text).toContain('16th General Assembly');
   });
 
   it('escapes what applicants wrote in the HTML and keeps it verbatim in the text', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_LOCALE, type Locale, StartupError, SUPPORTED_LOCALES } from '@near/common';
 import { NOTIFICATION_EVENTS, type NotificationData, type NotificationEvent } from './notification-events.js';
 import { fillTemplate } from './fill-template.js';
+import { inLocalPhrases } from './phrases/local-phrases.js';
 import { type LocaleTemplates, parseTemplateFile, type ValueWords } from './template-file.js';
 
 /** A message ready to send, with the locale it was actually written in (English when the wanted one lacks it). */
@@ -61,7 +62,8 @@ export class TemplateCatalog {
 
   /**
    * Renders one event in the recipient's language (`ko`, `ko-KR`, `KO` all pick Korean), falling back to
-   * English when that language has no file or no template for this event.
+   * English when that language has no file or no template for this event. Coded values go in as the file's
+   * `$words`, sentences (a session's name, a decision's explanation) as the language's phrases word them.
    */
   render<E extends NotificationEvent>(event: E, locale: string | null | undefined, data: NotificationData[E]): RenderedMessage {
     // A locale column may be null in old rows: English, as for any language without templates.
@@ -70,7 +72,7 @@ export class TemplateCatalog {
     const template = this.templates.get(chosen)?.events[event];
     // Only reachable when the event name comes from outside the types (e.g. a row written by a newer version).
     if (!template) throw new Error(`No mail template for the event "${event}"`);
-    const values = inWords(data as Readonly<Record<string, unknown>>, this.templates.get(chosen)?.words ?? {});
+    const values = inWords(inLocalPhrases(chosen, data as Readonly<Record<string, unknown>>), this.templates.get(chosen)?.words ?? {});
     return {
       subject: fillTemplate(template.subject, 'subject', values),
       text: fillTemplate(template.text, 'text', values),

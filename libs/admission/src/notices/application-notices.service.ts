@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type NotificationData, type NotificationEvent, NotificationOutbox } from '@near/notifications';
+import {
+  type DecisionFacts,
+  type NotificationData,
+  type NotificationEvent,
+  NotificationOutbox,
+  type SessionFacts,
+} from '@near/notifications';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
 import type { Application } from '../application.entity.js';
@@ -13,6 +19,8 @@ export interface NoticeDetails {
   reason?: string;
   outcome?: string;
   explanation?: string;
+  /** What the explanation says, for languages other than English to word it. */
+  decision?: DecisionFacts;
 }
 
 const BODY_NAMES: Record<Assembly['body'], string> = {
@@ -27,6 +35,11 @@ function sessionWhen(session: Assembly): string {
   if (session.deadline) return `until ${session.deadline.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
   const dates = session.startsOn === session.endsOn ? session.startsOn : `${session.startsOn} – ${session.endsOn}`;
   return [dates, session.venue].filter(Boolean).join(', ');
+}
+
+function sessionFacts(session: Assembly): SessionFacts {
+  const { body, number, startsOn, endsOn, venue, deadline } = session;
+  return { body, number, startsOn, endsOn, venue, deadline: deadline?.toISOString() ?? null };
 }
 
 /** Turns the notification rules of an action (or of filing) into outbox rows, with each template's data. */
@@ -44,7 +57,8 @@ export class ApplicationNotices {
     const government = await manager.getRepository(Government).findOneByOrFail({ id: application.governmentId });
     const session = application.assemblyId ? await manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null;
     const base = { reference: application.reference, governmentName: `${government.nameEn} (${government.nameLocal})` };
-    const onSession = { sessionName: session ? sessionName(session) : '', sessionWhen: session ? sessionWhen(session) : '' };
+    const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
+    const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };
     const data: { [E in NotificationEvent]: () => NotificationData[E] } = {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
@@ -53,13 +67,14 @@ export class ApplicationNotices {
       'declared-eligible': () => base,
       'declared-ineligible': () => ({ ...base, reasons: details.reasons ?? '' }),
       'placed-on-agenda': () => ({ ...base, ...onSession }),
-      'ballot-opened': () => ({ ...base, sessionName: onSession.sessionName }),
-      'ballot-closed': () => ({ ...base, sessionName: onSession.sessionName, outcome: details.outcome ?? '' }),
+      'ballot-opened': () => ({ ...base, ...named }),
+      'ballot-closed': () => ({ ...base, ...named, outcome: details.outcome ?? '' }),
       decision: () => ({
         ...base,
-        sessionName: onSession.sessionName,
+        ...named,
         outcome: details.outcome ?? '',
         explanation: details.explanation ?? '',
+        decision: details.decision,
       }),
       deferred: () => ({ ...base, reason: details.reason ?? '' }),
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),

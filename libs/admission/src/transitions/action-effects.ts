@@ -3,6 +3,7 @@ import { admitGovernment } from '@near/registry';
 import type { ActionInputs } from '../action-inputs.js';
 import type { Application } from '../application.entity.js';
 import type { ApplicationMessageKind } from '../application-message.entity.js';
+import type { NoticeDetails } from '../notices/application-notices.service.js';
 import type { ApplicationAction, ApplicationState } from '../workflow/application-workflow.js';
 import type { TransitionContext } from './transition-context.js';
 
@@ -28,6 +29,8 @@ export interface ActionEffect {
   target?: ApplicationState;
   /** Recorded in the audit entry with the input, e.g. the tally of a closed ballot. */
   outcome?: Record<string, unknown>;
+  /** What the e-mails say beyond the input, e.g. how a ballot was decided. */
+  notice?: Pick<NoticeDetails, 'explanation' | 'decision'>;
 }
 
 type EffectOf<A extends ApplicationAction> = (context: TransitionContext<ActionInputs[A]>) => Promise<ActionEffect>;
@@ -74,6 +77,10 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
         tally: vote.tally,
         rule: { quorum: vote.quorum, majority: vote.majority },
         explanation: decision.explanation,
+      },
+      notice: {
+        explanation: decision.explanation,
+        decision: { voters: vote.tally!.voters, abstain: vote.tally!.abstain, quorum: decision.quorum, majority: decision.majority },
       },
     };
   },

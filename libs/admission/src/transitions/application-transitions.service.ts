@@ -125,7 +125,7 @@ export class ApplicationTransitions {
       await this.notices.send(manager, definition.notifications, updated, {
         ...(input as NoticeDetails),
         outcome: effect.target,
-        explanation: typeof effect.outcome?.explanation === 'string' ? effect.outcome.explanation : undefined,
+        ...effect.notice,
       });
       return updated;
     });
