@@ -1,4 +1,4 @@
-import type { DecisionFacts, SessionFacts } from '../notification-events.js';
+import type { DecisionFacts } from '../notification-events.js';
 import type { LocalPhrases } from './local-phrases.js';
 
 const BODIES: Record<string, string> = { general_assembly: '총회', working_committee: '실무위원회', written_procedure: '서면 의결' };
