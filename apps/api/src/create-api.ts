@@ -32,6 +32,8 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     return503OnClosing: false,
+    // No Nest middleware is mounted (the access log is a Fastify hook): without middie no request pays for its engine.
+    skipMiddie: true,
     genReqId: requestIdOf,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
