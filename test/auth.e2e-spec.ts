@@ -133,5 +133,16 @@ describe('signing in', () => {
       await api.http().get('/auth/me').set(bearer(user)).expect(401);
       await api.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
     });
+
+    it('of a user disabled since it was issued, among many requests of others arriving at once (read together)', async () => {
+      const users = await Promise.all(Array.from({ length: 6 }, () => aUser(api, 'secretariat')));
+      const disabled = users[3];
+      await api.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [disabled.id]);
+      const callers = Array.from({ length: 60 }, (_, index) => users[index % users.length]);
+      const answers = await Promise.all(callers.map((user) => api.http().get('/auth/me').set(bearer(user))));
+      expect(answers.map((answer) => answer.status)).toEqual(callers.map((user) => (user === disabled ? 401 : 200)));
+      // Each answer names its own caller, however the reads were grouped.
+      expect(answers.map((answer) => answer.body.id)).toEqual(callers.map((user) => (user === disabled ? undefined : user.id)));
+    });
   });
 });

@@ -37,6 +37,19 @@ describe('GroupCommit', () => {
     expect(await Promise.all(later)).toEqual([20, 30]);
   });
 
+  it('puts equal items in one batch when no key keeps them apart (reads)', async () => {
+    const writer = recordingWriter();
+    const reads = new GroupCommit(writer.write, { maxBatch: 10, concurrency: 1 });
+    const first = reads.submit({ key: 'a', value: 1 });
+    const later = [reads.submit({ key: 'a', value: 1 }), reads.submit({ key: 'a', value: 1 })];
+    writer.release(0);
+    await first;
+    await settle();
+    expect(writer.batches[1]).toHaveLength(2);
+    writer.release(1);
+    expect(await Promise.all(later)).toEqual([10, 10]);
+  });
+
   it('never puts two items with the same key in one batch, and keeps their order', async () => {
     const writer = recordingWriter();
     const commit = new GroupCommit(writer.write, { keyOf: (item: Item) => item.key, maxBatch: 10, concurrency: 1 });

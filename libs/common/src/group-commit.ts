@@ -2,7 +2,8 @@
  * Group commit: what is submitted while a batch is being written waits, and is written together with the rest
  * in the next batch, so that N writers arriving at once cost a few transactions instead of N. Nothing waits on
  * purpose: a lone item is written at once. The batch is only a way of writing; the truth is what the write
- * committed, so several processes may each have their own.
+ * committed, so several processes may each have their own. Reads batch the same way: a batch's statement
+ * starts after each of its items was submitted, so it sees everything committed before any of them.
  *
  * `write` answers each item of a batch with a result or an Error of its own (a refusal that leaves the others
  * to commit); if it throws, every item of that batch gets the error.
@@ -14,8 +15,8 @@ export class GroupCommit<Item, Result> {
   constructor(
     private readonly write: (items: Item[]) => Promise<(Result | Error)[]>,
     private readonly options: {
-      /** Items with the same key never share a batch: the later one goes into the next, in order. */
-      keyOf: (item: Item) => string;
+      /** Items with the same key never share a batch: the later one goes into the next, in order. Without it any may. */
+      keyOf?: (item: Item) => string;
       maxBatch: number;
       /** Batches written at the same time. */
       concurrency: number;
@@ -44,12 +45,12 @@ export class GroupCommit<Item, Result> {
     const batch: typeof this.waiting = [];
     const keys = new Set<string>();
     for (let index = 0; index < this.waiting.length && batch.length < this.options.maxBatch;) {
-      const key = this.options.keyOf(this.waiting[index].item);
-      if (keys.has(key)) {
+      const key = this.options.keyOf?.(this.waiting[index].item);
+      if (key !== undefined && keys.has(key)) {
         index += 1;
         continue;
       }
-      keys.add(key);
+      if (key !== undefined) keys.add(key);
       batch.push(...this.waiting.splice(index, 1));
     }
     return batch;

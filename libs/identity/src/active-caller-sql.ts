@@ -1,7 +1,8 @@
-// The caller behind a token, read on every request (UsersService.findActiveCaller), prepared once per connection.
+// The callers behind the tokens of the requests that arrived together, read on every request
+// (UsersService.findActiveCaller batches them), prepared once per connection.
 // A module of its own, without imports, so that the benchmark's baselines can send the very same statement.
 export const ACTIVE_CALLER_STATEMENT = {
-  name: 'near_active_caller',
+  name: 'near_active_callers',
   text: `SELECT id, email, display_name AS "displayName", role, government_id AS "governmentId", locale
-  FROM users WHERE id = $1 AND disabled_at IS NULL`,
+  FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL`,
 } as const;

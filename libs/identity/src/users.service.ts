@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import { type Locale, DEFAULT_LOCALE } from '@near/common';
+import { type Locale, DEFAULT_LOCALE, GroupCommit } from '@near/common';
 import { PgErrorCode, pgErrorCode, queryPrepared } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
 import { ACTIVE_CALLER_STATEMENT } from './active-caller-sql.js';
@@ -28,6 +28,11 @@ export interface UserFilter {
 
 @Injectable()
 export class UsersService {
+  private readonly callers = new GroupCommit<string, AuthenticatedUser | null>((ids) => this.readCallers(ids), {
+    maxBatch: 500,
+    concurrency: 1,
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly governments: GovernmentsService,
@@ -41,10 +46,19 @@ export class UsersService {
     return query.getMany();
   }
 
-  /** The caller behind a token, read on every request: one prepared statement, no entity. */
-  async findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
-    const rows = await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, [id]);
-    return rows[0] ?? null;
+  /**
+   * The caller behind a token, read on every request: one prepared statement, no entity. The requests that
+   * arrive while one read is on its way are read together in the next, one statement for all of them, and
+   * each still sees the users table as it was after it arrived: a disabled user's next request is refused.
+   */
+  findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
+    return this.callers.submit(id);
+  }
+
+  private async readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
+    const rows = await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, [[...new Set(ids)]]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /**
