@@ -19,7 +19,7 @@ app.get<{ Params: { id: string } }>('/same-statements/applications/:id', async (
   const { id } = request.params;
   const user = await pool.query({ ...ACTIVE_CALLER_STATEMENT, values: [[userId]] });
   if (user.rows.length === 0) return reply.code(401).send({ title: 'Unauthorized' });
-  const { rows } = await pool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
+  const { rows } = await pool.query({ ...APPLICATION_VIEW_STATEMENT, values: [[id]] });
   if (rows.length === 0) return reply.code(404).send({ title: 'Not Found' });
   return rows[0];
 });

@@ -295,6 +295,28 @@ describe('the admission workflow over HTTP', () => {
       await api.http().get('/applications').set(bearer(admin)).expect(403);
     });
 
+    it('answers many reads arriving at once (read together) each with its own application, or 404 where not visible', async () => {
+      const ids: string[] = (await api.dataSource.query(`SELECT id FROM applications ORDER BY list_position LIMIT 30`)).map(
+        (row: { id: string }) => row.id,
+      );
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const asked = [...ids, missing, ...ids];
+      const [forSecretariat, forApplicant] = await Promise.all(
+        [secretariat, liaoningApplicant].map((user) =>
+          Promise.all(asked.map((id) => api.http().get(`/applications/${id}`).set(bearer(user)))),
+        ),
+      );
+      expect(forSecretariat.map((answer) => answer.body.id ?? answer.status)).toEqual(asked.map((id) => (id === missing ? 404 : id)));
+      const own = new Set(forApplicant.filter((answer) => answer.status === 200).map((answer) => answer.body.id));
+      const expectedOwn: { id: string }[] = await api.dataSource.query(
+        `SELECT id FROM applications WHERE government_id = $1 AND id = ANY($2::uuid[])`,
+        [liaoningApplicant.governmentId, ids],
+      );
+      expect(own.size).toBeGreaterThan(0);
+      expect(own).toEqual(new Set(expectedOwn.map((row) => row.id)));
+      expect(forApplicant.filter((answer) => answer.status !== 200).every((answer) => answer.status === 404)).toBe(true);
+    });
+
     it('pages newest first with a cursor that stays stable while others file', async () => {
       const applicants = await Promise.all(Array.from({ length: 5 }, () => aProspectiveApplicant(api, 'MN')));
       for (const applicant of applicants) await fileApplication(api, applicant);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { GroupCommit } from '@near/common';
 import { entitiesFromRows, entityFromRow, queryPrepared } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government } from '@near/registry';
@@ -52,15 +53,22 @@ function decodeCursor(cursor: string): string | null {
 
 @Injectable()
 export class ApplicationReader {
+  private readonly views = new GroupCommit<string, ViewRow | null>((ids) => this.readViews(ids), { maxBatch: 100, concurrency: 2 });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: Workflow,
   ) {}
 
-  /** One statement: the application, its government, criteria, session, newest letter and messages. */
+  /**
+   * One statement: the application, its government, criteria, session, newest letter and messages. The views
+   * asked for while one read is on its way are read together in the next statement, which starts after each
+   * of them was asked for: an answer never misses what was committed before its request.
+   */
   async get(applicationId: string, acting: Acting): Promise<ApplicationView> {
-    const [row] = await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, [applicationId]);
-    const application = visibleOrNotFound(row ? entityFromRow(this.dataSource, Application, row.application) : null, applicationId, acting);
+    const found = await this.views.submit(applicationId);
+    const application = visibleOrNotFound(found && entityFromRow(this.dataSource, Application, found.application), applicationId, acting);
+    const row = found!; // visibleOrNotFound refused a missing one
     const criteria = entitiesFromRows(this.dataSource, EligibilityCriterion, row.criteria);
     criteria.sort((a, b) => ELIGIBILITY_CRITERION_CODES.indexOf(a.code as never) - ELIGIBILITY_CRITERION_CODES.indexOf(b.code as never));
     return {
@@ -120,6 +128,12 @@ export class ApplicationReader {
   /** The applications placed on a session's agenda, oldest first. */
   agendaOf(assemblyId: string): Promise<Application[]> {
     return this.dataSource.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
+  }
+
+  private async readViews(ids: string[]): Promise<(ViewRow | null)[]> {
+    const rows = await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, [[...new Set(ids)]]);
+    const byId = new Map(rows.map((row) => [row.application.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   private allowedActions(application: Application, user: AuthenticatedUser) {
