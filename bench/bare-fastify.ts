@@ -17,9 +17,9 @@ app.get<{ Params: { id: string } }>('/applications/:id', async (request, reply) 
 });
 app.get<{ Params: { id: string } }>('/same-statements/applications/:id', async (request, reply) => {
   const { id } = request.params;
-  const user = await pool.query({ ...ACTIVE_CALLER_STATEMENT, values: [[userId]] });
+  const user = await pool.query({ ...ACTIVE_CALLER_STATEMENT, values: [userId] });
   if (user.rows.length === 0) return reply.code(401).send({ title: 'Unauthorized' });
-  const { rows } = await pool.query({ ...APPLICATION_VIEW_STATEMENT, values: [[id]] });
+  const { rows } = await pool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
   if (rows.length === 0) return reply.code(404).send({ title: 'Not Found' });
   return rows[0];
 });

@@ -128,9 +128,9 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     });
     bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
     const rawEveryStatement = await rawRun(async (id) => {
-      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [[secretariat.id]] });
+      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.id] });
       await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
-      await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [[id]] });
+      await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
     });
     bench.log(`transitions raw (every statement): ${rawEveryStatement.perSecond}/s, p99 ${rawEveryStatement.latencyMs.p99} ms`);
     if (taken >= ids.length) bench.log(`transitions: all ${ids.length} applications used; the last run was cut short`);

@@ -5,7 +5,7 @@ import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE, GroupCommit } from '@near/common';
 import { PgErrorCode, pgErrorCode, queryPrepared } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
-import { ACTIVE_CALLER_STATEMENT } from './active-caller-sql.js';
+import { ACTIVE_CALLER_STATEMENT, ACTIVE_CALLERS_STATEMENT } from './active-caller-sql.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
@@ -56,7 +56,11 @@ export class UsersService {
   }
 
   private async readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
-    const rows = await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, [[...new Set(ids)]]);
+    const wanted = [...new Set(ids)];
+    const rows =
+      wanted.length === 1
+        ? await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, wanted)
+        : await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLERS_STATEMENT, [wanted]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }

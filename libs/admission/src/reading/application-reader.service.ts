@@ -17,7 +17,7 @@ import { loadVisible, visibleOrNotFound } from '../transitions/application-trans
 import type { ApplicationState } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { ApplicationListItem, ApplicationView } from './application-view.js';
-import { APPLICATION_VIEW_STATEMENT } from './application-view-sql.js';
+import { APPLICATION_VIEW_STATEMENT, APPLICATION_VIEWS_STATEMENT } from './application-view-sql.js';
 
 export interface ApplicationFilter {
   state?: ApplicationState;
@@ -131,7 +131,11 @@ export class ApplicationReader {
   }
 
   private async readViews(ids: string[]): Promise<(ViewRow | null)[]> {
-    const rows = await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, [[...new Set(ids)]]);
+    const wanted = [...new Set(ids)];
+    const rows =
+      wanted.length === 1
+        ? await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, wanted)
+        : await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEWS_STATEMENT, [wanted]);
     const byId = new Map(rows.map((row) => [row.application.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }
