@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { act } from './fixtures/applications.js';
+import { act, nextSessionNumber } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
@@ -67,7 +67,7 @@ describe('a secret ballot', () => {
       .set(bearer(secretariat))
       .send({
         body: 'general_assembly',
-        number: 100 + Math.floor(Math.random() * 9_000),
+        number: nextSessionNumber(),
         hostGovernmentId: host.id,
         startsOn: '2027-09-15',
         endsOn: '2027-09-17',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
-import { aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationInput } from './fixtures/applications.js';
+import { aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationInput, nextSessionNumber } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -208,7 +208,7 @@ const MATRIX: Record<string, Row> = {
       path: '/assemblies',
       body: () => ({
         body: 'working_committee',
-        number: 1 + Math.floor(Math.random() * 9_999),
+        number: nextSessionNumber(),
         hostGovernmentId: memberIds[0],
         startsOn: '2027-05-10',
         endsOn: '2027-05-11',

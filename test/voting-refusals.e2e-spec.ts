@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { Response } from 'supertest';
 import { QueueName } from '@near/queue';
-import { act, aSession } from './fixtures/applications.js';
+import { act, aSession, nextSessionNumber } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, everyMemberPaidUp, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
@@ -328,7 +328,7 @@ describe('ballots that are refused, and the rules around them', () => {
         .set(bearer(secretariat))
         .send({
           body: 'written_procedure',
-          number: 500 + Math.floor(Math.random() * 9_000),
+          number: nextSessionNumber(),
           deadline: new Date(Date.now() + 3_600_000).toISOString(),
         })
         .expect(201);

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '@near/queue';
-import { act } from './fixtures/applications.js';
+import { act, nextSessionNumber } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -69,14 +69,12 @@ describe('a written procedure closes by itself at its deadline', () => {
     }
   }
 
-  const procedureNumber = () => 100 + Math.floor(Math.random() * 9_000);
-
   const aWrittenProcedure = async (deadlineInMs: number) => {
     const response = await api
       .http()
       .post('/assemblies')
       .set(bearer(secretariat))
-      .send({ body: 'written_procedure', number: procedureNumber(), deadline: new Date(Date.now() + deadlineInMs).toISOString() })
+      .send({ body: 'written_procedure', number: nextSessionNumber(), deadline: new Date(Date.now() + deadlineInMs).toISOString() })
       .expect(201);
     expect(response.body).toMatchObject({ body: 'written_procedure', status: 'in_session', quorum: 'more_than_half_answered' });
     return response.body as { id: string; deadline: string };
