@@ -36,3 +36,23 @@ export async function queryPrepared<Row>(
   const result = await client.query({ name: statement.name, text: statement.text, values: [...values] });
   return result.rows as Row[];
 }
+
+/**
+ * Rows by id, answered in the order of `ids` (null for an id without a row, the same row for an id asked twice).
+ * One id goes by `one` (`… = $1`), several by `many` (`… = ANY($1)`), which PostgreSQL plans anew at every
+ * execution: worth it for a batch, not for a lone id.
+ */
+export async function queryPreparedByIds<Row>(
+  executor: DataSource | EntityManager,
+  statements: { one: PreparedStatement; many: PreparedStatement },
+  ids: readonly string[],
+  idOf: (row: Row) => string,
+): Promise<(Row | null)[]> {
+  const wanted = [...new Set(ids)];
+  const rows =
+    wanted.length === 1
+      ? await queryPrepared<Row>(executor, statements.one, wanted)
+      : await queryPrepared<Row>(executor, statements.many, [wanted]);
+  const byId = new Map(rows.map((row) => [idOf(row), row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

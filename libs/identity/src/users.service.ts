@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { type Locale, DEFAULT_LOCALE, GroupCommit } from '@near/common';
-import { PgErrorCode, pgErrorCode, queryPrepared } from '@near/database';
+import { PgErrorCode, pgErrorCode, queryPreparedByIds } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
 import { ACTIVE_CALLER_STATEMENT, ACTIVE_CALLERS_STATEMENT } from './active-caller-sql.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -55,14 +55,9 @@ export class UsersService {
     return this.callers.submit(id);
   }
 
-  private async readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
-    const wanted = [...new Set(ids)];
-    const rows =
-      wanted.length === 1
-        ? await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLER_STATEMENT, wanted)
-        : await queryPrepared<AuthenticatedUser>(this.dataSource, ACTIVE_CALLERS_STATEMENT, [wanted]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  private readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
+    const statements = { one: ACTIVE_CALLER_STATEMENT, many: ACTIVE_CALLERS_STATEMENT };
+    return queryPreparedByIds<AuthenticatedUser>(this.dataSource, statements, ids, (row) => row.id);
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { GroupCommit } from '@near/common';
-import { entitiesFromRows, entityFromRow, queryPrepared } from '@near/database';
+import { entitiesFromRows, entityFromRow, queryPreparedByIds } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government } from '@near/registry';
 import { Assembly } from '@near/voting';
@@ -130,14 +130,9 @@ export class ApplicationReader {
     return this.dataSource.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
   }
 
-  private async readViews(ids: string[]): Promise<(ViewRow | null)[]> {
-    const wanted = [...new Set(ids)];
-    const rows =
-      wanted.length === 1
-        ? await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEW_STATEMENT, wanted)
-        : await queryPrepared<ViewRow>(this.dataSource, APPLICATION_VIEWS_STATEMENT, [wanted]);
-    const byId = new Map(rows.map((row) => [row.application.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  private readViews(ids: string[]): Promise<(ViewRow | null)[]> {
+    const statements = { one: APPLICATION_VIEW_STATEMENT, many: APPLICATION_VIEWS_STATEMENT };
+    return queryPreparedByIds<ViewRow>(this.dataSource, statements, ids, (row) => row.application.id as string);
   }
 
   private allowedActions(application: Application, user: AuthenticatedUser) {
