@@ -41,7 +41,10 @@ describe('a General Assembly votes on an application', () => {
       outcome: 'approved',
       tally: { voters: 70, present: 40, yes: 25, no: 10, abstain: 5 },
       rule: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
+      // What the explanation says, for a client to word it in its reader's language.
+      decision: { quorum: { met: true, required: 36, actual: 40 }, majority: { met: true, required: 18, yes: 25, base: 35 } },
     });
+    expect(result.body.explanation).toContain('Quorum met: 40 of 70 voters present (more than half, 36 needed).');
     expect(result.body.ballots).toHaveLength(40);
 
     const government = await api.http().get(`/governments/${applicant.governmentId}`).set(bearer(secretariat)).expect(200);

@@ -252,12 +252,20 @@ describe('The web app', () => {
     await page.reload();
     await stateIs(page, '승인됨');
     await page.locator('.outcome-word', { hasText: '승인됨' }).waitFor();
+    // How it was decided, in Korean too, not the English sentence recorded with the vote.
+    const outcome = page.locator('.outcome');
+    await expect(outcome.innerText()).resolves.toMatch(
+      /의사정족수 충족: 의결권 보유 회원 \d+곳 중 \d+곳 출석\(과반수, \d+곳 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/,
+    );
+    await expect(outcome.innerText()).resolves.toContain('과반수 출석, 투표수의 과반수');
+    await expect(outcome.innerText()).resolves.not.toMatch(/Quorum|ballots cast/);
     await expectAccessible(page);
 
-    // The language is switchable, and the choice sticks.
+    // The language is switchable, and the choice sticks; in English the explanation is the one recorded.
     await page.getByLabel('언어').selectOption('en');
     await stateIs(page, 'Approved');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('.outcome').innerText()).resolves.toMatch(/Quorum met: \d+ of \d+ voters present/);
   });
 
   it('reloads and says so when someone else acted first', async () => {

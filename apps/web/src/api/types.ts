@@ -129,6 +129,10 @@ export interface Result {
   outcome?: 'approved' | 'rejected';
   tally?: { voters: number; present: number; yes: number; no: number; abstain: number };
   explanation?: string;
+  decision?: {
+    quorum: { met: boolean; required: number; actual: number };
+    majority: { met: boolean; required: number; yes: number; base: number };
+  };
   ballots?: { governmentId: string; nameEn: string; nameLocal: string; choice: string }[];
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Acting } from '@near/identity';
+import { decide, type Decision } from '../rules/decide.js';
 import { describeMajority, describeQuorum } from '../rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import { Vote } from './vote.entity.js';
@@ -24,9 +25,16 @@ export type VoteResult =
       tally: NonNullable<Vote['tally']>;
       rule: RuleView;
       explanation: string;
+      /** What the explanation says, for a client to word it in its reader's language. */
+      decision: DecisionChecks;
       /** Only when the ballot was named. */
       ballots?: NamedBallot[];
     };
+
+export interface DecisionChecks {
+  quorum: Omit<Decision['quorum'], 'rule'>;
+  majority: Omit<Decision['majority'], 'rule'>;
+}
 
 export interface RuleView {
   quorum: string;
@@ -85,7 +93,13 @@ export class VoteResults {
       tally: vote.tally!,
       rule,
       explanation: vote.explanation!,
+      decision: checksOf(decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, vote.tally!)),
       ...(ballots ? { ballots } : {}),
     };
   }
+}
+
+/** The same frozen rule and tally decide the same way: the checks are recomputed, not stored. */
+function checksOf({ quorum: { rule: _quorumRule, ...quorum }, majority: { rule: _majorityRule, ...majority } }: Decision): DecisionChecks {
+  return { quorum, majority };
 }

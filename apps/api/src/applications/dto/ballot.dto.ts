@@ -41,6 +41,24 @@ class TurnoutDto {
   @ApiProperty({ description: 'Governments that have voted so far; never their choices.' }) ballots!: number;
 }
 
+class QuorumCheckDto {
+  @ApiProperty() met!: boolean;
+  @ApiProperty({ description: 'Governments needed present (written procedure: answering).' }) required!: number;
+  @ApiProperty() actual!: number;
+}
+
+class MajorityCheckDto {
+  @ApiProperty() met!: boolean;
+  @ApiProperty({ description: 'Yes ballots needed.' }) required!: number;
+  @ApiProperty() yes!: number;
+  @ApiProperty({ description: 'What the majority is counted of: the ballots cast, or all voters, as the rule says.' }) base!: number;
+}
+
+class DecisionChecksDto {
+  @ApiProperty({ type: QuorumCheckDto }) quorum!: QuorumCheckDto;
+  @ApiProperty({ type: MajorityCheckDto }) majority!: MajorityCheckDto;
+}
+
 export class ResultDto {
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ format: 'uuid' }) voteId!: string;
@@ -50,6 +68,8 @@ export class ResultDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' }) closedAt?: string;
   @ApiPropertyOptional({ enum: ['approved', 'rejected'] }) outcome?: string;
   @ApiPropertyOptional({ type: TallyDto }) tally?: TallyDto;
-  @ApiPropertyOptional() explanation?: string;
+  @ApiPropertyOptional({ description: 'As recorded when the ballot closed, in English.' }) explanation?: string;
+  @ApiPropertyOptional({ type: DecisionChecksDto, description: 'Once closed: the checks the explanation states, to word in any language.' })
+  decision?: DecisionChecksDto;
   @ApiPropertyOptional({ type: [NamedBallotDto], description: 'Who voted what, for a named ballot only.' }) ballots?: NamedBallotDto[];
 }

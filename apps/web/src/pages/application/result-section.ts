@@ -4,6 +4,7 @@ import type { Application, Result } from '../../api/types.js';
 import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { h, replace } from '../../ui/h.js';
 import { definitionList, governmentName } from '../../ui/widgets.js';
+import { explanationInLanguage, ruleInLanguage } from './decision-explanation.js';
 
 const TURNOUT_POLL_MS = 3000;
 
@@ -25,9 +26,9 @@ export function outcomeView(result: Result): HTMLElement {
     h('p', { class: 'outcome-word' }, tDynamic('outcome', result.outcome!)),
     definitionList([
       [t('result.closedAt'), formatDateTime(result.closedAt)],
-      [t('result.rule'), result.rule.description],
+      [t('result.rule'), ruleInLanguage(result) ?? result.rule.description],
       [t('result.tally'), t('result.tallyLine', { ...tally })],
-      [t('result.explanation'), result.explanation],
+      [t('result.explanation'), explanationInLanguage(result) ?? result.explanation],
     ]),
     result.ballots?.length
       ? h(
