@@ -32,9 +32,14 @@ export async function useLanguage(code: string, remember = false): Promise<void>
   document.documentElement.lang = code;
 }
 
+type Values = Record<string, string | number>;
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
-export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template = messages[key] ?? english[key];
+export function t(key: MessageKey, values: Values = {}): string {
+  return filled(messages[key] ?? english[key], values);
+}
+
+function filled(template: string, values: Values): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
@@ -54,7 +59,8 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** The current language's own sentence for `key`, if its file has one (no English fallback). */
-export function ownTranslation(key: string): string | undefined {
-  return current === 'en' ? undefined : (messages as Record<string, string | undefined>)[key];
+/** The current language's own sentence for `key`, if its file has one (no English fallback), filled in as `t` does. */
+export function ownTranslation(key: string, values: Values = {}): string | undefined {
+  const template = current === 'en' ? undefined : (messages as Record<string, string | undefined>)[key];
+  return template === undefined ? undefined : filled(template, values);
 }

@@ -14,25 +14,21 @@ export function explanationInLanguage({ decision, tally, rule }: Result): string
   if (!decision || !tally) return undefined;
   const { quorum, majority } = decision;
   const quorumRule = ownTranslation(`decision.quorumRule.${rule.quorum}`);
+  const counted = rule.quorum === 'more_than_half_answered' ? 'answered' : 'present';
+  const quorumValues = { voters: tally.voters, actual: quorum.actual, required: quorum.required, rule: quorumRule ?? '' };
   const quorumSentence =
     rule.quorum === 'none'
-      ? sentence('decision.noQuorum')
-      : quorumRule &&
-        sentence(`decision.quorum.${quorum.met ? 'met' : 'notMet'}.${rule.quorum === 'more_than_half_answered' ? 'answered' : 'present'}`, {
-          voters: tally.voters,
-          actual: quorum.actual,
-          required: quorum.required,
-          rule: quorumRule,
-        });
-  if (!quorum.met) return both(quorumSentence, sentence('decision.notTaken'));
+      ? ownTranslation('decision.noQuorum')
+      : quorumRule && ownTranslation(`decision.quorum.${quorum.met ? 'met' : 'notMet'}.${counted}`, quorumValues);
+  if (!quorum.met) return both(quorumSentence, ownTranslation('decision.notTaken'));
 
   const majorityRule = ownTranslation(`majority.${rule.majority}`);
   const kind = rule.majority === 'more_than_half_of_voters' ? 'ofVoters' : majority.base === 0 ? 'noBallots' : 'ofCast';
-  const abstained = tally.abstain > 0 ? sentence('decision.abstained', { abstain: tally.abstain }) : '';
+  const abstained = tally.abstain > 0 ? ownTranslation('decision.abstained', { abstain: tally.abstain }) : '';
   const majoritySentence =
     majorityRule &&
     abstained !== undefined &&
-    sentence(`decision.majority.${kind}.${majority.met ? 'approved' : 'rejected'}`, {
+    ownTranslation(`decision.majority.${kind}.${majority.met ? 'approved' : 'rejected'}`, {
       base: majority.base,
       yes: majority.yes,
       required: majority.required,
@@ -40,10 +36,6 @@ export function explanationInLanguage({ decision, tally, rule }: Result): string
       abstained,
     });
   return both(quorumSentence, majoritySentence);
-}
-
-function sentence(key: string, values: Record<string, string | number> = {}): string | undefined {
-  return ownTranslation(key)?.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
 function both(first: string | undefined | false, second: string | undefined | false): string | undefined {
