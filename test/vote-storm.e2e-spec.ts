@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
+import { sealChoice } from '@near/voting';
 import { act } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
@@ -46,6 +47,18 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
     ({ api, secretariat, memberIds, delegates } = await aVotingHall(70));
   });
   afterAll(() => api.close());
+
+  const ballotEntries = (
+    applicationId: string,
+  ): Promise<{ action: string; government_id: string; actor_government_id: string; sealed_choice: string }[]> =>
+    api.dataSource.query(
+      `SELECT action, payload::jsonb->>'governmentId' AS government_id, actor_government_id, payload::jsonb->>'sealedChoice' AS sealed_choice
+         FROM audit_events WHERE entity_type = 'application' AND entity_id = $1 AND action IN ('ballot.cast', 'ballot.changed')
+        ORDER BY seq`,
+      [applicationId],
+    );
+  const sealKeyOf = async (voteId: string): Promise<string> =>
+    ((await api.dataSource.query(`SELECT seal_key FROM votes WHERE id = $1`, [voteId])) as { seal_key: string }[])[0].seal_key;
 
   it('counts exactly one ballot per government, the last choice of each, with every cast and change audited', async () => {
     expect(memberIds).toHaveLength(70);
@@ -131,22 +144,64 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
     expect(published).toEqual(expected);
 
     // Every request that answered 200 left exactly one audit entry: a cast for the first, a change for each later one.
-    const entries: { action: string; government_id: string; actor_government_id: string; choice: Choice }[] = await api.dataSource.query(
-      `SELECT action, payload::jsonb->>'governmentId' AS government_id, actor_government_id, payload::jsonb->>'choice' AS choice
-       FROM audit_events WHERE entity_type = 'application' AND entity_id = $1 AND action IN ('ballot.cast', 'ballot.changed')
-       ORDER BY seq`,
-      [application.id],
-    );
+    const entries = await ballotEntries(application.id);
     expect(entries.filter((entry) => entry.action === 'ballot.cast')).toHaveLength(70);
     expect(entries.filter((entry) => entry.action === 'ballot.changed')).toHaveLength(sent - 70);
+    const sealKey = await sealKeyOf(voteId);
     for (const plan of plans) {
       const own = entries.filter((entry) => entry.government_id === plan.delegate.governmentId);
       expect(own.map((entry) => entry.action)).toEqual(['ballot.cast', ...Array(plan.steps.flat().length - 1).fill('ballot.changed')]);
       expect(own.every((entry) => entry.actor_government_id === plan.delegate.governmentId)).toBe(true);
-      // The trail is in commit order: where an entry records the choice (named ballots), the last one is the choice that stands.
-      expect([null, plan.final]).toContain(own.at(-1)!.choice);
+      // The trail is in commit order: its last entry for a government seals the choice that stands.
+      expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, plan.delegate.governmentId!, plan.final));
     }
 
+    const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
+    expect(verification.body).toMatchObject({ valid: true });
+  });
+
+  it('takes three different choices sent at once by every delegate: the last one written stands, and the trail says which', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds).expect(200);
+    await act(api, secretariat, application, 'open-ballot').expect(200);
+
+    const random = generator(Date.now() % 100_000);
+    const casts = shuffle(
+      delegates.flatMap((delegate) => CHOICES.map((choice) => ({ delegate, choice }))),
+      random,
+    );
+    const answers = await Promise.all(
+      casts.map(({ delegate, choice }) =>
+        api
+          .http()
+          .put(`/applications/${application.id}/ballot`)
+          .set(bearer(delegate))
+          .send({ choice })
+          .then((response) => ({ delegate, response })),
+      ),
+    );
+    expect(answers.filter(({ response }) => response.status !== 200).map(({ response }) => response.text)).toEqual([]);
+
+    const [{ id: voteId }] = await api.dataSource.query(`SELECT id FROM votes WHERE application_id = $1`, [application.id]);
+    const sealKey = await sealKeyOf(voteId);
+    const rows: { government_id: string; choice: Choice; changes: number }[] = await api.dataSource.query(
+      `SELECT government_id, choice, changes FROM ballots WHERE vote_id = $1`,
+      [voteId],
+    );
+    const entries = await ballotEntries(application.id);
+    expect(rows).toHaveLength(70);
+    for (const delegate of delegates) {
+      const mine = answers.filter((answer) => answer.delegate === delegate).map(({ response }) => response.body.changed as boolean);
+      expect(mine.filter((changed) => !changed)).toHaveLength(1);
+      const row = rows.find((candidate) => candidate.government_id === delegate.governmentId)!;
+      expect(row.changes).toBe(2);
+      const own = entries.filter((entry) => entry.government_id === delegate.governmentId);
+      expect(own.map((entry) => entry.action)).toEqual(['ballot.cast', 'ballot.changed', 'ballot.changed']);
+      expect(new Set(own.map((entry) => entry.sealed_choice))).toEqual(
+        new Set(CHOICES.map((choice) => sealChoice(sealKey, delegate.governmentId!, choice))),
+      );
+      expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, delegate.governmentId!, row.choice));
+    }
     const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
     expect(verification.body).toMatchObject({ valid: true });
   });

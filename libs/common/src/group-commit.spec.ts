@@ -22,7 +22,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('GroupCommit', () => {
   it('writes a lone item at once, and what arrives meanwhile together in the next batch', async () => {
     const writer = recordingWriter();
-    const commit = new GroupCommit(writer.write, { keyOf: (item: Item) => item.key, maxBatch: 10, concurrency: 1 });
+    const commit = new GroupCommit(writer.write, { maxBatch: 10, concurrency: 1 });
     const first = commit.submit({ key: 'a', value: 1 });
     const later = [commit.submit({ key: 'b', value: 2 }), commit.submit({ key: 'c', value: 3 })];
     expect(writer.batches).toEqual([[{ key: 'a', value: 1 }]]);
@@ -37,37 +37,23 @@ describe('GroupCommit', () => {
     expect(await Promise.all(later)).toEqual([20, 30]);
   });
 
-  it('puts equal items in one batch when no key keeps them apart (reads)', async () => {
+  it('puts equal items in one batch, in the order they were submitted', async () => {
     const writer = recordingWriter();
-    const reads = new GroupCommit(writer.write, { maxBatch: 10, concurrency: 1 });
-    const first = reads.submit({ key: 'a', value: 1 });
-    const later = [reads.submit({ key: 'a', value: 1 }), reads.submit({ key: 'a', value: 1 })];
-    writer.release(0);
-    await first;
-    await settle();
-    expect(writer.batches[1]).toHaveLength(2);
-    writer.release(1);
-    expect(await Promise.all(later)).toEqual([10, 10]);
-  });
-
-  it('never puts two items with the same key in one batch, and keeps their order', async () => {
-    const writer = recordingWriter();
-    const commit = new GroupCommit(writer.write, { keyOf: (item: Item) => item.key, maxBatch: 10, concurrency: 1 });
+    const commit = new GroupCommit(writer.write, { maxBatch: 10, concurrency: 1 });
     const blocker = commit.submit({ key: 'x', value: 0 });
     const answers = [1, 2, 3].map((value) => commit.submit({ key: 'same', value }));
-    const other = commit.submit({ key: 'other', value: 4 });
-    for (let batch = 0; batch < 4; batch += 1) {
-      writer.release(batch);
-      await settle();
-    }
-    await Promise.all([blocker, ...answers, other]);
-    expect(writer.batches.map((batch) => batch.map((item) => item.value))).toEqual([[0], [1, 4], [2], [3]]);
+    writer.release(0);
+    await blocker;
+    await settle();
+    expect(writer.batches.map((batch) => batch.map((item) => item.value))).toEqual([[0], [1, 2, 3]]);
+    writer.release(1);
+    expect(await Promise.all(answers)).toEqual([10, 20, 30]);
   });
 
   it('refuses only the item the writer answered with an error, and every item of a batch whose write threw', async () => {
     const refusal = new Error('not on the roll');
     const writer = recordingWriter((item) => (item.value === 2 ? refusal : item.value));
-    const commit = new GroupCommit(writer.write, { keyOf: (item: Item) => item.key, maxBatch: 10, concurrency: 1 });
+    const commit = new GroupCommit(writer.write, { maxBatch: 10, concurrency: 1 });
     const blocker = commit.submit({ key: 'x', value: 0 });
     const refused = commit.submit({ key: 'b', value: 2 });
     const accepted = commit.submit({ key: 'c', value: 3 });
@@ -78,11 +64,7 @@ describe('GroupCommit', () => {
     await expect(refused).rejects.toBe(refusal);
     await expect(accepted).resolves.toBe(3);
 
-    const broken = new GroupCommit<Item, number>(() => Promise.reject(new Error('database unavailable')), {
-      keyOf: (item) => item.key,
-      maxBatch: 10,
-      concurrency: 1,
-    });
+    const broken = new GroupCommit<Item, number>(() => Promise.reject(new Error('database unavailable')), { maxBatch: 10, concurrency: 1 });
     await expect(Promise.all([broken.submit({ key: 'a', value: 1 }), broken.submit({ key: 'b', value: 2 })])).rejects.toThrow(
       'database unavailable',
     );
@@ -90,7 +72,7 @@ describe('GroupCommit', () => {
 
   it('writes at most maxBatch items at once and at most `concurrency` batches at a time', async () => {
     const writer = recordingWriter();
-    const commit = new GroupCommit(writer.write, { keyOf: (item: Item) => item.key, maxBatch: 2, concurrency: 2 });
+    const commit = new GroupCommit(writer.write, { maxBatch: 2, concurrency: 2 });
     const all = Array.from({ length: 7 }, (_, value) => commit.submit({ key: `k${value}`, value }));
     expect(writer.batches.map((batch) => batch.length)).toEqual([1, 1]);
     for (let batch = 0; batch < 5; batch += 1) {

@@ -15,8 +15,6 @@ export class GroupCommit<Item, Result> {
   constructor(
     private readonly write: (items: Item[]) => Promise<(Result | Error)[]>,
     private readonly options: {
-      /** Items with the same key never share a batch: the later one goes into the next, in order. Without it any may. */
-      keyOf?: (item: Item) => string;
       maxBatch: number;
       /** Batches written at the same time. */
       concurrency: number;
@@ -41,19 +39,9 @@ export class GroupCommit<Item, Result> {
     }
   }
 
+  /** The oldest waiting items, in the order they were submitted. */
   private takeBatch(): typeof this.waiting {
-    const batch: typeof this.waiting = [];
-    const keys = new Set<string>();
-    for (let index = 0; index < this.waiting.length && batch.length < this.options.maxBatch;) {
-      const key = this.options.keyOf?.(this.waiting[index].item);
-      if (key !== undefined && keys.has(key)) {
-        index += 1;
-        continue;
-      }
-      if (key !== undefined) keys.add(key);
-      batch.push(...this.waiting.splice(index, 1));
-    }
-    return batch;
+    return this.waiting.splice(0, this.options.maxBatch);
   }
 
   private async writeBatch(batch: typeof this.waiting): Promise<void> {

@@ -22,6 +22,7 @@ export { BallotBox, type CastResult } from './votes/ballot-box.service.js';
 export { VoteResults, type VoteResult, type RuleView, type NamedBallot } from './votes/vote-results.service.js';
 export { Vote, type VoteStatus, type VoteOutcome } from './votes/vote.entity.js';
 export { Ballot, BALLOT_CHOICES, type BallotChoice } from './votes/ballot.entity.js';
+export { sealChoice } from './votes/ballot-seal.js';
 export * from './rules/decision-rule.js';
 export { decide, type Decision } from './rules/decide.js';
 export { type Tally } from './rules/tally.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@near/audit';
+import { type AuditContext, type AuditEntryInput, AuditTrail } from '@near/audit';
 import { GroupCommit } from '@near/common';
 import { PgErrorCode, pgErrorCode } from '@near/database';
 import type { Acting } from '@near/identity';
@@ -46,13 +46,15 @@ const CHECKS_SQL = `
     LEFT JOIN assemblies s ON s.id = v.assembly_id
    ORDER BY c.position`;
 
+// One row per government: several casts of one government in a batch are upserted once, with the last choice;
+// `changes` counts every cast after the first.
 const UPSERT_SQL = `
-  INSERT INTO ballots (vote_id, government_id, choice, cast_by, first_cast_at, last_cast_at)
-  SELECT t.vote_id, t.government_id, t.choice, t.cast_by, $5, $5
-    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS t(vote_id, government_id, choice, cast_by)
+  INSERT INTO ballots (vote_id, government_id, choice, cast_by, first_cast_at, last_cast_at, changes)
+  SELECT t.vote_id, t.government_id, t.choice, t.cast_by, $6, $6, t.later_casts
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::int[]) AS t(vote_id, government_id, choice, cast_by, later_casts)
   ON CONFLICT (vote_id, government_id)
   DO UPDATE SET choice = EXCLUDED.choice, cast_by = EXCLUDED.cast_by, last_cast_at = EXCLUDED.last_cast_at,
-                changes = ballots.changes + 1
+                changes = ballots.changes + 1 + EXCLUDED.changes
   RETURNING vote_id, government_id, (xmax = 0) AS inserted`;
 
 /**
@@ -61,13 +63,13 @@ const UPSERT_SQL = `
  * When a whole hall votes at once, the casts that arrive while a batch is being written are written together
  * (group commit): one transaction, one upsert, one append to the audit chain for all of them, so that the chain
  * lock is taken once per batch rather than once per cast (docs/benchmarks.md, "Vote storm"). Each cast is still
- * checked, answered and audited on its own; a refused one leaves the rest of its batch to commit.
+ * checked, answered and audited on its own; a refused one leaves the rest of its batch to commit. Casts of one
+ * government in the same batch (a delegate who sends again before the first answer) count in the order they
+ * arrived: the first may be new, every later one is a change, and the last one's choice stands.
  */
 @Injectable()
 export class BallotBox {
   private readonly batches = new GroupCommit<Cast, CastResult>((casts) => this.writeBatch(casts), {
-    // A government's second cast of the same ballot goes into the next batch, after its first.
-    keyOf: (cast) => `${cast.applicationId}/${cast.governmentId}`,
     maxBatch: 200,
     concurrency: 2,
   });
@@ -128,41 +130,53 @@ export class BallotBox {
         casts.map((cast) => cast.governmentId),
       ]);
       const refusals = casts.map((cast, index) => refusalOf(cast, checks[index], now));
-      const accepted = casts
-        .flatMap((cast, index) =>
-          refusals[index] ? [] : [{ cast, check: checks[index], key: ballotKey(checks[index].vote_id!, cast.governmentId) }],
-        )
-        // The same order in every batch: two batches written at once (here or in another process) lock the rows
-        // they share in the same order, so they wait for each other instead of deadlocking.
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const inserted = accepted.length > 0 ? await upsertBallots(manager, accepted, now) : new Map<string, boolean>();
-      await this.audit.recordEach(
-        manager,
-        accepted.map(({ cast, check, key }) => ({
-          context: cast.acting.audit,
-          entry: {
-            action: inserted.get(key) ? 'ballot.cast' : 'ballot.changed',
-            entityType: 'application',
-            entityId: cast.applicationId,
-            // Never the choice itself: a named ballot's choices are published with the result, once closed.
-            payload: {
-              voteId: check.vote_id,
-              governmentId: cast.governmentId,
-              sealedChoice: sealChoice(check.seal_key!, cast.governmentId, cast.choice),
+      const ballots = ballotsOf(casts, checks, refusals);
+      const inserted = ballots.length > 0 ? await upsertBallots(manager, ballots, now) : new Set<string>();
+      const answers: (CastResult | VotingError | null)[] = [...refusals];
+      const entries: { context: AuditContext; entry: AuditEntryInput }[] = [];
+      for (const { key, voteId, sealKey, casts: own } of ballots) {
+        own.forEach(({ cast, index }, position) => {
+          const first = position === 0 && inserted.has(key);
+          answers[index] = { choice: cast.choice, changed: !first, castAt: now };
+          entries.push({
+            context: cast.acting.audit,
+            entry: {
+              action: first ? 'ballot.cast' : 'ballot.changed',
+              entityType: 'application',
+              entityId: cast.applicationId,
+              // Never the choice itself: a named ballot's choices are published with the result, once closed.
+              payload: { voteId, governmentId: cast.governmentId, sealedChoice: sealChoice(sealKey, cast.governmentId, cast.choice) },
             },
-          },
-        })),
-      );
-      return casts.map(
-        (cast, index) =>
-          refusals[index] ?? {
-            choice: cast.choice,
-            changed: !inserted.get(ballotKey(checks[index].vote_id!, cast.governmentId)),
-            castAt: now,
-          },
-      );
+          });
+        });
+      }
+      await this.audit.recordEach(manager, entries);
+      return answers as (CastResult | VotingError)[];
     });
   }
+}
+
+/** The accepted casts of a batch, one ballot per vote and government, each with its casts in the order they arrived. */
+interface BallotCasts {
+  key: string;
+  voteId: string;
+  sealKey: string;
+  casts: { cast: Cast; index: number }[];
+}
+
+function ballotsOf(casts: Cast[], checks: CastCheck[], refusals: (VotingError | null)[]): BallotCasts[] {
+  const ballots = new Map<string, BallotCasts>();
+  casts.forEach((cast, index) => {
+    if (refusals[index]) return;
+    const voteId = checks[index].vote_id!;
+    const key = ballotKey(voteId, cast.governmentId);
+    const ballot = ballots.get(key) ?? { key, voteId, sealKey: checks[index].seal_key!, casts: [] };
+    ballot.casts.push({ cast, index });
+    ballots.set(key, ballot);
+  });
+  // The same order in every batch: two batches written at once (here or in another process) lock the rows they
+  // share in the same order, so they wait for each other instead of deadlocking.
+  return [...ballots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const ballotKey = (voteId: string, governmentId: string) => `${voteId}/${governmentId}`;
@@ -195,18 +209,16 @@ function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null 
   return null;
 }
 
-/** Upserts the accepted casts in one statement; answers, per vote and government, whether it was a first cast. */
-async function upsertBallots(
-  manager: EntityManager,
-  accepted: { cast: Cast; check: CastCheck }[],
-  now: Date,
-): Promise<Map<string, boolean>> {
+/** Upserts each ballot once, with its last cast; answers the keys of the ballots that were new. */
+async function upsertBallots(manager: EntityManager, ballots: BallotCasts[], now: Date): Promise<Set<string>> {
+  const last = ballots.map((ballot) => ballot.casts.at(-1)!.cast);
   const rows: { vote_id: string; government_id: string; inserted: boolean }[] = await manager.query(UPSERT_SQL, [
-    accepted.map(({ check }) => check.vote_id),
-    accepted.map(({ cast }) => cast.governmentId),
-    accepted.map(({ cast }) => cast.choice),
-    accepted.map(({ cast }) => cast.acting.user.id),
+    ballots.map((ballot) => ballot.voteId),
+    last.map((cast) => cast.governmentId),
+    last.map((cast) => cast.choice),
+    last.map((cast) => cast.acting.user.id),
+    ballots.map((ballot) => ballot.casts.length - 1),
     now,
   ]);
-  return new Map(rows.map((row) => [ballotKey(row.vote_id, row.government_id), row.inserted]));
+  return new Set(rows.filter((row) => row.inserted).map((row) => ballotKey(row.vote_id, row.government_id)));
 }
