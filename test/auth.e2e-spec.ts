@@ -126,6 +126,14 @@ describe('signing in', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
+    it('that expired after it was accepted', async () => {
+      const token = sign({ sub: secretariat.id, role: 'secretariat' }, { expiresIn: 1 });
+      await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+      const { exp } = jwt.decode(token) as { exp: number };
+      await new Promise((done) => setTimeout(done, exp * 1000 - Date.now() + 20));
+      await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+    });
+
     it('of a user disabled since it was issued', async () => {
       const user = await aUser(api, 'secretariat');
       await api.http().get('/auth/me').set(bearer(user)).expect(200);
