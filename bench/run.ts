@@ -302,7 +302,8 @@ function printSummary(results: Partial<Results>): void {
     line(
       'vote storm',
       v.met,
-      `p50 ${v.http.latencyMs.p50} ms, p99 ${v.http.latencyMs.p99} ms, ${v.http.errors} errors (raw p99 ${v.raw.latencyMs.p99} ms)`,
+      `p50 ${v.http.latencyMs.p50} ms, p99 ${v.http.latencyMs.p99} ms, ${v.errors} errors (raw p99 ${v.raw.latencyMs.p99} ms; ` +
+        `cold storm before the warm-up p99 ${v.http.cold.latencyMs.p99} ms)`,
     );
   if (m)
     line('notifications', m.met, `${m.worker.perSecond}/s vs nodemailer ${m.raw.perSecond}/s = ${Math.round(m.ratio * 100)}% (target 50%)`);

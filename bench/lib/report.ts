@@ -88,9 +88,9 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(t.met),
     ],
     [
-      `vote storm: ${v.delegates} delegates cast ${v.castsPerDelegate}× at once, ${v.http.rounds} storms`,
+      `vote storm: ${v.delegates} delegates cast ${v.castsPerDelegate}× at once, ${v.http.rounds} storms after the warm-up`,
       'p50 / p99, errors',
-      `${ms(v.http.latencyMs.p50)} / ${ms(v.http.latencyMs.p99)}, ${v.http.errors} errors`,
+      `${ms(v.http.latencyMs.p50)} / ${ms(v.http.latencyMs.p99)}, ${v.errors} errors`,
       `${ms(v.raw.latencyMs.p50)} / ${ms(v.raw.latencyMs.p99)} (one INSERT … ON CONFLICT per cast, 32 connections)`,
       `p99 ${v.p99Ratio}×`,
       'p99 < 100 ms, 0 errors',
@@ -229,7 +229,9 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`,
     `Reads with bare Fastify sending the two statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
       `p99 ${ms(r.bareFastifySameStatements.latencyMs.p99)}.`,
-    `Vote storm, first storm alone (new connections): p99 ${ms(v.http.firstRoundMs.p99)} over HTTP, ${ms(v.raw.firstRoundMs.p99)} raw.` +
+    `Vote storm: the first storm of an API that has taken no ballot yet (before the warm-up of ${n(v.http.warmUp.casts)} casts in ` +
+      `${v.http.warmUp.seconds} s; ${n(v.http.cold.casts)} new connections): p99 ${ms(v.http.cold.latencyMs.p99)}; the first measured storm alone (new connections): ` +
+      `p99 ${ms(v.http.firstRoundMs.p99)} over HTTP, ${ms(v.raw.firstRoundMs.p99)} raw.` +
       ` Growth sizes measured: ${point(0).auditEntries} → ${point(g.points.length - 1).auditEntries}.`,
     '',
     END,
