@@ -165,8 +165,10 @@ export class CpuMeter {
 
   private async backends(): Promise<Map<number, number>> {
     // Client backends only: an autovacuum worker that starts during a window would bring all its CPU into it.
+    // The asking connection too: the bench's pool may ask from another one at the end of the window, and a
+    // backend missing from the start counts from zero (this one had seeded and vacuumed: tens of seconds).
     const { rows } = await this.pool.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`,
       [this.databaseName],
     );
     return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid) ?? 0]));
