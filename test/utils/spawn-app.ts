@@ -13,8 +13,8 @@ export interface SpawnedProcess {
 }
 
 /** Runs a built entry point (`npm test` builds first) as its own process, as an operator would. */
-export function spawnEntry(entry: string, env: Record<string, string>): SpawnedProcess {
-  const child = spawn(process.execPath, [entry], {
+export function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
+  const child = spawn(process.execPath, [entry, ...args], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -32,3 +32,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** Drops a role a test created (after the databases it was granted on are gone). */
+export async function dropTestRole(name: string): Promise<void> {
+  await withAdmin((client) => client.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(name)}`));
+}

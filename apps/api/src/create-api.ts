@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { LoadedConfig } from '@near/config';
-import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
+import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
 import { ApiModule } from './api.module.js';
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
@@ -25,6 +25,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
   const { config } = loaded;
   if (!config.isProduction) await ensureDatabaseExists(config.database.url);
   await assertPostgresReachable(config.database.url);
+  if (!config.database.migrationsRun) await assertAppPrivileges(config.database.url);
   await assertRedisReachable(config.redis.url);
 
   const { trustProxy } = config.http;

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { LoadedConfig } from '@near/config';
-import { assertPostgresReachable, ensureDatabaseExists } from '@near/database';
+import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
 import { WorkerModule } from './worker.module.js';
 
@@ -11,6 +11,7 @@ export async function createWorker(loaded: LoadedConfig): Promise<INestApplicati
   const { config } = loaded;
   if (!config.isProduction) await ensureDatabaseExists(config.database.url);
   await assertPostgresReachable(config.database.url);
+  if (!config.database.migrationsRun) await assertAppPrivileges(config.database.url);
   await assertRedisReachable(config.redis.url);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loaded), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));

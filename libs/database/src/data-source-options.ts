@@ -3,6 +3,8 @@ import { ENTITIES } from './entities.js';
 import { TypeOrmLogger } from './typeorm-logger.js';
 import { MIGRATIONS } from './migrations/index.js';
 
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
 /** The one description of our database connection; Nest and the TypeORM CLI both build from it. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
@@ -10,7 +12,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     url,
     entities: [...ENTITIES],
     migrations: [...MIGRATIONS],
-    migrationsTableName: 'schema_migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,

@@ -1,5 +1,6 @@
 // The single DataSource (shared by Nest and the TypeORM CLI), its migrations, and the start-up checks.
-export { dataSourceOptions } from './data-source-options.js';
+export { dataSourceOptions, MIGRATIONS_TABLE } from './data-source-options.js';
+export { grantAppRole, assertAppPrivileges, AppRoleError, APPEND_ONLY_TABLES } from './app-role.js';
 export { DatabaseModule } from './database.module.js';
 export { runMigrationsUnderLock } from './run-migrations.js';
 export { ensureDatabaseExists, assertPostgresReachable } from './postgres-preflight.js';
