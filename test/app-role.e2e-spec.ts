@@ -19,6 +19,7 @@ const INSUFFICIENT_PRIVILEGE = '42501';
 describe('the API and the worker as a role that owns nothing (npm run db:grant-app-role)', () => {
   const mailbox = new Mailbox();
   const role = `near_app_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
   let database: TestDatabase;
   let owner: DataSource;
   let hall: VotingHall;
@@ -30,12 +31,13 @@ describe('the API and the worker as a role that owns nothing (npm run db:grant-a
     database = await createTestDatabase();
     owner = await new DataSource({ ...dataSourceOptions(database.url, 2), logging: false }).initialize();
     await runMigrationsUnderLock(owner);
-    await owner.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN`);
+    // With a password: CI's PostgreSQL asks for one over TCP (this machine's may trust).
+    await owner.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
     const run = spawnEntry(GRANT_ENTRY, { DATABASE_URL: database.url }, [role]);
     grantOutput = { code: (await run.exited).code, stdout: run.stdout(), stderr: run.stderr() };
     const asRole = new URL(database.url);
     asRole.username = role;
-    asRole.password = '';
+    asRole.password = password;
     hall = await aVotingHall(40, { DATABASE_URL: asRole.toString(), MIGRATIONS_RUN: 'false' });
     worker = await createTestWorker(hall.api, { SMTP_URL: mailbox.url });
   });
