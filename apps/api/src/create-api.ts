@@ -48,16 +48,22 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, strictJsonParser(adapter.getInstance()));
-  app.useLogger(app.get(Logger));
-  logEveryResponse(adapter.getInstance(), PinoLogger.root);
-  app.flushLogs();
-  app.enableShutdownHooks();
-  addSecurityHeaders(adapter.getInstance());
-  await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
-  await app.register(webApp(webAppDirectory()));
-  app.useGlobalPipes(createValidationPipe());
-  setUpOpenApi(app);
-  await app.init();
-  return app;
+  try {
+    app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, strictJsonParser(adapter.getInstance()));
+    app.useLogger(app.get(Logger));
+    logEveryResponse(adapter.getInstance(), PinoLogger.root);
+    app.flushLogs();
+    app.enableShutdownHooks();
+    addSecurityHeaders(adapter.getInstance());
+    await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
+    await app.register(webApp(webAppDirectory()));
+    app.useGlobalPipes(createValidationPipe());
+    setUpOpenApi(app);
+    await app.init();
+    return app;
+  } catch (error) {
+    // A start that fails half-way (a bootstrap hook, a plugin) must not leave its pool and Redis clients open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }

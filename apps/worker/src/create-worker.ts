@@ -14,9 +14,15 @@ export async function createWorker(loaded: LoadedConfig): Promise<INestApplicati
   if (!config.database.migrationsRun) await assertAppPrivileges(config.database.url);
   await assertRedisReachable(config.redis.url);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loaded), { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
-  app.enableShutdownHooks();
-  await app.init();
-  return app;
+  try {
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+    app.enableShutdownHooks();
+    await app.init();
+    return app;
+  } catch (error) {
+    // As the API's: a start that fails half-way must not leave its pool and Redis clients open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }
