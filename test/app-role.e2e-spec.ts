@@ -111,7 +111,7 @@ describe('the API and the worker as a role that owns nothing (npm run db:grant-a
     }
   });
 
-  it('refuses to grant to a superuser (here the owner too), to a role that owns a table, or to no role', async () => {
+  it('refuses to grant to a superuser (here the owner too), a role that owns a table or the schema, one that may create roles, or none', async () => {
     const other = `near_owner_${randomBytes(4).toString('hex')}`;
     await owner.query(`CREATE ROLE ${pg.escapeIdentifier(other)}`);
     await owner.query(`CREATE TABLE owned_elsewhere (id int)`);
@@ -121,8 +121,18 @@ describe('the API and the worker as a role that owns nothing (npm run db:grant-a
       await expect(grantAppRole(owner, user)).rejects.toThrow(/is a superuser/);
       await expect(grantAppRole(owner, other)).rejects.toThrow(/owns owned_elsewhere/);
       await expect(grantAppRole(owner, `near_nobody_${randomBytes(4).toString('hex')}`)).rejects.toThrow(/No role/);
-    } finally {
+      await owner.query(`ALTER ROLE ${pg.escapeIdentifier(other)} CREATEROLE`);
+      await expect(grantAppRole(owner, other)).rejects.toThrow(/may create roles/);
+      await owner.query(`ALTER ROLE ${pg.escapeIdentifier(other)} NOCREATEROLE`);
       await owner.query(`DROP TABLE owned_elsewhere`);
+      const [{ schemaOwner }] = await owner.query(
+        `SELECT nspowner::regrole::text AS "schemaOwner" FROM pg_namespace WHERE nspname = 'public'`,
+      );
+      await owner.query(`ALTER SCHEMA public OWNER TO ${pg.escapeIdentifier(other)}`);
+      await expect(grantAppRole(owner, other)).rejects.toThrow(/owns the schema public/);
+      await owner.query(`ALTER SCHEMA public OWNER TO ${schemaOwner}`);
+    } finally {
+      await owner.query(`DROP TABLE IF EXISTS owned_elsewhere`);
       await owner.query(`DROP ROLE ${pg.escapeIdentifier(other)}`);
     }
   });

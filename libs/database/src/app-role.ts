@@ -12,6 +12,8 @@ export class AppRoleError extends Error {}
 interface RoleFacts {
   exists: boolean;
   superuser: boolean;
+  create_role: boolean;
+  owns_schema: boolean;
   is_current_user: boolean;
   owned_tables: string[];
 }
@@ -20,13 +22,16 @@ interface RoleFacts {
  * Gives `role` what the API and the worker need in the current database, and no more: every verb on the
  * application's tables except on the append-only ones (SELECT, INSERT) and the migrations' table (SELECT).
  * Run by the role that ran the migrations, again after each migration (a new table is granted only then).
- * The role must exist, own nothing and not be a superuser: an owner or a superuser can switch the audit
- * trail's triggers off, which is what running the application as another role prevents.
+ * The role must exist, own nothing (no table, not the schema, not the database) and be neither a superuser nor
+ * allowed to create roles: each of those could switch the audit trail's triggers off or drop it, which is what
+ * running the application as another role prevents.
  */
 export async function grantAppRole(dataSource: DataSource, role: string): Promise<string[]> {
   return dataSource.transaction(async (manager) => {
     const [facts] = await manager.query<RoleFacts[]>(
-      `SELECT r.oid IS NOT NULL AS exists, coalesce(r.rolsuper, false) AS superuser, r.rolname = current_user AS is_current_user,
+      `SELECT r.oid IS NOT NULL AS exists, coalesce(r.rolsuper, false) AS superuser, coalesce(r.rolcreaterole, false) AS create_role,
+              r.rolname = current_user AS is_current_user,
+              coalesce(pg_has_role(r.oid, (SELECT nspowner FROM pg_namespace WHERE nspname = 'public'), 'MEMBER'), false) AS owns_schema,
               coalesce((SELECT array_agg(t.tablename::text ORDER BY t.tablename) FROM pg_tables t WHERE t.tableowner = r.rolname), '{}') AS owned_tables
          FROM (SELECT $1::text AS name) wanted LEFT JOIN pg_roles r ON r.rolname = wanted.name`,
       [role],
@@ -35,6 +40,12 @@ export async function grantAppRole(dataSource: DataSource, role: string): Promis
       throw new AppRoleError(`No role "${role}": create it first, e.g. CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD '…'.`);
     }
     if (facts.superuser) throw new AppRoleError(`"${role}" is a superuser: the application must run as a role that is not.`);
+    // CREATEROLE could grant itself the owner's membership; the schema's owner (the database's, on PostgreSQL 15
+    // and later) may drop any table in it.
+    if (facts.create_role) throw new AppRoleError(`"${role}" may create roles: the application must run as a role that may not.`);
+    if (facts.owns_schema) {
+      throw new AppRoleError(`"${role}" owns the schema public (or the database): the application must run as a role that owns nothing.`);
+    }
     if (facts.is_current_user) {
       throw new AppRoleError(`"${role}" is the role running this, which owns the tables: the application must run as another one.`);
     }
