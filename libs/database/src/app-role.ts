@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { StartupError } from '@near/common';
 import { MIGRATIONS_TABLE } from './data-source-options.js';
+import { connect } from './postgres-preflight.js';
 
 /** Tables the application reads and appends to, never changes: their triggers refuse it too, but bind no owner. */
 export const APPEND_ONLY_TABLES = ['audit_events'] as const;
@@ -76,9 +77,7 @@ export async function grantAppRole(dataSource: DataSource, role: string): Promis
  * For a start without migrations: one that runs them connects as the owner.
  */
 export async function assertAppPrivileges(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await connect(url);
   try {
     const { rows } = await client.query<{ missing: string; user: string }>(
       `SELECT c.relname || ': ' || p.privilege AS missing, current_user AS user

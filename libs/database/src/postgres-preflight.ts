@@ -7,7 +7,8 @@ function describe(url: string): { address: string; database: string } {
   return { address: `${parsed.hostname}:${parsed.port || 5432}`, database: decodeURIComponent(parsed.pathname.slice(1)) };
 }
 
-async function connect(url: string): Promise<pg.Client> {
+/** A lone connection for a check at start-up (not the pool): fails within 3 s, never throws later on its own. */
+export async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   client.on('error', () => undefined);
   await client.connect();
