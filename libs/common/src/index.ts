@@ -6,3 +6,4 @@ export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale } from './locales.js';
 export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
 export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';
+export { withTimeout } from './with-timeout.js';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { PROBLEM_CONTENT_TYPE, problemType } from '@near/common';
+import { PROBLEM_CONTENT_TYPE, problemType, withTimeout } from '@near/common';
 import { NotificationLog } from '@near/notifications';
 import { QueueName, REDIS } from '@near/queue';
 import type { Queue } from 'bullmq';
@@ -16,17 +16,11 @@ type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 const CHECK_TIMEOUT_MS = 2000;
 
 async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([probe(), timeout]);
+    await withTimeout(probe(), CHECK_TIMEOUT_MS);
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: (error as Error).message || 'unreachable' };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
