@@ -7,18 +7,10 @@ import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { Mailbox } from './utils/mailbox.js';
 import { arrivals, everyOneArrived, insertNotifications, messageIdsOf } from './utils/outbox-rows.js';
-import { PrivateRedis } from './utils/private-redis.js';
+import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
 import { waitFor } from './utils/spawn-app.js';
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** What BullMQ prints (console.error, having no 'error' listener) each time it fails to reach the stopped Redis. */
-const isRedisConnectionError = (value: unknown, port: number) => {
-  // Duck-typed: errors made by Node's own modules are not instances of the test realm's Error.
-  const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof message !== 'string') return false;
-  return (['ECONNREFUSED', 'ECONNRESET'].includes(String(code)) && message.includes(`:${port}`)) || message === 'Connection is closed.';
-};
 
 interface Row {
   id: string;

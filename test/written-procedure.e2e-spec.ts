@@ -128,9 +128,13 @@ describe('a written procedure closes by itself at its deadline', () => {
   it('counts the answers and approves at the deadline, with the worker running and nobody acting', async () => {
     await startWorkers(1);
     const voters = await rollSize();
-    const procedure = await aWrittenProcedure(5_000);
-    // The API scheduled the closing as a delayed job of its own.
-    expect((await queue.getDelayed()).map((job) => job.data.assemblyId)).toContain(procedure.id);
+    const procedure = await aWrittenProcedure(8_000);
+    // The worker, reading the open procedures from PostgreSQL, puts the closing in Redis as a delayed job.
+    await waitFor(
+      async () => ((await queue.getDelayed()).some((job) => job.data.assemblyId === procedure.id) ? true : undefined),
+      5_000,
+      'the deadline job',
+    );
     const { application, applicant } = await aBallotAnswered(procedure, yesMajority);
     // Nothing is decided before the deadline.
     expect(await stateOf(application.id)).toBe('voting');
@@ -207,41 +211,74 @@ describe('a written procedure closes by itself at its deadline', () => {
     expect(government.body.status).toBe('prospective');
   });
 
-  it('is closed by the sweep when its deadline job was lost while no worker ran', async () => {
-    // No worker runs: the procedure is created, answered, and its deadline passes.
+  it('is closed at once by a worker that starts after its deadline passed and Redis lost every job', async () => {
+    await startWorkers(1);
     const procedure = await aWrittenProcedure(60_000);
     const { application } = await aBallotAnswered(procedure, yesMajority);
+    await stopWorkers();
     // Redis loses every job of the queue (the delayed deadline job, the sweep scheduler)...
     await queue.obliterate({ force: true });
     expect(await queue.getDelayed()).toEqual([]);
     expect(await queue.getJobSchedulers()).toEqual([]);
-    // ... and the deadline passes while nobody is there.
+    // ... and the deadline passes while no worker runs.
     await api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedure.id]);
     expect(await stateOf(application.id)).toBe('voting');
 
-    // A worker that starts puts the sweep back, which finds the procedure past its deadline.
+    // A worker that starts puts back what PostgreSQL calls for: the sweep, and the procedure's job, due at once.
     await startWorkers(1);
     expect(await waitUntilDecided(application.id, procedure.id, 15_000)).toBe('approved');
     expect(await auditCount('application.close-ballot', application.id)).toBe(1);
     expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual([JobName.SweepWrittenProcedures]);
   });
 
-  it('is closed by the periodic sweep when its deadline job is lost while the worker runs', async () => {
-    // Once the worker has put its own sweep schedule back, the test's replaces it.
-    await queue.removeJobScheduler(JobName.SweepWrittenProcedures);
+  it('is closed within seconds of its deadline when Redis loses every job while the worker runs', async () => {
     await startWorkers(1);
-    await waitFor(async () => ((await queue.getJobSchedulers()).length > 0 ? true : undefined), 10_000, "the worker's sweep scheduler");
-    // The sweep runs every SWEEP_INTERVAL_MS (60 s), which the worker does not let us configure: the test
-    // shortens the schedule the worker put in Redis, so the periodic run comes within the test's time.
-    await queue.upsertJobScheduler(JobName.SweepWrittenProcedures, { every: 1_000 }, { name: JobName.SweepWrittenProcedures, data: {} });
     const procedure = await aWrittenProcedure(60_000);
     const { application } = await aBallotAnswered(procedure, yesMajority);
-    // Its deadline job is lost, and its deadline passes.
-    for (const job of await queue.getDelayed()) if (job.data?.assemblyId === procedure.id) await job.remove();
+    await waitFor(async () => ((await queue.getJobSchedulers()).length > 0 ? true : undefined), 10_000, "the worker's sweep scheduler");
+    // Redis forgets the deadline job and the sweep (every 60 s) while the worker runs; the deadline passes.
+    await queue.obliterate({ force: true });
     await api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedure.id]);
 
-    expect(await waitUntilDecided(application.id, procedure.id, 30_000)).toBe('approved');
+    // Well before the next sweep could have come: the worker's own check put the jobs back.
+    expect(await waitUntilDecided(application.id, procedure.id, 10_000)).toBe('approved');
     expect(await auditCount('application.close-ballot', application.id)).toBe(1);
+    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual([JobName.SweepWrittenProcedures]);
+  });
+
+  it('refuses the Secretariat an early close while a government on the roll has not answered, and allows it once all have', async () => {
+    const procedure = await aWrittenProcedure(3_600_000);
+    const { application } = await aBallotAnswered(procedure, ['yes', 'no']);
+
+    const early = await act(api, secretariat, application, 'close-ballot');
+    expect(early.status).toBe(422);
+    expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(early.body).toMatchObject({ type: 'urn:near:problem:guard-failed', guard: 'deadline-not-reached' });
+    const voters = await rollSize();
+    expect(early.body.detail).toContain(`${voters - 2} of the ${voters} governments on the roll have not answered yet`);
+    expect(await stateOf(application.id)).toBe('voting');
+    expect(await auditCount('application.close-ballot', application.id)).toBe(0);
+
+    // Every government on the frozen roll answers, through a delegate of its own.
+    const [{ id: voteId }] = await api.dataSource.query(`SELECT id FROM votes WHERE application_id = $1 AND status = 'open'`, [
+      application.id,
+    ]);
+    const roll: { government_id: string }[] = await api.dataSource.query(
+      `SELECT government_id FROM vote_roll r WHERE vote_id = $1 AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = r.vote_id AND b.government_id = r.government_id)`,
+      [voteId],
+    );
+    const late = await Promise.all(roll.map(({ government_id: governmentId }) => aUser(api, 'delegate', { governmentId })));
+    for (const [index, delegate] of late.entries()) {
+      const choice = index === late.length - 1 ? 'abstain' : 'yes';
+      await api.http().put(`/applications/${application.id}/ballot`).set(bearer(delegate)).send({ choice }).expect(200);
+      // Until the last one is in, the close is still refused.
+      if (index === late.length - 2) await act(api, secretariat, application, 'close-ballot').expect(422);
+    }
+
+    const closed = await act(api, secretariat, application, 'close-ballot').expect(200);
+    expect(closed.body.state).toBe('approved');
+    const result = await api.http().get(`/applications/${application.id}/result`).set(bearer(secretariat)).expect(200);
+    expect(result.body.tally).toMatchObject({ voters, present: voters, no: 1, abstain: 1, yes: voters - 2 });
   });
 
   it('refuses a ballot once the deadline has passed, even before the worker has closed the procedure', async () => {

@@ -66,3 +66,11 @@ function answersPing(port: number): Promise<boolean> {
     socket.on('data', (chunk: Buffer) => done(chunk.toString().startsWith('+PONG')));
   });
 }
+
+/** What BullMQ prints (console.error, having no 'error' listener) each time it fails to reach a stopped Redis on the port. */
+export function isRedisConnectionError(value: unknown, port: number): boolean {
+  // Duck-typed: errors made by Node's own modules are not instances of the test realm's Error.
+  const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof message !== 'string') return false;
+  return (['ECONNREFUSED', 'ECONNRESET'].includes(String(code)) && message.includes(`:${port}`)) || message === 'Connection is closed.';
+}

@@ -16,7 +16,6 @@ import { ApplicationLetterController } from './applications/application-letter.c
 import { ApplicationReviewController } from './applications/application-review.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AssembliesController } from './assemblies/assemblies.controller.js';
-import { WrittenProcedureDeadlines } from './assemblies/written-procedure-deadlines.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
@@ -63,7 +62,6 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        WrittenProcedureDeadlines,
       ],
     };
   }

@@ -4,10 +4,13 @@ import { pinoOptions } from '@near/common';
 import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
+import { VotingModule } from '@near/voting';
 import { NotificationDeliveryModule } from '@near/notifications';
 import { QueuesModule, RedisModule } from '@near/queue';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { WrittenProceduresProcessor } from './processors/written-procedures.processor.js';
+import { ScheduleKeeper } from './schedules/schedule-keeper.js';
+import { WrittenProcedureSchedule } from './schedules/written-procedure-schedule.js';
 
 /** The worker: no HTTP, only queue consumers. */
 @Module({})
@@ -25,9 +28,10 @@ export class WorkerModule {
         RedisModule,
         QueuesModule,
         AdmissionModule,
+        VotingModule,
         NotificationDeliveryModule,
       ],
-      providers: [WrittenProceduresProcessor, NotificationsProcessor],
+      providers: [WrittenProceduresProcessor, NotificationsProcessor, WrittenProcedureSchedule, ScheduleKeeper],
     };
   }
 }

@@ -2,5 +2,13 @@
 export { REDIS, RedisModule } from './redis.module.js';
 export { assertRedisReachable, createRedisConnection } from './redis-connection.js';
 export { QueueName, JobName, type JobPayloads, JOBS_OF_QUEUE } from './queues.js';
-export { RETRY_POLICY, SWEEP_INTERVAL_MS, WORKER_LOCKS, notificationRetryPolicy } from './retry-policy.js';
+export {
+  NOTIFICATION_CONCURRENCY,
+  RETRY_POLICY,
+  SCHEDULE_CHECK_INTERVAL_MS,
+  SWEEP_INTERVAL_MS,
+  WORKER_LOCKS,
+  notificationRetryPolicy,
+} from './retry-policy.js';
+export { closeWrittenProcedureJob, closeWrittenProcedureJobId } from './written-procedure-jobs.js';
 export { QueuesModule } from './queues.module.js';

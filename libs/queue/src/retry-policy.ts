@@ -14,8 +14,18 @@ export const notificationRetryPolicy = (attempts: number, firstDelayMs: number):
 export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
+ * How often each worker checks that Redis holds every schedule PostgreSQL calls for (the sweep, each open
+ * written procedure's deadline job), and puts back what is missing: a Redis that lost its data delays a
+ * timed duty by about this much.
+ */
+export const SCHEDULE_CHECK_INTERVAL_MS = 2_000;
+
+/**
  * How soon a job held by a worker that died is taken up again: its lock expires after lockDuration and the
  * next stalled check (every stalledInterval) moves it back. Locks are renewed while a job runs, so a slow
  * SMTP server does not trip this; a worker whose event loop is blocked that long does.
  */
 export const WORKER_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
+
+/** How many messages one worker sends at once; also how many a worker killed mid-batch can leave sent but unrecorded. */
+export const NOTIFICATION_CONCURRENCY = 20;

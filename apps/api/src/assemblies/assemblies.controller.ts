@@ -11,7 +11,6 @@ import { AssemblyDto } from './dto/assembly.dto.js';
 import { CreateAssemblyDto } from './dto/create-assembly.dto.js';
 import { ListAssembliesQuery } from './dto/list-assemblies.query.js';
 import { RecordAttendanceDto } from './dto/record-attendance.dto.js';
-import { WrittenProcedureDeadlines } from './written-procedure-deadlines.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('assemblies')
@@ -23,7 +22,6 @@ export class AssembliesController {
     private readonly lifecycle: SessionLifecycle,
     private readonly attendance: Attendance,
     private readonly reader: ApplicationReader,
-    private readonly deadlines: WrittenProcedureDeadlines,
   ) {}
 
   @Post()
@@ -51,7 +49,6 @@ export class AssembliesController {
             },
             acting,
           );
-    if (assembly.deadline) await this.deadlines.schedule(assembly);
     void reply.header('Location', `/assemblies/${assembly.id}`);
     return AssemblyDto.withAgenda(assembly, []);
   }

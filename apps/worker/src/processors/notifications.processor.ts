@@ -2,10 +2,10 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { NotificationSender } from '@near/notifications';
-import { JobName, type JobPayloads, QueueName, WORKER_LOCKS } from '@near/queue';
+import { JobName, type JobPayloads, NOTIFICATION_CONCURRENCY, QueueName, WORKER_LOCKS } from '@near/queue';
 
 /** Thin: reads the job, sends through the notification sender, lets errors through so BullMQ retries. */
-@Processor(QueueName.Notifications, { concurrency: 20, ...WORKER_LOCKS })
+@Processor(QueueName.Notifications, { concurrency: NOTIFICATION_CONCURRENCY, ...WORKER_LOCKS })
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsProcessor.name);
 

@@ -1,21 +1,18 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { WrittenProcedureCloser } from '@near/admission';
-import { JobName, type JobPayloads, JOBS_OF_QUEUE, QueueName, SWEEP_INTERVAL_MS, WORKER_LOCKS } from '@near/queue';
+import { JobName, type JobPayloads, JOBS_OF_QUEUE, QueueName, WORKER_LOCKS } from '@near/queue';
 
 type Handlers = { [J in (typeof JOBS_OF_QUEUE)[QueueName.WrittenProcedures][number]]: (data: JobPayloads[J]) => Promise<unknown> };
 
 /** Thin: reads the job, calls the closer, lets errors through so BullMQ retries. */
 @Processor(QueueName.WrittenProcedures, { ...WORKER_LOCKS })
-export class WrittenProceduresProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WrittenProceduresProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(WrittenProceduresProcessor.name);
   private readonly handlers: Handlers;
 
-  constructor(
-    private readonly closer: WrittenProcedureCloser,
-    @InjectQueue(QueueName.WrittenProcedures) private readonly queue: Queue,
-  ) {
+  constructor(private readonly closer: WrittenProcedureCloser) {
     super();
     this.handlers = {
       [JobName.CloseWrittenProcedure]: async ({ assemblyId }) => {
@@ -28,15 +25,6 @@ export class WrittenProceduresProcessor extends WorkerHost implements OnApplicat
     };
     const missing = JOBS_OF_QUEUE[QueueName.WrittenProcedures].filter((name) => !this.handlers[name]);
     if (missing.length > 0) throw new Error(`No handler for the jobs ${missing.join(', ')}`);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Idempotent: every worker upserts the same scheduler, and a Redis that lost it gets it back on start.
-    await this.queue.upsertJobScheduler(
-      JobName.SweepWrittenProcedures,
-      { every: SWEEP_INTERVAL_MS },
-      { name: JobName.SweepWrittenProcedures, data: {} },
-    );
   }
 
   /** On SIGTERM: finish the closing in hand before the database and Redis close beneath it. */
