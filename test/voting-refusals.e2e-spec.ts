@@ -337,6 +337,8 @@ describe('ballots that are refused, and the rules around them', () => {
       await act(api, secretariat, application, 'open-ballot').expect(200);
       // 35 of 70 answer, every one of them yes: one short of the quorum.
       for (const delegate of delegates.slice(0, 35)) await vote(delegate, application.id, { choice: 'yes' }).expect(200);
+      // The deadline passes (the Secretariat may not close it before: 35 have not answered).
+      await api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedure.body.id]);
       const closed = await act(api, secretariat, application, 'close-ballot').expect(200);
       expect(closed.body.state).toBe('rejected');
       const result = await resultOf(application.id);

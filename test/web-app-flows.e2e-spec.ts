@@ -180,6 +180,13 @@ describe('The web app, beyond the main walk', () => {
     // The Secretariat sees the answer counted, closes the ballot and sees the result; so does the delegate.
     await secretariat.reload();
     await secretariat.getByText(/^1 of \d+ governments have voted\.$/).waitFor();
+    // Before its deadline, while governments on the roll have yet to answer, it cannot be closed early.
+    await secretariat.getByText(/closes by itself at its deadline/).waitFor();
+    await expect(secretariat.getByRole('button', { name: 'Close the ballot' }).count()).resolves.toBe(0);
+    await expectAccessible(secretariat);
+    // The deadline passes; no worker runs here, so the Secretariat closes it.
+    await hall.api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedureId]);
+    await secretariat.reload();
     await secretariat.getByRole('button', { name: 'Close the ballot' }).click();
     await stateIs(secretariat, 'Approved');
     await secretariat.locator('.outcome-word', { hasText: 'Approved' }).waitFor();

@@ -36,9 +36,24 @@ async function ballotCanBeCounted({ manager, application, votes }: TransitionCon
   return (await votes.openVoteOf(manager, application.id, 'update')) ? null : 'No ballot is open for this application.';
 }
 
+/** A written procedure gives every government on the roll until its deadline, unless all have answered already. */
+async function deadlineReachedOrEveryoneAnswered({ manager, application, votes, now }: TransitionContext): Promise<string | null> {
+  const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+  if (!session.deadline || session.deadline.getTime() <= now.getTime()) return null;
+  const vote = await votes.openVoteOf(manager, application.id, 'update');
+  if (!vote) return null;
+  const { voters, answered } = await votes.answers(manager, vote.id);
+  if (answered === voters) return null;
+  return (
+    `The ${describeSession(session)} runs until its deadline, ${session.deadline.toISOString()}: ` +
+    `${voters - answered} of the ${voters} governments on the roll have not answered yet.`
+  );
+}
+
 export const GUARD_CHECKS: Record<GuardName, GuardCheck> = {
   'every-criterion-passed': everyCriterionPassed,
   'session-accepts-agenda-items': sessionAcceptsAgendaItems,
   'session-in-progress-with-quorum': sessionInProgressWithQuorum,
   'ballot-can-be-counted': ballotCanBeCounted,
+  'deadline-not-reached': deadlineReachedOrEveryoneAnswered,
 };

@@ -25,9 +25,17 @@ export const INITIAL_STATE: ApplicationState = 'submitted';
 export const FINAL_STATES: readonly ApplicationState[] = ['ineligible', 'approved', 'rejected', 'withdrawn'];
 const NON_FINAL_STATES = APPLICATION_STATES.filter((state) => !FINAL_STATES.includes(state));
 
-/** Conditions beyond state and role, checked with data when the action runs; a failure is a 422. */
+/**
+ * Conditions beyond state and role, checked with data when the action runs; a failure is a 422 that names
+ * the guard. Most are named for what must hold; `deadline-not-reached` for what refuses (a written
+ * procedure closed before its deadline while some government on the roll has not answered).
+ */
 export type GuardName =
-  'every-criterion-passed' | 'session-accepts-agenda-items' | 'session-in-progress-with-quorum' | 'ballot-can-be-counted';
+  | 'every-criterion-passed'
+  | 'session-accepts-agenda-items'
+  | 'session-in-progress-with-quorum'
+  | 'ballot-can-be-counted'
+  | 'deadline-not-reached';
 
 /** An e-mail an action causes, and who receives it (resolved to addresses by the outbox when it runs). */
 export interface NotificationRule {
@@ -117,12 +125,13 @@ export const APPLICATION_ACTIONS = {
     to: ['approved', 'rejected'],
     roles: ['secretariat'],
     ownGovernmentOnly: false,
-    guards: ['ballot-can-be-counted'],
+    guards: ['ballot-can-be-counted', 'deadline-not-reached'],
     notifications: [
       { event: 'ballot-closed', to: ['present-delegates'] },
       { event: 'decision', to: ['applicant-contact', 'secretariat', 'member-delegates'] },
     ],
-    summary: "Counted under the session's rule: approved or rejected.",
+    summary:
+      "Counted under the session's rule: approved or rejected. A written procedure closes at its deadline, or before it once every government on the roll has answered.",
   },
   defer: {
     from: ['on_agenda', 'voting'],

@@ -109,6 +109,17 @@ export class VoteBook {
     return { vote, decision };
   }
 
+  /** How many governments are on the vote's frozen roll, and how many of them have cast a ballot. */
+  async answers(manager: EntityManager, voteId: string): Promise<{ voters: number; answered: number }> {
+    const [row] = await manager.query(
+      // A ballot's government is always on the roll (foreign key), so counting ballots counts answers.
+      `SELECT (SELECT count(*) FROM vote_roll WHERE vote_id = $1)::int AS voters,
+              (SELECT count(*) FROM ballots WHERE vote_id = $1)::int AS answered`,
+      [voteId],
+    );
+    return row as { voters: number; answered: number };
+  }
+
   /** A deferred vote is kept for the record, never counted again. */
   async voidOpenVote(manager: EntityManager, applicationId: string): Promise<void> {
     await manager.query(`UPDATE votes SET status = 'void', closed_at = now() WHERE application_id = $1 AND status = 'open'`, [

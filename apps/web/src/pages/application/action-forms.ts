@@ -1,10 +1,11 @@
 import { api } from '../../api/client.js';
 import type { Application, Assembly } from '../../api/types.js';
-import { formatDate, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDate, formatDateTime, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 import { respondCorrections } from './respond-corrections.js';
+import { fetchResult } from './result-section.js';
 
 /** The text an action asks for, by the API's field name. */
 const TEXT_INPUT: Record<string, string> = {
@@ -70,9 +71,31 @@ async function actionForm(application: Application, action: string, react: React
   return form;
 }
 
+/**
+ * A written procedure's ballot closes at its deadline; the API refuses an earlier close (guard
+ * deadline-not-reached) unless every government on the roll has answered, so the button waits until then.
+ */
+async function closesOnlyAtDeadline(application: Application): Promise<boolean> {
+  const deadline = application.session?.deadline;
+  if (!deadline || new Date(deadline).getTime() <= Date.now()) return false;
+  const turnout = (await fetchResult(application.id))?.turnout;
+  return !turnout || turnout.ballots < turnout.voters;
+}
+
 /** One form per action the caller may run now, as the API lists them in allowedActions. */
 export async function actionsSection(application: Application, react: Reaction): Promise<HTMLElement | null> {
-  if (application.allowedActions.length === 0) return null;
-  const forms = await Promise.all(application.allowedActions.map((action) => actionForm(application, action, react)));
-  return h('section', { 'aria-labelledby': 'actions-title', class: 'actions' }, h('h2', { id: 'actions-title' }, t('action.title')), forms);
+  let actions = application.allowedActions;
+  const waitForDeadline = actions.includes('close-ballot') && (await closesOnlyAtDeadline(application));
+  if (waitForDeadline) actions = actions.filter((action) => action !== 'close-ballot');
+  if (actions.length === 0 && !waitForDeadline) return null;
+  const forms = await Promise.all(actions.map((action) => actionForm(application, action, react)));
+  return h(
+    'section',
+    { 'aria-labelledby': 'actions-title', class: 'actions' },
+    h('h2', { id: 'actions-title' }, t('action.title')),
+    forms,
+    waitForDeadline
+      ? h('p', { class: 'hint' }, t('action.closesAtDeadline', { date: formatDateTime(application.session!.deadline) }))
+      : null,
+  );
 }
