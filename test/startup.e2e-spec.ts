@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 import { API_ENTRY, spawnEntry, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 
@@ -11,6 +12,16 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;
+}
+
+async function queryOnce(url: string, text: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 describe('starting the processes', () => {
@@ -94,6 +105,30 @@ describe('starting the processes', () => {
     for (const stopped of [api, worker]) {
       expect(await stopped.exited).toEqual({ code: null, signal: 'SIGTERM' });
       expect(stopped.stderr()).toBe('');
+    }
+  });
+
+  it('creates one admin and logs no warning when two APIs start at once on an empty database', async () => {
+    const empty = await createTestDatabase();
+    const ports = [await freePort(), await freePort()];
+    const apis = ports.map((port) =>
+      spawnEntry(API_ENTRY, { DATABASE_URL: empty.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'false' }),
+    );
+    try {
+      for (const port of ports) {
+        await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 60_000, '/health');
+      }
+      const admins = await queryOnce(empty.url, `SELECT email FROM users WHERE role = 'admin'`);
+      expect(admins).toEqual([{ email: 'admin@near.example' }]);
+      const lines = apis
+        .flatMap((api) => api.stdout().split('\n').filter(Boolean))
+        .map((line) => JSON.parse(line) as { level: number; msg: string });
+      expect(lines.filter((line) => line.msg.startsWith('Created the first admin user'))).toHaveLength(1);
+      expect(lines.filter((line) => line.level >= 40)).toEqual([]);
+    } finally {
+      for (const api of apis) api.child.kill('SIGTERM');
+      await Promise.all(apis.map((api) => api.exited));
+      await empty.drop();
     }
   });
 });

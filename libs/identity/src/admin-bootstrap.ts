@@ -17,8 +17,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const hasAdmin = await this.dataSource.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
-    if (hasAdmin.length > 0) return;
+    if (await this.hasActiveAdmin()) return;
     const hash = await hashPassword(this.config.admin.password);
     const email = this.config.admin.email.toLowerCase();
     const created = await this.dataSource.transaction(async (manager) => {
@@ -45,8 +44,14 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     });
     if (created.length > 0) {
       this.logger.log(`Created the first admin user ${this.config.admin.email}`);
-    } else {
+    } else if (!(await this.hasActiveAdmin())) {
+      // Nothing was created, and not because a process starting beside this one created the admin first.
       this.logger.warn(`No active admin exists and ${this.config.admin.email} belongs to another user: set ADMIN_EMAIL to a free address`);
     }
+  }
+
+  private async hasActiveAdmin(): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
+    return rows.length > 0;
   }
 }
