@@ -140,6 +140,19 @@ describe('passwords and tokens never appear in the logs', () => {
     expect(requests.map((line) => line.req!.url)).toEqual(expect.arrayContaining(['/auth/login', '/users', '/auth/me']));
   });
 
+  it('logged the status code each request was answered with', () => {
+    const lines = output.split('\n').filter((line) => line.startsWith('{'));
+    const statuses = lines
+      .map((line) => JSON.parse(line) as { req?: { url: string }; res?: { statusCode: number | null } })
+      .filter((line) => line.req)
+      .map((line) => line.res?.statusCode);
+    expect(statuses).not.toContain(null);
+    const count = (status: number) => statuses.filter((logged) => logged === status).length;
+    for (const status of new Set(Object.values(answered))) {
+      expect(count(status)).toBeGreaterThanOrEqual(Object.values(answered).filter((value) => value === status).length);
+    }
+  });
+
   it('has none of the passwords, the JWT secret, or a token or its signature in stdout or stderr', () => {
     const searched = {
       ...secrets,

@@ -16,7 +16,8 @@ export function logEveryResponse(fastify: FastifyInstance, logger: Logger): void
     logger[level](
       {
         req: { id: request.id, method: request.method, url: redactUrl(request.url), remoteAddress: request.ip },
-        res: { statusCode: status },
+        // The response itself: pino's serializer reads the status only from a response whose headers were sent.
+        res: reply.raw,
         responseTime: Math.round(reply.elapsedTime),
       },
       'request completed',
