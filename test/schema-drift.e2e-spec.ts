@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsUnderLock } from '@near/database';
+import { ALL_ENTITIES } from '../apps/api/src/cli/all-entities.js';
+import { createTestApp } from './utils/create-test-app.js';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 interface DatabaseColumn {
@@ -18,7 +20,7 @@ describe('the entities and the schema the migrations build', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource({ ...dataSourceOptions(database.url, 2), logging: false }).initialize();
+    dataSource = await new DataSource({ ...dataSourceOptions(database.url, 2, ALL_ENTITIES), logging: false }).initialize();
     await runMigrationsUnderLock(dataSource);
   });
   afterAll(async () => {
@@ -47,7 +49,17 @@ describe('the entities and the schema the migrations build', () => {
         if (is !== says) disagreements.push(`${name}: the entity says ${says}, the database has ${is}`);
       }
     }
-    expect(dataSource.entityMetadatas.length).toBeGreaterThan(0);
+    expect(dataSource.entityMetadatas.length).toBe(ALL_ENTITIES.length);
     expect(disagreements).toEqual([]);
+  });
+
+  it('checks every entity the libs register: the API has exactly the list the migration CLI composes', async () => {
+    const api = await createTestApp();
+    try {
+      const registered = api.dataSource.entityMetadatas.map((entity) => entity.tableName).sort();
+      expect(registered).toEqual(dataSource.entityMetadatas.map((entity) => entity.tableName).sort());
+    } finally {
+      await api.close();
+    }
   });
 });

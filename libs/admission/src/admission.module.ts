@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@near/audit';
 import { NotificationsModule } from '@near/notifications';
 import { VotingModule } from '@near/voting';
@@ -10,9 +11,10 @@ import { ApplicationReader } from './reading/application-reader.service.js';
 import { EligibilityReview } from './review/eligibility-review.service.js';
 import { ApplicationTransitions } from './transitions/application-transitions.service.js';
 import { Workflow } from './workflow/workflow.js';
+import { ADMISSION_ENTITIES } from './admission.entities.js';
 
 @Module({
-  imports: [AuditModule, VotingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([...ADMISSION_ENTITIES]), AuditModule, VotingModule, NotificationsModule],
   providers: [
     // Built at boot: a broken workflow table stops the start.
     { provide: Workflow, useFactory: () => new Workflow() },

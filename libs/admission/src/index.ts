@@ -24,3 +24,4 @@ export { EligibilityReview, type CriterionRecord } from './review/eligibility-re
 export { ApplicationLetters, LETTER_MAX_BYTES, type UploadedLetter } from './letters/application-letters.service.js';
 export { WrittenProcedureCloser, type ClosingResult } from './deadlines/written-procedure-closer.js';
 export { AdmissionModule } from './admission.module.js';
+export { ADMISSION_ENTITIES } from './admission.entities.js';

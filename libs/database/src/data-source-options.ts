@@ -1,16 +1,22 @@
-import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import { TypeOrmLogger } from './typeorm-logger.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
-/** The one description of our database connection; Nest and the TypeORM CLI both build from it. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for an entity class.
+export type EntityList = readonly (Function | EntitySchema)[];
+
+/**
+ * The one description of our database connection; Nest and the TypeORM CLI both build from it. The
+ * entities are the domain's business: Nest collects them from each lib's module (autoLoadEntities), the
+ * CLI's data source in apps/api lists them; a plain connection needs none, migrations being SQL.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, entities: EntityList = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...ENTITIES],
+    entities: [...entities],
     migrations: [...MIGRATIONS],
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',

@@ -12,6 +12,8 @@ import { runMigrationsUnderLock } from './run-migrations.js';
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.database.url),
         migrationsRun: config.database.migrationsRun,
+        // Each lib registers the entities of the tables it owns (TypeOrmModule.forFeature in its module).
+        autoLoadEntities: true,
         retryAttempts: 0,
       }),
       // Our own runner replaces TypeORM's migrationsRun so that it holds the advisory lock, and it runs

@@ -1,5 +1,6 @@
-// The single DataSource (shared by Nest and the TypeORM CLI), its migrations, and the start-up checks.
-export { dataSourceOptions, MIGRATIONS_TABLE } from './data-source-options.js';
+// The database as plumbing, knowing no domain: the connection options (shared by Nest and the TypeORM CLI),
+// the migrations, the start-up checks, and helpers for the SQL each lib's repositories write.
+export { dataSourceOptions, type EntityList, MIGRATIONS_TABLE } from './data-source-options.js';
 export { grantAppRole, assertAppPrivileges, AppRoleError, APPEND_ONLY_TABLES } from './app-role.js';
 export { DatabaseModule } from './database.module.js';
 export { runMigrationsUnderLock } from './run-migrations.js';

@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@near/audit';
 import { AppConfig } from '@near/config';
@@ -7,11 +8,13 @@ import { RegistryModule } from '@near/registry';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
+import { IDENTITY_ENTITIES } from './identity.entities.js';
 
 const ISSUER = 'near-admission';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([...IDENTITY_ENTITIES]),
     AuditModule,
     RegistryModule,
     JwtModule.registerAsync({

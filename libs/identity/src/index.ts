@@ -8,3 +8,4 @@ export { UsersService, type NewUser, type UserFilter } from './users.service.js'
 export { AuthService, type SignInResult } from './auth.service.js';
 export { IdentityModule } from './identity.module.js';
 export { type Acting, actingAs } from './acting.js';
+export { IDENTITY_ENTITIES } from './identity.entities.js';

@@ -14,3 +14,4 @@ export { RegistryError, RegistryErrorCode } from './registry-error.js';
 export { RegistryModule } from './registry.module.js';
 export { NEAR_COUNTRIES, type NearCountry } from './near-countries.js';
 export { admitGovernment } from './admit-government.js';
+export { REGISTRY_ENTITIES } from './registry.entities.js';

@@ -28,3 +28,4 @@ export { decide, type Decision } from './rules/decide.js';
 export { type Tally } from './rules/tally.js';
 export { VotingError, VotingErrorCode } from './voting-error.js';
 export { VotingModule } from './voting.module.js';
+export { VOTING_ENTITIES } from './voting.entities.js';

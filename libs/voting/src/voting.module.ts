@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@near/audit';
 import { RegistryModule } from '@near/registry';
 import { AssembliesService } from './assemblies.service.js';
@@ -7,9 +8,10 @@ import { SessionLifecycle } from './sessions/session-lifecycle.service.js';
 import { BallotBox } from './votes/ballot-box.service.js';
 import { VoteBook } from './votes/vote-book.service.js';
 import { VoteResults } from './votes/vote-results.service.js';
+import { VOTING_ENTITIES } from './voting.entities.js';
 
 @Module({
-  imports: [AuditModule, RegistryModule],
+  imports: [TypeOrmModule.forFeature([...VOTING_ENTITIES]), AuditModule, RegistryModule],
   providers: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
   exports: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
 })

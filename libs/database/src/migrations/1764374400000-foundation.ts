@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { NEAR_GOVERNMENTS_2010 } from '../../../registry/src/seed/near-governments-2010.js';
+import { NEAR_GOVERNMENTS_2010 } from './data/near-governments-2010.js';
 
 /** The registry (seeded with the brochure's 70 members and 5 observers), users, sign-in failures, sessions. */
 export class Foundation1764374400000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { DecisionFacts } from '../notification-events.js';
-import type { LocalPhrases } from './local-phrases.js';
+import type { LocalPhrases } from './phrase-book.js';
 
 const BODIES: Record<string, string> = { general_assembly: '총회', working_committee: '실무위원회', written_procedure: '서면 의결' };
 

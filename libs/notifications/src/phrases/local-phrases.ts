@@ -1,18 +1,7 @@
 import type { Locale } from '@near/common';
 import type { DecisionFacts, SessionFacts } from '../notification-events.js';
 import { KOREAN_PHRASES } from './korean-phrases.js';
-
-/**
- * What a language words itself from the facts an e-mail carries, where a template's `{{field}}` is a
- * sentence rather than a word: a session's name and dates, how a ballot was decided. Each returns
- * undefined for a fact it has no words for (a rule added later), and the English text is used instead.
- * English has none: the data carries its English text, written where the change happened.
- */
-export interface LocalPhrases {
-  sessionName(session: SessionFacts): string | undefined;
-  sessionWhen(session: SessionFacts): string | undefined;
-  explanation(decision: DecisionFacts): string | undefined;
-}
+import type { LocalPhrases } from './phrase-book.js';
 
 const PHRASES: Partial<Record<Locale, LocalPhrases>> = { ko: KOREAN_PHRASES };
 

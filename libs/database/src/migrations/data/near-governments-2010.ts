@@ -1,10 +1,11 @@
 /**
- * Seed data: the 70 members and 5 observers of NEAR as listed in the brochure of c. 2010
- * (see shared/DOMAIN.md, "The 70 members in the brochure", and seed/near-brochure-ko.txt).
+ * The foundation migration's own data, frozen as it was when that migration first ran: the 70 members and
+ * 5 observers of NEAR as listed in its Korean brochure of c. 2010. A migration never imports live code or
+ * data; a later change to the registry is a new migration.
  *
- * nameEn follows DOMAIN.md exactly; nameLocal is the official name in the government's own
+ * nameEn is the English name NEAR uses; nameLocal is the official name in the government's own
  * language and script as of the brochure's time (e.g. 전라북도, 강원도 before their 2023/2024 renaming).
- * memberSince is null throughout: DOMAIN.md gives no exact admission day for any of these.
+ * memberSince is null throughout: the brochure gives no exact admission day for any of these.
  */
 
 export interface SeedGovernment {
