@@ -1,4 +1,4 @@
-/** The criteria the Secretariat records for every application (DOMAIN.md, "Eligibility review"). */
+/** The criteria the Secretariat records for every application (docs/domain.md, "Admission"). */
 export const ELIGIBILITY_CRITERIA = [
   { code: 'located_in_northeast_asia', label: 'Located in Northeast Asia' },
   { code: 'regional_government', label: 'A regional (provincial-level) government' },

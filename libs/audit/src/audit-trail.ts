@@ -13,7 +13,7 @@ import { UUID_PATTERN } from './uuid.js';
  * chain, held until its transaction commits or rolls back.
  *
  * Its cost: audited transactions commit one at a time, from the lock to the commit. On this machine one
- * connection committed ~1,350 audited transitions/s and eight ~4,100/s (STACK.md): far above our volume.
+ * connection committed ~1,350 audited transitions/s and eight ~4,100/s (measured on a 2-core machine): far above our volume.
  */
 export const AUDIT_CHAIN_LOCK_KEY = AdvisoryLock.AuditChain;
 

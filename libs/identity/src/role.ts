@@ -1,4 +1,4 @@
-/** One role per user (DOMAIN.md, "The people who use it"). */
+/** One role per user (docs/domain.md, "Who uses it"). */
 export const ROLES = ['applicant', 'secretariat', 'delegate', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -3,7 +3,7 @@ import type { GovernmentStatus } from './government.entity.js';
 /** Every member pays the fee of a year by this day of that year (the fiscal year is the calendar year). */
 export const FEE_DUE_MONTH_DAY = '04-30';
 
-/** From this many fiscal years in arrears a member loses its vote (DOMAIN.md). */
+/** From this many fiscal years in arrears a member loses its vote (docs/domain.md). */
 export const ARREARS_THAT_REMOVE_THE_VOTE = 2;
 
 /** Only these categories pay the annual fee; observers and prospective governments do not. */
@@ -23,7 +23,7 @@ export interface VotingRights {
 
 /**
  * Our reading of "only members that have paid may vote; a member two fiscal years in arrears loses its
- * vote" (DOMAIN.md, "Voting rights and fees"):
+ * vote" (docs/domain.md, "Voting rights and fees"):
  *
  * - On a date D, the fiscal year Y is owed when its due date Y-04-30 is before D (so on 30 April the
  *   current year is not owed yet, on 1 May it is), Y is at or after the first year owed, and no payment

@@ -8,7 +8,7 @@ import { Assembly, type AssemblyBody, type AssemblyStatus } from './assembly.ent
 import { type BallotSecrecy, defaultRule, type MajorityRule, type QuorumRule } from './rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from './voting-error.js';
 
-/** The rule of a session; what is left out takes the default of its body (DOMAIN.md, "Assembly rules"). */
+/** The rule of a session; what is left out takes the default of its body (docs/domain.md, "Decision rules"). */
 export interface RuleChoice {
   quorum?: QuorumRule;
   majority?: MajorityRule;

@@ -1,5 +1,5 @@
 // The vocabulary of a session's decision rule, as the API accepts it and as each decision stores it.
-// NEAR publishes no voting rule (DOMAIN.md, "Assembly rules"), so these are configurable per session.
+// NEAR publishes no voting rule (docs/domain.md, "Decision rules"), so these are configurable per session.
 
 export const QUORUM_RULES = ['more_than_half_present', 'two_thirds_present', 'more_than_half_answered', 'none'] as const;
 export type QuorumRule = (typeof QUORUM_RULES)[number];
