@@ -3,15 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { AppConfig } from '@near/config';
-import { FeePayment } from './fee-payment.entity.js';
-import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
+import * as feePayments from './fee-payment.repository.js';
+import type { Government, GovernmentLevel } from './government.entity.js';
+import * as governments from './government.repository.js';
+import type { GovernmentFilter } from './government.repository.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
 import { FEE_PAYING_STATUSES, votingRights, type VotingRights } from './voting-rights.js';
 
-export interface GovernmentFilter {
-  status?: GovernmentStatus;
-  country?: string;
-}
+export type { GovernmentFilter } from './government.repository.js';
 
 export interface NewProspectiveGovernment {
   nameEn: string;
@@ -46,14 +45,21 @@ export class GovernmentsService {
   ) {}
 
   list(filter: GovernmentFilter, manager: EntityManager = this.dataSource.manager): Promise<Government[]> {
-    const query = manager.getRepository(Government).createQueryBuilder('g').orderBy('g.country').addOrderBy('g.nameEn');
-    if (filter.status) query.andWhere('g.status = :status', { status: filter.status });
-    if (filter.country) query.andWhere('g.country = :country', { country: filter.country });
-    return query.getMany();
+    return governments.list(manager, filter);
+  }
+
+  /** These governments, in registry order. */
+  listByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Government[]> {
+    return governments.listByIds(manager, ids);
+  }
+
+  /** Which of these ids are governments of the registry. */
+  existingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    return governments.existingIds(manager, ids);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Government> {
-    const government = await manager.getRepository(Government).findOneBy({ id });
+    const government = await governments.find(manager, id);
     if (!government) throw new RegistryError(RegistryErrorCode.GovernmentNotFound, `No government has the id ${id}.`);
     return government;
   }
@@ -102,9 +108,7 @@ export class GovernmentsService {
   recordFeePayment(governmentId: string, payment: FeePaymentInput, context: AuditContext): Promise<GovernmentStanding> {
     return this.dataSource.transaction(async (manager) => {
       // FOR SHARE: the government's status cannot change under the payment until it commits.
-      const government = await manager
-        .getRepository(Government)
-        .findOne({ where: { id: governmentId }, lock: { mode: 'pessimistic_read' } });
+      const government = await governments.findForShare(manager, governmentId);
       if (!government) throw new RegistryError(RegistryErrorCode.GovernmentNotFound, `No government has the id ${governmentId}.`);
       if (!FEE_PAYING_STATUSES.includes(government.status)) {
         throw new RegistryError(
@@ -119,22 +123,14 @@ export class GovernmentsService {
         throw new RegistryError(RegistryErrorCode.PaymentDateInFuture, message, { paidOn: payment.paidOn });
       }
 
-      // ON CONFLICT: of two concurrent requests for one year, the second waits for the first and then sees its row.
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO fee_payments (government_id, year, paid_on, recorded_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (government_id, year) DO NOTHING RETURNING year`,
-        [governmentId, payment.year, payment.paidOn, context.actor?.userId ?? null],
-      );
-      if (inserted.length === 0) {
-        const [existing]: { paid_on: string }[] = await manager.query(
-          `SELECT paid_on::text AS paid_on FROM fee_payments WHERE government_id = $1 AND year = $2`,
-          [governmentId, payment.year],
-        );
-        if (existing.paid_on !== payment.paidOn) {
+      const recordedBy = context.actor?.userId ?? null;
+      if (!(await feePayments.insert(manager, { governmentId, year: payment.year, paidOn: payment.paidOn, recordedBy }))) {
+        const paidOn = await feePayments.paidOn(manager, governmentId, payment.year);
+        if (paidOn !== payment.paidOn) {
           throw new RegistryError(
             RegistryErrorCode.FeeAlreadyRecorded,
-            `The ${payment.year} fee of ${government.nameEn} is already recorded as paid on ${existing.paid_on}; a recorded payment is not changed.`,
-            { year: payment.year, paidOn: existing.paid_on },
+            `The ${payment.year} fee of ${government.nameEn} is already recorded as paid on ${paidOn}; a recorded payment is not changed.`,
+            { year: payment.year, paidOn },
           );
         }
         return this.standing(governmentId, new Date(), manager);
@@ -170,11 +166,7 @@ export class GovernmentsService {
   }
 
   private async insertProspective(input: NewProspectiveGovernment, manager: EntityManager): Promise<Government> {
-    const repository = manager.getRepository(Government);
-    const existing = await repository
-      .createQueryBuilder('g')
-      .where('g.country = :country AND lower(g.nameEn) = lower(:nameEn)', { country: input.country, nameEn: input.nameEn })
-      .getOne();
+    const existing = await governments.findByName(manager, input.country, input.nameEn);
     if (existing) {
       throw new RegistryError(
         RegistryErrorCode.GovernmentAlreadyRegistered,
@@ -182,27 +174,17 @@ export class GovernmentsService {
         { governmentId: existing.id },
       );
     }
-    return repository.save(
-      repository.create({ ...input, kind: input.kind ?? null, status: 'prospective', memberSince: null, admittedByAssemblyId: null }),
-    );
+    return governments.insertProspective(manager, { ...input, kind: input.kind ?? null });
   }
 
   private standingOf(government: Government, paidYears: readonly number[], on: Date): GovernmentStanding {
     return { government, rights: votingRights(government, paidYears, on, this.config.fees.trackedFrom) };
   }
 
-  /** The years paid by each of the governments, in one query. */
-  private async paidYearsOf(governments: readonly Government[], manager: EntityManager): Promise<Map<string, number[]>> {
-    const paid = new Map<string, number[]>();
-    if (governments.length === 0) return paid;
-    const rows = await manager
-      .getRepository(FeePayment)
-      .createQueryBuilder('f')
-      .select(['f.governmentId', 'f.year'])
-      .where('f.governmentId IN (:...ids)', { ids: governments.map((government) => government.id) })
-      .orderBy('f.year')
-      .getMany();
-    for (const row of rows) paid.set(row.governmentId, [...(paid.get(row.governmentId) ?? []), row.year]);
-    return paid;
+  private paidYearsOf(list: readonly Government[], manager: EntityManager): Promise<Map<string, number[]>> {
+    return feePayments.paidYears(
+      manager,
+      list.map((government) => government.id),
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
-import { Government } from '@near/registry';
-import { Assembly, type AssemblyBody, type AssemblyStatus } from './assembly.entity.js';
+import { GovernmentsService } from '@near/registry';
+import type { Assembly, AssemblyBody } from './assembly.entity.js';
+import * as sessions from './assembly.repository.js';
+import type { AssemblyFilter } from './assembly.repository.js';
 import { type BallotSecrecy, defaultRule, type MajorityRule, type QuorumRule } from './rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from './voting-error.js';
 
@@ -29,10 +31,7 @@ export interface NewWrittenProcedure extends RuleChoice {
   deadline: Date;
 }
 
-export interface AssemblyFilter {
-  body?: AssemblyBody;
-  status?: AssemblyStatus;
-}
+export type { AssemblyFilter } from './assembly.repository.js';
 
 /** Sessions of the deciding bodies: scheduling them and reading them back. */
 @Injectable()
@@ -40,17 +39,20 @@ export class AssembliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly governments: GovernmentsService,
   ) {}
 
-  list(filter: AssemblyFilter = {}): Promise<Assembly[]> {
-    return this.dataSource.getRepository(Assembly).find({
-      where: { ...(filter.body ? { body: filter.body } : {}), ...(filter.status ? { status: filter.status } : {}) },
-      order: { body: 'ASC', number: 'DESC' },
-    });
+  /** The ids of the written procedures not yet closed whose deadline has passed, earliest first. */
+  writtenProceduresDue(now: Date): Promise<string[]> {
+    return sessions.writtenProceduresDue(this.dataSource.manager, now);
   }
 
-  async get(id: string): Promise<Assembly> {
-    const assembly = await this.dataSource.getRepository(Assembly).findOneBy({ id });
+  list(filter: AssemblyFilter = {}): Promise<Assembly[]> {
+    return sessions.list(this.dataSource.manager, filter);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Assembly> {
+    const assembly = await sessions.find(manager, id);
     if (!assembly) throw new VotingError(VotingErrorCode.SessionNotFound, `No session has the id ${id}.`);
     return assembly;
   }
@@ -63,28 +65,25 @@ export class AssembliesService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const host = await manager.getRepository(Government).findOneBy({ id: input.hostGovernmentId });
+      const host = (await this.governments.existingIds([input.hostGovernmentId], manager)).has(input.hostGovernmentId);
       if (!host) throw new VotingError(VotingErrorCode.UnknownHostGovernment, `No government has the id ${input.hostGovernmentId}.`);
-      const repository = manager.getRepository(Assembly);
-      if (await repository.existsBy({ body: input.body, number: input.number })) {
+      if (await sessions.numberTaken(manager, input.body, input.number)) {
         throw new VotingError(
           VotingErrorCode.SessionNumberTaken,
           `There is already a ${input.body.replace('_', ' ')} number ${input.number}.`,
         );
       }
       const defaults = defaultRule(input.body);
-      const assembly = await repository.save(
-        repository.create({
-          ...input,
-          venue: input.venue.trim(),
-          deadline: null,
-          status: 'scheduled',
-          notes: null,
-          quorum: input.quorum ?? defaults.quorum,
-          majority: input.majority ?? defaults.majority,
-          ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
-        }),
-      );
+      const assembly = await sessions.insert(manager, {
+        ...input,
+        venue: input.venue.trim(),
+        deadline: null,
+        status: 'scheduled',
+        notes: null,
+        quorum: input.quorum ?? defaults.quorum,
+        majority: input.majority ?? defaults.majority,
+        ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
+      });
       await this.audit.record(manager, acting.audit, {
         action: 'assembly.scheduled',
         entityType: 'assembly',
@@ -110,28 +109,25 @@ export class AssembliesService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Assembly);
-      if (await repository.existsBy({ body: 'written_procedure', number: input.number })) {
+      if (await sessions.numberTaken(manager, 'written_procedure', input.number)) {
         throw new VotingError(VotingErrorCode.SessionNumberTaken, `There is already a written procedure number ${input.number}.`);
       }
       const defaults = defaultRule('written_procedure');
-      const assembly = await repository.save(
-        repository.create({
-          body: 'written_procedure',
-          number: input.number,
-          hostGovernmentId: null,
-          startsOn: null,
-          endsOn: null,
-          venue: null,
-          deadline: input.deadline,
-          status: 'in_session',
-          openedAt: now,
-          notes: null,
-          quorum: input.quorum ?? defaults.quorum,
-          majority: input.majority ?? defaults.majority,
-          ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
-        }),
-      );
+      const assembly = await sessions.insert(manager, {
+        body: 'written_procedure',
+        number: input.number,
+        hostGovernmentId: null,
+        startsOn: null,
+        endsOn: null,
+        venue: null,
+        deadline: input.deadline,
+        status: 'in_session',
+        openedAt: now,
+        notes: null,
+        quorum: input.quorum ?? defaults.quorum,
+        majority: input.majority ?? defaults.majority,
+        ballotSecrecy: input.ballotSecrecy ?? defaults.secrecy,
+      });
       await this.audit.record(manager, acting.audit, {
         action: 'assembly.written-procedure-started',
         entityType: 'assembly',

@@ -42,7 +42,7 @@ async function deadlineReachedOrEveryoneAnswered({ manager, application, votes, 
   if (!session.deadline || session.deadline.getTime() <= now.getTime()) return null;
   const vote = await votes.openVoteOf(manager, application.id, 'update');
   if (!vote) return null;
-  const { voters, answered } = await votes.answers(manager, vote.id);
+  const { voters, ballots: answered } = await votes.turnout(manager, vote.id);
   if (answered === voters) return null;
   return (
     `The ${describeSession(session)} runs until its deadline, ${session.deadline.toISOString()}: ` +

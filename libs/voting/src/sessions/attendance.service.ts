@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
+import { GovernmentsService } from '@near/registry';
+import * as attendance from './attendance.repository.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import { lockSession } from './session-lifecycle.service.js';
 
@@ -11,12 +13,11 @@ export class Attendance {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly governments: GovernmentsService,
   ) {}
 
   presentAt(sessionId: string): Promise<string[]> {
-    return this.dataSource
-      .query(`SELECT government_id FROM session_attendance WHERE assembly_id = $1 ORDER BY government_id`, [sessionId])
-      .then((rows: { government_id: string }[]) => rows.map((row) => row.government_id));
+    return attendance.presentAt(this.dataSource.manager, sessionId);
   }
 
   record(sessionId: string, governmentIds: string[], context: AuditContext): Promise<string[]> {
@@ -35,24 +36,15 @@ export class Attendance {
           `The session is ${session.status}; attendance is recorded while it is in session.`,
         );
       }
-      const known: { id: string }[] = await manager.query(`SELECT id FROM governments WHERE id = ANY($1::uuid[])`, [wanted]);
-      const unknown = wanted.filter((id) => !known.some((row) => row.id === id));
+      const known = await this.governments.existingIds(wanted, manager);
+      const unknown = wanted.filter((id) => !known.has(id));
       if (unknown.length > 0)
         throw new VotingError(VotingErrorCode.UnknownGovernments, `No government has the id ${unknown.join(', ')}.`, { unknown });
-      const before: string[] = (
-        await manager.query(`SELECT government_id FROM session_attendance WHERE assembly_id = $1`, [sessionId])
-      ).map((row: { government_id: string }) => row.government_id);
+      const before = await attendance.presentAt(manager, sessionId);
       const arrived = wanted.filter((id) => !before.includes(id));
       const left = before.filter((id) => !wanted.includes(id));
-      if (left.length > 0) {
-        await manager.query(`DELETE FROM session_attendance WHERE assembly_id = $1 AND government_id = ANY($2::uuid[])`, [sessionId, left]);
-      }
-      if (arrived.length > 0) {
-        await manager.query(`INSERT INTO session_attendance (assembly_id, government_id) SELECT $1, unnest($2::uuid[])`, [
-          sessionId,
-          arrived,
-        ]);
-      }
+      await attendance.remove(manager, sessionId, left);
+      await attendance.add(manager, sessionId, arrived);
       await this.audit.record(manager, context, {
         action: 'assembly.attendance-recorded',
         entityType: 'assembly',

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import { Assembly, type AssemblyStatus } from '../assembly.entity.js';
+import type { Assembly, AssemblyStatus } from '../assembly.entity.js';
+import * as sessions from '../assembly.repository.js';
+import * as votes from '../votes/vote.repository.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 
 /** A meeting is scheduled, then in session, then closed; a written procedure is in session from creation. */
@@ -40,13 +42,11 @@ export class SessionLifecycle {
           },
         );
       }
-      const [open] = await manager.query(`SELECT count(*)::int AS count FROM votes WHERE assembly_id = $1 AND status = 'open'`, [
-        session.id,
-      ]);
-      if (open.count > 0) {
+      const open = await votes.countOpenInSession(manager, session.id);
+      if (open > 0) {
         throw new VotingError(
           VotingErrorCode.BallotStillOpen,
-          `${open.count} ballot(s) of this session are still open: close or defer them first.`,
+          `${open} ballot(s) of this session are still open: close or defer them first.`,
         );
       }
       return this.move(manager, session, 'closed', context);
@@ -56,7 +56,7 @@ export class SessionLifecycle {
   private async move(manager: EntityManager, session: Assembly, status: AssemblyStatus, context: AuditContext): Promise<Assembly> {
     const now = new Date();
     const changes = status === 'in_session' ? { status, openedAt: now } : { status, closedAt: now };
-    await manager.getRepository(Assembly).update({ id: session.id }, changes);
+    await sessions.update(manager, session.id, changes);
     await this.audit.record(manager, context, {
       action: status === 'in_session' ? 'assembly.opened' : 'assembly.closed',
       entityType: 'assembly',
@@ -71,12 +71,7 @@ export class SessionLifecycle {
 
 /** Loads a session for a change, serialising concurrent changes to it. */
 export async function lockSession(manager: EntityManager, sessionId: string): Promise<Assembly> {
-  const session = await manager
-    .getRepository(Assembly)
-    .createQueryBuilder('a')
-    .where('a.id = :id', { id: sessionId })
-    .setLock('pessimistic_write')
-    .getOne();
+  const session = await sessions.findForUpdate(manager, sessionId);
   if (!session) throw new VotingError(VotingErrorCode.SessionNotFound, `No session has the id ${sessionId}.`);
   return session;
 }

@@ -8,6 +8,9 @@ import type { Acting } from '@near/identity';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { BallotChoice } from './ballot.entity.js';
 import { sealChoice } from './ballot-seal.js';
+import * as ballots from './ballot.repository.js';
+import type { CastCheck } from './ballot.repository.js';
+import * as votes from './vote.repository.js';
 
 export interface CastResult {
   choice: BallotChoice;
@@ -23,39 +26,7 @@ interface Cast {
   acting: Acting;
 }
 
-/** What the database says of one cast: is there an open vote, is the government on its roll, present. */
-interface CastCheck {
-  visible: boolean;
-  vote_id: string | null;
-  seal_key: string | null;
-  deadline: Date | null;
-  body: string | null;
-  on_roll: boolean;
-  present: boolean;
-}
-
 const MAX_ATTEMPTS = 3;
-
-const CHECKS_SQL = `
-  SELECT a.id IS NOT NULL AS visible, v.id AS vote_id, v.seal_key, s.deadline, s.body,
-         EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id AND r.government_id = c.government_id) AS on_roll,
-         EXISTS (SELECT 1 FROM session_attendance p WHERE p.assembly_id = s.id AND p.government_id = c.government_id) AS present
-    FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS c(application_id, government_id, position)
-    LEFT JOIN applications a ON a.id = c.application_id AND a.assembly_id IS NOT NULL
-    LEFT JOIN votes v ON v.application_id = a.id AND v.status = 'open'
-    LEFT JOIN assemblies s ON s.id = v.assembly_id
-   ORDER BY c.position`;
-
-// One row per government: several casts of one government in a batch are upserted once, with the last choice;
-// `changes` counts every cast after the first.
-const UPSERT_SQL = `
-  INSERT INTO ballots (vote_id, government_id, choice, cast_by, first_cast_at, last_cast_at, changes)
-  SELECT t.vote_id, t.government_id, t.choice, t.cast_by, $6, $6, t.later_casts
-    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::int[]) AS t(vote_id, government_id, choice, cast_by, later_casts)
-  ON CONFLICT (vote_id, government_id)
-  DO UPDATE SET choice = EXCLUDED.choice, cast_by = EXCLUDED.cast_by, last_cast_at = EXCLUDED.last_cast_at,
-                changes = ballots.changes + 1 + EXCLUDED.changes
-  RETURNING vote_id, government_id, (xmax = 0) AS inserted`;
 
 /**
  * A delegate casts its own government's ballot while the vote is open; casting again changes it.
@@ -86,16 +57,7 @@ export class BallotBox {
   /** The delegate's own government's ballot in the open vote, so that a delegate on any device sees its current choice. */
   async ownBallot(applicationId: string, acting: Acting): Promise<CastResult> {
     const governmentId = delegateGovernmentOf(acting);
-    const [row] = await this.dataSource.query<
-      { vote_id: string | null; choice: BallotChoice | null; last_cast_at: Date | null; changes: number }[]
-    >(
-      `SELECT v.id AS vote_id, b.choice, b.last_cast_at, b.changes
-         FROM applications a
-         LEFT JOIN votes v ON v.application_id = a.id AND v.status = 'open'
-         LEFT JOIN ballots b ON b.vote_id = v.id AND b.government_id = $2
-        WHERE a.id = $1 AND a.assembly_id IS NOT NULL`,
-      [applicationId, governmentId],
-    );
+    const row = await ballots.ownInOpenVote(this.dataSource.manager, applicationId, governmentId);
     if (!row) throw new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
     if (!row.vote_id) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
     if (!row.choice || !row.last_cast_at) {
@@ -122,19 +84,14 @@ export class BallotBox {
       const now = new Date();
       // A share lock on the open votes: closing (which locks for update) waits for ballots being cast, and a
       // ballot cast after the close sees the vote closed.
-      await manager.query(`SELECT id FROM votes WHERE application_id = ANY($1::uuid[]) AND status = 'open' ORDER BY id FOR SHARE`, [
-        [...new Set(casts.map((cast) => cast.applicationId))],
-      ]);
-      const checks: CastCheck[] = await manager.query(CHECKS_SQL, [
-        casts.map((cast) => cast.applicationId),
-        casts.map((cast) => cast.governmentId),
-      ]);
+      await votes.lockOpenForShare(manager, [...new Set(casts.map((cast) => cast.applicationId))]);
+      const checks = await ballots.checkCasts(manager, casts);
       const refusals = casts.map((cast, index) => refusalOf(cast, checks[index], now));
-      const ballots = ballotsOf(casts, checks, refusals);
-      const inserted = ballots.length > 0 ? await upsertBallots(manager, ballots, now) : new Set<string>();
+      const accepted = ballotsOf(casts, checks, refusals);
+      const inserted = accepted.length > 0 ? await upsertBallots(manager, accepted, now) : new Set<string>();
       const answers: (CastResult | VotingError | null)[] = [...refusals];
       const entries: { context: AuditContext; entry: AuditEntryInput }[] = [];
-      for (const { key, voteId, sealKey, casts: own } of ballots) {
+      for (const { key, voteId, sealKey, casts: own } of accepted) {
         own.forEach(({ cast, index }, position) => {
           const first = position === 0 && inserted.has(key);
           answers[index] = { choice: cast.choice, changed: !first, castAt: now };
@@ -165,18 +122,18 @@ interface BallotCasts {
 }
 
 function ballotsOf(casts: Cast[], checks: CastCheck[], refusals: (VotingError | null)[]): BallotCasts[] {
-  const ballots = new Map<string, BallotCasts>();
+  const byKey = new Map<string, BallotCasts>();
   casts.forEach((cast, index) => {
     if (refusals[index]) return;
     const voteId = checks[index].vote_id!;
     const key = ballotKey(voteId, cast.governmentId);
-    const ballot = ballots.get(key) ?? { key, voteId, sealKey: checks[index].seal_key!, casts: [] };
+    const ballot = byKey.get(key) ?? { key, voteId, sealKey: checks[index].seal_key!, casts: [] };
     ballot.casts.push({ cast, index });
-    ballots.set(key, ballot);
+    byKey.set(key, ballot);
   });
   // The same order in every batch: two batches written at once (here or in another process) lock the rows they
   // share in the same order, so they wait for each other instead of deadlocking.
-  return [...ballots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const ballotKey = (voteId: string, governmentId: string) => `${voteId}/${governmentId}`;
@@ -210,15 +167,20 @@ function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null 
 }
 
 /** Upserts each ballot once, with its last cast; answers the keys of the ballots that were new. */
-async function upsertBallots(manager: EntityManager, ballots: BallotCasts[], now: Date): Promise<Set<string>> {
-  const last = ballots.map((ballot) => ballot.casts.at(-1)!.cast);
-  const rows: { vote_id: string; government_id: string; inserted: boolean }[] = await manager.query(UPSERT_SQL, [
-    ballots.map((ballot) => ballot.voteId),
-    last.map((cast) => cast.governmentId),
-    last.map((cast) => cast.choice),
-    last.map((cast) => cast.acting.user.id),
-    ballots.map((ballot) => ballot.casts.length - 1),
+async function upsertBallots(manager: EntityManager, accepted: BallotCasts[], now: Date): Promise<Set<string>> {
+  const rows = await ballots.upsert(
+    manager,
+    accepted.map((ballot) => {
+      const last = ballot.casts.at(-1)!.cast;
+      return {
+        voteId: ballot.voteId,
+        governmentId: last.governmentId,
+        choice: last.choice,
+        castBy: last.acting.user.id,
+        laterCasts: ballot.casts.length - 1,
+      };
+    }),
     now,
-  ]);
+  );
   return new Set(rows.filter((row) => row.inserted).map((row) => ballotKey(row.vote_id, row.government_id)));
 }

@@ -6,7 +6,10 @@ import { type Assembly, isMeeting, ruleOf } from '../assembly.entity.js';
 import { decide, type Decision } from '../rules/decide.js';
 import type { Tally } from '../rules/tally.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
-import { Vote } from './vote.entity.js';
+import type { Vote } from './vote.entity.js';
+import * as votes from './vote.repository.js';
+import * as attendance from '../sessions/attendance.repository.js';
+import * as sessions from '../assembly.repository.js';
 
 export interface QuorumCheck {
   met: boolean;
@@ -29,7 +32,7 @@ export class VoteBook {
     const voters = await this.governments.votersOn(now, manager);
     const present = isMeeting(session)
       ? (
-          await this.presentAmong(
+          await attendance.presentAmong(
             manager,
             session.id,
             voters.map((v) => v.id),
@@ -50,50 +53,40 @@ export class VoteBook {
   /** Opens the vote, freezing the session's rule and the roll of voters with their presence. */
   async open(manager: EntityManager, applicationId: string, session: Assembly, now: Date): Promise<Vote> {
     const voters = await this.governments.votersOn(now, manager);
-    const present = new Set(
-      isMeeting(session)
-        ? await this.presentAmong(
-            manager,
-            session.id,
-            voters.map((v) => v.id),
-          )
-        : [],
+    const present = isMeeting(session)
+      ? await attendance.presentAmong(
+          manager,
+          session.id,
+          voters.map((v) => v.id),
+        )
+      : [];
+    await sessions.freezeRule(manager, session.id, now);
+    const vote = await votes.insert(manager, {
+      applicationId,
+      assemblyId: session.id,
+      status: 'open',
+      quorum: session.quorum,
+      majority: session.majority,
+      ballotSecrecy: session.ballotSecrecy,
+      openedAt: now,
+      closedAt: null,
+      outcome: null,
+      tally: null,
+      explanation: null,
+      sealKey: randomBytes(32).toString('hex'),
+    });
+    await votes.insertRoll(
+      manager,
+      vote.id,
+      voters.map((v) => v.id),
+      present,
     );
-    await manager.query(`UPDATE assemblies SET rule_frozen_at = coalesce(rule_frozen_at, $2) WHERE id = $1`, [session.id, now]);
-    const vote = await manager.getRepository(Vote).save(
-      manager.getRepository(Vote).create({
-        applicationId,
-        assemblyId: session.id,
-        status: 'open',
-        quorum: session.quorum,
-        majority: session.majority,
-        ballotSecrecy: session.ballotSecrecy,
-        openedAt: now,
-        closedAt: null,
-        outcome: null,
-        tally: null,
-        explanation: null,
-        sealKey: randomBytes(32).toString('hex'),
-      }),
-    );
-    if (voters.length > 0) {
-      await manager.query(
-        `INSERT INTO vote_roll (vote_id, government_id, present_at_opening)
-         SELECT $1, id, id = ANY($3::uuid[]) FROM unnest($2::uuid[]) AS id`,
-        [vote.id, voters.map((v) => v.id), [...present]],
-      );
-    }
     return vote;
   }
 
   /** The open vote of an application, locked against concurrent ballots and closing. */
-  async openVoteOf(manager: EntityManager, applicationId: string, lock: 'share' | 'update'): Promise<Vote | null> {
-    return manager
-      .getRepository(Vote)
-      .createQueryBuilder('v')
-      .where('v.applicationId = :applicationId AND v.status = :status', { applicationId, status: 'open' })
-      .setLock(lock === 'share' ? 'pessimistic_read' : 'pessimistic_write')
-      .getOne();
+  openVoteOf(manager: EntityManager, applicationId: string, lock: 'share' | 'update'): Promise<Vote | null> {
+    return votes.findOpen(manager, applicationId, lock);
   }
 
   /** Counts the ballots under the frozen rule and closes the vote; the caller moves the application. */
@@ -103,58 +96,32 @@ export class VoteBook {
     const tally = await this.tally(manager, vote);
     const decision = decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, tally);
     Object.assign(vote, { status: 'closed', closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
-    await manager
-      .getRepository(Vote)
-      .update({ id: vote.id }, { status: 'closed', closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
+    await votes.close(manager, vote.id, { closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
     return { vote, decision };
   }
 
   /** How many governments are on the vote's frozen roll, and how many of them have cast a ballot. */
-  async answers(manager: EntityManager, voteId: string): Promise<{ voters: number; answered: number }> {
-    const [row] = await manager.query(
-      // A ballot's government is always on the roll (foreign key), so counting ballots counts answers.
-      `SELECT (SELECT count(*) FROM vote_roll WHERE vote_id = $1)::int AS voters,
-              (SELECT count(*) FROM ballots WHERE vote_id = $1)::int AS answered`,
-      [voteId],
-    );
-    return row as { voters: number; answered: number };
+  turnout(manager: EntityManager, voteId: string): Promise<{ voters: number; ballots: number }> {
+    return votes.turnout(manager, voteId);
+  }
+
+  /** The applications whose ballot is open at a session. */
+  applicationsVotingIn(manager: EntityManager, sessionId: string): Promise<string[]> {
+    return votes.applicationsVotingIn(manager, sessionId);
   }
 
   /** A deferred vote is kept for the record, never counted again. */
-  async voidOpenVote(manager: EntityManager, applicationId: string): Promise<void> {
-    await manager.query(`UPDATE votes SET status = 'void', closed_at = now() WHERE application_id = $1 AND status = 'open'`, [
-      applicationId,
-    ]);
+  voidOpenVote(manager: EntityManager, applicationId: string): Promise<void> {
+    return votes.voidOpen(manager, applicationId);
   }
 
   /** The frozen roll, today's presence at a meeting (or the answers of a written procedure), and the ballots. */
   async tally(manager: EntityManager, vote: Vote): Promise<Tally> {
-    const session = await manager.query(`SELECT body FROM assemblies WHERE id = $1`, [vote.assemblyId]);
-    const meeting = session[0]?.body !== 'written_procedure';
+    const meeting = (await sessions.bodyOf(manager, vote.assemblyId)) !== 'written_procedure';
     // At a meeting, a voter counts as present when it is in the hall now or has cast a ballot (one that
     // voted and then left still counts); in a written procedure, present means answered.
-    const [row] = await manager.query(
-      `SELECT
-         (SELECT count(*) FROM vote_roll WHERE vote_id = $1)::int AS voters,
-         (SELECT count(*) FROM vote_roll r
-           WHERE r.vote_id = $1
-             AND (EXISTS (SELECT 1 FROM session_attendance a WHERE a.assembly_id = $2 AND a.government_id = r.government_id)
-                  OR EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = $1 AND b.government_id = r.government_id)))::int AS present,
-         count(*) FILTER (WHERE b.choice = 'yes')::int AS yes,
-         count(*) FILTER (WHERE b.choice = 'no')::int AS no,
-         count(*) FILTER (WHERE b.choice = 'abstain')::int AS abstain
-       FROM ballots b WHERE b.vote_id = $1`,
-      [vote.id, vote.assemblyId],
-    );
+    const row = await votes.tallyRow(manager, vote.id, vote.assemblyId);
     const answered = row.yes + row.no + row.abstain;
     return { voters: row.voters, present: meeting ? row.present : answered, yes: row.yes, no: row.no, abstain: row.abstain };
-  }
-
-  private async presentAmong(manager: EntityManager, sessionId: string, governmentIds: string[]): Promise<string[]> {
-    const rows: { government_id: string }[] = await manager.query(
-      `SELECT government_id FROM session_attendance WHERE assembly_id = $1 AND government_id = ANY($2::uuid[])`,
-      [sessionId, governmentIds],
-    );
-    return rows.map((row) => row.government_id);
   }
 }

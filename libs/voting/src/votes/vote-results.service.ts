@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Acting } from '@near/identity';
+import { GovernmentsService } from '@near/registry';
 import { decide, type Decision } from '../rules/decide.js';
 import { describeMajority, describeQuorum } from '../rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
-import { Vote } from './vote.entity.js';
+import * as ballots from './ballot.repository.js';
+import type { Vote } from './vote.entity.js';
+import * as votes from './vote.repository.js';
 
 export interface NamedBallot {
   governmentId: string;
@@ -49,16 +52,14 @@ export interface RuleView {
  */
 @Injectable()
 export class VoteResults {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly governments: GovernmentsService,
+  ) {}
 
   /** The caller must already be allowed to see the application. */
   async resultOf(applicationId: string, acting: Acting): Promise<VoteResult> {
-    const vote = await this.dataSource
-      .getRepository(Vote)
-      .createQueryBuilder('v')
-      .where('v.applicationId = :applicationId AND v.status IN (:...statuses)', { applicationId, statuses: ['open', 'closed'] })
-      .orderBy('v.openedAt', 'DESC')
-      .getOne();
+    const vote = await votes.findLatestCounted(this.dataSource.manager, applicationId);
     if (!vote) throw new VotingError(VotingErrorCode.NoVote, 'No vote has been opened on this application.');
     const rule: RuleView = {
       quorum: vote.quorum,
@@ -70,20 +71,10 @@ export class VoteResults {
       if (acting.user.role !== 'secretariat') {
         throw new VotingError(VotingErrorCode.ResultNotAvailable, 'The ballot is still open: its result is shown once it closes.');
       }
-      const [turnout] = await this.dataSource.query(
-        `SELECT (SELECT count(*) FROM vote_roll WHERE vote_id = $1)::int AS voters, (SELECT count(*) FROM ballots WHERE vote_id = $1)::int AS ballots`,
-        [vote.id],
-      );
+      const turnout = await votes.turnout(this.dataSource.manager, vote.id);
       return { status: 'open', voteId: vote.id, openedAt: vote.openedAt, turnout, rule };
     }
-    const ballots =
-      vote.ballotSecrecy === 'named'
-        ? ((await this.dataSource.query(
-            `SELECT b.government_id AS "governmentId", g.name_en AS "nameEn", g.name_local AS "nameLocal", b.choice
-             FROM ballots b JOIN governments g ON g.id = b.government_id WHERE b.vote_id = $1 ORDER BY g.country, g.name_en`,
-            [vote.id],
-          )) as NamedBallot[])
-        : undefined;
+    const named = vote.ballotSecrecy === 'named' ? await this.namedBallots(vote.id) : undefined;
     return {
       status: 'closed',
       voteId: vote.id,
@@ -94,8 +85,21 @@ export class VoteResults {
       rule,
       explanation: vote.explanation!,
       decision: checksOf(decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, vote.tally!)),
-      ...(ballots ? { ballots } : {}),
+      ...(named ? { ballots: named } : {}),
     };
+  }
+
+  /** Who voted what, in registry order. */
+  private async namedBallots(voteId: string): Promise<NamedBallot[]> {
+    const choices = await ballots.choicesOf(this.dataSource.manager, voteId);
+    const choiceOf = new Map(choices.map((ballot) => [ballot.governmentId, ballot.choice]));
+    const governments = await this.governments.listByIds([...choiceOf.keys()]);
+    return governments.map((government) => ({
+      governmentId: government.id,
+      nameEn: government.nameEn,
+      nameLocal: government.nameLocal,
+      choice: choiceOf.get(government.id)!,
+    }));
   }
 }
 
