@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@near/audit';
 import { NotificationsModule } from '@near/notifications';
+import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
@@ -14,7 +15,7 @@ import { Workflow } from './workflow/workflow.js';
 import { ADMISSION_ENTITIES } from './admission.entities.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...ADMISSION_ENTITIES]), AuditModule, VotingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([...ADMISSION_ENTITIES]), AuditModule, RegistryModule, VotingModule, NotificationsModule],
   providers: [
     // Built at boot: a broken workflow table stops the start.
     { provide: Workflow, useFactory: () => new Workflow() },

@@ -51,6 +51,10 @@ export class AssembliesService {
     return sessions.list(this.dataSource.manager, filter);
   }
 
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Assembly | null> {
+    return sessions.find(manager, id);
+  }
+
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Assembly> {
     const assembly = await sessions.find(manager, id);
     if (!assembly) throw new VotingError(VotingErrorCode.SessionNotFound, `No session has the id ${id}.`);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_CONTEXT } from '@near/audit';
-import { Assembly, SessionLifecycle, VotingError, VotingErrorCode } from '@near/voting';
+import { AssembliesService, SessionLifecycle, VoteBook, VotingError, VotingErrorCode } from '@near/voting';
 import { AdmissionError } from '../admission-error.js';
 import { ApplicationTransitions } from '../transitions/application-transitions.service.js';
 
@@ -21,17 +21,15 @@ export class WrittenProcedureCloser {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: ApplicationTransitions,
     private readonly lifecycle: SessionLifecycle,
+    private readonly sessions: AssembliesService,
+    private readonly votes: VoteBook,
   ) {}
 
   async closeIfDue(assemblyId: string, now = new Date()): Promise<ClosingResult> {
-    const session = await this.dataSource.getRepository(Assembly).findOneBy({ id: assemblyId });
+    const session = await this.sessions.find(assemblyId);
     if (!session || session.body !== 'written_procedure' || session.status === 'closed') return 'already-closed';
     if (!session.deadline || session.deadline.getTime() > now.getTime()) return 'not-due';
-    const voting: { application_id: string }[] = await this.dataSource.query(
-      `SELECT application_id FROM votes WHERE assembly_id = $1 AND status = 'open'`,
-      [assemblyId],
-    );
-    for (const { application_id: applicationId } of voting) {
+    for (const applicationId of await this.votes.applicationsVotingIn(this.dataSource.manager, assemblyId)) {
       try {
         await this.transitions.runAsSystem(applicationId, 'close-ballot', {});
       } catch (error) {
@@ -50,11 +48,8 @@ export class WrittenProcedureCloser {
 
   /** Every written procedure past its deadline and not yet closed. */
   async closeAllDue(now = new Date()): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM assemblies WHERE body = 'written_procedure' AND status <> 'closed' AND deadline <= $1 ORDER BY deadline`,
-      [now],
-    );
-    for (const { id } of due) await this.closeIfDue(id, now);
+    const due = await this.sessions.writtenProceduresDue(now);
+    for (const id of due) await this.closeIfDue(id, now);
     return due.length;
   }
 }

@@ -5,16 +5,17 @@ import { AuditTrail } from '@near/audit';
 import { DEFAULT_LOCALE, type Locale } from '@near/common';
 import { PgErrorCode, pgErrorCode } from '@near/database';
 import type { Acting } from '@near/identity';
-import { Government } from '@near/registry';
+import { type Government, GovernmentsService } from '@near/registry';
 import type { Contact } from '../action-inputs.js';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
-import { type ApplicationCategory, Application } from '../application.entity.js';
+import type { ApplicationCategory, Application } from '../application.entity.js';
+import * as applications from '../application.repository.js';
+import * as criteria from '../eligibility-criterion.repository.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
-import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
 import { INITIAL_STATE, SUBMISSION_NOTIFICATIONS } from '../workflow/application-workflow.js';
 import { ApplicationNotices } from '../notices/application-notices.service.js';
-import { findByIdempotencyKey, rememberIdempotencyKey, requestHash } from './idempotency-keys.js';
-import { nextReference } from './reference-numbers.js';
+import { findByIdempotencyKey, rememberIdempotencyKey, requestHash } from './idempotency-key.repository.js';
+import { nextReference } from './reference-counter.repository.js';
 
 export interface NewApplication {
   governmentId: string;
@@ -37,6 +38,7 @@ export class ApplicationFiling {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly notices: ApplicationNotices,
+    private readonly governments: GovernmentsService,
   ) {}
 
   async file(input: NewApplication, acting: Acting, idempotencyKey?: string): Promise<FilingResult> {
@@ -47,31 +49,27 @@ export class ApplicationFiling {
       const application = await this.dataSource.transaction(async (manager) => {
         const government = await this.assertMayApply(input, acting, manager);
         const now = new Date();
-        const application = await manager.getRepository(Application).save(
-          manager.getRepository(Application).create({
-            reference: await nextReference(manager, now),
-            governmentId: government.id,
-            category: input.category,
-            headOfGovernment: input.headOfGovernment,
-            statementOfPurpose: input.statementOfPurpose,
-            contactName: input.contact.name,
-            contactEmail: input.contact.email.toLowerCase(),
-            contactPhone: input.contact.phone ?? null,
-            locale: input.locale ?? acting.user.locale ?? DEFAULT_LOCALE,
-            state: INITIAL_STATE,
-            assemblyId: null,
-            filedBy: acting.user.id,
-            ineligibilityReasons: null,
-            withdrawalReason: null,
-            submittedAt: now,
-            decidedAt: null,
-            updatedAt: now,
-            version: 1,
-          }),
-        );
-        await manager
-          .getRepository(EligibilityCriterion)
-          .insert(ELIGIBILITY_CRITERION_CODES.map((code) => ({ applicationId: application.id, code, passed: null, note: null })));
+        const application = await applications.insert(manager, {
+          reference: await nextReference(manager, now),
+          governmentId: government.id,
+          category: input.category,
+          headOfGovernment: input.headOfGovernment,
+          statementOfPurpose: input.statementOfPurpose,
+          contactName: input.contact.name,
+          contactEmail: input.contact.email.toLowerCase(),
+          contactPhone: input.contact.phone ?? null,
+          locale: input.locale ?? acting.user.locale ?? DEFAULT_LOCALE,
+          state: INITIAL_STATE,
+          assemblyId: null,
+          filedBy: acting.user.id,
+          ineligibilityReasons: null,
+          withdrawalReason: null,
+          submittedAt: now,
+          decidedAt: null,
+          updatedAt: now,
+          version: 1,
+        });
+        await criteria.insertBlank(manager, application.id, ELIGIBILITY_CRITERION_CODES);
         if (idempotencyKey) await rememberIdempotencyKey(manager, acting.user.id, idempotencyKey, hash, application.id);
         await this.audit.record(manager, acting.audit, {
           action: 'application.submitted',
@@ -103,14 +101,14 @@ export class ApplicationFiling {
 
   private async replay(acting: Acting, key: string, hash: string): Promise<Application | null> {
     const applicationId = await findByIdempotencyKey(this.dataSource.manager, acting.user.id, key, hash);
-    return applicationId ? this.dataSource.getRepository(Application).findOneByOrFail({ id: applicationId }) : null;
+    return applicationId ? applications.findOrFail(this.dataSource.manager, applicationId) : null;
   }
 
   private async assertMayApply(input: NewApplication, acting: Acting, manager: EntityManager): Promise<Government> {
     if (input.governmentId !== acting.user.governmentId) {
       throw new AdmissionError(AdmissionErrorCode.ActionForbidden, 'An applicant files only for the government it acts for.');
     }
-    const government = await manager.getRepository(Government).findOneBy({ id: input.governmentId });
+    const [government] = await this.governments.listByIds([input.governmentId], manager);
     if (!government) throw new AdmissionError(AdmissionErrorCode.GovernmentCannotApply, `No government has the id ${input.governmentId}.`);
     if (government.status === 'member' || (government.status === 'associate' && input.category === 'associate')) {
       throw new AdmissionError(
@@ -118,12 +116,7 @@ export class ApplicationFiling {
         `${government.nameEn} is already ${government.status === 'member' ? 'a member' : 'an associate member'}.`,
       );
     }
-    const existing = await manager
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .where('a.governmentId = :id', { id: government.id })
-      .andWhere(`a.state NOT IN ('ineligible', 'approved', 'rejected', 'withdrawn')`)
-      .getOne();
+    const existing = await applications.findInProgressOf(manager, government.id);
     if (existing) {
       throw new AdmissionError(
         AdmissionErrorCode.ApplicationInProgress,

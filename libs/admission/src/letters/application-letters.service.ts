@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
-import { ApplicationLetter } from '../application-letter.entity.js';
+import type { ApplicationLetter } from '../application-letter.entity.js';
+import * as letters from '../application-letter.repository.js';
 import { ownsApplication } from '../application-visibility.js';
 import type { Application } from '../application.entity.js';
 import { applyTransition, loadVisible } from '../transitions/application-transitions.service.js';
@@ -48,7 +49,7 @@ export class ApplicationLetters {
       }
       const now = new Date();
       const sha256 = createHash('sha256').update(letter.content).digest('hex');
-      const stored = manager.getRepository(ApplicationLetter).create({
+      const stored = await letters.insert(manager, {
         applicationId,
         sha256,
         sizeBytes: letter.content.length,
@@ -57,7 +58,6 @@ export class ApplicationLetters {
         uploadedBy: acting.user.id,
         uploadedAt: now,
       });
-      await manager.getRepository(ApplicationLetter).insert(stored);
       const updated = await applyTransition(manager, application, application.state, { changes: {} }, now);
       await this.audit.record(manager, acting.audit, {
         action: 'application.letter-uploaded',
@@ -79,13 +79,7 @@ export class ApplicationLetters {
 
   async download(applicationId: string, acting: Acting): Promise<ApplicationLetter> {
     await loadVisible(this.dataSource.manager, applicationId, acting);
-    const letter = await this.dataSource
-      .getRepository(ApplicationLetter)
-      .createQueryBuilder('l')
-      .addSelect('l.content')
-      .where('l.applicationId = :applicationId', { applicationId })
-      .orderBy('l.uploadedAt', 'DESC')
-      .getOne();
+    const letter = await letters.latestWithContent(this.dataSource.manager, applicationId);
     if (!letter) throw new AdmissionError(AdmissionErrorCode.LetterNotFound, 'No letter has been uploaded for this application.');
     return letter;
   }

@@ -7,8 +7,8 @@ import {
   NotificationOutbox,
   type SessionFacts,
 } from '@near/notifications';
-import { Government } from '@near/registry';
-import { Assembly } from '@near/voting';
+import { GovernmentsService } from '@near/registry';
+import { AssembliesService, type Assembly } from '@near/voting';
 import type { Application } from '../application.entity.js';
 import type { NotificationRule } from '../workflow/application-workflow.js';
 
@@ -45,7 +45,11 @@ function sessionFacts(session: Assembly): SessionFacts {
 /** Turns the notification rules of an action (or of filing) into outbox rows, with each template's data. */
 @Injectable()
 export class ApplicationNotices {
-  constructor(private readonly outbox: NotificationOutbox) {}
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly governments: GovernmentsService,
+    private readonly sessions: AssembliesService,
+  ) {}
 
   async send(
     manager: EntityManager,
@@ -54,8 +58,8 @@ export class ApplicationNotices {
     details: NoticeDetails = {},
   ): Promise<void> {
     if (rules.length === 0) return;
-    const government = await manager.getRepository(Government).findOneByOrFail({ id: application.governmentId });
-    const session = application.assemblyId ? await manager.getRepository(Assembly).findOneBy({ id: application.assemblyId }) : null;
+    const government = await this.governments.get(application.governmentId, manager);
+    const session = application.assemblyId ? await this.sessions.get(application.assemblyId, manager) : null;
     const base = { reference: application.reference, governmentName: `${government.nameEn} (${government.nameLocal})` };
     const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
     const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };

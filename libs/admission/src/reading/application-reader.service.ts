@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { GroupCommit } from '@near/common';
 import { entitiesFromRows, entityFromRow, queryPreparedByIds } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
-import { Government } from '@near/registry';
+import { Government, GovernmentsService } from '@near/registry';
 import { Assembly } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationLetter } from '../application-letter.entity.js';
 import { ApplicationMessage } from '../application-message.entity.js';
 import { ownsApplication } from '../application-visibility.js';
 import { Application } from '../application.entity.js';
+import * as applications from '../application.repository.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
 import { loadVisible, visibleOrNotFound } from '../transitions/application-transitions.service.js';
@@ -58,6 +59,7 @@ export class ApplicationReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: Workflow,
+    private readonly governments: GovernmentsService,
   ) {}
 
   /**
@@ -89,32 +91,35 @@ export class ApplicationReader {
 
   /** Newest first; the cursor is a position in filing order, so pages stay stable while others file. */
   async list(filter: ApplicationFilter, page: Page, acting: Acting): Promise<{ items: ApplicationListItem[]; nextCursor: string | null }> {
-    const query = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .innerJoin(Government, 'g', 'g.id = a.governmentId')
-      .orderBy('a.listPosition', 'DESC')
-      .take(page.limit + 1);
     const user = acting.user;
-    if (user.role === 'applicant') query.andWhere('a.governmentId = :own', { own: user.governmentId });
-    if (user.role === 'delegate') query.andWhere('a.assemblyId IS NOT NULL');
-    if (user.role === 'admin') query.andWhere('false');
-    if (filter.state) query.andWhere('a.state = :state', { state: filter.state });
-    if (filter.actionable) {
-      // An applicant only ever lists its own government's applications: it owns each one it sees.
-      const states = this.workflow.statesWithActionsFor({ role: user.role, ownsApplication: user.role === 'applicant' });
-      query.andWhere(states.length > 0 ? 'a.state IN (:...actionableStates)' : 'false', { actionableStates: states });
-    }
-    if (filter.country) query.andWhere('g.country = :country', { country: filter.country });
-    if (filter.assemblyId) query.andWhere('a.assemblyId = :assemblyId', { assemblyId: filter.assemblyId });
+    let before: string | undefined;
     if (page.cursor) {
       const position = decodeCursor(page.cursor);
       if (!position) throw new AdmissionError(AdmissionErrorCode.InvalidCursor, 'The cursor is not one this API gave out.');
-      query.andWhere('a.listPosition < :position', { position });
+      before = position;
     }
-    const rows = await query.getMany();
+    let governmentIds = user.role === 'applicant' ? [user.governmentId!] : undefined;
+    if (filter.country) {
+      const inCountry = (await this.governments.list({ country: filter.country })).map((government) => government.id);
+      governmentIds = governmentIds ? governmentIds.filter((id) => inCountry.includes(id)) : inCountry;
+    }
+    let states: ApplicationState[] | undefined = filter.state ? [filter.state] : undefined;
+    if (filter.actionable) {
+      // An applicant only ever lists its own government's applications: it owns each one it sees.
+      const actionable = this.workflow.statesWithActionsFor({ role: user.role, ownsApplication: user.role === 'applicant' });
+      states = states ? states.filter((state) => actionable.includes(state)) : actionable;
+    }
+    const rows = await applications.list(this.dataSource.manager, {
+      governmentIds,
+      onAnAgenda: user.role === 'delegate',
+      none: user.role === 'admin',
+      states,
+      assemblyId: filter.assemblyId,
+      before,
+      limit: page.limit + 1,
+    });
     const items = rows.slice(0, page.limit);
-    const governments = await this.dataSource.getRepository(Government).findBy({ id: In([...new Set(items.map((a) => a.governmentId))]) });
+    const governments = await this.governments.listByIds([...new Set(items.map((a) => a.governmentId))]);
     return {
       items: items.map((application) => ({
         application,
@@ -127,7 +132,7 @@ export class ApplicationReader {
 
   /** The applications placed on a session's agenda, oldest first. */
   agendaOf(assemblyId: string): Promise<Application[]> {
-    return this.dataSource.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
+    return applications.listOnAgenda(this.dataSource.manager, assemblyId);
   }
 
   private readViews(ids: string[]): Promise<(ViewRow | null)[]> {

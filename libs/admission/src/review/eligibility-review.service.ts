@@ -6,7 +6,7 @@ import type { Acting } from '@near/identity';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import type { Application } from '../application.entity.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
-import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
+import * as criterionTable from '../eligibility-criterion.repository.js';
 import { applyTransition, assertVersion, loadVisible } from '../transitions/application-transitions.service.js';
 
 export interface CriterionRecord {
@@ -43,12 +43,13 @@ export class EligibilityReview {
       }
       const now = new Date();
       for (const criterion of criteria) {
-        await manager
-          .getRepository(EligibilityCriterion)
-          .update(
-            { applicationId, code: criterion.code },
-            { passed: criterion.passed, note: criterion.note ?? null, recordedBy: acting.user.id, recordedAt: now },
-          );
+        await criterionTable.record(manager, applicationId, {
+          code: criterion.code,
+          passed: criterion.passed,
+          note: criterion.note ?? null,
+          recordedBy: acting.user.id,
+          recordedAt: now,
+        });
       }
       const updated = await applyTransition(manager, application, application.state, { changes: {} }, now, expectedVersion);
       await this.audit.record(manager, acting.audit, {

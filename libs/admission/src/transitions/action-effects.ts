@@ -1,4 +1,3 @@
-import { Assembly } from '@near/voting';
 import { admitGovernment } from '@near/registry';
 import type { ActionInputs } from '../action-inputs.js';
 import type { Application } from '../application.entity.js';
@@ -52,8 +51,8 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
   'declare-eligible': async () => NONE,
   'declare-ineligible': async ({ input, now }) => ({ changes: { ineligibilityReasons: input.reasons, decidedAt: now } }),
   'place-on-agenda': async ({ input }) => ({ changes: { assemblyId: input.assemblyId } }),
-  'open-ballot': async ({ manager, application, votes, now }) => {
-    const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+  'open-ballot': async ({ manager, application, votes, sessions, now }) => {
+    const session = await sessions.get(application.assemblyId!, manager);
     const vote = await votes.open(manager, application.id, session, now);
     return { changes: {}, outcome: { voteId: vote.id } };
   },

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
-import { entityFromRow } from '@near/database';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
-import { VoteBook } from '@near/voting';
+import { AssembliesService, VoteBook } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
-import { ApplicationMessage } from '../application-message.entity.js';
+import * as messages from '../application-message.repository.js';
+import * as applications from '../application.repository.js';
 import { canSee, ownsApplication } from '../application-visibility.js';
 import { Application } from '../application.entity.js';
 import type { ApplicationAction } from '../workflow/application-workflow.js';
@@ -28,6 +28,7 @@ export class ApplicationTransitions {
     private readonly workflow: Workflow,
     private readonly audit: AuditTrail,
     private readonly votes: VoteBook,
+    private readonly sessions: AssembliesService,
     private readonly notices: ApplicationNotices,
   ) {}
 
@@ -88,6 +89,7 @@ export class ApplicationTransitions {
         auditContext,
         now: new Date(),
         votes: this.votes,
+        sessions: this.sessions,
         audit: this.audit,
       };
       for (const guard of definition.guards) {
@@ -101,7 +103,7 @@ export class ApplicationTransitions {
       const updated = await applyTransition(manager, application, target, effect, now, expectedVersion);
       if (effect.message) {
         if (actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
-        await manager.getRepository(ApplicationMessage).insert({
+        await messages.insert(manager, {
           applicationId,
           kind: effect.message.kind,
           body: effect.message.body,
@@ -151,10 +153,8 @@ async function loadExisting(manager: EntityManager, applicationId: string): Prom
   return application;
 }
 
-/** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
-export async function loadApplication(manager: EntityManager, applicationId: string): Promise<Application | null> {
-  const [row] = await manager.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [applicationId]);
-  return row ? entityFromRow(manager.dataSource, Application, row) : null;
+export function loadApplication(manager: EntityManager, applicationId: string): Promise<Application | null> {
+  return applications.find(manager, applicationId);
 }
 
 export function assertVersion(application: Application, expectedVersion: number | undefined): void {
@@ -176,14 +176,7 @@ export async function applyTransition(
   now: Date,
   expectedVersion?: number,
 ): Promise<Application> {
-  const metadata = manager.dataSource.getMetadata(Application);
-  const changes = Object.entries({ ...effect.changes, state, updatedAt: now });
-  const assignments = changes.map(([property], index) => `${metadata.findColumnWithPropertyName(property)!.databaseName} = $${index + 3}`);
-  const [, affected] = await manager.query<[unknown[], number]>(
-    `UPDATE applications SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`,
-    [application.id, application.version, ...changes.map(([, value]) => value)],
-  );
-  if (affected !== 1) {
+  if (!(await applications.updateIfVersion(manager, application, { ...effect.changes, state, updatedAt: now }))) {
     // The caller's If-Match held when we read, but not when we wrote: its precondition failed all the same.
     const code = expectedVersion === undefined ? AdmissionErrorCode.ConcurrentChange : AdmissionErrorCode.VersionMismatch;
     throw new AdmissionError(code, 'Someone else changed the application at the same moment: reload it and try again.');

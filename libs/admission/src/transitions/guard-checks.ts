@@ -1,7 +1,7 @@
-import { Assembly } from '@near/voting';
+import type { Assembly } from '@near/voting';
 import type { ActionInputs } from '../action-inputs.js';
 import { criterionLabel, ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
-import { EligibilityCriterion } from '../eligibility-criterion.entity.js';
+import * as criteria from '../eligibility-criterion.repository.js';
 import type { GuardName } from '../workflow/application-workflow.js';
 import type { TransitionContext } from './transition-context.js';
 
@@ -11,21 +11,21 @@ export type GuardCheck = (context: TransitionContext) => Promise<string | null>;
 const describeSession = (session: Assembly) => `${session.body.replace('_', ' ')} ${session.number}`;
 
 async function everyCriterionPassed({ manager, application }: TransitionContext): Promise<string | null> {
-  const recorded = await manager.getRepository(EligibilityCriterion).findBy({ applicationId: application.id });
+  const recorded = await criteria.listOf(manager, application.id);
   const failing = ELIGIBILITY_CRITERION_CODES.filter((code) => recorded.find((criterion) => criterion.code === code)?.passed !== true);
   return failing.length === 0 ? null : `Not every criterion is recorded as passed: ${failing.map(criterionLabel).join('; ')}.`;
 }
 
-async function sessionAcceptsAgendaItems({ manager, input }: TransitionContext): Promise<string | null> {
+async function sessionAcceptsAgendaItems({ manager, input, sessions }: TransitionContext): Promise<string | null> {
   const { assemblyId } = input as ActionInputs['place-on-agenda'];
-  const session = await manager.getRepository(Assembly).findOneBy({ id: assemblyId });
+  const session = await sessions.find(assemblyId, manager);
   if (!session) return `No session has the id ${assemblyId}.`;
   if (session.status === 'closed') return `The ${describeSession(session)} is closed.`;
   return null;
 }
 
-async function sessionInProgressWithQuorum({ manager, application, votes, now }: TransitionContext): Promise<string | null> {
-  const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+async function sessionInProgressWithQuorum({ manager, application, votes, sessions, now }: TransitionContext): Promise<string | null> {
+  const session = await sessions.get(application.assemblyId!, manager);
   if (session.status !== 'in_session') return `The ${describeSession(session)} is ${session.status}, not in session.`;
   if (session.deadline && session.deadline.getTime() <= now.getTime()) return `The deadline of the ${describeSession(session)} has passed.`;
   const quorum = await votes.quorumAtOpening(manager, session, now);
@@ -37,8 +37,14 @@ async function ballotCanBeCounted({ manager, application, votes }: TransitionCon
 }
 
 /** A written procedure gives every government on the roll until its deadline, unless all have answered already. */
-async function deadlineReachedOrEveryoneAnswered({ manager, application, votes, now }: TransitionContext): Promise<string | null> {
-  const session = await manager.getRepository(Assembly).findOneByOrFail({ id: application.assemblyId! });
+async function deadlineReachedOrEveryoneAnswered({
+  manager,
+  application,
+  votes,
+  sessions,
+  now,
+}: TransitionContext): Promise<string | null> {
+  const session = await sessions.get(application.assemblyId!, manager);
   if (!session.deadline || session.deadline.getTime() <= now.getTime()) return null;
   const vote = await votes.openVoteOf(manager, application.id, 'update');
   if (!vote) return null;

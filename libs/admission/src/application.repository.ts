@@ -1,0 +1,76 @@
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { entityFromRow } from '@near/database';
+import { Application } from './application.entity.js';
+import type { ApplicationState } from './workflow/application-workflow.js';
+
+// The SQL of the applications table. (The view of an application with what hangs off it, read on every
+// GET, is one prepared statement of its own: reading/application-view-sql.ts.)
+
+/** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
+export async function find(db: EntityManager, id: string): Promise<Application | null> {
+  const [row] = await db.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [id]);
+  return row ? entityFromRow(db.dataSource, Application, row) : null;
+}
+
+export function findOrFail(db: EntityManager, id: string): Promise<Application> {
+  return db.getRepository(Application).findOneByOrFail({ id });
+}
+
+export function insert(db: EntityManager, application: DeepPartial<Application>): Promise<Application> {
+  const repository = db.getRepository(Application);
+  return repository.save(repository.create(application));
+}
+
+/** The government's application that has not reached a final state, if any. */
+export function findInProgressOf(db: EntityManager, governmentId: string): Promise<Application | null> {
+  return db
+    .getRepository(Application)
+    .createQueryBuilder('a')
+    .where('a.governmentId = :id', { id: governmentId })
+    .andWhere(`a.state NOT IN ('ineligible', 'approved', 'rejected', 'withdrawn')`)
+    .getOne();
+}
+
+/** The applications placed on a session's agenda, oldest first. */
+export function listOnAgenda(db: EntityManager, assemblyId: string): Promise<Application[]> {
+  return db.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
+}
+
+export interface ListQuery {
+  /** Only these governments' applications (an applicant's own; a country's). */
+  governmentIds?: readonly string[];
+  onAnAgenda?: boolean;
+  none?: boolean;
+  states?: readonly ApplicationState[];
+  assemblyId?: string;
+  /** A list position (a bigint, as text). */
+  before?: string;
+  limit: number;
+}
+
+/** Newest first, by position in filing order. */
+export function list(db: EntityManager, query: ListQuery): Promise<Application[]> {
+  const builder = db.getRepository(Application).createQueryBuilder('a').orderBy('a.listPosition', 'DESC').take(query.limit);
+  if (query.none || query.states?.length === 0 || query.governmentIds?.length === 0) builder.andWhere('false');
+  if (query.governmentIds?.length) builder.andWhere('a.governmentId IN (:...governmentIds)', { governmentIds: query.governmentIds });
+  if (query.onAnAgenda) builder.andWhere('a.assemblyId IS NOT NULL');
+  if (query.states?.length) builder.andWhere('a.state IN (:...states)', { states: query.states });
+  if (query.assemblyId) builder.andWhere('a.assemblyId = :assemblyId', { assemblyId: query.assemblyId });
+  if (query.before !== undefined) builder.andWhere('a.listPosition < :position', { position: query.before });
+  return builder.getMany();
+}
+
+/**
+ * Writes a change only if nobody changed the application since it was loaded (TypeORM's save() would not
+ * check): true when it was written.
+ */
+export async function updateIfVersion(db: EntityManager, application: Application, changes: Record<string, unknown>): Promise<boolean> {
+  const metadata = db.dataSource.getMetadata(Application);
+  const entries = Object.entries(changes);
+  const assignments = entries.map(([property], index) => `${metadata.findColumnWithPropertyName(property)!.databaseName} = $${index + 3}`);
+  const [, affected] = await db.query<[unknown[], number]>(
+    `UPDATE applications SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`,
+    [application.id, application.version, ...entries.map(([, value]) => value)],
+  );
+  return affected === 1;
+}
