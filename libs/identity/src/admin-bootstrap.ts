@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { hashPassword } from './password-hasher.js';
+import * as users from './user.repository.js';
 
 /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the system has no admin at all. */
 @Injectable()
@@ -21,16 +22,8 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     const hash = await hashPassword(this.config.admin.password);
     const email = this.config.admin.email.toLowerCase();
     const created = await this.dataSource.transaction(async (manager) => {
-      // Several processes may start at once: the statement itself re-checks, and the e-mail is unique.
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO users (email, password_hash, display_name, role, locale)
-         SELECT $1, $2, 'Administrator', 'admin', 'en'
-         WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL)
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [email, hash],
-      );
-      for (const { id } of rows) {
+      const id = await users.insertFirstAdmin(manager, email, hash);
+      if (id) {
         await this.audit.record(manager, SYSTEM_CONTEXT, {
           action: 'user.created',
           entityType: 'user',
@@ -40,9 +33,9 @@ export class AdminBootstrap implements OnApplicationBootstrap {
           payload: { email, displayName: 'Administrator', role: 'admin', governmentId: null, locale: 'en', bootstrap: true },
         });
       }
-      return rows;
+      return id;
     });
-    if (created.length > 0) {
+    if (created) {
       this.logger.log(`Created the first admin user ${this.config.admin.email}`);
     } else if (!(await this.hasActiveAdmin())) {
       // Nothing was created, and not because a process starting beside this one created the admin first.
@@ -50,8 +43,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     }
   }
 
-  private async hasActiveAdmin(): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
-    return rows.length > 0;
+  private hasActiveAdmin(): Promise<boolean> {
+    return users.hasActiveAdmin(this.dataSource.manager);
   }
 }

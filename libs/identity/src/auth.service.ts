@@ -8,7 +8,7 @@ import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-use
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './password-hasher.js';
-import { User } from './user.entity.js';
+import * as userTable from './user.repository.js';
 import { UsersService } from './users.service.js';
 import { type TimedClaims, VerifiedTokens } from './verified-tokens.js';
 
@@ -59,12 +59,7 @@ export class AuthService {
       await this.throttle.assertAllowed(manager, email, address);
       await this.throttle.recordFailure(manager, email, address);
     });
-    const found = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
-      .getOne();
+    const found = await userTable.findWithPasswordHash(this.dataSource.manager, email);
     const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
     const user = found && passwordMatches && !found.disabledAt ? found : null;
     if (!user) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import * as failures from './login-failure.repository.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 
 export interface ThrottleLimits {
@@ -17,45 +18,32 @@ export class LoginThrottle {
 
   /** Serialises attempts on one account for the rest of the transaction, so counts cannot be raced past. */
   async lockAccount(manager: EntityManager, email: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || $1, 0))`, [email]);
+    await failures.lockAccount(manager, email);
   }
 
   async assertAllowed(manager: EntityManager, email: string, address: string): Promise<void> {
     const window = this.limits.failureWindowSeconds;
-    const [row] = (await manager.query(
-      `SELECT
-         count(*) FILTER (WHERE email = $1) AS account_failures,
-         min(failed_at) FILTER (WHERE email = $1) AS account_oldest,
-         count(*) FILTER (WHERE address = $2) AS address_failures,
-         min(failed_at) FILTER (WHERE address = $2) AS address_oldest
-       FROM login_failures
-       WHERE (email = $1 OR address = $2) AND failed_at > now() - make_interval(secs => $3)`,
-      [email, address, window],
-    )) as { account_failures: string; account_oldest: Date | null; address_failures: string; address_oldest: Date | null }[];
-    const tooMany = (count: string, max: number) => Number(count) >= max;
+    const row = await failures.recent(manager, email, address, window);
+    const tooMany = (count: number, max: number) => count >= max;
     const retryAfter = (oldest: Date | null) =>
       Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + window * 1000 - Date.now()) / 1000));
-    if (tooMany(row.account_failures, this.limits.maxFailuresPerAccount)) {
+    if (tooMany(row.accountFailures, this.limits.maxFailuresPerAccount)) {
       throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins for this account; try again later.', {
-        retryAfterSeconds: retryAfter(row.account_oldest),
+        retryAfterSeconds: retryAfter(row.accountOldest),
       });
     }
-    if (tooMany(row.address_failures, this.limits.maxFailuresPerAddress)) {
+    if (tooMany(row.addressFailures, this.limits.maxFailuresPerAddress)) {
       throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins from this address; try again later.', {
-        retryAfterSeconds: retryAfter(row.address_oldest),
+        retryAfterSeconds: retryAfter(row.addressOldest),
       });
     }
   }
 
-  async recordFailure(manager: EntityManager, email: string, address: string): Promise<void> {
-    await manager.query(`INSERT INTO login_failures (email, address) VALUES ($1, $2)`, [email, address]);
-    await manager.query(`DELETE FROM login_failures WHERE email = $1 AND failed_at < now() - make_interval(secs => $2)`, [
-      email,
-      this.limits.failureWindowSeconds,
-    ]);
+  recordFailure(manager: EntityManager, email: string, address: string): Promise<void> {
+    return failures.record(manager, email, address, this.limits.failureWindowSeconds);
   }
 
-  async clear(manager: EntityManager, email: string): Promise<void> {
-    await manager.query(`DELETE FROM login_failures WHERE email = $1`, [email]);
+  clear(manager: EntityManager, email: string): Promise<void> {
+    return failures.clear(manager, email);
   }
 }

@@ -10,7 +10,8 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
 import { GOVERNMENT_ROLES, type Role } from './role.js';
-import { User } from './user.entity.js';
+import type { User } from './user.entity.js';
+import * as users from './user.repository.js';
 
 export interface NewUser {
   email: string;
@@ -40,10 +41,7 @@ export class UsersService {
   ) {}
 
   list(filter: UserFilter = {}, manager: EntityManager = this.dataSource.manager): Promise<User[]> {
-    const query = manager.getRepository(User).createQueryBuilder('u').orderBy('u.email');
-    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
-    if (filter.governmentId) query.andWhere('u.governmentId = :governmentId', { governmentId: filter.governmentId });
-    return query.getMany();
+    return users.list(manager, filter);
   }
 
   /**
@@ -80,22 +78,19 @@ export class UsersService {
   private async insert(input: NewUser, passwordHash: string, context: AuditContext, manager: EntityManager): Promise<User> {
     const governmentId = input.governmentId ?? null;
     await this.assertGovernmentFitsRole(input.role, governmentId, manager);
-    const repository = manager.getRepository(User);
     const email = input.email.trim().toLowerCase();
-    if (await repository.existsBy({ email })) {
+    if (await users.emailTaken(manager, email)) {
       throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
     }
-    const user = await repository.save(
-      repository.create({
-        email,
-        passwordHash,
-        displayName: input.displayName.trim(),
-        role: input.role,
-        governmentId,
-        locale: input.locale ?? DEFAULT_LOCALE,
-        disabledAt: null,
-      }),
-    );
+    const user = await users.insert(manager, {
+      email,
+      passwordHash,
+      displayName: input.displayName.trim(),
+      role: input.role,
+      governmentId,
+      locale: input.locale ?? DEFAULT_LOCALE,
+      disabledAt: null,
+    });
     await this.audit.record(manager, context, {
       action: 'user.created',
       entityType: 'user',

@@ -1,0 +1,48 @@
+import type { DeepPartial, EntityManager } from 'typeorm';
+import { User } from './user.entity.js';
+import type { Role } from './role.js';
+
+// The SQL of the users table. (The caller behind a token, read on every request, is one prepared statement
+// of its own: active-caller-sql.ts.)
+
+export function list(db: EntityManager, filter: { role?: Role; governmentId?: string }): Promise<User[]> {
+  const query = db.getRepository(User).createQueryBuilder('u').orderBy('u.email');
+  if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+  if (filter.governmentId) query.andWhere('u.governmentId = :governmentId', { governmentId: filter.governmentId });
+  return query.getMany();
+}
+
+export function emailTaken(db: EntityManager, email: string): Promise<boolean> {
+  return db.getRepository(User).existsBy({ email });
+}
+
+export function insert(db: EntityManager, user: DeepPartial<User>): Promise<User> {
+  const repository = db.getRepository(User);
+  return repository.save(repository.create(user));
+}
+
+/** The user with this e-mail, with the password hash every other read leaves out. */
+export function findWithPasswordHash(db: EntityManager, email: string): Promise<User | null> {
+  return db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne();
+}
+
+export async function hasActiveAdmin(db: EntityManager): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL LIMIT 1`);
+  return rows.length > 0;
+}
+
+/**
+ * The first admin, unless an active admin exists: the statement itself re-checks, and the e-mail is unique,
+ * so of several processes starting at once one inserts. Answers its id, or nothing.
+ */
+export async function insertFirstAdmin(db: EntityManager, email: string, passwordHash: string): Promise<string | undefined> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO users (email, password_hash, display_name, role, locale)
+     SELECT $1, $2, 'Administrator', 'admin', 'en'
+     WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled_at IS NULL)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [email, passwordHash],
+  );
+  return rows[0]?.id;
+}
