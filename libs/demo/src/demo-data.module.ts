@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@near/identity';
+import { RegistryModule } from '@near/registry';
 import { DemoDataSeeder } from './demo-data.seeder.js';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RegistryModule],
   providers: [DemoDataSeeder],
   exports: [DemoDataSeeder],
 })

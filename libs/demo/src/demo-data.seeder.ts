@@ -5,8 +5,8 @@ import { SYSTEM_CONTEXT } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { AdvisoryLock } from '@near/database';
 import { hashPassword, UsersService } from '@near/identity';
-import { FEE_DUE_MONTH_DAY, Government } from '@near/registry';
-import { Assembly } from '@near/voting';
+import { FEE_DUE_MONTH_DAY, type Government, GovernmentsService } from '@near/registry';
+import * as demo from './demo-data.repository.js';
 import { PAST_GENERAL_ASSEMBLIES } from './past-assemblies.js';
 
 export const DEMO_LOGINS = {
@@ -38,31 +38,31 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly governments: GovernmentsService,
     private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Several API processes may start at once: the lock and the flag make the seeding happen exactly once.
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
-      const seeded = await manager.query('SELECT 1 FROM system_flags WHERE name = $1', [SEEDED_FLAG]);
-      if (seeded.length > 0) return;
-      await this.seedUsers(manager);
-      await this.seedAssemblies(manager);
+      if (await demo.lockAndCheckSeeded(manager, DEMO_LOCK_KEY, SEEDED_FLAG)) return;
+      const governments = await this.governments.list({}, manager);
+      const named = (nameEn: string) => governments.find((government) => government.nameEn === nameEn)!;
+      await this.seedUsers(manager, named, governments);
+      await this.seedAssemblies(manager, named);
       await this.seedFeePayments(manager);
-      await manager.query('INSERT INTO system_flags (name) VALUES ($1)', [SEEDED_FLAG]);
+      await demo.markSeeded(manager, SEEDED_FLAG);
       this.logger.log('Demo data seeded');
     });
   }
 
-  private async seedUsers(manager: EntityManager): Promise<void> {
-    const governments = manager.getRepository(Government);
+  private async seedUsers(manager: EntityManager, named: (nameEn: string) => Government, governments: Government[]): Promise<void> {
     await this.users.create(
       { ...DEMO_LOGINS.secretariat, displayName: 'Secretariat Officer (Pohang)', role: 'secretariat', locale: 'ko' },
       SYSTEM_CONTEXT,
       { manager },
     );
-    const liaoning = await governments.findOneByOrFail({ country: 'CN', nameEn: 'Liaoning' });
+    const liaoning = named('Liaoning');
     await this.users.create(
       {
         ...DEMO_LOGINS.applicant,
@@ -76,7 +76,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     );
     // One slow hash shared by every demo delegate, instead of seventy.
     const delegateHash = await hashPassword(DEMO_LOGINS.delegatePassword);
-    const members = await governments.find({ where: { status: 'member' }, order: { country: 'ASC', nameEn: 'ASC' } });
+    const members = governments.filter((government) => government.status === 'member');
     for (const member of members) {
       await this.users.create(
         {
@@ -93,12 +93,10 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     }
   }
 
-  private async seedAssemblies(manager: EntityManager): Promise<void> {
-    const governments = manager.getRepository(Government);
-    const assemblies = manager.getRepository(Assembly);
+  private async seedAssemblies(manager: EntityManager, named: (nameEn: string) => Government): Promise<void> {
     for (const past of PAST_GENERAL_ASSEMBLIES) {
-      const host = await governments.findOneByOrFail({ nameEn: past.host });
-      await assemblies.insert({
+      const host = named(past.host);
+      await demo.insertSession(manager, {
         body: 'general_assembly',
         number: past.number,
         hostGovernmentId: host.id,
@@ -109,9 +107,9 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         notes: `${past.notes} (Only the month is recorded.)`,
       });
     }
-    const ningxia = await governments.findOneByOrFail({ nameEn: 'Ningxia Hui Autonomous Region' });
+    const ningxia = named('Ningxia Hui Autonomous Region');
     const nextYear = new Date().getUTCFullYear() + 1;
-    await assemblies.insert({
+    await demo.insertSession(manager, {
       body: 'general_assembly',
       number: 9,
       hostGovernmentId: ningxia.id,
@@ -133,14 +131,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     const today = new Date().toISOString().slice(0, 10);
     const thisYear = Number(today.slice(0, 4));
     const lastYearDue = `${thisYear}-${FEE_DUE_MONTH_DAY}` < today ? thisYear : thisYear - 1;
-    await manager.query(
-      `INSERT INTO fee_payments (government_id, year, paid_on)
-       SELECT g.id, y, make_date(y, 4, 15)
-       FROM governments g CROSS JOIN generate_series($1::int, $2::int) AS y
-       WHERE g.status = 'member' AND g.name_en <> ALL ($3::text[])
-         AND (g.member_since IS NULL OR y > extract(year FROM g.member_since))`,
-      [this.config.fees.trackedFrom, lastYearDue, DEMO_UNPAID_MEMBERS],
-    );
+    await demo.insertFeesPaid(manager, this.config.fees.trackedFrom, lastYearDue, DEMO_UNPAID_MEMBERS);
   }
 }
 
