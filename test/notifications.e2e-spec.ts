@@ -111,12 +111,24 @@ describe('the e-mails of the workflow', () => {
       mails.find((mail) => mail.subject.includes(filed.reference) && /결정 안내|Decision/.test(mail.subject))!;
     const korean = decisionIn(toContact).text;
     expect(korean).toContain('제4321차 총회에서');
-    expect(korean).toMatch(/의사정족수 충족: 의결권 보유 회원 \d+곳 중 \d+곳 출석\(과반수, \d+곳 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/);
+    expect(korean).toMatch(
+      /의사정족수 충족: 의결권 보유 회원 \d+개 단체 중 \d+개 단체 출석\(과반수, \d+개 단체 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/,
+    );
     expect(korean).not.toMatch(/General Assembly|Quorum|Approved/);
-    expect(toContact.find((mail) => mail.subject.includes('안건 상정'))!.text).toContain('일정: 2027-09-15 ~ 2027-09-17, Toyama City');
+    expect(toContact.find((mail) => mail.subject.includes('안건 상정'))!.text).toContain(
+      '일정: 2027. 9. 15.(수) ~ 2027. 9. 17.(금), Toyama City',
+    );
     expect(decisionIn(mailbox.to(secretariatEn.email)).text).toMatch(/General Assembly 4321[\s\S]*Quorum met: \d+ of \d+ voters present/);
-    // Japanese and Mongolian have no templates yet: those delegates read English.
-    expect(mailbox.to(absentDelegate.email).every((mail) => mail.language === 'en')).toBe(true);
+    // The delegates of Toyama and Dornod read Japanese and Mongolian, the decision worded in their language too.
+    const mongolian = mailbox.to(absentDelegate.email);
+    expect(mongolian.length).toBeGreaterThan(0);
+    expect(mongolian.every((mail) => mail.language === 'mn')).toBe(true);
+    expect(mongolian.find((mail) => mail.text.includes('Шийдвэр: баталсан'))!.text).toMatch(
+      /Ирц хангалттай: санал өгөх эрхтэй \d+ гишүүнээс/,
+    );
+    const japanese = mailbox.to(presentDelegates[0].email);
+    expect(japanese.every((mail) => mail.language === 'ja')).toBe(true);
+    expect(japanese.find((mail) => mail.text.includes('決定：承認'))!.text).toContain('第4321回総会において');
     expect(await sentCount()).toBe(rows.length);
   });
 

@@ -41,6 +41,18 @@ describe('user management by the admin', () => {
     expect(signIn.body.user).toMatchObject({ role: 'delegate', governmentId: toyama, displayName: '佐藤 花子' });
   });
 
+  it("gives a user who chose no language their government's: Russian for Irkutsk, English without a government", async () => {
+    const irkutsk = await governmentId(api.dataSource, 'Irkutsk Oblast');
+    const delegate = { password: 'irkutsk-delegate-pw', displayName: 'Иван Петров', role: 'delegate', governmentId: irkutsk };
+    await create({ ...delegate, email: 'delegate.irkutsk@test.example' })
+      .expect(201)
+      .expect((r) => expect(r.body.locale).toBe('ru'));
+    const officer = { password: 'secretariat-pw-1', displayName: 'Officer', role: 'secretariat' };
+    await create({ ...officer, email: 'officer.nolocale@test.example' })
+      .expect(201)
+      .expect((r) => expect(r.body.locale).toBe('en'));
+  });
+
   it('records the creation in the audit trail as done by the admin, without the password', async () => {
     const created = await create({
       email: 'audited@test.example',

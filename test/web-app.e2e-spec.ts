@@ -191,82 +191,139 @@ describe('The web app', () => {
     await screenshot(applicantPage, 'applicant-home');
   });
 
-  it('files, answers and sees the decision in Korean, the language of the applicant', async () => {
-    const { api, secretariat } = hall;
-    const [government] = await api.dataSource.query(
-      `INSERT INTO governments (name_en, name_local, country, level, kind, status) VALUES ('Jeju Test', '제주테스트', 'KR', 'regional', 'Province', 'prospective') RETURNING id`,
-    );
-    const applicant = await aUser(api, 'applicant', { governmentId: government.id, locale: 'ko' });
-    const { page } = await as(applicant);
-    await page.getByRole('heading', { name: '내 신청서' }).waitFor();
-    await expectAccessible(page);
+  /** A language file of the web app, for its labels: the walk below reads each language's own words. */
+  const messagesOf = (locale: string) => JSON.parse(readFileSync(`apps/web/src/i18n/${locale}.json`, 'utf8')) as Record<string, string>;
+  /** A government of the country whose language it is, with its name in that language's script. */
+  const GOVERNMENTS: Record<string, { country: string; nameEn: string; nameLocal: string; head: string; contact: string }> = {
+    en: { country: 'KR', nameEn: 'Sejong Test', nameLocal: '세종테스트', head: 'Choi Min-ho', contact: 'Lee Eun-ji' },
+    ko: { country: 'KR', nameEn: 'Jeju Test', nameLocal: '제주테스트', head: '오영훈', contact: '김민지' },
+    zh: { country: 'CN', nameEn: 'Qinghai Test', nameLocal: '青海测试省', head: '吴晓军', contact: '王丽' },
+    ja: { country: 'JP', nameEn: 'Okinawa Test', nameLocal: '沖縄テスト県', head: '玉城デニー', contact: '佐藤花子' },
+    ru: {
+      country: 'RU',
+      nameEn: 'Khakassia Test',
+      nameLocal: 'Республика Хакасия (тест)',
+      head: 'В. О. Коновалов',
+      contact: 'Анна Петрова',
+    },
+    mn: { country: 'MN', nameEn: 'Govi-Altai Test', nameLocal: 'Говь-Алтай аймаг (тест)', head: 'Б. Өлзийбаяр', contact: 'Ү. Төмөрөө' },
+  };
 
-    await page.getByRole('link', { name: '가입 신청하기' }).first().click();
-    await page.getByLabel('단체장', { exact: true }).fill('오영훈');
-    await page.getByLabel('목적 동의서', { exact: true }).fill('제주는 NEAR의 목적에 동의합니다.');
-    await page.getByLabel('이름', { exact: true }).fill('김민지');
-    await page.getByLabel('이메일 주소', { exact: true }).fill('minji.kim@jeju.test');
-    await page.getByLabel(/공문/).setInputFiles(letter);
-    await page.getByRole('button', { name: '신청서 제출' }).click();
-    await page.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
-    await stateIs(page, '접수됨');
-    await page.getByText('공문 업로드').waitFor();
-    await expectAccessible(page);
-    const id = new URL(page.url()).pathname.split('/').pop()!;
+  it.each(['ko', 'zh', 'ja', 'ru', 'mn', 'en'])(
+    'files, answers and sees the decision in %s, the language of the applicant, on a desktop and on a phone',
+    async (locale) => {
+      const { api, secretariat } = hall;
+      const m = messagesOf(locale);
+      const g = GOVERNMENTS[locale];
+      const [government] = await api.dataSource.query(
+        `INSERT INTO governments (name_en, name_local, country, level, kind, status) VALUES ($1, $2, $3, 'regional', 'Province', 'prospective') RETURNING id`,
+        [g.nameEn, g.nameLocal, g.country],
+      );
+      // No language chosen: the applicant reads the language of its government (English where asked for).
+      const applicant = await aUser(api, 'applicant', { governmentId: government.id, locale });
+      const { page } = await as(applicant);
+      await page.getByRole('heading', { name: m['applicant.title'] }).waitFor();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
+      await expectAccessible(page);
 
-    await act(api, secretariat, { id }, 'start-review').expect(200);
-    await act(api, secretariat, { id }, 'request-information', { message: 'Please confirm the head of government.' }).expect(200);
-    await page.reload();
-    await stateIs(page, '추가 정보 요청됨');
-    await page.getByLabel('답변', { exact: true }).fill('단체장은 오영훈 지사입니다.');
-    await page.getByRole('button', { name: '답변 보내기' }).click();
-    await stateIs(page, '심사 중');
-    await screenshot(page, 'applicant-korean');
+      await page.getByRole('link', { name: m['nav.fileApplication'] }).first().click();
+      // The registry's local name in its own script, marked with its language.
+      const localLanguage = g.country === 'KR' ? 'ko' : locale;
+      await page.locator(`.local-name[lang="${localLanguage}"]`, { hasText: g.nameLocal }).first().waitFor();
+      await page.getByLabel(m['file.headOfGovernment'], { exact: true }).fill(g.head);
+      await page.getByLabel(m['file.statement'], { exact: true }).fill(`${g.nameLocal}: NEAR.`);
+      await page.getByLabel(m['file.contactName'], { exact: true }).fill(g.contact);
+      await page.getByLabel(m['file.contactEmail'], { exact: true }).fill(`contact.${locale}@walk.test`);
+      await page.getByLabel(m['letter.file']).setInputFiles(letter);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: m['file.submit'] }).click();
+      await page.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
+      await stateIs(page, m['state.submitted']);
+      await page.locator('.what', { hasText: m['event.application.letter-uploaded'] }).waitFor();
+      await expectAccessible(page);
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      const [filed] = await api.dataSource.query(`SELECT locale FROM applications WHERE id = $1`, [id]);
+      expect(filed.locale).toBe(locale);
 
-    await api.http().put(`/applications/${id}/eligibility`).set(bearer(secretariat)).send(ALL_CRITERIA_PASSED).expect(200);
-    await act(api, secretariat, { id }, 'declare-eligible').expect(200);
-    const session = await aSession(api, secretariat);
-    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
-    await recordPresent(api, secretariat, session.id, hall.memberIds).expect(200);
-    await act(api, secretariat, { id }, 'place-on-agenda', { assemblyId: session.id }).expect(200);
-    await act(api, secretariat, { id }, 'open-ballot').expect(200);
-    // One delegate signs in and votes with the keyboard alone; the others through the API.
-    const keyboardOnly = await browser.newContext({ ...PHONE, baseURL: baseUrl });
-    const delegatePage = await keyboardOnly.newPage();
-    await delegatePage.goto('/app/');
-    await tabTo(delegatePage, 'INPUT', '');
-    await delegatePage.keyboard.type(hall.delegates[0].email);
-    await delegatePage.keyboard.press('Tab');
-    await delegatePage.keyboard.type(TEST_PASSWORD);
-    await delegatePage.keyboard.press('Enter');
-    await delegatePage.getByRole('heading', { name: 'Agenda and votes' }).waitFor();
-    await tabTo(delegatePage, 'BUTTON', 'Yes');
-    await delegatePage.keyboard.press('Space');
-    await delegatePage.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
-    await keyboardOnly.close();
-    for (const delegate of hall.delegates.slice(1)) {
-      await api.http().put(`/applications/${id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
-    }
-    await act(api, secretariat, { id }, 'close-ballot').expect(200);
+      await act(api, secretariat, { id }, 'start-review').expect(200);
+      await act(api, secretariat, { id }, 'request-information', { message: 'Please confirm the head of government.' }).expect(200);
+      await page.reload();
+      await stateIs(page, m['state.information_requested']);
+      await page.getByLabel(m['actionInput.respond'], { exact: true }).fill(g.head);
+      await page.getByRole('button', { name: m['action.respond'] }).click();
+      await stateIs(page, m['state.under_review']);
+      await expectAccessible(page);
 
-    await page.reload();
-    await stateIs(page, '승인됨');
-    await page.locator('.outcome-word', { hasText: '승인됨' }).waitFor();
-    // How it was decided, in Korean too, not the English sentence recorded with the vote.
-    const outcome = page.locator('.outcome');
-    await expect(outcome.innerText()).resolves.toMatch(
-      /의사정족수 충족: 의결권 보유 회원 \d+곳 중 \d+곳 출석\(과반수, \d+곳 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/,
-    );
-    await expect(outcome.innerText()).resolves.toContain('과반수 출석, 투표수의 과반수');
-    await expect(outcome.innerText()).resolves.not.toMatch(/Quorum|ballots cast/);
-    await expectAccessible(page);
+      await api.http().put(`/applications/${id}/eligibility`).set(bearer(secretariat)).send(ALL_CRITERIA_PASSED).expect(200);
+      await act(api, secretariat, { id }, 'declare-eligible').expect(200);
+      const session = await aSession(api, secretariat);
+      await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+      await recordPresent(api, secretariat, session.id, hall.memberIds).expect(200);
+      await act(api, secretariat, { id }, 'place-on-agenda', { assemblyId: session.id }).expect(200);
+      await act(api, secretariat, { id }, 'open-ballot').expect(200);
+      if (locale === 'ko') {
+        // One delegate signs in and votes with the keyboard alone; the others through the API.
+        const keyboardOnly = await browser.newContext({ ...PHONE, baseURL: baseUrl });
+        const delegatePage = await keyboardOnly.newPage();
+        await delegatePage.goto('/app/');
+        await tabTo(delegatePage, 'INPUT', '');
+        await delegatePage.keyboard.type(hall.delegates[0].email);
+        await delegatePage.keyboard.press('Tab');
+        await delegatePage.keyboard.type(TEST_PASSWORD);
+        await delegatePage.keyboard.press('Enter');
+        await delegatePage.getByRole('heading', { name: 'Agenda and votes' }).waitFor();
+        await tabTo(delegatePage, 'BUTTON', 'Yes');
+        await delegatePage.keyboard.press('Space');
+        await delegatePage.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+        await keyboardOnly.close();
+      }
+      for (const delegate of locale === 'ko' ? hall.delegates.slice(1) : hall.delegates) {
+        await api.http().put(`/applications/${id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+      }
+      await act(api, secretariat, { id }, 'close-ballot').expect(200);
 
-    // The language is switchable, and the choice sticks; in English the explanation is the one recorded.
-    await page.getByLabel('언어').selectOption('en');
-    await stateIs(page, 'Approved');
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await expect(page.locator('.outcome').innerText()).resolves.toMatch(/Quorum met: \d+ of \d+ voters present/);
-  });
+      await page.reload();
+      await stateIs(page, m['state.approved']);
+      await page.locator('.outcome-word', { hasText: m['outcome.approved'] }).waitFor();
+      // How it was decided, in the language too, not the English sentence recorded with the vote.
+      const outcome = await page.locator('.outcome').innerText();
+      // English shows the sentence recorded with the vote; every other language its own.
+      const ruleLine =
+        locale === 'en' ? 'More than half of the voters' : `${m['quorum.more_than_half_present']}, ${m['majority.more_than_half_cast']}`;
+      expect(outcome).toContain(ruleLine);
+      expect(outcome).toContain((m['decision.quorum.met.present'] ?? 'Quorum met:').split(/[:：]/)[0]);
+      expect({ locale, english: locale !== 'en' && /Quorum|ballots cast/.test(outcome) }).toEqual({ locale, english: false });
+      expect(outcome).toMatch(
+        locale === 'ko'
+          ? /의사정족수 충족: 의결권 보유 회원 \d+개 단체 중 \d+개 단체 출석\(과반수, \d+개 단체 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/
+          : /\S/,
+      );
+      await expectAccessible(page);
+      await screenshot(page, `applicant-${locale}`);
+
+      // On a 390 px phone nothing is wider than the screen, in the longest language too.
+      const { page: phone, context: phoneContext } = await as(applicant, PHONE);
+      await phone.goto(new URL(page.url()).pathname);
+      await stateIs(phone, m['state.approved']);
+      const overflow = await phone.evaluate<{ page: number; screen: number; wide: string[] }>(`(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+        wide: [...document.querySelectorAll('main *, header *')]
+          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((element) => element.tagName + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
+      }))()`);
+      expect(overflow).toEqual({ page: overflow.screen, screen: overflow.screen, wide: [] });
+      await expectAccessible(phone);
+      await screenshot(phone, `applicant-${locale}-phone`);
+      await phoneContext.close();
+
+      // The language is switchable, and the choice sticks; in English the explanation is the one recorded.
+      await page.getByLabel(m['nav.language']).selectOption('en');
+      await stateIs(page, 'Approved');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await expect(page.locator('.outcome').innerText()).resolves.toMatch(/Quorum met: \d+ of \d+ voters present/);
+    },
+  );
 
   it('reloads and says so when someone else acted first', async () => {
     const { api, secretariat } = hall;

@@ -2,7 +2,7 @@
 export { DomainError } from './domain-error.js';
 export { type ProblemDetails, type FieldError, PROBLEM_CONTENT_TYPE, problemType } from './problem-details.js';
 export { StartupError } from './startup-error.js';
-export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale } from './locales.js';
+export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale, localeOfCountry } from './locales.js';
 export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
 export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';

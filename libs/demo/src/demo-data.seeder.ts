@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { localeOfCountry } from '@near/common';
 import { SYSTEM_CONTEXT } from '@near/audit';
 import { AppConfig } from '@near/config';
 import { AdvisoryLock } from '@near/database';
@@ -85,7 +86,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
           displayName: `Delegate of ${member.nameEn}`,
           role: 'delegate',
           governmentId: member.id,
-          locale: LOCALE_BY_COUNTRY[member.country] ?? 'en',
+          locale: localeOfCountry(member.country),
         },
         SYSTEM_CONTEXT,
         { manager, passwordHash: delegateHash },
@@ -134,12 +135,3 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     await demo.insertFeesPaid(manager, this.config.fees.trackedFrom, lastYearDue, DEMO_UNPAID_MEMBERS);
   }
 }
-
-const LOCALE_BY_COUNTRY: Record<string, 'ko' | 'ja' | 'zh' | 'ru' | 'mn'> = {
-  KR: 'ko',
-  KP: 'ko',
-  JP: 'ja',
-  CN: 'zh',
-  RU: 'ru',
-  MN: 'mn',
-};

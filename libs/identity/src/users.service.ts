@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import { type Locale, DEFAULT_LOCALE, GroupCommit } from '@near/common';
+import { type Locale, GroupCommit, localeOfCountry } from '@near/common';
 import { PgErrorCode, pgErrorCode, queryPreparedByIds } from '@near/database';
 import { GovernmentsService, RegistryError } from '@near/registry';
 import { ACTIVE_CALLER_STATEMENT, ACTIVE_CALLERS_STATEMENT } from './active-caller-sql.js';
@@ -77,7 +77,7 @@ export class UsersService {
 
   private async insert(input: NewUser, passwordHash: string, context: AuditContext, manager: EntityManager): Promise<User> {
     const governmentId = input.governmentId ?? null;
-    await this.assertGovernmentFitsRole(input.role, governmentId, manager);
+    const country = await this.assertGovernmentFitsRole(input.role, governmentId, manager);
     const email = input.email.trim().toLowerCase();
     if (await users.emailTaken(manager, email)) {
       throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
@@ -88,7 +88,8 @@ export class UsersService {
       displayName: input.displayName.trim(),
       role: input.role,
       governmentId,
-      locale: input.locale ?? DEFAULT_LOCALE,
+      // Not chosen: the language of the user's government, so a Russian delegate reads Russian.
+      locale: input.locale ?? localeOfCountry(country),
       disabledAt: null,
     });
     await this.audit.record(manager, context, {
@@ -102,7 +103,8 @@ export class UsersService {
     return user;
   }
 
-  private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<void> {
+  /** Returns the government's country, if the role has a government. */
+  private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<string | null> {
     const needsGovernment = GOVERNMENT_ROLES.includes(role);
     if (needsGovernment && !governmentId) {
       throw new IdentityError(
@@ -116,7 +118,7 @@ export class UsersService {
         `A user with the role ${role} does not act for a government: leave governmentId out.`,
       );
     }
-    if (!governmentId) return;
+    if (!governmentId) return null;
     const government = await this.governments.get(governmentId, manager).catch((error: unknown) => {
       if (error instanceof RegistryError) {
         throw new IdentityError(IdentityErrorCode.UnknownGovernment, `No government has the id ${governmentId}.`);
@@ -135,5 +137,6 @@ export class UsersService {
         `${government.nameEn} is already a member; applicants act for governments that are not.`,
       );
     }
+    return government.country;
   }
 }

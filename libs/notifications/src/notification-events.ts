@@ -12,6 +12,14 @@ export interface SessionFacts {
   deadline: string | null;
 }
 
+/** A government's names and country, for each language to name it as its readers do. Absent from older rows. */
+export interface GovernmentFacts {
+  nameEn: string;
+  nameLocal: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
 /** How a closed ballot was decided, beside the English explanation the vote records. */
 export interface DecisionFacts {
   voters: number;
@@ -22,26 +30,41 @@ export interface DecisionFacts {
 
 /** Every e-mail the system sends, and the data its templates may use. Templates are checked against this at boot. */
 export interface NotificationData {
-  'submission-acknowledged': { reference: string; governmentName: string; category: string };
-  'submission-received': { reference: string; governmentName: string; category: string };
-  'information-requested': { reference: string; governmentName: string; message: string };
-  'response-received': { reference: string; governmentName: string; message: string };
-  'declared-eligible': { reference: string; governmentName: string };
-  'declared-ineligible': { reference: string; governmentName: string; reasons: string };
-  'placed-on-agenda': { reference: string; governmentName: string; sessionName: string; sessionWhen: string; session?: SessionFacts };
-  'ballot-opened': { reference: string; governmentName: string; sessionName: string; session?: SessionFacts };
-  'ballot-closed': { reference: string; governmentName: string; sessionName: string; outcome: string; session?: SessionFacts };
+  'submission-acknowledged': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
+  'submission-received': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
+  'information-requested': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
+  'response-received': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
+  'declared-eligible': { reference: string; governmentName: string; government?: GovernmentFacts };
+  'declared-ineligible': { reference: string; governmentName: string; government?: GovernmentFacts; reasons: string };
+  'placed-on-agenda': {
+    reference: string;
+    governmentName: string;
+    government?: GovernmentFacts;
+    sessionName: string;
+    sessionWhen: string;
+    session?: SessionFacts;
+  };
+  'ballot-opened': { reference: string; governmentName: string; government?: GovernmentFacts; sessionName: string; session?: SessionFacts };
+  'ballot-closed': {
+    reference: string;
+    governmentName: string;
+    government?: GovernmentFacts;
+    sessionName: string;
+    outcome: string;
+    session?: SessionFacts;
+  };
   decision: {
     reference: string;
     governmentName: string;
+    government?: GovernmentFacts;
     sessionName: string;
     outcome: string;
     explanation: string;
     session?: SessionFacts;
     decision?: DecisionFacts;
   };
-  deferred: { reference: string; governmentName: string; reason: string };
-  withdrawn: { reference: string; governmentName: string; reason: string };
+  deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
 }
 
 export type NotificationEvent = keyof NotificationData;

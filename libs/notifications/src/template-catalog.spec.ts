@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StartupError } from '@near/common';
-import { NOTIFICATION_EVENTS, type NotificationData } from './notification-events.js';
+import { StartupError, SUPPORTED_LOCALES } from '@near/common';
+import { NOTIFICATION_EVENTS, type NotificationData, type SessionFacts } from './notification-events.js';
 import { TemplateCatalog } from './template-catalog.js';
 
 const REFERENCE = 'NEAR-2026-0007';
@@ -49,11 +49,11 @@ afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, for
 describe('TemplateCatalog', () => {
   const catalog = TemplateCatalog.load();
 
-  it('loads the templates folder of the lib, English and Korean at least', () => {
-    expect(catalog.locales).toEqual(expect.arrayContaining(['en', 'ko']));
+  it('loads the templates folder of the lib, one file for each of the six languages', () => {
+    expect([...catalog.locales].sort()).toEqual([...SUPPORTED_LOCALES].sort());
   });
 
-  it.each(['en', 'ko'])('renders every event in %s, the reference in the subject and no placeholder left', (locale) => {
+  it.each([...SUPPORTED_LOCALES])('renders every event in %s, the reference in the subject and no placeholder left', (locale) => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
@@ -90,7 +90,7 @@ describe('TemplateCatalog', () => {
     const session = { body: 'general_assembly', number: 16, startsOn: '2026-09-15', endsOn: '2026-09-17', venue: 'Pohang', deadline: null };
     const agenda = catalog.render('placed-on-agenda', 'ko', { ...SAMPLE['placed-on-agenda'], session });
     expect(agenda.subject).toBe(`[${REFERENCE}] 가입 신청 안건 상정 안내: 제16차 총회`);
-    expect(agenda.text).toContain('일정: 2026-09-15 ~ 2026-09-17, Pohang');
+    expect(agenda.text).toContain('일정: 2026. 9. 15.(화) ~ 2026. 9. 17.(목), Pohang');
     const written = {
       ...session,
       body: 'written_procedure',
@@ -101,7 +101,7 @@ describe('TemplateCatalog', () => {
       deadline: '2026-10-01T09:00:00.000Z',
     };
     expect(catalog.render('placed-on-agenda', 'ko', { ...SAMPLE['placed-on-agenda'], session: written }).text).toContain(
-      '회의: 제3차 서면 의결\n일정: 2026-10-01 09:00(UTC)까지',
+      '회의: 제3차 서면결의\n일정: 2026. 10. 1.(목) 18:00(한국 시간)까지',
     );
 
     const decision = {
@@ -112,13 +112,16 @@ describe('TemplateCatalog', () => {
     };
     const decided = catalog.render('decision', 'ko', { ...SAMPLE.decision, session, decision });
     expect(decided.text).toContain(
-      '의사정족수 충족: 의결권 보유 회원 70곳 중 40곳 출석(과반수, 36곳 필요). 승인: 투표 38표 중 찬성 30표(투표수의 과반수, 20표 필요), 기권 2표.',
+      '의사정족수 충족: 의결권 보유 회원 70개 단체 중 40개 단체 출석(과반수, 36개 단체 필요). 승인: 투표 38표 중 찬성 30표(투표수의 과반수, 20표 필요), 기권 2표.',
     );
     expect(decided.text).not.toContain(SAMPLE.decision.explanation);
     const noQuorum = { ...decision, quorum: { ...decision.quorum, met: false, actual: 30 } };
-    expect(catalog.render('decision', 'ko', { ...SAMPLE.decision, decision: noQuorum }).text).toContain(
-      '의사정족수 미달: 의결권 보유 회원 70곳 중 30곳 출석(과반수, 36곳 필요). 의결할 수 없어 부결되었습니다.',
+    // The applicant reads what happened, not advice meant for the Secretariat.
+    const missed = catalog.render('decision', 'ko', { ...SAMPLE.decision, decision: noQuorum }).text;
+    expect(missed).toContain(
+      '의사정족수 미달: 의결권 보유 회원 70개 단체 중 30개 단체 출석(과반수, 36개 단체 필요). 의사정족수에 미달하여 의결이 성립하지 않았으므로 신청은 승인되지 않았습니다.',
     );
+    expect(missed).not.toContain('연기');
 
     // English keeps the text written where the change happened; a rule Korean has no words for, and a row
     // written before the facts existed, keep it too.
@@ -126,6 +129,107 @@ describe('TemplateCatalog', () => {
     const newRule = { ...decision, majority: { ...decision.majority, rule: 'three_quarters_cast' } };
     expect(catalog.render('decision', 'ko', { ...SAMPLE.decision, decision: newRule }).text).toContain(SAMPLE.decision.explanation);
     expect(catalog.render('ballot-opened', 'ko', SAMPLE['ballot-opened']).text).toContain('16th General Assembly');
+  });
+
+  describe('in the four languages beside English and Korean', () => {
+    const session: SessionFacts = {
+      body: 'general_assembly',
+      number: 16,
+      startsOn: '2026-09-15',
+      endsOn: '2026-09-17',
+      venue: 'Pohang',
+      deadline: null,
+    };
+    const decision = {
+      voters: 70,
+      abstain: 2,
+      quorum: { rule: 'more_than_half_present', met: true, required: 36, actual: 40 },
+      majority: { rule: 'more_than_half_cast', met: true, required: 20, yes: 30, base: 38 },
+    };
+    const government = { nameEn: 'Qinghai Province', nameLocal: '青海省', country: 'CN' };
+    /** Every event's sample with the facts each language words itself from. */
+    const facts = (event: (typeof NOTIFICATION_EVENTS)[number]) => ({ ...SAMPLE[event], government, session, decision });
+    const values = (event: (typeof NOTIFICATION_EVENTS)[number]) => [
+      ...Object.values(SAMPLE[event]).filter((value): value is string => typeof value === 'string'),
+      government.nameEn,
+      'Pohang',
+    ];
+    /** The English template's own sentences (its values taken out), as they read in the English message. */
+    const englishSentences = (event: (typeof NOTIFICATION_EVENTS)[number]) =>
+      catalog
+        .render(event, 'en', facts(event))
+        .text.split(/\n+|(?<=[.!?:])\s+/)
+        .map((sentence) =>
+          values(event)
+            .reduce((rest, value) => rest.split(value).join(' '), sentence)
+            .trim(),
+        )
+        .filter((sentence) => (sentence.match(/[A-Za-z]{2,}/g) ?? []).length >= 2);
+
+    it.each(['ko', 'zh', 'ja', 'ru', 'mn'])('renders every event in %s with no English sentence left, proper names aside', (locale) => {
+      for (const event of NOTIFICATION_EVENTS) {
+        const message = catalog.render(event, locale, facts(event));
+        expect(message.locale).toBe(locale);
+        for (const part of [message.subject, message.text]) {
+          const own = values(event).reduce((rest, value) => rest.split(value).join(' '), part);
+          for (const sentence of englishSentences(event))
+            expect({ event, part: own }).not.toEqual({ event, part: expect.stringContaining(sentence) });
+          // Three Latin words in a row are English left behind (NEAR, a reference or a venue stand alone).
+          expect({ event, leftover: own.match(/[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/g) }).toEqual({ event, leftover: null });
+        }
+      }
+    });
+
+    it("names the government in the reader's own language when it is the government's, else in English with its own name", () => {
+      const name = (locale: string) => catalog.render('declared-eligible', locale, { ...common, government }).text;
+      expect(name('zh')).toContain('尊敬的青海省联系人');
+      expect(name('zh')).not.toContain('Qinghai');
+      expect(name('ko')).toContain('Qinghai Province(青海省) 가입 신청 담당자 귀하');
+      expect(name('ja')).toContain('Qinghai Province（青海省） ご担当者様');
+      const irkutsk = { nameEn: 'Irkutsk Oblast', nameLocal: 'Иркутская область', country: 'RU' };
+      expect(catalog.render('ballot-opened', 'ru', { ...SAMPLE['ballot-opened'], government: irkutsk }).text).toContain(
+        '(заявитель: Иркутская область,',
+      );
+    });
+
+    it('words dates for the reader: Intl in the language, a deadline in a known time zone or in UTC said as such', () => {
+      const written = {
+        ...session,
+        body: 'written_procedure',
+        number: 3,
+        startsOn: null,
+        endsOn: null,
+        venue: null,
+        deadline: '2026-10-01T09:00:00.000Z',
+      };
+      // Intl keeps no-break spaces where typography wants them (2026 г.); compared here as plain spaces.
+      const when = (locale: string, facts: SessionFacts) =>
+        catalog.render('placed-on-agenda', locale, { ...SAMPLE['placed-on-agenda'], session: facts }).text.replace(/[\u00a0\u202f]/g, ' ');
+      expect(when('ja', session)).toContain('日程：2026年9月15日（火）～2026年9月17日（木）、Pohang');
+      expect(when('ja', written)).toContain('会議：第3回書面決議\n日程：2026年10月1日（木） 18:00（日本時間）まで');
+      expect(when('zh', session)).toContain('会议：第16届全体会议\n日期：2026年9月15日至2026年9月17日，Pohang');
+      expect(when('zh', written)).toContain('截至2026年10月1日 17:00（北京时间）');
+      expect(when('ru', session)).toContain('Заседание: 16-я Генеральная Ассамблея\nДата: 15–17 сентября 2026 г., Pohang');
+      expect(when('ru', written)).toContain('до 1 октября 2026 г., 09:00 (UTC)');
+      expect(when('mn', session)).toContain(
+        'Хуралдаан: Ерөнхий ассамблейн 16 дахь хуралдаан\nОгноо: 2026 оны есдүгээр сарын 15–17, Pohang',
+      );
+      expect(when('mn', written)).toContain('2026 оны аравдугаар сарын 1, 09:00 (UTC) хүртэл');
+    });
+
+    it('explains a decision in each language, and a missed quorum without advice meant for the Secretariat', () => {
+      const explained = (locale: string, facts: typeof decision) =>
+        catalog.render('decision', locale, { ...SAMPLE.decision, decision: facts }).text;
+      expect(explained('ja', decision)).toContain('定足数充足：議決権を有する会員70団体のうち40団体が出席（過半数、36団体が必要）。');
+      expect(explained('zh', decision)).toContain('批准：所投38票中赞成30票（所投票数的过半数，需20票），弃权2票。');
+      expect(explained('ru', decision)).toContain(
+        'Кворум имеется: число присутствующих — 40 из 70 членов с правом голоса (требуется более половины, не менее 36).',
+      );
+      expect(explained('mn', decision)).toContain('Баталсан: өгсөн 38 саналаас 30 нь дэмжсэн');
+      const missed = { ...decision, quorum: { ...decision.quorum, met: false, actual: 21 } };
+      expect(explained('ru', missed)).toContain('число присутствующих — 21 из 70 членов');
+      for (const locale of ['zh', 'ja', 'ru', 'mn']) expect(explained(locale, missed)).not.toMatch(/延期|отлож|хойшл/);
+    });
   });
 
   it('escapes what applicants wrote in the HTML and keeps it verbatim in the text', () => {

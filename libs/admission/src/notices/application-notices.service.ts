@@ -60,7 +60,13 @@ export class ApplicationNotices {
     if (rules.length === 0) return;
     const government = await this.governments.get(application.governmentId, manager);
     const session = application.assemblyId ? await this.sessions.get(application.assemblyId, manager) : null;
-    const base = { reference: application.reference, governmentName: `${government.nameEn} (${government.nameLocal})` };
+    const { nameEn, nameLocal, country } = government;
+    // The English name with the local one for English; each language names the government itself from the facts.
+    const base = {
+      reference: application.reference,
+      governmentName: nameLocal && nameLocal !== nameEn ? `${nameEn} (${nameLocal})` : nameEn,
+      government: { nameEn, nameLocal, country },
+    };
     const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
     const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };
     const data: { [E in NotificationEvent]: () => NotificationData[E] } = {

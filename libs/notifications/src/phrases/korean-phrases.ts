@@ -1,7 +1,8 @@
 import type { DecisionFacts } from '../notification-events.js';
+import { formatCount, formatDay, formatInstant, type ReaderTimeZone } from './intl-dates.js';
 import type { LocalPhrases } from './phrase-book.js';
 
-const BODIES: Record<string, string> = { general_assembly: '총회', working_committee: '실무위원회', written_procedure: '서면 의결' };
+const BODIES: Record<string, string> = { general_assembly: '총회', working_committee: '실무위원회', written_procedure: '서면결의' };
 
 const QUORUMS: Record<string, string> = {
   more_than_half_present: '과반수',
@@ -16,25 +17,45 @@ const MAJORITIES: Record<string, string> = {
   unanimity_cast: '투표 전원 찬성',
 };
 
-/** Korean: "제16차 총회", "2026-09-15 ~ 2026-09-17, 포항", "의사정족수 충족: …". */
+// NEAR's Secretariat and its Korean readers are in Korea (and the DPRK keeps the same offset).
+const KOREA: ReaderTimeZone = { id: 'Asia/Seoul', name: '한국 시간' };
+const n = (count: number) => formatCount('ko', count);
+
+/** Korean official style: 2026. 9. 15.(화), no space before the weekday. */
+function day(isoDate: string): string {
+  return officialStyle(formatDay('ko', isoDate, { year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }));
+}
+const officialStyle = (date: string) => date.replace(/\.\s+\(/, '.(');
+
+/** Korean: "제16차 총회", "2026. 9. 15.(화) ~ 2026. 9. 17.(목), 포항", "의사정족수 충족: …". */
 export const KOREAN_PHRASES: LocalPhrases = {
   sessionName: (session) => (Object.hasOwn(BODIES, session.body) ? `제${session.number}차 ${BODIES[session.body]}` : undefined),
 
   sessionWhen(session) {
-    if (session.deadline) return `${session.deadline.replace('T', ' ').slice(0, 16)}(UTC)까지`;
-    const dates = session.startsOn === session.endsOn ? session.startsOn : `${session.startsOn} ~ ${session.endsOn}`;
+    if (session.deadline) {
+      const { date, time } = formatInstant('ko', session.deadline, KOREA, {
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        weekday: 'short',
+      });
+      return `${officialStyle(date)} ${time}(${KOREA.name})까지`;
+    }
+    if (!session.startsOn) return undefined;
+    const end = session.endsOn ?? session.startsOn;
+    const dates = session.startsOn === end ? day(session.startsOn) : `${day(session.startsOn)} ~ ${day(end)}`;
     return [dates, session.venue].filter(Boolean).join(', ');
   },
 
   explanation(decision) {
     const quorum = quorumSentence(decision);
     if (quorum === undefined) return undefined;
-    if (!decision.quorum.met) {
-      return `${quorum} 의결할 수 없어 부결되었습니다. 사무국은 투표를 종료하는 대신 신청을 이후 회의로 연기할 수 있습니다.`;
-    }
+    if (!decision.quorum.met) return `${quorum} 의사정족수에 미달하여 의결이 성립하지 않았으므로 신청은 승인되지 않았습니다.`;
     const majority = majoritySentence(decision);
     return majority === undefined ? undefined : `${quorum} ${majority}`;
   },
+
+  bothNames: ({ nameEn, nameLocal }) => `${nameEn}(${nameLocal})`,
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {
@@ -42,17 +63,17 @@ function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {
   if (!Object.hasOwn(QUORUMS, quorum.rule)) return undefined;
   const verb = quorum.rule === 'more_than_half_answered' ? '회신' : '출석';
   const head = quorum.met ? '의사정족수 충족' : '의사정족수 미달';
-  return `${head}: 의결권 보유 회원 ${voters}곳 중 ${quorum.actual}곳 ${verb}(${QUORUMS[quorum.rule]}, ${quorum.required}곳 필요).`;
+  return `${head}: 의결권 보유 회원 ${n(voters)}개 단체 중 ${n(quorum.actual)}개 단체 ${verb}(${QUORUMS[quorum.rule]}, ${n(quorum.required)}개 단체 필요).`;
 }
 
 function majoritySentence({ majority, abstain }: DecisionFacts): string | undefined {
   if (!Object.hasOwn(MAJORITIES, majority.rule)) return undefined;
   const head = majority.met ? '승인' : '부결';
-  const abstained = abstain > 0 ? `, 기권 ${abstain}표` : '';
+  const abstained = abstain > 0 ? `, 기권 ${n(abstain)}표` : '';
   if (majority.rule === 'more_than_half_of_voters') {
-    return `${head}: 의결권 보유 회원 ${majority.base}곳 중 ${majority.yes}곳 찬성(${MAJORITIES[majority.rule]}, ${majority.required}곳 필요)${abstained}.`;
+    return `${head}: 의결권 보유 회원 ${n(majority.base)}개 단체 중 ${n(majority.yes)}개 단체 찬성(${MAJORITIES[majority.rule]}, ${n(majority.required)}개 단체 필요)${abstained}.`;
   }
-  const rule = `(${MAJORITIES[majority.rule]}, ${majority.required}표 필요)`;
+  const rule = `(${MAJORITIES[majority.rule]}, ${n(majority.required)}표 필요)`;
   if (majority.base === 0) return `${head}: 투표한 회원이 없습니다${rule}${abstained}.`;
-  return `${head}: 투표 ${majority.base}표 중 찬성 ${majority.yes}표${rule}${abstained}.`;
+  return `${head}: 투표 ${n(majority.base)}표 중 찬성 ${n(majority.yes)}표${rule}${abstained}.`;
 }

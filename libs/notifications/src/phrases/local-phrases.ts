@@ -1,20 +1,42 @@
-import type { Locale } from '@near/common';
-import type { DecisionFacts, SessionFacts } from '../notification-events.js';
+import { type Locale, localeOfCountry } from '@near/common';
+import type { DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
+import { CHINESE_PHRASES } from './chinese-phrases.js';
+import { JAPANESE_PHRASES } from './japanese-phrases.js';
 import { KOREAN_PHRASES } from './korean-phrases.js';
+import { MONGOLIAN_PHRASES } from './mongolian-phrases.js';
 import type { LocalPhrases } from './phrase-book.js';
+import { RUSSIAN_PHRASES } from './russian-phrases.js';
 
-const PHRASES: Partial<Record<Locale, LocalPhrases>> = { ko: KOREAN_PHRASES };
+export const LOCAL_PHRASES: Readonly<Partial<Record<Locale, LocalPhrases>>> = {
+  ko: KOREAN_PHRASES,
+  ja: JAPANESE_PHRASES,
+  zh: CHINESE_PHRASES,
+  ru: RUSSIAN_PHRASES,
+  mn: MONGOLIAN_PHRASES,
+};
+
+/**
+ * A government as a reader of this language names it: its own name alone when the reader shares its
+ * language (青海省 for a Chinese reader), else the English name with the local one beside it.
+ */
+function governmentName(locale: Locale, phrases: LocalPhrases, government: GovernmentFacts): string {
+  const local = government.nameLocal?.trim();
+  if (!local || local === government.nameEn) return government.nameEn;
+  return localeOfCountry(government.country) === locale ? local : phrases.bothNames(government);
+}
 
 /** The data with its sentences in the message's language where that language words them. */
 export function inLocalPhrases(locale: Locale, data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const phrases = PHRASES[locale];
+  const phrases = LOCAL_PHRASES[locale];
   if (!phrases) return data;
   const session = data.session as SessionFacts | undefined;
   const decision = data.decision as DecisionFacts | undefined;
+  const government = data.government as GovernmentFacts | undefined;
   const worded = {
     sessionName: session && 'sessionName' in data ? phrases.sessionName(session) : undefined,
     sessionWhen: session && 'sessionWhen' in data ? phrases.sessionWhen(session) : undefined,
     explanation: decision && 'explanation' in data ? phrases.explanation(decision) : undefined,
+    governmentName: government && 'governmentName' in data ? governmentName(locale, phrases, government) : undefined,
   };
   return { ...data, ...Object.fromEntries(Object.entries(worded).filter(([, text]) => text !== undefined)) };
 }

@@ -1,13 +1,15 @@
-import type { DecisionFacts, SessionFacts } from '../notification-events.js';
+import type { DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
 
 /**
  * What a language words itself from the facts an e-mail carries, where a template's `{{field}}` is a
- * sentence rather than a word: a session's name and dates, how a ballot was decided. Each returns
- * undefined for a fact it has no words for (a rule added later), and the English text is used instead.
- * English has none: the data carries its English text, written where the change happened.
+ * sentence rather than a word: a session's name and dates, how a ballot was decided, a government's name.
+ * Each returns undefined for a fact it has no words for (a rule added later), and the English text is used
+ * instead. English has none: the data carries its English text, written where the change happened.
  */
 export interface LocalPhrases {
   sessionName(session: SessionFacts): string | undefined;
   sessionWhen(session: SessionFacts): string | undefined;
   explanation(decision: DecisionFacts): string | undefined;
+  /** The English name with the local one in this language's punctuation, e.g. `Qinghai Province(青海省)`. */
+  bothNames(government: GovernmentFacts): string;
 }

@@ -133,7 +133,7 @@ describe('decide: quorum', () => {
     const decision = decide(rule, t);
     expect(decision.majority.met).toBe(true);
     expect(decision.outcome).toBe('rejected');
-    expect(decision.explanation).toContain('the decision could not be taken');
+    expect(decision.explanation).toContain('no decision could be taken');
   });
 });
 
@@ -309,8 +309,8 @@ describe('decide: the explanation', () => {
       rule: meeting,
       tally: tally(70, 35, 35, 0, 0),
       explanation:
-        'Quorum not met: 35 of 70 voters present (more than half, 36 needed). Rejected because the decision could not be taken; ' +
-        'the Secretariat may defer the application to a later session instead of closing the ballot.',
+        'Quorum not met: 35 of 70 voters present (more than half, 36 needed). Without a quorum no decision could be taken, ' +
+        'so the application is not approved.',
     },
     {
       name: 'speaks of answers in a written procedure',

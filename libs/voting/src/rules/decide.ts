@@ -21,8 +21,8 @@ export function decide(rule: DecisionRule, tally: Tally): Decision {
   const outcome = quorum.met && majority.met ? 'approved' : 'rejected';
   const explanation = quorum.met
     ? `${quorumSentence(quorum, tally)} ${majoritySentence(majority, tally)}`
-    : `${quorumSentence(quorum, tally)} Rejected because the decision could not be taken; ` +
-      'the Secretariat may defer the application to a later session instead of closing the ballot.';
+    : // Read by the applicant too: what happened, not what the Secretariat might have done instead.
+      `${quorumSentence(quorum, tally)} Without a quorum no decision could be taken, so the application is not approved.`;
   return { outcome, quorum, majority, explanation };
 }
 

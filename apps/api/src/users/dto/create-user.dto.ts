@@ -30,7 +30,11 @@ export class CreateUserDto {
   @IsUUID()
   governmentId?: string;
 
-  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, default: 'en' })
+  @ApiPropertyOptional({
+    enum: SUPPORTED_LOCALES,
+    description:
+      "The user's language for the web app and e-mail; when left out, the language of the user's government (KR, KP: ko; CN: zh; JP: ja; RU: ru; MN: mn), else en.",
+  })
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
