@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { loadAppConfig } from '@near/config';
+import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 interface LintProblem {
@@ -51,6 +53,11 @@ describe('the OpenAPI document', () => {
 
   it("passes Redocly's recommended lint without an error or a warning", async () => {
     expect(await lintRecommended(served)).toEqual([]);
+  });
+
+  it("can be built without a server, as the web app's build does, and is then the one /docs-json serves", async () => {
+    const loaded = await loadAppConfig({ ignoreEnvFile: true, overrides: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } });
+    expect(await buildOpenApiDocumentOffline(loaded)).toEqual(served);
   });
 
   it('catches a fault: an operation without a summary fails the lint', async () => {

@@ -1,5 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { LoadedConfig } from '@near/config';
+import { ApiModule } from '../api.module.js';
 
 /** The OpenAPI document of the API's routes, from the controllers' decorators. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -24,4 +28,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** OpenAPI at /docs (the interactive page) and /docs-json (the document). */
 export function setUpOpenApi(app: INestApplication): void {
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+/**
+ * The same document with no server, database or Redis: Nest's preview mode scans the modules and their
+ * controllers without creating a single provider, so nothing connects anywhere. What the web app's build
+ * generates its API types from (apps/api/src/cli/write-openapi.ts).
+ */
+export async function buildOpenApiDocumentOffline(loaded: LoadedConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(ApiModule.forRoot(loaded), new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
