@@ -43,9 +43,7 @@ export const auditPage: Page = async ({ main, search }) => {
           verdict.className = result.valid ? 'good' : 'warning';
           replace(
             verdict,
-            result.valid
-              ? t('audit.valid', { checked: result.checked })
-              : t('audit.invalid', { seq: result.firstInvalidId ?? '?', reason: result.reason ?? '' }),
+            result.valid ? t('audit.valid', { checked: result.checked }) : t('audit.invalid', { seq: result.firstInvalidId ?? '?' }),
           );
         } catch (problem) {
           showProblem(verifyForm, problem);
