@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'var/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'var/', 'bench/results/', 'apps/web/src/api/openapi.generated.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

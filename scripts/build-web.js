@@ -1,10 +1,12 @@
-// Builds the web app (apps/web) into dist/web: bundled, minified scripts (one per role's pages, loaded on
+// Builds the web app (apps/web) into dist/web: first its API types, from the compiled API's OpenAPI document
+// (scripts/generate-web-api-types.js; `npm run build:web` compiles the API first), then bundled, minified scripts (one per role's pages, loaded on
 // demand) and a stylesheet with content hashes in their names (so the API can let browsers keep them), index.html pointing at them, the language
 // files, and gzip and brotli copies of each for slow connections.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { generateWebApiTypes } from './generate-web-api-types.js';
 
 const source = 'apps/web/src';
 const out = 'dist/web';
@@ -15,6 +17,9 @@ const locales = readdirSync(join(source, 'i18n'))
     const messages = JSON.parse(readFileSync(join(source, 'i18n', name), 'utf8'));
     return { code: name.slice(0, -'.json'.length), name: messages['language.name'] };
   });
+
+// esbuild does not type-check, but a build leaves the types a type-check and an editor need.
+await generateWebApiTypes();
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'i18n'), { recursive: true });

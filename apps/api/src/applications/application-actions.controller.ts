@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ACTION_NAMES, APPLICATION_ACTIONS, ApplicationReader, ApplicationTransitions } from '@near/admission';
 import type { Acting } from '@near/identity';
@@ -15,7 +15,6 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 const BODY_MODELS = [...new Set(Object.values(ACTION_BODIES))];
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Roles('applicant', 'secretariat', 'delegate')
 @Controller('applications')
 export class ApplicationActionsController {
@@ -25,6 +24,7 @@ export class ApplicationActionsController {
   ) {}
 
   @Post(':id/actions/:action')
+  @ApiOperation({ summary: 'Run a workflow action on an application' })
   @HttpCode(200)
   @ApiParam({
     name: 'action',
@@ -37,7 +37,7 @@ export class ApplicationActionsController {
   @ApiExtraModels(...BODY_MODELS)
   @ApiBody({ required: false, schema: { oneOf: BODY_MODELS.map((model) => ({ $ref: getSchemaPath(model) })) } })
   @ApiOkResponse({ type: ApplicationDto, description: 'The application after the action.' })
-  @ProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422)
   async run(
     @Param('id', UuidParamPipe) id: string,
     @Param('action') action: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationReader } from '@near/admission';
 import type { Acting } from '@near/identity';
 import { BallotBox, VoteResults } from '@near/voting';
@@ -10,7 +10,6 @@ import { BallotDto, CastBallotDto, ResultDto } from './dto/ballot.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('voting')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationBallotController {
   constructor(
@@ -20,15 +19,17 @@ export class ApplicationBallotController {
   ) {}
 
   @Put(':id/ballot')
+  @ApiOperation({ summary: "Cast or change the ballot of the delegate's government on an application" })
   @Roles('delegate')
   @ApiOkResponse({ type: BallotDto, description: "Casts (or changes) the delegate's own government's ballot." })
-  @ProblemResponses(400, 401, 403, 404, 409)
+  @ProblemResponses(400, 401, 403, 404, 409, 413, 415)
   async cast(@Param('id', UuidParamPipe) id: string, @Body() body: CastBallotDto, @ActingUser() acting: Acting): Promise<BallotDto> {
     const cast = await this.ballots.cast(id, body.choice, acting);
     return { choice: cast.choice, changed: cast.changed, castAt: cast.castAt.toISOString() };
   }
 
   @Get(':id/ballot')
+  @ApiOperation({ summary: "Show the ballot the delegate's government cast on an application" })
   @Roles('delegate')
   @ApiOkResponse({
     type: BallotDto,
@@ -41,6 +42,7 @@ export class ApplicationBallotController {
   }
 
   @Get(':id/result')
+  @ApiOperation({ summary: 'Show the vote on an application: live turnout, or the result' })
   @Roles('applicant', 'delegate', 'secretariat')
   @ApiOkResponse({
     type: ResultDto,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES, ownsApplication, Workflow } from '@near/admission';
 import type { Acting } from '@near/identity';
@@ -13,7 +13,6 @@ import { MissingFileException } from './missing-file.exception.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationLetterController {
   constructor(
@@ -23,6 +22,7 @@ export class ApplicationLetterController {
   ) {}
 
   @Put(':id/letter')
+  @ApiOperation({ summary: 'Upload the official letter of an application (PDF)' })
   @Roles('applicant')
   // One byte over the limit lets the service tell "too large" from "exactly the limit".
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LETTER_MAX_BYTES + 1, files: 1, fields: 0 } }))
@@ -51,6 +51,7 @@ export class ApplicationLetterController {
   }
 
   @Get(':id/letter')
+  @ApiOperation({ summary: 'Download the official letter of an application' })
   @Roles('applicant', 'secretariat', 'delegate')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The newest letter, byte for byte; its SHA-256 in the `Digest` header.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationReader, EligibilityReview } from '@near/admission';
 import type { Acting } from '@near/identity';
@@ -12,7 +12,6 @@ import { RecordEligibilityDto } from './dto/record-eligibility.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationReviewController {
   constructor(
@@ -21,10 +20,11 @@ export class ApplicationReviewController {
   ) {}
 
   @Put(':id/eligibility')
+  @ApiOperation({ summary: 'Record the eligibility criteria of an application' })
   @Roles('secretariat')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: ApplicationDto, description: 'The criteria are recorded (each pass or fail, with a note).' })
-  @ProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422)
   async recordEligibility(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordEligibilityDto,

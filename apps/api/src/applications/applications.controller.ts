@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationFiling, ApplicationReader } from '@near/admission';
 import { AuditQuery } from '@near/audit';
@@ -16,7 +16,6 @@ import { ListApplicationsQuery } from './dto/list-applications.query.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Roles('applicant', 'secretariat', 'delegate')
 @Controller('applications')
 export class ApplicationsController {
@@ -27,10 +26,11 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'File an application for membership' })
   @Roles('applicant')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key and body files nothing new.' })
   @ApiCreatedResponse({ type: ApplicationDto, description: 'Filed (or, for a repeated Idempotency-Key, filed before).' })
-  @ProblemResponses(400, 401, 403, 409, 422)
+  @ProblemResponses(400, 401, 403, 409, 413, 415, 422)
   async file(
     @Body() body: CreateApplicationDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -46,6 +46,7 @@ export class ApplicationsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the applications the caller may see' })
   @ApiOkResponse({
     type: ApplicationPageDto,
     description: 'Applicant: its own; secretariat: all; delegate: those on an agenda. Newest first.',
@@ -58,7 +59,8 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ApplicationDto, headers: { ETag: { description: 'The version, for If-Match.' } } })
+  @ApiOperation({ summary: 'Show an application with its review, letter and messages' })
+  @ApiOkResponse({ type: ApplicationDto, headers: { ETag: { description: 'The version, for If-Match.', schema: { type: 'string' } } } })
   @ProblemResponses(400, 401, 403, 404)
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -71,6 +73,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "List an application's audit entries" })
   @ApiOkResponse({ type: [AuditEventDto], description: 'Its audit entries, oldest first.' })
   @ProblemResponses(400, 401, 403, 404)
   async history(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationReader, canSee } from '@near/admission';
 import type { Acting } from '@near/identity';
@@ -14,7 +14,6 @@ import { RecordAttendanceDto } from './dto/record-attendance.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('assemblies')
-@ApiBearerAuth()
 @Controller('assemblies')
 export class AssembliesController {
   constructor(
@@ -25,9 +24,10 @@ export class AssembliesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Schedule a session or start a written procedure' })
   @Roles('secretariat')
   @ApiCreatedResponse({ type: AssemblyDto, description: 'A scheduled meeting, or a written procedure (in session until its deadline).' })
-  @ProblemResponses(400, 401, 403, 409, 422)
+  @ProblemResponses(400, 401, 403, 409, 413, 415, 422)
   async create(
     @Body() body: CreateAssemblyDto,
     @ActingUser() acting: Acting,
@@ -54,6 +54,7 @@ export class AssembliesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the sessions' })
   @ApiOkResponse({ type: [AssemblyDto] })
   @ProblemResponses(400, 401)
   async list(@Query() query: ListAssembliesQuery, @ActingUser() acting: Acting): Promise<AssemblyDto[]> {
@@ -62,6 +63,7 @@ export class AssembliesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Show a session with its agenda and attendance' })
   @ApiOkResponse({ type: AssemblyDto })
   @ProblemResponses(400, 401, 404)
   async get(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
@@ -69,6 +71,7 @@ export class AssembliesController {
   }
 
   @Post(':id/open')
+  @ApiOperation({ summary: 'Open a scheduled session' })
   @HttpCode(200)
   @Roles('secretariat')
   @ApiOkResponse({ type: AssemblyDto, description: 'The meeting is in session.' })
@@ -78,6 +81,7 @@ export class AssembliesController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a session' })
   @HttpCode(200)
   @Roles('secretariat')
   @ApiOkResponse({ type: AssemblyDto, description: 'The session is closed; refused while one of its ballots is open.' })
@@ -87,9 +91,10 @@ export class AssembliesController {
   }
 
   @Put(':id/attendance')
+  @ApiOperation({ summary: 'Record the governments present at a session' })
   @Roles('secretariat')
   @ApiOkResponse({ type: AssemblyDto, description: 'The governments present now, replacing the previous list.' })
-  @ProblemResponses(400, 401, 403, 404, 409, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 413, 415, 422)
   async recordAttendance(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordAttendanceDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditQuery, AuditVerifier, toCsv, toVerificationResponse } from '@near/audit';
 import { Roles } from '../auth/access.decorators.js';
@@ -8,7 +8,6 @@ import { AuditEventDto, AuditPageDto, AuditVerificationDto } from './dto/audit-e
 import { ListAuditEventsQuery } from './dto/list-audit-events.query.js';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('audit-events')
 export class AuditEventsController {
@@ -18,6 +17,7 @@ export class AuditEventsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List audit entries, as JSON or CSV' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     type: AuditPageDto,
@@ -51,6 +51,7 @@ export class AuditEventsController {
   }
 
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the hash chain of the whole audit trail' })
   @ApiOkResponse({ type: AuditVerificationDto, description: 'Re-hashes the whole chain; the first broken entry is named.' })
   @ProblemResponses(401, 403)
   async verify(): Promise<AuditVerificationDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthService, type AuthenticatedUser } from '@near/identity';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
@@ -15,15 +15,16 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password for a bearer token' })
   @HttpCode(200)
   @ApiOkResponse({ type: SignInResponseDto })
-  @ProblemResponses(400, 401, 429)
+  @ProblemResponses(400, 401, 413, 415, 429)
   signIn(@Body() body: SignInDto, @Req() request: FastifyRequest): Promise<SignInResponseDto> {
     return this.auth.signIn(body.email, body.password, { clientAddress: request.ip, requestId: request.id });
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Show the signed-in user' })
   @ApiOkResponse({ type: MeDto })
   @ProblemResponses(401)
   me(@CurrentUser() user: AuthenticatedUser): MeDto {

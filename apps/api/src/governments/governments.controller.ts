@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Acting } from '@near/identity';
 import { GovernmentsService } from '@near/registry';
@@ -14,12 +14,12 @@ import { RecordFeePaymentDto } from './dto/record-fee-payment.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('governments')
-@ApiBearerAuth()
 @Controller('governments')
 export class GovernmentsController {
   constructor(private readonly governments: GovernmentsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the governments of the registry with their voting rights' })
   @ApiOkResponse({ type: [GovernmentDto] })
   @ProblemResponses(400, 401)
   async list(@Query() query: ListGovernmentsQuery): Promise<GovernmentDto[]> {
@@ -27,6 +27,7 @@ export class GovernmentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Show a government with its fees and voting rights' })
   @ApiOkResponse({ type: GovernmentDetailDto })
   @ProblemResponses(400, 401, 404)
   async get(@Param('id', UuidParamPipe) id: string): Promise<GovernmentDetailDto> {
@@ -41,7 +42,7 @@ export class GovernmentsController {
       'Idempotent: the same year and date again changes nothing. Another date for a year already recorded is refused (409): a recorded payment is not changed.',
   })
   @ApiOkResponse({ type: GovernmentDetailDto, description: 'The government with its fees and voting rights after the payment.' })
-  @ProblemResponses(400, 401, 403, 404, 409, 422)
+  @ProblemResponses(400, 401, 403, 404, 409, 413, 415, 422)
   async recordFee(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordFeePaymentDto,
@@ -51,9 +52,10 @@ export class GovernmentsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Register a prospective government for a future applicant' })
   @Roles('secretariat', 'admin')
   @ApiCreatedResponse({ type: GovernmentDto, description: 'The government, registered as prospective.' })
-  @ProblemResponses(400, 401, 403, 409)
+  @ProblemResponses(400, 401, 403, 409, 413, 415)
   async create(
     @Body() body: CreateGovernmentDto,
     @ActingUser() acting: Acting,

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -10,6 +10,7 @@ import { NotificationLog } from '@near/notifications';
 import { QueueName, REDIS } from '@near/queue';
 import type { Queue } from 'bullmq';
 import { Public } from '../auth/access.decorators.js';
+import { ProblemResponse } from '../http/problem-responses.decorator.js';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -51,8 +52,11 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Check that PostgreSQL and Redis answer' })
   @ApiOkResponse({ description: 'PostgreSQL and Redis both answer.' })
-  @ApiServiceUnavailableResponse({ description: 'One of them does not (problem+json with `checks`).' })
+  // Nothing the caller sends is read: only a request the server cannot parse gets a 4xx.
+  @ProblemResponse('4XX')
+  @ProblemResponse(503, 'One of them does not (problem+json with `checks`).')
   async health(@Res() reply: FastifyReply): Promise<void> {
     const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.pingRedis())]);
     const checks = { database, redis };

@@ -1,19 +1,45 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { LoadedConfig } from '@near/config';
+import { ApiModule } from '../api.module.js';
+
+/** The OpenAPI document of the API's routes, from the controllers' decorators. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('NEAR admission system')
+    .setDescription(
+      'Applications for membership of the Association of North East Asia Regional Governments: filing, eligibility review, ' +
+        'the votes of the deciding bodies and the member registry. Every error is RFC 9457 `application/problem+json`.',
+    )
+    .setVersion('1')
+    // As package.json says: no licence is granted, in npm's sense of `UNLICENSED`, which the url explains.
+    .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    // Relative: the API answers on the host that serves this document, wherever it is deployed.
+    .addServer('/', 'The host serving this document')
+    // As the access guard does: every route needs the bearer token unless it is @Public (which says `security: []`).
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
 
 /** OpenAPI at /docs (the interactive page) and /docs-json (the document). */
 export function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('NEAR admission system')
-      .setDescription(
-        'Applications for membership of the Association of North East Asia Regional Governments: filing, eligibility review, ' +
-          'the votes of the deciding bodies and the member registry. Every error is RFC 9457 `application/problem+json`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+/**
+ * The same document with no server, database or Redis: Nest's preview mode scans the modules and their
+ * controllers without creating a single provider, so nothing connects anywhere. What the web app's build
+ * generates its API types from (apps/api/src/cli/write-openapi.ts).
+ */
+export async function buildOpenApiDocumentOffline(loaded: LoadedConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(ApiModule.forRoot(loaded), new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Acting } from '@near/identity';
 import { NotificationLog } from '@near/notifications';
 import { ActingUser } from '../auth/acting.decorator.js';
@@ -9,13 +9,13 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { ListNotificationsQuery, NotificationDto } from './dto/notification.dto.js';
 
 @ApiTags('operations')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly log: NotificationLog) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the e-mail notifications' })
   @ApiOkResponse({ type: [NotificationDto], description: 'Newest first.' })
   @ProblemResponses(400, 401, 403)
   async list(@Query() query: ListNotificationsQuery): Promise<NotificationDto[]> {
@@ -23,6 +23,7 @@ export class NotificationsController {
   }
 
   @Post(':id/retry')
+  @ApiOperation({ summary: 'Queue a failed notification again' })
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationDto, description: 'A failed message is queued again (status pending).' })
   @ProblemResponses(400, 401, 403, 404, 409)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Acting, UsersService } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
@@ -10,15 +10,15 @@ import { ListUsersQuery } from './dto/list-users.query.js';
 import { UserDto } from './dto/user.dto.js';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add a user with a role' })
   @ApiCreatedResponse({ type: UserDto })
-  @ProblemResponses(400, 401, 403, 409, 422)
+  @ProblemResponses(400, 401, 403, 409, 413, 415, 422)
   async create(
     @Body() body: CreateUserDto,
     @ActingUser() acting: Acting,
@@ -30,6 +30,7 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the users' })
   @ApiOkResponse({ type: [UserDto] })
   @ProblemResponses(400, 401, 403)
   async list(@Query() query: ListUsersQuery): Promise<UserDto[]> {

@@ -1,3 +1,5 @@
+import type { FieldError, Problem } from './types.js';
+
 /** An RFC 9457 problem the API answered with, or one made up for a request that never got an answer. */
 export class ApiProblem extends Error {
   constructor(
@@ -5,7 +7,7 @@ export class ApiProblem extends Error {
     /** The last part of `urn:near:problem:<code>`. */
     readonly code: string,
     readonly detail: string,
-    readonly fieldErrors: { field: string; messages: string[] }[] = [],
+    readonly fieldErrors: FieldError[] = [],
   ) {
     super(detail);
   }
@@ -16,11 +18,11 @@ export class ApiProblem extends Error {
   }
 
   static async fromResponse(response: Response): Promise<ApiProblem> {
-    const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: ApiProblem['fieldErrors'] };
+    const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
     return ApiProblem.fromBody(response.status, body);
   }
 
-  static fromBody(status: number, body: { type?: string; detail?: string; errors?: ApiProblem['fieldErrors'] }): ApiProblem {
+  static fromBody(status: number, body: Partial<Problem>): ApiProblem {
     const code = body.type?.replace('urn:near:problem:', '') ?? `http-${status}`;
     return new ApiProblem(status, code, body.detail ?? '', body.errors ?? []);
   }

@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import { saveSession, type Session } from '../api/session.js';
-import type { Me } from '../api/types.js';
+import type { SignInResponse } from '../api/types.js';
 import { t } from '../i18n/i18n.js';
 import { h, replace } from '../ui/h.js';
 import { showProblem } from '../ui/problems.js';
@@ -15,7 +15,7 @@ export async function signInPage(main: HTMLElement, signedIn: (session: Session)
       class: 'card narrow',
       onsubmit: whenSubmitted(async () => {
         try {
-          const answer = await api<{ accessToken: string; user: Me }>('/auth/login', {
+          const answer = await api<SignInResponse>('/auth/login', {
             method: 'POST',
             body: { email: email.value, password: password.value },
           });

@@ -1,14 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTION_NAMES, APPLICATION_STATES, type ApplicationListItem, type ApplicationView, criterionLabel } from '@near/admission';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ACTION_NAMES,
+  APPLICATION_CATEGORIES,
+  APPLICATION_STATES,
+  type ApplicationListItem,
+  type ApplicationView,
+  criterionLabel,
+} from '@near/admission';
 import { ASSEMBLY_BODIES, ASSEMBLY_STATUSES, type Assembly } from '@near/voting';
-import type { Government } from '@near/registry';
+import { GOVERNMENT_STATUSES, type Government } from '@near/registry';
 
 class GovernmentSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() nameEn!: string;
   @ApiProperty() nameLocal!: string;
   @ApiProperty() country!: string;
-  @ApiProperty() status!: string;
+  @ApiProperty({ enum: GOVERNMENT_STATUSES }) status!: string;
 
   static from(government: Government): GovernmentSummaryDto {
     return {
@@ -81,7 +88,7 @@ export class ApplicationSummaryDto {
   @ApiProperty({ example: 'NEAR-2026-0007' }) reference!: string;
   @ApiProperty({ enum: APPLICATION_STATES }) state!: string;
   @ApiProperty({ description: 'Raised by every change; send it back in If-Match.' }) version!: number;
-  @ApiProperty({ enum: ['member', 'associate'] }) category!: string;
+  @ApiProperty({ enum: APPLICATION_CATEGORIES }) category!: string;
   @ApiProperty({ format: 'uuid' }) governmentId!: string;
   @ApiProperty({ type: GovernmentSummaryDto }) government!: GovernmentSummaryDto;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) assemblyId!: string | null;
@@ -116,7 +123,7 @@ export class ApplicationDto extends ApplicationSummaryDto {
   @ApiProperty({ type: String, nullable: true }) ineligibilityReasons!: string | null;
   @ApiProperty({ type: String, nullable: true }) withdrawalReason!: string | null;
   @ApiProperty({ type: EligibilityDto }) eligibility!: EligibilityDto;
-  @ApiPropertyOptional({ type: SessionSummaryDto, nullable: true, description: 'The session it is on the agenda of.' })
+  @ApiProperty({ type: SessionSummaryDto, nullable: true, description: 'The session it is on the agenda of.' })
   session!: SessionSummaryDto | null;
   @ApiProperty({ type: LetterDto, nullable: true }) letter!: LetterDto | null;
   @ApiProperty({ type: [MessageDto], description: 'Requests for information and the answers, oldest first.' }) messages!: MessageDto[];

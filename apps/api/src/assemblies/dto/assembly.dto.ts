@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Application } from '@near/admission';
+import { APPLICATION_CATEGORIES, APPLICATION_STATES, type Application } from '@near/admission';
 import { type Assembly, BALLOT_SECRECY, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
 import { SessionSummaryDto } from '../../applications/dto/application.dto.js';
 
@@ -7,8 +7,8 @@ class AgendaItemDto {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
   @ApiProperty() reference!: string;
   @ApiProperty({ format: 'uuid' }) governmentId!: string;
-  @ApiProperty() category!: string;
-  @ApiProperty() state!: string;
+  @ApiProperty({ enum: APPLICATION_CATEGORIES }) category!: string;
+  @ApiProperty({ enum: APPLICATION_STATES }) state!: string;
 }
 
 export class AssemblyDto extends SessionSummaryDto {
@@ -24,7 +24,8 @@ export class AssemblyDto extends SessionSummaryDto {
     description: 'When its first ballot opened; the rule cannot change after.',
   })
   ruleFrozenAt!: string | null;
-  @ApiProperty({ type: [String], description: 'Governments recorded as present (meetings).' }) presentGovernmentIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Governments recorded as present (meetings).' })
+  presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
 
   static withAgenda(assembly: Assembly, agenda: Application[], presentGovernmentIds: string[] = []): AssemblyDto {

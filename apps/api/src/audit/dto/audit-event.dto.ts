@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEvent } from '@near/audit';
 
 export class AuditEventDto {
@@ -32,6 +32,5 @@ export class AuditPageDto {
 export class AuditVerificationDto {
   @ApiProperty() valid!: boolean;
   @ApiProperty({ description: 'Entries checked.' }) checked!: number;
-  @ApiProperty({ required: false, description: 'The seq of the first broken entry.' }) firstInvalidId?: number;
-  @ApiProperty({ required: false, enum: ['sequence gap', 'chain broken', 'hash mismatch'] }) reason?: string;
+  @ApiPropertyOptional({ description: 'When not valid: the seq of the first broken entry.' }) firstInvalidId?: number;
 }

@@ -1,14 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SUPPORTED_LOCALES, type Locale } from '@near/common';
-import { ROLES, type Role, type User } from '@near/identity';
+import type { User } from '@near/identity';
+import { MeDto } from '../../auth/dto/me.dto.js';
 
-export class UserDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ROLES }) role!: Role;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) governmentId!: string | null;
-  @ApiProperty({ enum: SUPPORTED_LOCALES }) locale!: Locale;
+/** A user as the admin sees it: what GET /auth/me says of the caller, and more. */
+export class UserDto extends MeDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 

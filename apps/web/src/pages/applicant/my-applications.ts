@@ -1,12 +1,12 @@
 import { api } from '../../api/client.js';
-import type { ApplicationSummary, Page as ApiPage } from '../../api/types.js';
+import type { ApplicationPage } from '../../api/types.js';
 import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
 
 export const myApplicationsPage: Page = async ({ main }) => {
-  const { items } = await api<ApiPage<ApplicationSummary>>('/applications?limit=100');
+  const { items } = await api<ApplicationPage>('/applications?limit=100');
   replace(
     main,
     pageTitle(t('applicant.title')),

@@ -1,6 +1,6 @@
 import { api } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
-import type { Application, Assembly, BallotChoice } from '../../api/types.js';
+import type { Application, Assembly, Ballot, BallotChoice } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -63,7 +63,7 @@ function ballot(application: Application, current: BallotChoice | null, changed:
 /** The government's current ballot in the open vote; null while it has cast none (404). */
 async function ownChoice(applicationId: string): Promise<BallotChoice | null> {
   try {
-    return (await api<{ choice: BallotChoice }>(`/applications/${applicationId}/ballot`)).choice;
+    return (await api<Ballot>(`/applications/${applicationId}/ballot`)).choice;
   } catch (problem) {
     if (problem instanceof ApiProblem && problem.status === 404) return null;
     throw problem;

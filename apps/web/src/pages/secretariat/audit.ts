@@ -1,5 +1,5 @@
 import { api, apiText, query } from '../../api/client.js';
-import type { AuditEvent, Page as ApiPage } from '../../api/types.js';
+import type { AuditPage, AuditVerification } from '../../api/types.js';
 import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -39,13 +39,11 @@ export const auditPage: Page = async ({ main, search }) => {
       class: 'action',
       onsubmit: whenSubmitted(async () => {
         try {
-          const result = await api<{ valid: boolean; checked: number; firstInvalidId?: number; reason?: string }>('/audit-events/verify');
+          const result = await api<AuditVerification>('/audit-events/verify');
           verdict.className = result.valid ? 'good' : 'warning';
           replace(
             verdict,
-            result.valid
-              ? t('audit.valid', { checked: result.checked })
-              : t('audit.invalid', { seq: result.firstInvalidId ?? '?', reason: result.reason ?? '' }),
+            result.valid ? t('audit.valid', { checked: result.checked }) : t('audit.invalid', { seq: result.firstInvalidId ?? '?' }),
           );
         } catch (problem) {
           showProblem(verifyForm, problem);
@@ -86,7 +84,7 @@ export const auditPage: Page = async ({ main, search }) => {
   );
   const exportArea = h('div', null, exportButton);
   async function load(cursor?: string): Promise<void> {
-    const page = await api<ApiPage<AuditEvent>>(`/audit-events${query({ ...filters, cursor, limit: PAGE_SIZE })}`);
+    const page = await api<AuditPage>(`/audit-events${query({ ...filters, cursor, limit: PAGE_SIZE })}`);
     shownPages.push(cursor);
     body.append(
       ...page.items.map((event) =>

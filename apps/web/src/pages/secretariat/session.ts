@@ -1,5 +1,5 @@
 import { api } from '../../api/client.js';
-import type { ApplicationSummary, Assembly, Government, Page as ApiPage } from '../../api/types.js';
+import type { ApplicationPage, Assembly, Government } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -77,7 +77,7 @@ export const sessionPage: Page = async ({ main, params }) => {
     // The agenda names only government ids; the applications list carries the applicants' names.
     const [session, onAgenda] = await Promise.all([
       api<Assembly>(`/assemblies/${id}`),
-      api<ApiPage<ApplicationSummary>>(`/applications?assemblyId=${id}&limit=100`),
+      api<ApplicationPage>(`/applications?assemblyId=${id}&limit=100`),
     ]);
     const applicants = new Map(onAgenda.items.map((application) => [application.id, application.government]));
     const lifecycle = async (form: HTMLFormElement, verb: 'open' | 'close') =>

@@ -1,5 +1,5 @@
 import { api, query } from '../../api/client.js';
-import type { ApplicationSummary, Page as ApiPage } from '../../api/types.js';
+import type { ApplicationPage } from '../../api/types.js';
 import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -56,7 +56,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
   let shown = 0;
   async function load(cursor?: string): Promise<void> {
     const actionable = all || state ? undefined : 'true';
-    const page = await api<ApiPage<ApplicationSummary>>(`/applications${query({ state, country, actionable, cursor, limit: 50 })}`);
+    const page = await api<ApplicationPage>(`/applications${query({ state, country, actionable, cursor, limit: 50 })}`);
     shown += page.items.length;
     table.append(
       ...page.items.map((item) =>
