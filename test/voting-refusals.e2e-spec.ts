@@ -343,7 +343,9 @@ describe('ballots that are refused, and the rules around them', () => {
       expect(closed.body.state).toBe('rejected');
       const result = await resultOf(application.id);
       expect(result.body).toMatchObject({ outcome: 'rejected', tally: { voters: 70, present: 35, yes: 35, no: 0, abstain: 0 } });
-      expect(result.body.explanation).toMatch(/^Quorum not met: 35 of 70 voters answered \(more than half, 36 needed\)\. Rejected because/);
+      expect(result.body.explanation).toMatch(
+        /^Quorum not met: 35 of 70 voters answered \(more than half, 36 needed\)\. Without a quorum no decision could be taken, so the application is not approved\.$/,
+      );
     });
   });
 });

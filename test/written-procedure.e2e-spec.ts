@@ -205,7 +205,9 @@ describe('a written procedure closes by itself at its deadline', () => {
     expect(result.body).toMatchObject({ outcome: 'rejected', tally: { voters, present: 20, yes: 20, no: 0, abstain: 0 } });
     const needed = Math.floor(voters / 2) + 1;
     expect(result.body.explanation).toMatch(
-      new RegExp(`^Quorum not met: 20 of ${voters} voters answered \\(more than half, ${needed} needed\\)\\. Rejected because`),
+      new RegExp(
+        `^Quorum not met: 20 of ${voters} voters answered \\(more than half, ${needed} needed\\)\\. Without a quorum no decision could be taken, so the application is not approved\\.$`,
+      ),
     );
     const government = await api.http().get(`/governments/${applicant.governmentId}`).set(bearer(secretariat)).expect(200);
     expect(government.body.status).toBe('prospective');

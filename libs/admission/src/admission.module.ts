@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@near/audit';
 import { NotificationsModule } from '@near/notifications';
+import { UserDirectoryModule } from '@near/identity';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
 import { ApplicationNotices } from './notices/application-notices.service.js';
+import { AudienceRecipients } from './notices/audience-recipients.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
 import { EligibilityReview } from './review/eligibility-review.service.js';
 import { ApplicationTransitions } from './transitions/application-transitions.service.js';
@@ -15,7 +17,14 @@ import { Workflow } from './workflow/workflow.js';
 import { ADMISSION_ENTITIES } from './admission.entities.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...ADMISSION_ENTITIES]), AuditModule, RegistryModule, VotingModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([...ADMISSION_ENTITIES]),
+    AuditModule,
+    UserDirectoryModule,
+    RegistryModule,
+    VotingModule,
+    NotificationsModule,
+  ],
   providers: [
     // Built at boot: a broken workflow table stops the start.
     { provide: Workflow, useFactory: () => new Workflow() },
@@ -26,6 +35,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationLetters,
     WrittenProcedureCloser,
     ApplicationNotices,
+    AudienceRecipients,
   ],
   exports: [
     Workflow,

@@ -9,3 +9,4 @@ export { AuthService, type SignInResult } from './auth.service.js';
 export { IdentityModule } from './identity.module.js';
 export { type Acting, actingAs } from './acting.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
+export { UserDirectory, UserDirectoryModule } from './user-directory.js';

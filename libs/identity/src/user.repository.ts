@@ -46,3 +46,17 @@ export async function insertFirstAdmin(db: EntityManager, email: string, passwor
   );
   return rows[0]?.id;
 }
+
+/** Who an e-mail goes to: the active users of a role, of the given governments only when named. */
+export function activeRecipients(
+  db: EntityManager,
+  filter: { role: Role; governmentIds?: readonly string[] },
+): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
+  const byGovernment = filter.governmentIds !== undefined;
+  return db.query(
+    `SELECT email AS address, display_name AS name, id AS "userId", locale FROM users
+      WHERE role = $1 AND disabled_at IS NULL ${byGovernment ? 'AND government_id = ANY($2::uuid[])' : ''}
+      ORDER BY email`,
+    byGovernment ? [filter.role, filter.governmentIds] : [filter.role],
+  );
+}

@@ -1,16 +1,9 @@
 // Notifications: the outbox rows every change writes in its own transaction, the relay that queues them
 // after commit, the templates per event and language, and the mail transports that send them.
 export * from './notification-events.js';
-export { type Audience } from './audience.js';
 export { NotificationOutbox, type OutboxEntry } from './notification-outbox.js';
-export {
-  NotificationLog,
-  NOTIFICATION_STATUSES,
-  type NotificationStatus,
-  type NotificationRecord,
-  NotificationError,
-  NotificationErrorCode,
-} from './notification-log.service.js';
+export { NOTIFICATION_STATUSES, type NotificationStatus, type NotificationRecord, type Recipient } from './notification-record.js';
+export { NotificationLog, NotificationError, NotificationErrorCode } from './notification-log.service.js';
 export { OutboxRelay } from './outbox-relay.service.js';
 export { NotificationSender, type SendOutcome } from './notification-sender.service.js';
 export { messageIdOf } from './message-id.js';

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { DomainError } from '@near/common';
-
-export const NOTIFICATION_STATUSES = ['pending', 'queued', 'sent', 'failed'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+import type { NotificationRecord, NotificationStatus } from './notification-record.js';
+import * as notifications from './notification.repository.js';
 
 export enum NotificationErrorCode {
   NotFound = 'notification-not-found',
@@ -13,24 +12,6 @@ export enum NotificationErrorCode {
 }
 
 export class NotificationError extends DomainError<NotificationErrorCode> {}
-
-export interface NotificationRecord {
-  id: string;
-  event: string;
-  applicationId: string | null;
-  recipient: string;
-  locale: string;
-  status: NotificationStatus;
-  attempts: number;
-  lastError: string | null;
-  messageId: string | null;
-  createdAt: Date;
-  queuedAt: Date | null;
-  sentAt: Date | null;
-}
-
-const COLUMNS = `id, event, application_id AS "applicationId", recipient, locale, status, attempts, last_error AS "lastError",
-  smtp_message_id AS "messageId", created_at AS "createdAt", queued_at AS "queuedAt", sent_at AS "sentAt"`;
 
 /** What the Secretariat sees of the outbox, and the one thing it may do: send a failed message again. */
 @Injectable()
@@ -41,32 +22,17 @@ export class NotificationLog {
   ) {}
 
   list(filter: { applicationId?: string; status?: NotificationStatus; limit: number }): Promise<NotificationRecord[]> {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (filter.applicationId) conditions.push(`application_id = $${parameters.push(filter.applicationId)}`);
-    if (filter.status) conditions.push(`status = $${parameters.push(filter.status)}`);
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY created_at DESC LIMIT $${parameters.push(filter.limit)}`,
-      parameters,
-    );
+    return notifications.list(this.dataSource.manager, filter);
   }
 
   counts(): Promise<Record<NotificationStatus, number>> {
-    return this.dataSource
-      .query(`SELECT status, count(*)::int AS count FROM notifications GROUP BY status`)
-      .then(
-        (rows: { status: NotificationStatus; count: number }[]) =>
-          Object.fromEntries(
-            NOTIFICATION_STATUSES.map((status) => [status, rows.find((row) => row.status === status)?.count ?? 0]),
-          ) as Record<NotificationStatus, number>,
-      );
+    return notifications.countsByStatus(this.dataSource.manager);
   }
 
   /** A failed message goes back to pending; the relay queues it again under the same id. */
   retry(id: string, context: AuditContext): Promise<NotificationRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT ${COLUMNS} FROM notifications WHERE id = $1 FOR UPDATE`, [id]);
+      const row = await notifications.findForUpdate(manager, id);
       if (!row) throw new NotificationError(NotificationErrorCode.NotFound, `No notification has the id ${id}.`);
       if (row.status !== 'failed') {
         throw new NotificationError(
@@ -77,7 +43,7 @@ export class NotificationLog {
           },
         );
       }
-      await manager.query(`UPDATE notifications SET status = 'pending', queued_at = NULL, updated_at = now() WHERE id = $1`, [id]);
+      await notifications.markPending(manager, id);
       await this.audit.record(manager, context, {
         action: 'notification.retried',
         entityType: 'notification',

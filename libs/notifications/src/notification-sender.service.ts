@@ -6,6 +6,7 @@ import { isPermanentSmtpFailure } from './smtp-mail-transport.js';
 import type { MailTransport } from './mail-transport.js';
 import { MAIL_TRANSPORT } from './mail-transport.token.js';
 import { messageIdOf } from './message-id.js';
+import * as notifications from './notification.repository.js';
 import type { NotificationEvent } from './notification-events.js';
 import { TemplateCatalog } from './template-catalog.js';
 
@@ -25,10 +26,7 @@ export class NotificationSender implements OnApplicationShutdown {
 
   /** `isLastAttempt`: this failure, if it fails, is the last BullMQ will try. */
   async send(notificationId: string, isLastAttempt: boolean): Promise<SendOutcome> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, event, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
-      [notificationId],
-    );
+    const row = await notifications.findOutgoing(this.dataSource.manager, notificationId);
     if (!row) return 'gone';
     if (row.status === 'sent') return 'already-sent';
     const rendered = this.templates.render(row.event as NotificationEvent, row.locale, JSON.parse(row.data));
@@ -42,20 +40,12 @@ export class NotificationSender implements OnApplicationShutdown {
         html: rendered.html,
         locale: rendered.locale,
       });
-      await this.dataSource.query(
-        `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-                smtp_message_id = $2, smtp_response = $3, updated_at = now() WHERE id = $1`,
-        [row.id, messageId, sent.response.slice(0, 1000)],
-      );
+      await notifications.markSent(this.dataSource.manager, row.id, messageId, sent.response.slice(0, 1000));
       return 'sent';
     } catch (error) {
       const permanent = isPermanentSmtpFailure(error);
       const reason = (error as Error).message?.slice(0, 1000) || String(error);
-      await this.dataSource.query(
-        `UPDATE notifications SET attempts = attempts + 1, last_error = $2, updated_at = now(),
-                status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status <> 'sent'`,
-        [row.id, reason, permanent || isLastAttempt],
-      );
+      await notifications.recordFailedAttempt(this.dataSource.manager, row.id, reason, permanent || isLastAttempt);
       throw permanent ? new UnrecoverableError(`Refused permanently: ${reason}`) : error;
     }
   }

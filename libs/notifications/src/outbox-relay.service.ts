@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { withTimeout } from '@near/common';
 import { AppConfig } from '@near/config';
 import { JobName, type JobPayloads, notificationRetryPolicy, QueueName } from '@near/queue';
+import * as notifications from './notification.repository.js';
 
 const BATCH = 200;
 const ENQUEUE_TIMEOUT_MS = 5_000;
@@ -57,15 +58,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const due: { id: string }[] = await manager.query(
-        `SELECT id FROM notifications
-         WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - make_interval(secs => $1))
-         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.config.notifications.requeueAfterSeconds, BATCH],
-      );
+      const due = await notifications.claimDue(manager, this.config.notifications.requeueAfterSeconds, BATCH);
       if (due.length === 0) return 0;
       const policy = notificationRetryPolicy(this.config.notifications.attempts, this.config.notifications.backoffMs);
-      const jobs = due.map(({ id }) => ({
+      const jobs = due.map((id) => ({
         name: JobName.SendNotification,
         data: { notificationId: id } satisfies JobPayloads[JobName.SendNotification],
         // Completed and failed jobs are removed: the outbox row keeps the record, and a retry can reuse the id.
@@ -73,9 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }));
       await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'Redis did not take the jobs');
       // Only once Redis has them: a failure above rolls back, and the rows stay due.
-      await manager.query(`UPDATE notifications SET status = 'queued', queued_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])`, [
-        due.map(({ id }) => id),
-      ]);
+      await notifications.markQueued(manager, due);
       return due.length;
     });
   }

@@ -10,6 +10,7 @@ import {
 import { GovernmentsService } from '@near/registry';
 import { AssembliesService, type Assembly } from '@near/voting';
 import type { Application } from '../application.entity.js';
+import { AudienceRecipients } from './audience-recipients.js';
 import type { NotificationRule } from '../workflow/application-workflow.js';
 
 /** What the change itself tells the e-mails, beyond the application: the message, the reasons, the outcome. */
@@ -49,6 +50,7 @@ export class ApplicationNotices {
     private readonly outbox: NotificationOutbox,
     private readonly governments: GovernmentsService,
     private readonly sessions: AssembliesService,
+    private readonly audiences: AudienceRecipients,
   ) {}
 
   async send(
@@ -90,7 +92,8 @@ export class ApplicationNotices {
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
     };
     for (const rule of rules) {
-      await this.outbox.add(manager, { event: rule.event, to: rule.to, applicationId: application.id, data: data[rule.event]() });
+      const recipients = (await Promise.all(rule.to.map((audience) => this.audiences.of(manager, audience, application)))).flat();
+      await this.outbox.add(manager, { event: rule.event, applicationId: application.id, data: data[rule.event](), recipients });
     }
   }
 }

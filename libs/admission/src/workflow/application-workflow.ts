@@ -1,5 +1,6 @@
 import type { Role } from '@near/identity';
-import type { Audience, NotificationEvent } from '@near/notifications';
+import type { NotificationEvent } from '@near/notifications';
+import type { Audience } from '../notices/audience.js';
 
 /**
  * The admission workflow, in one table. Everything else is derived from it: what the API accepts,

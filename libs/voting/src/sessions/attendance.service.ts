@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
 import { GovernmentsService } from '@near/registry';
 import * as attendance from './attendance.repository.js';
@@ -16,8 +16,8 @@ export class Attendance {
     private readonly governments: GovernmentsService,
   ) {}
 
-  presentAt(sessionId: string): Promise<string[]> {
-    return attendance.presentAt(this.dataSource.manager, sessionId);
+  presentAt(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return attendance.presentAt(manager, sessionId);
   }
 
   record(sessionId: string, governmentIds: string[], context: AuditContext): Promise<string[]> {

@@ -105,6 +105,11 @@ export class VoteBook {
     return votes.turnout(manager, voteId);
   }
 
+  /** The governments on the roll of any vote on the application at the session. */
+  rollOf(manager: EntityManager, applicationId: string, sessionId: string): Promise<string[]> {
+    return votes.rollOf(manager, applicationId, sessionId);
+  }
+
   /** The applications whose ballot is open at a session. */
   applicationsVotingIn(manager: EntityManager, sessionId: string): Promise<string[]> {
     return votes.applicationsVotingIn(manager, sessionId);

@@ -106,3 +106,12 @@ export async function applicationsVotingIn(db: EntityManager, sessionId: string)
   ]);
   return rows.map((row) => row.application_id);
 }
+
+/** The governments on the roll of any vote on the application at the session. */
+export async function rollOf(db: EntityManager, applicationId: string, sessionId: string): Promise<string[]> {
+  const rows: { government_id: string }[] = await db.query(
+    `SELECT DISTINCT r.government_id FROM votes v JOIN vote_roll r ON r.vote_id = v.id WHERE v.application_id = $1 AND v.assembly_id = $2`,
+    [applicationId, sessionId],
+  );
+  return rows.map((row) => row.government_id);
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { UserDirectory } from '@near/identity';
+import type { Recipient } from '@near/notifications';
+import { GovernmentsService } from '@near/registry';
+import { AssembliesService, Attendance, VoteBook } from '@near/voting';
+import type { Application } from '../application.entity.js';
+import type { Audience } from './audience.js';
+
+/** Turns the audiences of the workflow table into the people an application's e-mail goes to, when the change commits. */
+@Injectable()
+export class AudienceRecipients {
+  constructor(
+    private readonly directory: UserDirectory,
+    private readonly governments: GovernmentsService,
+    private readonly sessions: AssembliesService,
+    private readonly attendance: Attendance,
+    private readonly votes: VoteBook,
+  ) {}
+
+  async of(manager: EntityManager, audience: Audience, application: Application): Promise<Recipient[]> {
+    switch (audience) {
+      case 'applicant-contact':
+        // The contact named in the application, in the application's language.
+        return [{ address: application.contactEmail, name: application.contactName, userId: null, locale: application.locale }];
+      case 'secretariat':
+        return this.directory.recipients(manager, { role: 'secretariat' });
+      case 'member-delegates': {
+        const members = await this.governments.list({ status: 'member' }, manager);
+        return this.directory.recipients(manager, { role: 'delegate', governmentIds: members.map((member) => member.id) });
+      }
+      case 'present-delegates':
+        return this.directory.recipients(manager, { role: 'delegate', governmentIds: await this.presentGovernments(manager, application) });
+    }
+  }
+
+  /** At a meeting, the governments present; in a written procedure, every government on the roll. */
+  private async presentGovernments(manager: EntityManager, application: Application): Promise<string[]> {
+    if (!application.assemblyId) return [];
+    const session = await this.sessions.get(application.assemblyId, manager);
+    return session.body === 'written_procedure'
+      ? this.votes.rollOf(manager, application.id, session.id)
+      : this.attendance.presentAt(session.id, manager);
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable, Module } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Role } from './role.js';
+import * as users from './user.repository.js';
+
+/**
+ * Who the users of a role are, for the libs that write to them (the admission's e-mails): addresses, names
+ * and languages, nothing else. A module of its own, so that such a lib needs none of sign-in's machinery.
+ */
+@Injectable()
+export class UserDirectory {
+  /** The active users of a role, of the given governments only when named, by e-mail address. */
+  recipients(
+    manager: EntityManager,
+    filter: { role: Role; governmentIds?: readonly string[] },
+  ): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
+    return users.activeRecipients(manager, filter);
+  }
+}
+
+@Module({ providers: [UserDirectory], exports: [UserDirectory] })
+export class UserDirectoryModule {}
