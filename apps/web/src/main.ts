@@ -1,5 +1,5 @@
 import { whenSignedOut } from './api/client.js';
-import { currentSession, endSession } from './api/session.js';
+import { currentSignIn, signOut } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
 import { ROUTES } from './routes.js';
@@ -13,15 +13,15 @@ const main = document.getElementById('main')!;
 
 async function render(): Promise<void> {
   runLeaveHandlers();
-  const session = currentSession();
-  renderHeader(session, {
+  const signIn = currentSignIn();
+  renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
     signOut: () => {
-      endSession();
+      signOut();
       navigate('/app/', true);
     },
   });
-  if (!session) {
+  if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
     await signInPage(main, async (signedIn) => {
       await useLanguage(preferredLanguage(signedIn.user.locale));
@@ -29,13 +29,13 @@ async function render(): Promise<void> {
     });
     return;
   }
-  const found = match(ROUTES, session.user.role, location.pathname);
+  const found = match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {
     try {
       const page = await found.route.page();
-      await page({ params: found.params, search: new URLSearchParams(location.search), session, main, onLeave });
+      await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
     } catch (error) {
       replace(
         main,
@@ -50,7 +50,7 @@ async function render(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  await useLanguage(preferredLanguage(currentSession()?.user.locale));
+  await useLanguage(preferredLanguage(currentSignIn()?.user.locale));
   setRenderer(() => void render());
   whenSignedOut(() => {
     notify(t('signIn.expired'), 'warning');

@@ -1,11 +1,11 @@
-import type { Session } from './api/session.js';
+import type { SignIn } from './api/sign-in-store.js';
 import type { Role } from './api/types.js';
 
 export interface PageContext {
   /** The captured parts of the path. */
   params: string[];
   search: URLSearchParams;
-  session: Session;
+  signIn: SignIn;
   main: HTMLElement;
   /** Stops timers (polling) when the user leaves the page. */
   onLeave(cleanup: () => void): void;

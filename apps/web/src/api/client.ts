@@ -1,5 +1,5 @@
 import { ApiProblem } from './problem.js';
-import { currentSession, endSession } from './session.js';
+import { currentSignIn, signOut } from './sign-in-store.js';
 
 export interface RequestOptions {
   method?: string;
@@ -12,8 +12,8 @@ let onSignedOut: () => void = () => undefined;
 export const whenSignedOut = (handler: () => void) => (onSignedOut = handler);
 
 export function authorization(): Record<string, string> {
-  const session = currentSession();
-  return session ? { Authorization: `Bearer ${session.token}` } : {};
+  const signIn = currentSignIn();
+  return signIn ? { Authorization: `Bearer ${signIn.token}` } : {};
 }
 
 /** Calls the API; resolves with the JSON body, rejects with an ApiProblem. */
@@ -43,7 +43,7 @@ async function send(path: string, accept: string, options: RequestOptions): Prom
   if (!response.ok) {
     const problem = await ApiProblem.fromResponse(response);
     if (problem.status === 401 && headers.Authorization) {
-      endSession();
+      signOut();
       onSignedOut();
     }
     throw problem;

@@ -1,12 +1,12 @@
 import { api } from '../api/client.js';
-import { saveSession, type Session } from '../api/session.js';
+import { saveSignIn, type SignIn } from '../api/sign-in-store.js';
 import type { SignInResponse } from '../api/types.js';
 import { t } from '../i18n/i18n.js';
 import { h, replace } from '../ui/h.js';
 import { showProblem } from '../ui/problems.js';
 import { field, pageTitle, submit, whenSubmitted } from '../ui/widgets.js';
 
-export async function signInPage(main: HTMLElement, signedIn: (session: Session) => Promise<void>): Promise<void> {
+export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) => Promise<void>): Promise<void> {
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const form = h(
@@ -19,9 +19,9 @@ export async function signInPage(main: HTMLElement, signedIn: (session: Session)
             method: 'POST',
             body: { email: email.value, password: password.value },
           });
-          const session = { token: answer.accessToken, user: answer.user };
-          saveSession(session);
-          await signedIn(session);
+          const signIn = { token: answer.accessToken, user: answer.user };
+          saveSignIn(signIn);
+          await signedIn(signIn);
         } catch (problem) {
           showProblem(form, problem);
         }

@@ -1,4 +1,4 @@
-import type { Session } from '../api/session.js';
+import type { SignIn } from '../api/sign-in-store.js';
 import type { Role } from '../api/types.js';
 import { availableLanguages, currentLanguage, type MessageKey, t } from '../i18n/i18n.js';
 import { h, replace } from './h.js';
@@ -25,7 +25,7 @@ export interface LayoutActions {
 }
 
 /** The header: the app's name, the role's pages, the language switch and sign-out. */
-export function renderHeader(session: Session | null, actions: LayoutActions): void {
+export function renderHeader(signIn: SignIn | null, actions: LayoutActions): void {
   const header = document.getElementById('top')!;
   const skip = document.querySelector('.skip-link');
   if (skip) skip.textContent = t('nav.skip');
@@ -44,23 +44,23 @@ export function renderHeader(session: Session | null, actions: LayoutActions): v
       { class: 'bar' },
       h('a', { class: 'brand', href: '/app/' }, t('app.name')),
       h('div', { class: 'language' }, h('label', { for: 'language' }, t('nav.language')), language),
-      session
+      signIn
         ? h(
             'div',
             { class: 'who' },
-            h('span', null, `${session.user.displayName} · ${t(`role.${session.user.role}` as MessageKey)}`),
+            h('span', null, `${signIn.user.displayName} · ${t(`role.${signIn.user.role}` as MessageKey)}`),
             h('button', { type: 'button', class: 'link-button', onclick: actions.signOut }, t('nav.signOut')),
           )
         : null,
     ),
-    session
+    signIn
       ? h(
           'nav',
           { 'aria-label': t('nav.label') },
           h(
             'ul',
             null,
-            NAVIGATION[session.user.role].map(([href, key]) =>
+            NAVIGATION[signIn.user.role].map(([href, key]) =>
               h('li', null, h('a', { href, 'aria-current': here === href ? 'page' : null }, t(key))),
             ),
           ),

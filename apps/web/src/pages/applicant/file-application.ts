@@ -11,8 +11,8 @@ import { showProblem } from '../../ui/problems.js';
 import { field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from '../application/letter-section.js';
 
-export const fileApplicationPage: Page = async ({ main, session }) => {
-  const government = await api<Government>(`/governments/${session.user.governmentId}`);
+export const fileApplicationPage: Page = async ({ main, signIn }) => {
+  const government = await api<Government>(`/governments/${signIn.user.governmentId}`);
   const category = h(
     'select',
     { name: 'category' },

@@ -13,9 +13,9 @@ import { resultSection } from './result-section.js';
 import { timelineSection } from './timeline-section.js';
 
 /** One application, for whoever may see it: what it is, where it stands, and what the caller can do now. */
-export const applicationPage: Page = async ({ main, params, session, onLeave }) => {
+export const applicationPage: Page = async ({ main, params, signIn, onLeave }) => {
   const [id] = params;
-  const role = session.user.role;
+  const role = signIn.user.role;
   let cleanups: (() => void)[] = [];
   const stopTimers = () => {
     cleanups.forEach((cleanup) => cleanup());
