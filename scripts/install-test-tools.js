@@ -10,27 +10,30 @@ const FONTS = [
   { package: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
   { package: 'fonts-noto-core', file: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf' },
 ];
-const missingFonts = FONTS.filter((font) => !existsSync(font.file)).map((font) => font.package);
+
+const mayInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+
+function aptInstall(packages) {
+  const apt = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  execSync('apt-get update -qq', apt);
+  execSync(`apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`, apt);
+}
 
 if (!existsSync(CHROMIUM)) {
-  const mayInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!mayInstall) {
     console.error(`npm test needs Chromium at ${CHROMIUM}: install it with \`sudo apt-get install chromium\`, then run npm test again.`);
     process.exit(1);
   }
   console.log(`Installing Chromium (${CHROMIUM} is missing) from Debian's packages…`);
-  const apt = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-  execSync('apt-get update -qq', apt);
-  execSync('apt-get install -y -qq --no-install-recommends chromium', apt);
+  aptInstall(['chromium']);
 }
 
 // Without them the tests still pass, but the screenshots show boxes instead of Korean, Chinese or Japanese.
+const missingFonts = FONTS.filter((font) => !existsSync(font.file)).map((font) => font.package);
 if (missingFonts.length > 0) {
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  if (mayInstall) {
     console.log(`Installing ${missingFonts.join(' and ')} for the screenshots in six languages…`);
-    const apt = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-    execSync('apt-get update -qq', apt);
-    execSync(`apt-get install -y -qq --no-install-recommends ${missingFonts.join(' ')}`, apt);
+    aptInstall(missingFonts);
   } else {
     console.warn(`Screenshots need fonts for six languages: \`sudo apt-get install ${missingFonts.join(' ')}\` (tests run without them).`);
   }
