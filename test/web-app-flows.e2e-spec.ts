@@ -98,7 +98,7 @@ describe('The web app, beyond the main walk', () => {
       THIS_YEAR - 2,
       THIS_YEAR - 1,
     ]);
-    await secretariat.getByRole('link', { name: 'Members' }).click();
+    await secretariat.getByRole('link', { name: 'Registry' }).click();
     await secretariat.getByRole('link', { name: member.name_en, exact: true }).click();
     await secretariat.getByRole('heading', { name: member.name_en, level: 1 }).waitFor();
     const fact = (term: string) => secretariat.locator(`dt:text-is("${term}") + dd`);

@@ -351,8 +351,8 @@ describe('The web app', () => {
 
   it('gives the Secretariat its registry, notification log and audit trail, and the admin its users', async () => {
     const { page } = await as(hall.secretariat);
-    await page.getByRole('link', { name: 'Members' }).click();
-    await page.getByRole('heading', { name: 'Member registry' }).waitFor();
+    await page.getByRole('link', { name: 'Registry' }).click();
+    await page.getByRole('heading', { name: 'Registry of governments' }).waitFor();
     await page.getByRole('cell', { name: 'Toyama', exact: true }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'secretariat-members');

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aVotingHall, type VotingHall } from './fixtures/voting.js';
+import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+
+/*
+ * The web app as officials use it (issue 17): the registry, confirmations before what cannot be undone,
+ * filing with the letter at once. Preconditions are made through the API; the step under test is done in
+ * the browser, and axe-core checks every page on the way.
+ */
+
+describe('The web app as officials use it', () => {
+  let hall: VotingHall;
+  let baseUrl: string;
+  let browser: Browser;
+  let secretariat: Page;
+
+  beforeAll(async () => {
+    hall = await aVotingHall(0);
+    [baseUrl, browser] = await Promise.all([listen(hall.api), launchChromium()]);
+    secretariat = await as(hall.secretariat);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.api.close();
+  });
+
+  const as = async (user: TestUser, options = DESKTOP) => (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options)).page;
+
+  it('lets the Secretariat add a prospective government and correct its name, and the admin give it an applicant', async () => {
+    await secretariat.getByRole('link', { name: 'Registry' }).click();
+    await secretariat.getByRole('heading', { name: 'Registry of governments', level: 1 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Members (70)', level: 2 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Prospective governments (0)', level: 2 }).waitFor();
+    await expectAccessible(secretariat);
+
+    // The search finds a government by its name in its own language, and hides the rest.
+    await secretariat.getByLabel('Search by name').fill('富山');
+    await expect(secretariat.locator('tbody tr:visible').count()).resolves.toBe(1);
+    await secretariat.getByRole('link', { name: 'Toyama', exact: true }).waitFor();
+    await secretariat.getByLabel('Search by name').fill('');
+
+    const form = secretariat.locator('form', { has: secretariat.getByRole('heading', { name: 'Add a prospective government' }) });
+    await form.getByLabel('Name in English').fill('Jillin');
+    await form.getByLabel('Name in its own language').fill('吉林');
+    await form.getByLabel('Country').selectOption({ label: 'China' });
+    await form.getByLabel('Level of government').selectOption('regional');
+    await form.getByLabel('Kind of government (optional)').fill('Province');
+    await form.getByRole('button', { name: 'Add to the registry' }).click();
+    await secretariat.getByText('Jillin is now in the registry as a prospective government.').waitFor();
+    await secretariat.getByRole('heading', { name: 'Prospective governments (1)', level: 2 }).waitFor();
+    await expectAccessible(secretariat);
+
+    // Its English name was misspelt: the Secretariat corrects it on the government's page.
+    await secretariat.getByRole('link', { name: 'Jillin', exact: true }).click();
+    await secretariat.getByRole('heading', { name: 'Jillin', level: 1 }).waitFor();
+    await expect(secretariat.locator('dt:text-is("Status") + dd').textContent()).resolves.toBe('prospective');
+    await expect(secretariat.getByRole('heading', { name: 'Record a fee payment' }).count()).resolves.toBe(0);
+    await secretariat.getByLabel('Name in English').fill('Jilin');
+    await secretariat.getByLabel('Name in its own language').fill('吉林省');
+    await secretariat.getByRole('button', { name: 'Save the correction' }).click();
+    await secretariat.getByRole('heading', { name: 'Jilin', level: 1 }).waitFor();
+    await secretariat.getByText('The correction is saved.').waitFor();
+    await expectAccessible(secretariat);
+
+    // The admin gives the new government its applicant.
+    const admin = await as(await aUser(hall.api, 'admin'));
+    await admin.getByRole('heading', { name: 'Users' }).waitFor();
+    await admin.getByLabel('E-mail address', { exact: true }).fill('officer@jilin.test');
+    await admin.getByLabel('Name').fill('Jilin Officer');
+    await admin.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
+    await admin.getByLabel('Role', { exact: true }).selectOption('applicant');
+    await admin.getByLabel('Government', { exact: true }).selectOption({ label: 'Jilin · 吉林省 (prospective)' });
+    await admin.getByRole('button', { name: 'Add the user' }).click();
+    await admin.locator('tbody tr', { hasText: 'officer@jilin.test' }).getByRole('cell', { name: 'Jilin', exact: true }).waitFor();
+    await expectAccessible(admin);
+    await admin.context().close();
+  });
+
+  it('shows a stale correction as someone else’s change, and the registry on a phone', async () => {
+    const [liaoning] = await hall.api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Liaoning'`);
+    await secretariat.goto(`/app/members/${liaoning.id}`);
+    await secretariat.getByRole('heading', { name: 'Liaoning', level: 1 }).waitFor();
+    // Someone else corrects it while the page is open.
+    await hall.api.dataSource.query(`UPDATE governments SET name_local = '辽宁', version = version + 1 WHERE id = $1`, [liaoning.id]);
+    await secretariat.getByLabel('Name in its own language').fill('遼寧省');
+    await secretariat.getByRole('button', { name: 'Save the correction' }).click();
+    await secretariat.getByText('Someone else changed this government in the meantime.', { exact: false }).waitFor();
+    await expect(secretariat.getByLabel('Name in its own language').inputValue()).resolves.toBe('辽宁');
+    await expectAccessible(secretariat);
+
+    const phone = await as(hall.secretariat, PHONE);
+    await phone.goto('/app/members');
+    await phone.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
+    await expectAccessible(phone);
+    await phone.context().close();
+  });
+});
