@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
-import { aVotingHall, type VotingHall } from './fixtures/voting.js';
+import { act } from './fixtures/applications.js';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
 
 /*
@@ -97,5 +98,56 @@ describe('The web app as officials use it', () => {
     await phone.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
     await expectAccessible(phone);
     await phone.context().close();
+  });
+
+  it('asks before closing a ballot, naming the present members that have not voted and the result it gives', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(hall.api, hall.secretariat);
+    const present = hall.memberIds.slice(0, 40);
+    await recordPresent(hall.api, hall.secretariat, session.id, present).expect(200);
+    await act(hall.api, hall.secretariat, application, 'open-ballot').expect(200);
+    // The first two present members vote; 38 present members have not, and 30 members are absent.
+    for (const governmentId of present.slice(0, 2)) {
+      const delegate = await aUser(hall.api, 'delegate', { governmentId });
+      await hall.api.http().put(`/applications/${application.id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+    }
+    const names: { id: string; name_en: string }[] = await hall.api.dataSource.query(
+      `SELECT id, name_en FROM governments WHERE id = ANY($1::uuid[])`,
+      [present.slice(0, 3)],
+    );
+    const nameOf = (id: string) => names.find((row) => row.id === id)!.name_en;
+
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await secretariat.getByText(/^2 of 70 governments have voted\.$/).waitFor();
+    const close = secretariat.getByRole('button', { name: 'Close the ballot' });
+    await close.click();
+    const dialog = secretariat.getByRole('dialog', { name: `Close the ballot on ${application.reference}?` });
+    await dialog.getByText('These 38 present members have not voted:').waitFor();
+    await dialog.locator('ul.not-voted li', { hasText: nameOf(present[2]) }).waitFor();
+    await expect(dialog.locator('ul.not-voted li').count()).resolves.toBe(38);
+    await expect(dialog.locator('ul.not-voted').textContent()).resolves.not.toContain(nameOf(present[0]));
+    await dialog.getByText('30 members with voting rights are not recorded present.').waitFor();
+    await dialog.getByText('Closed now, the ballot gives: Approved.').waitFor();
+    // Focus starts on the safe choice; Escape goes back with nothing done, and focus returns to the button.
+    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Go back');
+    await expectAccessible(secretariat);
+    await secretariat.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Close the ballot');
+    await secretariat.locator('h1 .badge', { hasText: /^Voting$/ }).waitFor();
+
+    await close.click();
+    await dialog.getByRole('button', { name: 'Yes, close the ballot' }).click();
+    await secretariat.locator('h1 .badge', { hasText: /^Approved$/ }).waitFor();
+    await expectAccessible(secretariat);
+
+    // Closing the session asks too, saying what closing does and that its agenda is decided.
+    await secretariat.goto(`/app/sessions/${session.id}`);
+    await secretariat.getByRole('button', { name: 'Close the session' }).click();
+    const closing = secretariat.getByRole('dialog', { name: /^Close General Assembly \d+\?$/ });
+    await closing.getByText('Every application on its agenda has been decided.').waitFor();
+    await expectAccessible(secretariat);
+    await closing.getByRole('button', { name: 'Yes, close the session' }).click();
+    await secretariat.locator('h1 .badge', { hasText: 'Closed' }).waitFor();
+    await expect(secretariat.getByRole('button', { name: 'Close the session' }).count()).resolves.toBe(0);
   });
 });

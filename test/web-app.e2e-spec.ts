@@ -172,6 +172,7 @@ describe('The web app', () => {
     await secretariatPage.getByText(/^3 of \d+ governments have voted\.$/).waitFor();
     await screenshot(secretariatPage, 'secretariat-turnout');
     await secretariatPage.getByRole('button', { name: 'Close the ballot' }).click();
+    await secretariatPage.getByRole('dialog').getByRole('button', { name: 'Yes, close the ballot' }).click();
     await stateIs(secretariatPage, 'Approved');
     await secretariatPage.getByText('3 yes, 0 no, 0 abstaining', { exact: false }).waitFor();
     await expectAccessible(secretariatPage);
