@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { act } from './fixtures/applications.js';
+import { act, aProspectiveApplicant } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { A_PDF } from './utils/record-scenes.js';
 
 /*
  * The web app as officials use it (issue 17): the registry, confirmations before what cannot be undone,
@@ -149,5 +150,42 @@ describe('The web app as officials use it', () => {
     await closing.getByRole('button', { name: 'Yes, close the session' }).click();
     await secretariat.locator('h1 .badge', { hasText: 'Closed' }).waitFor();
     await expect(secretariat.getByRole('button', { name: 'Close the session' }).count()).resolves.toBe(0);
+  });
+
+  it('files nothing when the letter is refused, and files the application with its letter once it is a PDF', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const filedFor = async () => {
+      const [row] = await hall.api.dataSource.query(
+        `SELECT (SELECT count(*) FROM applications WHERE government_id = $1)::int AS applications,
+                (SELECT count(*) FROM notifications)::int AS notifications`,
+        [applicant.governmentId],
+      );
+      return row as { applications: number; notifications: number };
+    };
+    const before = await filedFor();
+    const page = await as(applicant, PHONE);
+    await page.getByRole('link', { name: 'File an application' }).first().click();
+    await page.getByLabel('Head of government', { exact: true }).fill('Jing Junhai');
+    await page.getByLabel('Statement of purpose', { exact: true }).fill('Jilin shares the purpose of NEAR.');
+    await page.getByLabel('Name', { exact: true }).fill('Wang Li');
+    await page.getByLabel('E-mail address', { exact: true }).fill('wang.li@jilin.test');
+    // A scan saved as an image, named as if it were a PDF.
+    const image = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await page.getByLabel(/Official letter/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: image });
+    await page.getByRole('button', { name: 'File the application' }).click();
+    const letterError = page.locator('.field:has(input[name="file"]) + .field-error');
+    await expect(letterError.textContent()).resolves.toContain('The letter is not a PDF');
+    await expect(page.getByLabel(/Official letter/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page);
+    expect(await filedFor()).toEqual(before);
+
+    await page.getByLabel(/Official letter/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await page.getByRole('button', { name: 'File the application' }).click();
+    await page.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
+    await page.locator('h1 .badge', { hasText: /^Submitted$/ }).waitFor();
+    await page.getByText('Official letter uploaded').waitFor();
+    await expectAccessible(page);
+    expect((await filedFor()).applications).toBe(1);
+    await page.context().close();
   });
 });
