@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { APPLICATION_ACTIONS } from '@near/admission';
 import type { Browser, Page } from 'playwright-core';
 import { act, aProspectiveApplicant } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
@@ -187,5 +190,22 @@ describe('The web app as officials use it', () => {
     await expectAccessible(page);
     expect((await filedFor()).applications).toBe(1);
     await page.context().close();
+  });
+
+  it('has words in English, and so in every language, for every action the audit trail records', () => {
+    const sources = (folder: string): string[] =>
+      readdirSync(folder).flatMap((name) => {
+        const path = join(folder, name);
+        if (statSync(path).isDirectory()) return sources(path);
+        return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+      });
+    // The actions written as literals (`action: 'government.corrected'`, `'ballot.cast'`), and the workflow's.
+    const literal = /'((?:application|assembly|auth|ballot|government|notification|user)\.[a-z-]+)'/g;
+    const recorded = new Set([
+      ...sources('libs').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(literal)].map((match) => match[1])),
+      ...Object.keys(APPLICATION_ACTIONS).map((action) => `application.${action}`),
+    ]);
+    const english = JSON.parse(readFileSync('apps/web/src/i18n/en.json', 'utf8')) as Record<string, string>;
+    expect([...recorded].filter((action) => !(`event.${action}` in english)).sort()).toEqual([]);
   });
 });
