@@ -45,6 +45,10 @@ describe('The web app, beyond the main walk', () => {
     await stateIs(page, 'Under review');
     await expectAccessible(page);
 
+    // Withdrawal comes after what the application says (its letter included), not first among the actions.
+    const headings = await page.locator('main h2').allTextContents();
+    expect(headings.indexOf('Withdrawing the application')).toBeGreaterThan(headings.indexOf('Official letter'));
+    expect(headings.indexOf('Official letter')).toBeGreaterThan(-1);
     await page.getByLabel('Reason for withdrawing', { exact: true }).fill('The provincial assembly postponed the decision to join.');
     await page.getByRole('button', { name: 'Withdraw the application' }).click();
     const dialog = page.getByRole('dialog', { name: `Withdraw application ${application.reference}?` });
