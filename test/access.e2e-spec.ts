@@ -18,6 +18,7 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /governments/{id}': SIGNED_IN,
   'POST /governments': ['secretariat', 'admin'],
   'PUT /governments/{id}/fees': ['secretariat'],
+  'PATCH /governments/{id}': ['secretariat'],
   'POST /applications': ['applicant'],
   'GET /applications': ['applicant', 'delegate', 'secretariat'],
   'GET /applications/{id}': ['applicant', 'delegate', 'secretariat'],
@@ -62,7 +63,7 @@ describe('access to routes', () => {
   const call = (route: string, user?: TestUser) => {
     const [method, template] = route.split(' ');
     const path = template.replace('{action}', 'start-review').replace(/\{[^}]+\}/g, SAMPLE_ID);
-    const pending = api.http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);
+    const pending = api.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path);
     return user ? pending.set(bearer(user)) : pending;
   };
 

@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import {
   act,
   aProspectiveApplicant,
+  applicationInput,
   aSession,
   ALL_CRITERIA_PASSED,
   type ApplicationBody,
@@ -391,5 +392,95 @@ describe('the official letter over HTTP', () => {
   it('keeps the audit chain valid through all of the above', async () => {
     const verify = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
     expect(verify.body).toMatchObject({ valid: true });
+  });
+});
+
+describe('filing an application with its letter at once', () => {
+  let api: TestApp;
+  let secretariat: TestUser;
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    secretariat = await aUser(api, 'secretariat');
+  });
+  afterAll(() => api.close());
+
+  const fileWithLetter = (user: TestUser, application: object | string | undefined, letter?: { content: Buffer; fileName?: string }) => {
+    let request = api.http().post('/applications').set(bearer(user));
+    if (application !== undefined)
+      request = request.field('application', typeof application === 'string' ? application : JSON.stringify(application));
+    if (letter)
+      request = request.attach('letter', letter.content, { filename: letter.fileName ?? 'letter.pdf', contentType: 'application/pdf' });
+    return request;
+  };
+  const counts = async (governmentId: string) => {
+    const [row] = await api.dataSource.query(
+      `SELECT (SELECT count(*) FROM applications WHERE government_id = $1)::int AS applications,
+              (SELECT count(*) FROM notifications)::int AS notifications,
+              (SELECT count(*) FROM audit_events)::int AS audit,
+              (SELECT count(*) FROM application_letters)::int AS letters`,
+      [governmentId],
+    );
+    return row as { applications: number; notifications: number; audit: number; letters: number };
+  };
+
+  it('files the application and stores its letter in one request, audited in that order, with the e-mails', async () => {
+    const applicant = await aProspectiveApplicant(api);
+    const before = await counts(applicant.governmentId);
+    const letter = aPdf('filed-with');
+    const filed = await fileWithLetter(applicant, applicationInput(applicant.governmentId), {
+      content: letter,
+      fileName: 'Letter of application.pdf',
+    }).expect(201);
+    expect(filed.body).toMatchObject({
+      state: 'submitted',
+      version: 1,
+      letter: { sha256: sha256(letter), sizeBytes: letter.length, fileName: 'Letter of application.pdf' },
+    });
+    expect(filed.headers.location).toBe(`/applications/${filed.body.id}`);
+    expect(filed.headers.etag).toBe('"1"');
+
+    const history = await api.http().get(`/applications/${filed.body.id}/history`).set(bearer(secretariat)).expect(200);
+    expect((history.body as { action: string }[]).map((entry) => entry.action)).toEqual([
+      'application.submitted',
+      'application.letter-uploaded',
+    ]);
+    const after = await counts(applicant.governmentId);
+    expect(after).toMatchObject({ applications: 1, audit: before.audit + 2, letters: before.letters + 1 });
+    expect(after.notifications).toBeGreaterThan(before.notifications);
+  });
+
+  it('leaves no application, no letter, no audit entry and no e-mail when the letter is refused', async () => {
+    const applicant = await aProspectiveApplicant(api);
+    const before = await counts(applicant.governmentId);
+    const notPdf = await fileWithLetter(applicant, applicationInput(applicant.governmentId), { content: PNG, fileName: 'scan.png' }).expect(
+      415,
+    );
+    expect(notPdf.body.type).toBe('urn:near:problem:letter-not-pdf');
+    const tooLarge = await fileWithLetter(applicant, applicationInput(applicant.governmentId), {
+      content: aPdfOfSize(10 * MiB + 1),
+    }).expect(413);
+    expect(tooLarge.headers['content-type']).toMatch(PROBLEM_JSON);
+    await fileWithLetter(applicant, applicationInput(applicant.governmentId), { content: Buffer.alloc(0) }).expect(400);
+    expect(await counts(applicant.governmentId)).toEqual(before);
+
+    // The same filing with a PDF then goes through: nothing of the refused ones stood in its way.
+    await fileWithLetter(applicant, applicationInput(applicant.governmentId), { content: aPdf('second try') }).expect(201);
+  });
+
+  it('refuses a multipart filing without its letter or its application, or with an application the JSON form refuses', async () => {
+    const applicant = await aProspectiveApplicant(api);
+    const before = await counts(applicant.governmentId);
+    const noLetter = await fileWithLetter(applicant, applicationInput(applicant.governmentId)).expect(400);
+    expect(noLetter.body.detail).toContain('"letter"');
+    const noApplication = await fileWithLetter(applicant, undefined, { content: aPdf('alone') }).expect(400);
+    expect(noApplication.body.detail).toContain('"application"');
+    await fileWithLetter(applicant, '{"governmentId":', { content: aPdf('broken') }).expect(400);
+    await fileWithLetter(applicant, '{"__proto__":{"polluted":true}}', { content: aPdf('proto') }).expect(400);
+    const invalid = await fileWithLetter(applicant, applicationInput(applicant.governmentId, { headOfGovernment: '' }), {
+      content: aPdf('invalid'),
+    }).expect(400);
+    expect(invalid.body.errors.map((error: { field: string }) => error.field)).toEqual(['headOfGovernment']);
+    expect(await counts(applicant.governmentId)).toEqual(before);
   });
 });

@@ -96,4 +96,107 @@ describe('the member registry', () => {
       .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['country', 'level']);
   });
+
+  describe('correcting a government', () => {
+    const register = async (nameEn: string) =>
+      (
+        await api
+          .http()
+          .post('/governments')
+          .set(bearer(secretariat))
+          .send({ nameEn, nameLocal: 'Provisional', country: 'CN', level: 'local' })
+          .expect(201)
+      ).body as GovernmentBody;
+
+    it('corrects the names and level under If-Match, gives the new ETag and audits each change in the same transaction', async () => {
+      const government = await register('Jillin');
+      const read = await api.http().get(`/governments/${government.id}`).set(bearer(secretariat)).expect(200);
+      expect(read.headers.etag).toBe(`"${read.body.version}"`);
+
+      const corrected = await api
+        .http()
+        .patch(`/governments/${government.id}`)
+        .set(bearer(secretariat))
+        .set('If-Match', read.headers.etag)
+        .send({ nameEn: 'Jilin Province', nameLocal: '吉林省', level: 'regional' })
+        .expect(200);
+      expect(corrected.body).toMatchObject({
+        nameEn: 'Jilin Province',
+        nameLocal: '吉林省',
+        level: 'regional',
+        version: read.body.version + 1,
+      });
+      expect(corrected.headers.etag).toBe(`"${read.body.version + 1}"`);
+
+      const entries = await api.dataSource.query(`SELECT * FROM audit_events WHERE action = 'government.corrected' AND entity_id = $1`, [
+        government.id,
+      ]);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ actor_user_id: secretariat.id, state_before: 'prospective', state_after: 'prospective' });
+      expect(JSON.parse(entries[0].payload)).toEqual({
+        nameEn: { before: 'Jillin', after: 'Jilin Province' },
+        nameLocal: { before: 'Provisional', after: '吉林省' },
+        level: { before: 'local', after: 'regional' },
+      });
+    });
+
+    it('refuses a stale If-Match with 412 and changes nothing', async () => {
+      const government = await register('Heilongjiang Forestry');
+      const { headers } = await api.http().get(`/governments/${government.id}`).set(bearer(secretariat)).expect(200);
+      await api
+        .http()
+        .patch(`/governments/${government.id}`)
+        .set(bearer(secretariat))
+        .set('If-Match', headers.etag)
+        .send({ nameLocal: '一' })
+        .expect(200);
+
+      const stale = await api
+        .http()
+        .patch(`/governments/${government.id}`)
+        .set(bearer(secretariat))
+        .set('If-Match', headers.etag)
+        .send({ nameLocal: '二' })
+        .expect(412);
+      expect(stale.body.type).toBe('urn:near:problem:government-changed');
+      const now = await api.http().get(`/governments/${government.id}`).set(bearer(secretariat)).expect(200);
+      expect(now.body.nameLocal).toBe('一');
+      const [{ count }] = await api.dataSource.query(
+        `SELECT count(*)::int AS count FROM audit_events WHERE action = 'government.corrected' AND entity_id = $1`,
+        [government.id],
+      );
+      expect(count).toBe(1);
+    });
+
+    it('records nothing for a correction that changes nothing, and refuses a name another government has', async () => {
+      const government = await register('Hebei');
+      const same = await api.http().patch(`/governments/${government.id}`).set(bearer(secretariat)).send({ nameEn: 'Hebei' }).expect(200);
+      expect(same.body.version).toBe((await api.http().get(`/governments/${government.id}`).set(bearer(secretariat))).body.version);
+      const [{ count }] = await api.dataSource.query(
+        `SELECT count(*)::int AS count FROM audit_events WHERE action = 'government.corrected' AND entity_id = $1`,
+        [government.id],
+      );
+      expect(count).toBe(0);
+
+      const taken = await api
+        .http()
+        .patch(`/governments/${government.id}`)
+        .set(bearer(secretariat))
+        .send({ nameEn: 'liaoning' })
+        .expect(409);
+      expect(taken.body.type).toBe('urn:near:problem:government-already-registered');
+    });
+
+    it('refuses an empty name, an unknown level and a malformed If-Match', async () => {
+      const government = await register('Anhui');
+      const invalid = await api
+        .http()
+        .patch(`/governments/${government.id}`)
+        .set(bearer(secretariat))
+        .send({ nameEn: '  ', level: 'national' })
+        .expect(400);
+      expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['level', 'nameEn']);
+      await api.http().patch(`/governments/${government.id}`).set(bearer(secretariat)).set('If-Match', 'yesterday').send({}).expect(400);
+    });
+  });
 });

@@ -132,7 +132,13 @@ describe('a secret ballot', () => {
       openedAt: expect.any(String),
       turnout: { voters: 70, ballots: 12 },
       rule: expect.objectContaining({ ballotSecrecy: 'secret' }),
+      // Who has not voted yet, for the Secretariat to chase, and what closing now would decide: never a choice.
+      notVoted: expect.any(Array),
+      ifClosedNow: { outcome: expect.stringMatching(/^(approved|rejected)$/), quorumMet: expect.any(Boolean) },
     });
+    const notVoted = (live.body.notVoted as { governmentId: string }[]).map((government) => government.governmentId);
+    expect(notVoted).toHaveLength(58);
+    expect(notVoted.filter((id) => voterIds.includes(id))).toEqual([]);
 
     // The trail records that each government voted, never how.
     const history = await api.http().get(`/applications/${application.id}/history`).set(bearer(secretariat)).expect(200);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
@@ -132,6 +133,20 @@ const ROUTES: Record<string, RouteSetup> = {
     readBack: (world, _, response) => get(world, world.secretariat, `/governments/${response.body.id}`),
     normalize: (text) => text.trim(),
   },
+  'PATCH /governments/{id}': {
+    // A prospective government of its own each run: a correction changes its names, and names are unique per country.
+    scene: async (world) => {
+      const { body } = await world.api
+        .http()
+        .post('/governments')
+        .set(bearer(world.secretariat))
+        .send({ nameEn: `Correctable ${randomUUID()}`, nameLocal: 'Provisional', country: 'CN', level: 'local' })
+        .expect(201);
+      return { caller: world.secretariat, records: { id: body.id } };
+    },
+    readBack: (world, scene) => get(world, world.secretariat, `/governments/${scene.records.id}`),
+    normalize: (text) => text.trim(),
+  },
   'PUT /governments/{id}/fees': { scene: (world) => ({ caller: world.secretariat, records: { id: world.memberIds[1] } }) },
   'POST /applications': {
     valid: { 'Idempotency-Key': fc.uuid() },
@@ -256,7 +271,7 @@ describe('hostile input, property-based', () => {
     const query = request.query.map(([name, value]) => `${name}=${resolveReferences(value, scene.records)}`).join('&');
     const bytes = letter ? multipartBody(letter) : request.body === undefined ? undefined : serializeBody(request.body, scene.records);
     const before = await databaseFingerprint(world.api.dataSource);
-    let call = world.api.http()[operation.method.toLowerCase() as 'get' | 'post' | 'put'](query ? `${path}?${query}` : path);
+    let call = world.api.http()[operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](query ? `${path}?${query}` : path);
     if (scene.caller) call = call.set(bearer(scene.caller));
     for (const [name, value] of Object.entries(request.headers)) call = call.set(name, value);
     if (bytes) call = withRawBody(call, letter ? `multipart/form-data; boundary=${letter.boundary}` : 'application/json', bytes);

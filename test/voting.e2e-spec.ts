@@ -30,6 +30,10 @@ describe('a General Assembly votes on an application', () => {
     }
     const live = await api.http().get(`/applications/${application.id}/result`).set(bearer(secretariat)).expect(200);
     expect(live.body).toMatchObject({ status: 'open', turnout: { voters: 70, ballots: 40 } });
+    // Every present member has voted: the 30 on the roll without a ballot are the absent ones.
+    expect(live.body.notVoted).toHaveLength(30);
+    expect((live.body.notVoted as { present: boolean }[]).filter((government) => government.present)).toEqual([]);
+    expect(live.body.ifClosedNow).toEqual({ outcome: 'approved', quorumMet: true });
     expect(JSON.stringify(live.body)).not.toMatch(/"(yes|no|abstain)"/);
     await api.http().get(`/applications/${application.id}/result`).set(bearer(delegates[0])).expect(409);
 

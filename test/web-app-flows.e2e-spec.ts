@@ -45,8 +45,16 @@ describe('The web app, beyond the main walk', () => {
     await stateIs(page, 'Under review');
     await expectAccessible(page);
 
+    // Withdrawal comes after what the application says (its letter included), not first among the actions.
+    const headings = await page.locator('main h2').allTextContents();
+    expect(headings.indexOf('Withdrawing the application')).toBeGreaterThan(headings.indexOf('Official letter'));
+    expect(headings.indexOf('Official letter')).toBeGreaterThan(-1);
     await page.getByLabel('Reason for withdrawing', { exact: true }).fill('The provincial assembly postponed the decision to join.');
     await page.getByRole('button', { name: 'Withdraw the application' }).click();
+    const dialog = page.getByRole('dialog', { name: `Withdraw application ${application.reference}?` });
+    await dialog.getByText('The provincial assembly postponed the decision to join.').waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Yes, withdraw the application' }).click();
     await stateIs(page, 'Withdrawn');
     await page.getByText('Withdrawn by the applicant: The provincial assembly postponed the decision to join.').waitFor();
     await expect(page.getByRole('button', { name: 'Withdraw the application' }).count()).resolves.toBe(0);
@@ -61,6 +69,7 @@ describe('The web app, beyond the main walk', () => {
     await stateIs(secretariat, 'Under review');
     await secretariat.getByLabel('Reasons (sent to the applicant)', { exact: true }).fill(reasons);
     await secretariat.getByRole('button', { name: 'Declare ineligible' }).click();
+    await secretariat.getByRole('dialog').getByRole('button', { name: 'Yes, declare it ineligible' }).click();
     await stateIs(secretariat, 'Ineligible');
     await expectAccessible(secretariat);
 
@@ -98,7 +107,7 @@ describe('The web app, beyond the main walk', () => {
       THIS_YEAR - 2,
       THIS_YEAR - 1,
     ]);
-    await secretariat.getByRole('link', { name: 'Members' }).click();
+    await secretariat.getByRole('link', { name: 'Registry' }).click();
     await secretariat.getByRole('link', { name: member.name_en, exact: true }).click();
     await secretariat.getByRole('heading', { name: member.name_en, level: 1 }).waitFor();
     const fact = (term: string) => secretariat.locator(`dt:text-is("${term}") + dd`);
@@ -188,6 +197,12 @@ describe('The web app, beyond the main walk', () => {
     await hall.api.dataSource.query(`UPDATE assemblies SET deadline = now() - interval '1 second' WHERE id = $1`, [procedureId]);
     await secretariat.reload();
     await secretariat.getByRole('button', { name: 'Close the ballot' }).click();
+    // A written procedure: every government on the roll that has not answered is named.
+    await secretariat
+      .getByRole('dialog')
+      .getByText(/^These \d+ governments have not answered:$/)
+      .waitFor();
+    await secretariat.getByRole('dialog').getByRole('button', { name: 'Yes, close the ballot' }).click();
     await stateIs(secretariat, 'Approved');
     await secretariat.locator('.outcome-word', { hasText: 'Approved' }).waitFor();
     await secretariat.getByText('1 yes, 0 no, 0 abstaining', { exact: false }).waitFor();

@@ -172,6 +172,7 @@ describe('The web app', () => {
     await secretariatPage.getByText(/^3 of \d+ governments have voted\.$/).waitFor();
     await screenshot(secretariatPage, 'secretariat-turnout');
     await secretariatPage.getByRole('button', { name: 'Close the ballot' }).click();
+    await secretariatPage.getByRole('dialog').getByRole('button', { name: 'Yes, close the ballot' }).click();
     await stateIs(secretariatPage, 'Approved');
     await secretariatPage.getByText('3 yes, 0 no, 0 abstaining', { exact: false }).waitFor();
     await expectAccessible(secretariatPage);
@@ -351,8 +352,8 @@ describe('The web app', () => {
 
   it('gives the Secretariat its registry, notification log and audit trail, and the admin its users', async () => {
     const { page } = await as(hall.secretariat);
-    await page.getByRole('link', { name: 'Members' }).click();
-    await page.getByRole('heading', { name: 'Member registry' }).waitFor();
+    await page.getByRole('link', { name: 'Registry' }).click();
+    await page.getByRole('heading', { name: 'Registry of governments' }).waitFor();
     await page.getByRole('cell', { name: 'Toyama', exact: true }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'secretariat-members');

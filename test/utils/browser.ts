@@ -57,6 +57,22 @@ export async function expectAccessible(page: Page): Promise<void> {
         `${page.url()}: ${violation.id} (${violation.impact}) ${violation.help}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
   expect(serious).toEqual([]);
+  await expectNoCodes(page);
+}
+
+/** An action's code as the audit trail records it (`ballot.cast`), and a state's (`in_session`). */
+const ACTION_CODE = /\b[a-z]+\.[a-z_-]+\b/g;
+const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/g;
+
+/**
+ * Fails when the page's text shows a technical code instead of words. E-mail addresses and file names
+ * (`letter.pdf`) are what people typed, not codes, and are left out of the scan.
+ */
+export async function expectNoCodes(page: Page): Promise<void> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  const scanned = text.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+\.(pdf|csv|png)\b/gi, ' ');
+  const codes = [...new Set([...(scanned.match(ACTION_CODE) ?? []), ...(scanned.match(SNAKE_CASE) ?? [])])];
+  expect({ page: page.url(), codes }).toEqual({ page: page.url(), codes: [] });
 }
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's screenshots; an ordinary run leaves them alone. */

@@ -32,6 +32,11 @@ export function find(db: EntityManager, id: string): Promise<Government | null> 
   return db.getRepository(Government).findOneBy({ id });
 }
 
+/** FOR UPDATE: the row stays as read until the caller's transaction ends. */
+export function findForUpdate(db: EntityManager, id: string): Promise<Government | null> {
+  return db.getRepository(Government).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
 /** FOR SHARE: the government's status cannot change until the caller's transaction ends. */
 export function findForShare(db: EntityManager, id: string): Promise<Government | null> {
   return db.getRepository(Government).findOne({ where: { id }, lock: { mode: 'pessimistic_read' } });
@@ -72,5 +77,19 @@ export async function admit(
   await db.query(
     `UPDATE governments SET status = $2, member_since = $3, admitted_by_assembly_id = $4, updated_at = now(), version = version + 1 WHERE id = $1`,
     [admission.governmentId, admission.status, admission.memberSince, admission.assemblyId],
+  );
+}
+
+export interface NameCorrection {
+  nameEn: string;
+  nameLocal: string;
+  level: GovernmentLevel;
+}
+
+/** Writes the corrected names and level, raising the version the caller read (the row is locked by then). */
+export async function correct(db: EntityManager, id: string, correction: NameCorrection): Promise<void> {
+  await db.query(
+    `UPDATE governments SET name_en = $2, name_local = $3, level = $4, updated_at = now(), version = version + 1 WHERE id = $1`,
+    [id, correction.nameEn, correction.nameLocal, correction.level],
   );
 }

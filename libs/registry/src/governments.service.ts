@@ -20,6 +20,13 @@ export interface NewProspectiveGovernment {
   kind?: string;
 }
 
+/** What a correction may change; a field left out stays as it is. */
+export interface GovernmentCorrection {
+  nameEn?: string;
+  nameLocal?: string;
+  level?: GovernmentLevel;
+}
+
 /** One year's fee: the fiscal year and the day it was paid (YYYY-MM-DD). */
 export interface FeePaymentInput {
   year: number;
@@ -165,6 +172,53 @@ export class GovernmentsService {
     });
   }
 
+  /**
+   * Corrects a government's names or level. With `expectedVersion` (the caller's If-Match), a government
+   * changed since is refused rather than overwritten. A correction that changes nothing records nothing.
+   */
+  correct(
+    id: string,
+    correction: GovernmentCorrection,
+    expectedVersion: number | undefined,
+    context: AuditContext,
+  ): Promise<GovernmentStanding> {
+    return this.dataSource.transaction(async (manager) => {
+      const government = await governments.findForUpdate(manager, id);
+      if (!government) throw new RegistryError(RegistryErrorCode.GovernmentNotFound, `No government has the id ${id}.`);
+      if (expectedVersion !== undefined && expectedVersion !== government.version) {
+        throw new RegistryError(
+          RegistryErrorCode.GovernmentChanged,
+          `${government.nameEn} was changed by someone else since you read it (version ${government.version}, not ${expectedVersion}).`,
+          { currentVersion: government.version },
+        );
+      }
+      const before = { nameEn: government.nameEn, nameLocal: government.nameLocal, level: government.level };
+      const after = { ...before, ...definedFieldsOf(correction) };
+      const changed = (Object.keys(before) as (keyof typeof before)[]).filter((field) => before[field] !== after[field]);
+      if (changed.length === 0) return this.standing(id, new Date(), manager);
+      if (after.nameEn.toLowerCase() !== before.nameEn.toLowerCase()) {
+        const existing = await governments.findByName(manager, government.country, after.nameEn);
+        if (existing && existing.id !== id) {
+          throw new RegistryError(
+            RegistryErrorCode.GovernmentAlreadyRegistered,
+            `${after.nameEn} (${government.country}) is already in the registry with status ${existing.status}.`,
+            { governmentId: existing.id },
+          );
+        }
+      }
+      await governments.correct(manager, id, after);
+      await this.audit.record(manager, context, {
+        action: 'government.corrected',
+        entityType: 'government',
+        entityId: id,
+        stateBefore: government.status,
+        stateAfter: government.status,
+        payload: Object.fromEntries(changed.map((field) => [field, { before: before[field], after: after[field] }])),
+      });
+      return this.standing(id, new Date(), manager);
+    });
+  }
+
   private async insertProspective(input: NewProspectiveGovernment, manager: EntityManager): Promise<Government> {
     const existing = await governments.findByName(manager, input.country, input.nameEn);
     if (existing) {
@@ -187,4 +241,8 @@ export class GovernmentsService {
       list.map((government) => government.id),
     );
   }
+}
+
+function definedFieldsOf(correction: GovernmentCorrection): GovernmentCorrection {
+  return Object.fromEntries(Object.entries(correction).filter(([, value]) => value !== undefined)) as GovernmentCorrection;
 }

@@ -5,6 +5,7 @@ export { FeePayment } from './fee-payment.entity.js';
 export {
   GovernmentsService,
   type NewProspectiveGovernment,
+  type GovernmentCorrection,
   type GovernmentFilter,
   type FeePaymentInput,
   type GovernmentStanding,

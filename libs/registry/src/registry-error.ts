@@ -8,6 +8,8 @@ export enum RegistryErrorCode {
   /** Observers and prospective governments pay no fee. */
   GovernmentPaysNoFees = 'government-pays-no-fees',
   PaymentDateInFuture = 'payment-date-in-future',
+  /** The If-Match version is not the government's: someone changed it since the caller read it. */
+  GovernmentChanged = 'government-changed',
 }
 
 export class RegistryError extends DomainError<RegistryErrorCode> {}

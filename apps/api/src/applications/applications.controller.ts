@@ -1,19 +1,23 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ApiCreatedResponse, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApplicationFiling, ApplicationReader } from '@near/admission';
+import { ApplicationFiling, ApplicationReader, LETTER_MAX_BYTES } from '@near/admission';
 import { AuditQuery } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { AuditEventDto } from '../audit/dto/audit-event.dto.js';
 import { etagOf } from '../http/if-match.js';
+import { MULTIPART_BODY_EXTENSION } from '../http/multipart-body.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { ApplicationPartAsBody, isMultipart } from './application-part-as-body.interceptor.js';
 import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto/application.dto.js';
 import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { parseIdempotencyKey } from './idempotency-key.js';
 import { ListApplicationsQuery } from './dto/list-applications.query.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { MissingFileException } from './missing-file.exception.js';
 
 @ApiTags('applications')
 @Roles('applicant', 'secretariat', 'delegate')
@@ -26,19 +30,43 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'File an application for membership' })
+  @ApiOperation({
+    summary: 'File an application for membership, with or without its letter',
+    description:
+      'As JSON, the application alone (its letter follows by PUT /applications/{id}/letter). As multipart/form-data, ' +
+      'the part `application` (the same JSON) and the part `letter` (the PDF) are filed together: a refused letter ' +
+      'leaves no application and sends no e-mail.',
+  })
+  @ApiExtension(MULTIPART_BODY_EXTENSION, {
+    type: 'object',
+    required: ['application', 'letter'],
+    properties: {
+      application: { type: 'string', description: 'The application as JSON, as the JSON form sends it.' },
+      letter: { type: 'string', format: 'binary', description: 'The official letter, a PDF of at most 10 MB.' },
+    },
+  })
   @Roles('applicant')
+  // One byte over the limit lets the service tell "too large" from "exactly the limit".
+  @UseInterceptors(FileInterceptor('letter', { limits: { fileSize: LETTER_MAX_BYTES + 1, files: 1, fields: 1 } }), ApplicationPartAsBody)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key and body files nothing new.' })
   @ApiCreatedResponse({ type: ApplicationDto, description: 'Filed (or, for a repeated Idempotency-Key, filed before).' })
   @ProblemResponses(400, 401, 403, 409, 413, 415, 422)
   async file(
     @Body() body: CreateApplicationDto,
+    @UploadedFile() letter: UploadedMultipartFile | undefined,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
     @ActingUser() acting: Acting,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationDto> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { application, created } = await this.filing.file({ ...body, contact: { ...body.contact } }, acting, idempotencyKey);
+    if (isMultipart(contentType) && !letter?.buffer) throw new MissingFileException('letter');
+    const { application, created } = await this.filing.file(
+      { ...body, contact: { ...body.contact } },
+      acting,
+      idempotencyKey,
+      letter?.buffer ? { content: letter.buffer, fileName: letter.originalname } : undefined,
+    );
     const view = await this.reader.get(application.id, acting);
     void reply.status(201).header('Location', `/applications/${application.id}`).header('ETag', etagOf(application.version));
     if (!created) void reply.header('Idempotent-Replayed', 'true');

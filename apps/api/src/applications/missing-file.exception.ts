@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 
 export class MissingFileException extends BadRequestException {
-  constructor() {
-    super('Send the letter as multipart/form-data in the field "file".');
+  constructor(field = 'file') {
+    super(`Send the letter as multipart/form-data in the field "${field}".`);
   }
 }

@@ -33,6 +33,8 @@ function registryStatus(code: RegistryErrorCode): HttpStatus {
     case RegistryErrorCode.GovernmentPaysNoFees:
     case RegistryErrorCode.PaymentDateInFuture:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case RegistryErrorCode.GovernmentChanged:
+      return HttpStatus.PRECONDITION_FAILED;
   }
 }
 

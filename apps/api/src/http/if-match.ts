@@ -4,7 +4,7 @@ import { BadRequestException } from '@nestjs/common';
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new BadRequestException('If-Match must be the ETag of the application, e.g. "3".');
+  if (!match) throw new BadRequestException('If-Match must be an ETag the API gave, e.g. "3".');
   return Number(match[1]);
 }
 

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, type RequestBodyObject, type SchemaObject, SwaggerModule } from '@nestjs/swagger';
 import type { LoadedConfig } from '@near/config';
 import { ApiModule } from '../api.module.js';
+import { MULTIPART_BODY_EXTENSION } from './multipart-body.js';
 
 /** The OpenAPI document of the API's routes, from the controllers' decorators. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -22,7 +23,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withMultipartBodies(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * Nest's explorer gives a route one body schema for every content type it consumes; a route that takes JSON
+ * or a multipart form of other parts names the form's schema in MULTIPART_BODY_EXTENSION, moved here beside
+ * the JSON one.
+ */
+function withMultipartBodies(document: OpenAPIObject): OpenAPIObject {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as Record<string, unknown>[]) {
+      const schema = operation?.[MULTIPART_BODY_EXTENSION] as SchemaObject | undefined;
+      if (!schema) continue;
+      delete operation[MULTIPART_BODY_EXTENSION];
+      const requestBody = operation.requestBody as RequestBodyObject;
+      requestBody.content['multipart/form-data'] = { schema };
+    }
+  }
+  return document;
 }
 
 /** OpenAPI at /docs (the interactive page) and /docs-json (the document). */

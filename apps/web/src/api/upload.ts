@@ -1,15 +1,28 @@
 import { authorization } from './client.js';
 import { ApiProblem } from './problem.js';
 
-/**
- * Sends the letter with XMLHttpRequest rather than fetch: only XHR reports upload progress, and a PDF over
- * a slow line can take minutes.
- */
+/** Replaces an application's letter, with its upload progress. */
 export function uploadLetter<T>(applicationId: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return sendForm('PUT', `/applications/${encodeURIComponent(applicationId)}/letter`, form, onProgress);
+}
+
+/**
+ * Sends a multipart form with XMLHttpRequest rather than fetch: only XHR reports upload progress, and a PDF
+ * over a slow line can take minutes.
+ */
+export function sendForm<T>(
+  method: string,
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', `/applications/${encodeURIComponent(applicationId)}/letter`);
-    for (const [name, value] of Object.entries(authorization())) request.setRequestHeader(name, value);
+    request.open(method, path);
+    for (const [name, value] of Object.entries({ ...authorization(), ...headers })) request.setRequestHeader(name, value);
     request.setRequestHeader('Accept', 'application/json');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -30,8 +43,6 @@ export function uploadLetter<T>(applicationId: string, file: File, onProgress: (
       }
     };
     request.onerror = () => reject(ApiProblem.offline());
-    const form = new FormData();
-    form.append('file', file, file.name);
     request.send(form);
   });
 }

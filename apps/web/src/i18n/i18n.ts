@@ -43,6 +43,12 @@ function filled(template: string, values: Values): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
+/** The audit actions the language files have words for (`event.<action>`), as the API records them. */
+export const knownEvents = (): string[] =>
+  Object.keys(english)
+    .filter((key) => key.startsWith('event.'))
+    .map((key) => key.slice('event.'.length));
+
 /** A message whose key is built from data (a state, an action): falls back to the raw value. */
 export function tDynamic(prefix: string, value: string): string {
   const key = `${prefix}.${value}` as MessageKey;

@@ -1,4 +1,4 @@
-type Child = Node | string | number | null | undefined | false | Child[];
+export type Child = Node | string | number | null | undefined | false | Child[];
 type Props = Record<string, unknown>;
 
 /** Properties set on the element itself rather than as attributes (form state lives in properties). */

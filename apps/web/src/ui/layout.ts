@@ -11,7 +11,7 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
   secretariat: [
     ['/app/', 'nav.workQueue'],
     ['/app/sessions', 'nav.sessions'],
-    ['/app/members', 'nav.members'],
+    ['/app/members', 'nav.registry'],
     ['/app/notifications', 'nav.notifications'],
     ['/app/audit', 'nav.audit'],
   ],

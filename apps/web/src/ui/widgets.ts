@@ -4,6 +4,9 @@ import { h, uid } from './h.js';
 
 const LANGUAGE_OF_COUNTRY: Record<string, string> = { CN: 'zh', JP: 'ja', KR: 'ko', KP: 'ko', MN: 'mn', RU: 'ru' };
 
+/** The language a government of this country names itself in (`und` outside NEAR's six countries). */
+export const languageOf = (country: string): string => LANGUAGE_OF_COUNTRY[country] ?? 'und';
+
 /** A government's name in English and in its own language, the latter marked with its language for screen readers. */
 export function governmentName(government: Pick<GovernmentSummary, 'nameEn' | 'nameLocal' | 'country'>): HTMLElement {
   const local = government.nameLocal && government.nameLocal !== government.nameEn;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,6 +14,7 @@ import * as applications from '../application.repository.js';
 import * as criteria from '../eligibility-criterion.repository.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { INITIAL_STATE, SUBMISSION_NOTIFICATIONS } from '../workflow/application-workflow.js';
+import { checkLetter, storeLetter, type UploadedLetter } from '../letters/application-letters.service.js';
 import { ApplicationNotices } from '../notices/application-notices.service.js';
 import { findByIdempotencyKey, rememberIdempotencyKey, requestHash } from './idempotency-key.repository.js';
 import { nextReference } from './reference-counter.repository.js';
@@ -41,8 +43,14 @@ export class ApplicationFiling {
     private readonly governments: GovernmentsService,
   ) {}
 
-  async file(input: NewApplication, acting: Acting, idempotencyKey?: string): Promise<FilingResult> {
-    const hash = requestHash(input);
+  /**
+   * Files the application; with `letter`, its letter in the same transaction, so that a refused letter
+   * leaves no application and sends no e-mail.
+   */
+  async file(input: NewApplication, acting: Acting, idempotencyKey?: string, letter?: UploadedLetter): Promise<FilingResult> {
+    if (letter) checkLetter(letter.content);
+    // A repeated key with another letter is another request, as with another body.
+    const hash = requestHash(letter ? { input, letterSha256: createHash('sha256').update(letter.content).digest('hex') } : input);
     const earlier = idempotencyKey ? await this.replay(acting, idempotencyKey, hash) : null;
     if (earlier) return { application: earlier, created: false };
     try {
@@ -79,6 +87,23 @@ export class ApplicationFiling {
           stateAfter: INITIAL_STATE,
           payload: { reference: application.reference, version: 1, input },
         });
+        if (letter) {
+          const stored = await storeLetter(manager, application.id, letter, acting.user.id, now);
+          await this.audit.record(manager, acting.audit, {
+            action: 'application.letter-uploaded',
+            entityType: 'application',
+            entityId: application.id,
+            stateBefore: INITIAL_STATE,
+            stateAfter: INITIAL_STATE,
+            payload: {
+              reference: application.reference,
+              version: 1,
+              sha256: stored.sha256,
+              sizeBytes: stored.sizeBytes,
+              fileName: stored.fileName,
+            },
+          });
+        }
         await this.notices.send(manager, SUBMISSION_NOTIFICATIONS, application);
         return application;
       });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
@@ -34,7 +34,7 @@ export class ApplicationLetters {
     letter: UploadedLetter,
     acting: Acting,
   ): Promise<{ application: Application; letter: ApplicationLetter }> {
-    assertPdf(letter.content);
+    checkLetter(letter.content);
     return this.dataSource.transaction(async (manager) => {
       const application = await loadVisible(manager, applicationId, acting);
       if (!ownsApplication(acting.user, application)) {
@@ -48,16 +48,8 @@ export class ApplicationLetters {
         );
       }
       const now = new Date();
-      const sha256 = createHash('sha256').update(letter.content).digest('hex');
-      const stored = await letters.insert(manager, {
-        applicationId,
-        sha256,
-        sizeBytes: letter.content.length,
-        fileName: letter.fileName?.slice(0, 255) ?? null,
-        content: letter.content,
-        uploadedBy: acting.user.id,
-        uploadedAt: now,
-      });
+      const stored = await storeLetter(manager, applicationId, letter, acting.user.id, now);
+      const sha256 = stored.sha256;
       const updated = await applyTransition(manager, application, application.state, { changes: {} }, now);
       await this.audit.record(manager, acting.audit, {
         action: 'application.letter-uploaded',
@@ -85,7 +77,27 @@ export class ApplicationLetters {
   }
 }
 
-function assertPdf(content: Buffer): void {
+/** Stores the letter with its SHA-256 in the caller's transaction; the caller has checked it (checkLetter) and audits it. */
+export async function storeLetter(
+  manager: EntityManager,
+  applicationId: string,
+  letter: UploadedLetter,
+  uploadedBy: string,
+  now: Date,
+): Promise<ApplicationLetter> {
+  return letters.insert(manager, {
+    applicationId,
+    sha256: createHash('sha256').update(letter.content).digest('hex'),
+    sizeBytes: letter.content.length,
+    fileName: letter.fileName?.slice(0, 255) ?? null,
+    content: letter.content,
+    uploadedBy,
+    uploadedAt: now,
+  });
+}
+
+/** Refuses an empty letter, one over the limit, and one whose content is not a PDF's. */
+export function checkLetter(content: Buffer): void {
   if (content.length === 0) throw new AdmissionError(AdmissionErrorCode.LetterEmpty, 'The letter is empty.');
   if (content.length > LETTER_MAX_BYTES) {
     throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${LETTER_MAX_BYTES / 1024 / 1024} MB.`);

@@ -8,6 +8,7 @@ import { describeMajority, describeQuorum } from '../rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import * as ballots from './ballot.repository.js';
 import type { Vote } from './vote.entity.js';
+import { VoteBook } from './vote-book.service.js';
 import * as votes from './vote.repository.js';
 
 export interface NamedBallot {
@@ -17,8 +18,27 @@ export interface NamedBallot {
   choice: string;
 }
 
+/** A government on the roll that has not voted yet; `present` whether it is recorded present at the session. */
+export interface NotVoted {
+  governmentId: string;
+  nameEn: string;
+  nameLocal: string;
+  country: string;
+  present: boolean;
+}
+
 export type VoteResult =
-  | { status: 'open'; voteId: string; openedAt: Date; turnout: { voters: number; ballots: number }; rule: RuleView }
+  | {
+      status: 'open';
+      voteId: string;
+      openedAt: Date;
+      turnout: { voters: number; ballots: number };
+      rule: RuleView;
+      /** In registry order. */
+      notVoted: NotVoted[];
+      /** What closing now would decide: the outcome and whether the quorum is met, never a count of choices. */
+      ifClosedNow: { outcome: 'approved' | 'rejected'; quorumMet: boolean };
+    }
   | {
       status: 'closed';
       voteId: string;
@@ -55,6 +75,7 @@ export class VoteResults {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly governments: GovernmentsService,
+    private readonly voteBook: VoteBook,
   ) {}
 
   /** The caller must already be allowed to see the application. */
@@ -71,8 +92,15 @@ export class VoteResults {
       if (acting.user.role !== 'secretariat') {
         throw new VotingError(VotingErrorCode.ResultNotAvailable, 'The ballot is still open: its result is shown once it closes.');
       }
-      const turnout = await votes.turnout(this.dataSource.manager, vote.id);
-      return { status: 'open', voteId: vote.id, openedAt: vote.openedAt, turnout, rule };
+      const manager = this.dataSource.manager;
+      const [turnout, notVoted, tally] = await Promise.all([
+        votes.turnout(manager, vote.id),
+        this.notVoted(vote),
+        this.voteBook.tally(manager, vote),
+      ]);
+      const decision = decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, tally);
+      const ifClosedNow = { outcome: decision.outcome, quorumMet: decision.quorum.met };
+      return { status: 'open', voteId: vote.id, openedAt: vote.openedAt, turnout, rule, notVoted, ifClosedNow };
     }
     const named = vote.ballotSecrecy === 'named' ? await this.namedBallots(vote.id) : undefined;
     return {
@@ -87,6 +115,20 @@ export class VoteResults {
       decision: checksOf(decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, vote.tally!)),
       ...(named ? { ballots: named } : {}),
     };
+  }
+
+  /** The governments on the roll without a ballot, in registry order: names only, for the Secretariat to chase. */
+  private async notVoted(vote: Vote): Promise<NotVoted[]> {
+    const missing = await votes.withoutBallot(this.dataSource.manager, vote.id, vote.assemblyId);
+    const present = new Map(missing.map((row) => [row.governmentId, row.present]));
+    const governments = await this.governments.listByIds([...present.keys()]);
+    return governments.map((government) => ({
+      governmentId: government.id,
+      nameEn: government.nameEn,
+      nameLocal: government.nameLocal,
+      country: government.country,
+      present: present.get(government.id)!,
+    }));
   }
 
   /** Who voted what, in registry order. */

@@ -71,6 +71,21 @@ export async function turnout(db: EntityManager, voteId: string): Promise<{ vote
   return row as { voters: number; ballots: number };
 }
 
+/** The governments on the vote's roll that have cast no ballot, each with whether it is recorded present at the session. */
+export async function withoutBallot(
+  db: EntityManager,
+  voteId: string,
+  sessionId: string,
+): Promise<{ governmentId: string; present: boolean }[]> {
+  return db.query(
+    `SELECT r.government_id AS "governmentId",
+            EXISTS (SELECT 1 FROM session_attendance a WHERE a.assembly_id = $2 AND a.government_id = r.government_id) AS present
+       FROM vote_roll r
+      WHERE r.vote_id = $1 AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = $1 AND b.government_id = r.government_id)`,
+    [voteId, sessionId],
+  );
+}
+
 /** The roll, the presence (at a meeting: in the hall now, or cast a ballot) and the ballots of a vote. */
 export async function tallyRow(
   db: EntityManager,

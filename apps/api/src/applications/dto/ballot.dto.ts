@@ -59,12 +59,32 @@ class DecisionChecksDto {
   @ApiProperty({ type: MajorityCheckDto }) majority!: MajorityCheckDto;
 }
 
+class NotVotedDto {
+  @ApiProperty({ format: 'uuid' }) governmentId!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() nameLocal!: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country!: string;
+  @ApiProperty({ description: 'Recorded present at the session (a meeting); false in a written procedure.' }) present!: boolean;
+}
+
+class IfClosedNowDto {
+  @ApiProperty({ enum: ['approved', 'rejected'] }) outcome!: string;
+  @ApiProperty() quorumMet!: boolean;
+}
+
 export class ResultDto {
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ format: 'uuid' }) voteId!: string;
   @ApiProperty({ type: RuleDto }) rule!: RuleDto;
   @ApiProperty({ type: String, format: 'date-time' }) openedAt!: string;
   @ApiPropertyOptional({ type: TurnoutDto, description: 'While open, for the Secretariat only.' }) turnout?: TurnoutDto;
+  @ApiPropertyOptional({
+    type: [NotVotedDto],
+    description: 'While open, for the Secretariat only: the governments on the roll that have not voted, never anyone’s choice.',
+  })
+  notVoted?: NotVotedDto[];
+  @ApiPropertyOptional({ type: IfClosedNowDto, description: 'While open, for the Secretariat only: what closing now would decide.' })
+  ifClosedNow?: IfClosedNowDto;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) closedAt?: string;
   @ApiPropertyOptional({ enum: ['approved', 'rejected'] }) outcome?: string;
   @ApiPropertyOptional({ type: TallyDto }) tally?: TallyDto;

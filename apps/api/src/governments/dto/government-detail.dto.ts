@@ -19,9 +19,15 @@ export class GovernmentDetailDto extends GovernmentDto {
   @ApiProperty({ type: FeeStandingDto }) fees!: FeeStandingDto;
   @ApiProperty({ example: 'A member one fiscal year in arrears (2026): it still votes.', description: 'Why it may or may not vote.' })
   mayVoteReason!: string;
+  @ApiProperty({ example: 3, description: 'Raised by every change; send it back in If-Match.' }) version!: number;
 
   static detail(standing: GovernmentStanding): GovernmentDetailDto {
     const { paidYears, owedYears, arrears, reason } = standing.rights;
-    return { ...GovernmentDto.from(standing), fees: { paidYears, owedYears, arrears }, mayVoteReason: reason };
+    return {
+      ...GovernmentDto.from(standing),
+      fees: { paidYears, owedYears, arrears },
+      mayVoteReason: reason,
+      version: standing.government.version,
+    };
   }
 }

@@ -1,13 +1,13 @@
 import { api } from '../../api/client.js';
-import type { ApiProblem } from '../../api/problem.js';
+import { ApiProblem } from '../../api/problem.js';
 import type { Application, Government } from '../../api/types.js';
-import { uploadLetter } from '../../api/upload.js';
+import { sendForm } from '../../api/upload.js';
 import { availableLanguages, currentLanguage, t } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { contactFields } from '../../ui/contact-fields.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
-import { showProblem } from '../../ui/problems.js';
+import { problemSentence, showProblem } from '../../ui/problems.js';
 import { field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from '../application/letter-section.js';
 
@@ -39,35 +39,34 @@ export const fileApplicationPage: Page = async ({ main, signIn }) => {
     {
       class: 'card',
       onsubmit: whenSubmitted(async () => {
+        // The application and its letter in one request: a refused letter leaves nothing filed.
+        const parts = new FormData();
+        parts.append(
+          'application',
+          JSON.stringify({
+            governmentId: government.id,
+            category: category.value,
+            headOfGovernment: head.value,
+            statementOfPurpose: statement.value,
+            contact: {
+              name: contact.name.value,
+              email: contact.email.value,
+              ...(contact.phone.value ? { phone: contact.phone.value } : {}),
+            },
+            locale: locale.value,
+          }),
+        );
+        parts.append('letter', letter.files![0], letter.files![0].name);
         let filed: Application;
         try {
-          filed = await api<Application>('/applications', {
-            method: 'POST',
-            headers: { 'Idempotency-Key': idempotencyKey },
-            body: {
-              governmentId: government.id,
-              category: category.value,
-              headOfGovernment: head.value,
-              statementOfPurpose: statement.value,
-              contact: {
-                name: contact.name.value,
-                email: contact.email.value,
-                ...(contact.phone.value ? { phone: contact.phone.value } : {}),
-              },
-              locale: locale.value,
-            },
-          });
+          progress.show();
+          filed = await sendForm<Application>('POST', '/applications', parts, progress.update, { 'Idempotency-Key': idempotencyKey });
         } catch (problem) {
-          showProblem(form, problem);
+          progress.hide();
+          showProblem(form, letterProblemUnderItsField(problem));
           return;
         }
-        try {
-          progress.show();
-          await uploadLetter(filed.id, letter.files![0], progress.update);
-          notify(t('file.filed', { reference: filed.reference }));
-        } catch (problem) {
-          notify(t('file.filedLetterFailed', { reference: filed.reference, reason: (problem as ApiProblem).detail ?? '' }), 'warning');
-        }
+        notify(t('file.filed', { reference: filed.reference }));
         navigate(`/app/applications/${filed.id}`);
       }),
     },
@@ -83,3 +82,9 @@ export const fileApplicationPage: Page = async ({ main, signIn }) => {
   );
   replace(main, pageTitle(t('file.title')), form);
 };
+
+/** A refused letter (not a PDF, too large, empty) is said under the letter's field, where the user acts on it. */
+function letterProblemUnderItsField(problem: unknown): unknown {
+  if (!(problem instanceof ApiProblem) || !problem.code.startsWith('letter-')) return problem;
+  return new ApiProblem(problem.status, problem.code, problem.detail, [{ field: 'file', messages: [problemSentence(problem)] }]);
+}

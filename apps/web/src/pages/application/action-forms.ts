@@ -1,8 +1,10 @@
 import { api } from '../../api/client.js';
 import type { Application, Assembly } from '../../api/types.js';
 import { formatDate, formatDateTime, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
+import { confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
+import { CONFIRMED_ACTIONS, confirmationFor } from './confirmations.js';
 import type { Reaction } from './reaction.js';
 import { respondCorrections } from './respond-corrections.js';
 import { fetchResult } from './result-section.js';
@@ -15,9 +17,6 @@ const TEXT_INPUT: Record<string, string> = {
   defer: 'reason',
   withdraw: 'reason',
 };
-
-/** Actions that cannot be undone are styled as such. */
-const DANGEROUS = new Set(['declare-ineligible', 'withdraw', 'close-ballot']);
 
 export function runAction(application: Application, action: string, body: object): Promise<Application> {
   return api<Application>(`/applications/${application.id}/actions/${action}`, {
@@ -44,17 +43,22 @@ async function sessionChoice(): Promise<HTMLSelectElement> {
   );
 }
 
-async function actionForm(application: Application, action: string, react: Reaction): Promise<HTMLFormElement> {
+export async function actionForm(application: Application, action: string, react: Reaction): Promise<HTMLFormElement> {
   const textName = TEXT_INPUT[action];
   const text = textName ? h('textarea', { name: textName, required: true, rows: 3, maxlength: 10000 }) : null;
   const session = action === 'place-on-agenda' ? await sessionChoice() : null;
   const corrections = action === 'respond' ? respondCorrections(application) : null;
+  const button = submit(tDynamic('action', action), { class: CONFIRMED_ACTIONS.has(action) ? 'danger' : 'primary' });
   const form: HTMLFormElement = h(
     'form',
     {
       class: 'action',
       onsubmit: whenSubmitted(async () => {
         try {
+          if (CONFIRMED_ACTIONS.has(action)) {
+            const confirmation = await confirmationFor(application, action, text?.value ?? '');
+            if (!(await confirmIrreversible({ ...confirmation, returnFocusTo: button }))) return;
+          }
           const body = text ? { [textName]: text.value, ...corrections?.changes() } : session ? { assemblyId: session.value } : {};
           await runAction(application, action, body);
           await react.done(t('action.done', { action: tDynamic('action', action) }));
@@ -66,7 +70,7 @@ async function actionForm(application: Application, action: string, react: React
     text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
     corrections?.element,
     session ? field(t('actionInput.place-on-agenda'), session) : null,
-    submit(tDynamic('action', action), { class: DANGEROUS.has(action) ? 'danger' : 'primary' }),
+    button,
   );
   return form;
 }
@@ -82,9 +86,12 @@ async function closesOnlyAtDeadline(application: Application): Promise<boolean> 
   return !turnout || turnout.ballots < turnout.voters;
 }
 
-/** One form per action the caller may run now, as the API lists them in allowedActions. */
+/**
+ * One form per action the caller may run now, as the API lists them in allowedActions; withdrawal is not
+ * among them but below the application's content (withdrawalSection), so that it is not the first control.
+ */
 export async function actionsSection(application: Application, react: Reaction): Promise<HTMLElement | null> {
-  let actions = application.allowedActions;
+  let actions = application.allowedActions.filter((action) => action !== 'withdraw');
   const waitForDeadline = actions.includes('close-ballot') && (await closesOnlyAtDeadline(application));
   if (waitForDeadline) actions = actions.filter((action) => action !== 'close-ballot');
   if (actions.length === 0 && !waitForDeadline) return null;
@@ -97,5 +104,17 @@ export async function actionsSection(application: Application, react: Reaction):
     waitForDeadline
       ? h('p', { class: 'hint' }, t('action.closesAtDeadline', { date: formatDateTime(application.session!.deadline) }))
       : null,
+  );
+}
+
+/** Withdrawal, placed after what the application says, with its reason required and a confirmation. */
+export async function withdrawalSection(application: Application, react: Reaction): Promise<HTMLElement | null> {
+  if (!application.allowedActions.includes('withdraw')) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'withdrawal-title', class: 'withdrawal' },
+    h('h2', { id: 'withdrawal-title' }, t('withdrawal.title')),
+    h('p', { class: 'hint' }, t('withdrawal.hint')),
+    await actionForm(application, 'withdraw', react),
   );
 }

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { definitionList, governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
-import { actionsSection } from './action-forms.js';
+import { actionsSection, withdrawalSection } from './action-forms.js';
 import { eligibilitySection } from './eligibility-section.js';
 import { letterSection } from './letter-section.js';
 import { messagesSection } from './messages-section.js';
@@ -29,9 +29,10 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
 
   async function render(): Promise<void> {
     const application = await api<Application>(`/applications/${id}`);
-    const [result, actions, timeline] = await Promise.all([
+    const [result, actions, withdrawal, timeline] = await Promise.all([
       resultSection(application, (cleanup) => cleanups.push(cleanup)),
       actionsSection(application, react),
+      withdrawalSection(application, react),
       role === 'delegate' ? null : timelineSection(application),
     ]);
     const focused = document.activeElement?.id;
@@ -67,6 +68,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       ]),
       role === 'delegate' ? null : eligibilitySection(application, role === 'secretariat', react),
       letterSection(application, role === 'applicant', react),
+      withdrawal,
       timeline,
     );
     const again = focused ? document.getElementById(focused) : null;

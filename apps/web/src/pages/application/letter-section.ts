@@ -18,6 +18,7 @@ export function uploadProgress() {
   return {
     element,
     show: () => element.removeAttribute('hidden'),
+    hide: () => element.setAttribute('hidden', ''),
     update: (fraction: number) => {
       const percent = Math.round(fraction * 100);
       bar.value = percent;

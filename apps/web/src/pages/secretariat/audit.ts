@@ -1,6 +1,6 @@
 import { api, apiText, query } from '../../api/client.js';
 import type { AuditPage, AuditVerification } from '../../api/types.js';
-import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDateTime, knownEvents, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
@@ -16,7 +16,16 @@ const PAGE_SIZE = 100;
 export const auditPage: Page = async ({ main, search }) => {
   const filters = { applicationId: search.get('applicationId') ?? '', action: search.get('action') ?? '' };
   const applicationInput = h('input', { name: 'applicationId', value: filters.applicationId, autocomplete: 'off' });
-  const actionInput = h('input', { name: 'action', value: filters.action, autocomplete: 'off' });
+  // Chosen by its words: the action's code is for the API.
+  const actionInput = h(
+    'select',
+    { name: 'action' },
+    h('option', { value: '' }, t('audit.anyAction')),
+    knownEvents()
+      .map((code) => ({ code, words: tDynamic('event', code) }))
+      .sort((a, b) => a.words.localeCompare(b.words))
+      .map(({ code, words }) => h('option', { value: code, selected: code === filters.action }, words)),
+  );
   const filterForm = h(
     'form',
     {
@@ -28,7 +37,7 @@ export const auditPage: Page = async ({ main, search }) => {
       ),
     },
     field(t('audit.applicationId'), applicationInput),
-    field(t('audit.action'), actionInput, t('audit.actionHint')),
+    field(t('audit.action'), actionInput),
     submit(t('queue.filter')),
   );
 
@@ -93,7 +102,7 @@ export const auditPage: Page = async ({ main, search }) => {
           null,
           h('td', null, String(event.seq)),
           h('td', null, formatDateTime(event.occurredAt)),
-          h('td', null, tDynamic('event', event.action), h('span', { class: 'code' }, ` ${event.action}`)),
+          h('td', null, tDynamic('event', event.action)),
           h('td', null, event.actorRole ? tDynamic('role', event.actorRole) : ''),
           h(
             'td',
@@ -102,7 +111,7 @@ export const auditPage: Page = async ({ main, search }) => {
               ? h('a', { href: `/app/applications/${event.entityId}` }, event.entityId.slice(0, 8))
               : `${event.entityType} ${event.entityId.slice(0, 8)}`,
           ),
-          h('td', null, event.stateAfter ? tDynamic('state', event.stateAfter) : ''),
+          h('td', null, event.stateAfter ? stateWords(event.entityType, event.stateAfter) : ''),
         ),
       ),
     );
@@ -124,3 +133,9 @@ export const auditPage: Page = async ({ main, search }) => {
   );
   await load();
 };
+
+/** A state in words: an application's workflow state, a session's or a government's status. */
+function stateWords(entityType: string, state: string): string {
+  const prefix = { assembly: 'sessionStatus', government: 'governmentStatus', notification: 'notificationStatus' }[entityType] ?? 'state';
+  return tDynamic(prefix, state);
+}

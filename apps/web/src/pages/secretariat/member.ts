@@ -1,17 +1,44 @@
 import { api } from '../../api/client.js';
+import { ApiProblem } from '../../api/problem.js';
 import type { GovernmentDetail } from '../../api/types.js';
-import { formatDate, t } from '../../i18n/i18n.js';
+import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
 import { definitionList, field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { countryName } from './countries.js';
 
-/** One member: its fee standing and why it may or may not vote; the Secretariat records a payment here. */
+/**
+ * One government of the registry: its status and, for a member or associate member, its fee standing and
+ * why it may or may not vote. The Secretariat records a payment and corrects the names here.
+ */
 export const memberPage: Page = async ({ main, params }) => {
   const [id] = params;
   async function render(): Promise<void> {
-    const member = await api<GovernmentDetail>(`/governments/${id}`);
+    const government = await api<GovernmentDetail>(`/governments/${id}`);
+    const paysFees = government.status === 'member' || government.status === 'associate';
+    replace(
+      main,
+      pageTitle(government.nameEn),
+      h('p', { class: 'lead' }, governmentName(government)),
+      definitionList([
+        [t('registry.status'), tDynamic('governmentStatus', government.status)],
+        [t('members.country'), countryName(government.country)],
+        [t('registry.level'), tDynamic('level', government.level)],
+        [t('registry.kindShort'), government.kind],
+        [t('members.since'), paysFees ? formatDate(government.memberSince) || '—' : null],
+        [t('members.vote'), government.status === 'member' ? (government.mayVote ? t('members.mayVote') : t('members.noVote')) : null],
+        [t('members.reason'), government.status === 'member' ? government.mayVoteReason : null],
+        [t('members.paidYears'), paysFees ? government.fees.paidYears.join(', ') || '—' : null],
+        [t('members.owedYears'), paysFees ? government.fees.owedYears.join(', ') || '—' : null],
+      ]),
+      paysFees ? feeForm() : null,
+      correctionForm(government),
+    );
+  }
+
+  function feeForm(): HTMLFormElement {
     const year = h('input', {
       name: 'year',
       type: 'number',
@@ -40,20 +67,49 @@ export const memberPage: Page = async ({ main, params }) => {
       field(t('members.paidOn'), paidOn),
       submit(t('members.recordFeeSubmit'), { class: 'primary' }),
     );
-    replace(
-      main,
-      pageTitle(member.nameEn),
-      h('p', { class: 'lead' }, governmentName(member)),
-      definitionList([
-        [t('members.country'), member.country],
-        [t('members.since'), formatDate(member.memberSince)],
-        [t('members.vote'), member.mayVote ? t('members.mayVote') : t('members.noVote')],
-        [t('members.reason'), member.mayVoteReason],
-        [t('members.paidYears'), member.fees.paidYears.join(', ') || '—'],
-        [t('members.owedYears'), member.fees.owedYears.join(', ') || '—'],
-      ]),
-      form,
-    );
+    return form;
   }
+
+  function correctionForm(government: GovernmentDetail): HTMLFormElement {
+    const nameEn = h('input', { name: 'nameEn', required: true, maxlength: 200, value: government.nameEn, autocomplete: 'off' });
+    const nameLocal = h('input', { name: 'nameLocal', required: true, maxlength: 200, value: government.nameLocal, autocomplete: 'off' });
+    const level = h(
+      'select',
+      { name: 'level' },
+      ['regional', 'local'].map((value) => h('option', { value, selected: value === government.level }, tDynamic('level', value))),
+    );
+    const form: HTMLFormElement = h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: whenSubmitted(async () => {
+          try {
+            await api(`/governments/${id}`, {
+              method: 'PATCH',
+              // The version this page showed: a correction made by someone else since is not overwritten.
+              headers: { 'If-Match': `"${government.version}"` },
+              body: { nameEn: nameEn.value, nameLocal: nameLocal.value, level: level.value },
+            });
+            await render();
+            notify(t('registry.corrected'));
+          } catch (problem) {
+            if (problem instanceof ApiProblem && problem.status === 412) {
+              await render();
+              notify(t('registry.changed'), 'warning');
+              return;
+            }
+            showProblem(form, problem);
+          }
+        }),
+      },
+      h('h2', null, t('registry.correct')),
+      field(t('registry.nameEn'), nameEn),
+      field(t('registry.nameLocal'), nameLocal),
+      field(t('registry.level'), level),
+      submit(t('registry.correctSubmit')),
+    );
+    return form;
+  }
+
   await render();
 };

@@ -2,6 +2,7 @@ import { api } from '../../api/client.js';
 import type { ApplicationPage, Assembly, Government } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
+import { type Confirmation, confirmIrreversible } from '../../ui/confirm.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
@@ -69,6 +70,39 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
   return form;
 }
 
+/** Before a session closes: what closing does, and the applications on its agenda still waiting for a decision. */
+function closeConfirmation(session: Assembly, onAgenda: ApplicationPage['items']): Confirmation {
+  const undecided = onAgenda.filter((application) => application.state === 'on_agenda' || application.state === 'voting');
+  const name = `${tDynamic('body', session.body)} ${session.number}`;
+  return {
+    title: t('confirm.closeSession.title', { session: name }),
+    body: [
+      h('p', null, t('confirm.closeSession.what')),
+      undecided.length === 0
+        ? h('p', null, t('confirm.closeSession.allDecided'))
+        : [
+            h('p', null, t('confirm.closeSession.undecided', { count: undecided.length })),
+            h(
+              'ul',
+              null,
+              undecided.map((application) =>
+                h(
+                  'li',
+                  null,
+                  application.reference,
+                  ' ',
+                  governmentName(application.government),
+                  ' · ',
+                  tDynamic('state', application.state),
+                ),
+              ),
+            ),
+          ],
+    ],
+    confirm: t('confirm.closeSession.confirm'),
+  };
+}
+
 export const sessionPage: Page = async ({ main, params }) => {
   const [id] = params;
   const members = await api<Government[]>('/governments?status=member');
@@ -83,6 +117,8 @@ export const sessionPage: Page = async ({ main, params }) => {
     const lifecycle = async (form: HTMLFormElement, verb: 'open' | 'close') =>
       busy(form, async () => {
         try {
+          const returnFocusTo = form.querySelector('button') ?? undefined;
+          if (verb === 'close' && !(await confirmIrreversible({ ...closeConfirmation(session, onAgenda.items), returnFocusTo }))) return;
           await api(`/assemblies/${id}/${verb}`, { method: 'POST' });
           await render();
           notify(t(verb === 'open' ? 'session.opened' : 'session.closed'));

@@ -1,0 +1,211 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { APPLICATION_ACTIONS } from '@near/admission';
+import type { Browser, Page } from 'playwright-core';
+import { act, aProspectiveApplicant } from './fixtures/applications.js';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
+import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { A_PDF } from './utils/record-scenes.js';
+
+/*
+ * The web app as officials use it (issue 17): the registry, confirmations before what cannot be undone,
+ * filing with the letter at once. Preconditions are made through the API; the step under test is done in
+ * the browser, and axe-core checks every page on the way.
+ */
+
+describe('The web app as officials use it', () => {
+  let hall: VotingHall;
+  let baseUrl: string;
+  let browser: Browser;
+  let secretariat: Page;
+
+  beforeAll(async () => {
+    hall = await aVotingHall(0);
+    [baseUrl, browser] = await Promise.all([listen(hall.api), launchChromium()]);
+    secretariat = await as(hall.secretariat);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.api.close();
+  });
+
+  const as = async (user: TestUser, options = DESKTOP) => (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options)).page;
+
+  it('lets the Secretariat add a prospective government and correct its name, and the admin give it an applicant', async () => {
+    await secretariat.getByRole('link', { name: 'Registry' }).click();
+    await secretariat.getByRole('heading', { name: 'Registry of governments', level: 1 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Members (70)', level: 2 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
+    await secretariat.getByRole('heading', { name: 'Prospective governments (0)', level: 2 }).waitFor();
+    await expectAccessible(secretariat);
+
+    // The search finds a government by its name in its own language, and hides the rest.
+    await secretariat.getByLabel('Search by name').fill('富山');
+    await expect(secretariat.locator('tbody tr:visible').count()).resolves.toBe(1);
+    await secretariat.getByRole('link', { name: 'Toyama', exact: true }).waitFor();
+    await secretariat.getByLabel('Search by name').fill('');
+
+    const form = secretariat.locator('form', { has: secretariat.getByRole('heading', { name: 'Add a prospective government' }) });
+    await form.getByLabel('Name in English').fill('Jillin');
+    await form.getByLabel('Name in its own language').fill('吉林');
+    await form.getByLabel('Country').selectOption({ label: 'China' });
+    await form.getByLabel('Level of government').selectOption('regional');
+    await form.getByLabel('Kind of government (optional)').fill('Province');
+    await form.getByRole('button', { name: 'Add to the registry' }).click();
+    await secretariat.getByText('Jillin is now in the registry as a prospective government.').waitFor();
+    await secretariat.getByRole('heading', { name: 'Prospective governments (1)', level: 2 }).waitFor();
+    await expectAccessible(secretariat);
+
+    // Its English name was misspelt: the Secretariat corrects it on the government's page.
+    await secretariat.getByRole('link', { name: 'Jillin', exact: true }).click();
+    await secretariat.getByRole('heading', { name: 'Jillin', level: 1 }).waitFor();
+    await expect(secretariat.locator('dt:text-is("Status") + dd').textContent()).resolves.toBe('prospective');
+    await expect(secretariat.getByRole('heading', { name: 'Record a fee payment' }).count()).resolves.toBe(0);
+    await secretariat.getByLabel('Name in English').fill('Jilin');
+    await secretariat.getByLabel('Name in its own language').fill('吉林省');
+    await secretariat.getByRole('button', { name: 'Save the correction' }).click();
+    await secretariat.getByRole('heading', { name: 'Jilin', level: 1 }).waitFor();
+    await secretariat.getByText('The correction is saved.').waitFor();
+    await expectAccessible(secretariat);
+
+    // The admin gives the new government its applicant.
+    const admin = await as(await aUser(hall.api, 'admin'));
+    await admin.getByRole('heading', { name: 'Users' }).waitFor();
+    await admin.getByLabel('E-mail address', { exact: true }).fill('officer@jilin.test');
+    await admin.getByLabel('Name').fill('Jilin Officer');
+    await admin.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
+    await admin.getByLabel('Role', { exact: true }).selectOption('applicant');
+    await admin.getByLabel('Government', { exact: true }).selectOption({ label: 'Jilin · 吉林省 (prospective)' });
+    await admin.getByRole('button', { name: 'Add the user' }).click();
+    await admin.locator('tbody tr', { hasText: 'officer@jilin.test' }).getByRole('cell', { name: 'Jilin', exact: true }).waitFor();
+    await expectAccessible(admin);
+    await admin.context().close();
+  });
+
+  it('shows a stale correction as someone else’s change, and the registry on a phone', async () => {
+    const [liaoning] = await hall.api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Liaoning'`);
+    await secretariat.goto(`/app/members/${liaoning.id}`);
+    await secretariat.getByRole('heading', { name: 'Liaoning', level: 1 }).waitFor();
+    // Someone else corrects it while the page is open.
+    await hall.api.dataSource.query(`UPDATE governments SET name_local = '辽宁', version = version + 1 WHERE id = $1`, [liaoning.id]);
+    await secretariat.getByLabel('Name in its own language').fill('遼寧省');
+    await secretariat.getByRole('button', { name: 'Save the correction' }).click();
+    await secretariat.getByText('Someone else changed this government in the meantime.', { exact: false }).waitFor();
+    await expect(secretariat.getByLabel('Name in its own language').inputValue()).resolves.toBe('辽宁');
+    await expectAccessible(secretariat);
+
+    const phone = await as(hall.secretariat, PHONE);
+    await phone.goto('/app/members');
+    await phone.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
+    await expectAccessible(phone);
+    await phone.context().close();
+  });
+
+  it('asks before closing a ballot, naming the present members that have not voted and the result it gives', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(hall.api, hall.secretariat);
+    const present = hall.memberIds.slice(0, 40);
+    await recordPresent(hall.api, hall.secretariat, session.id, present).expect(200);
+    await act(hall.api, hall.secretariat, application, 'open-ballot').expect(200);
+    // The first two present members vote; 38 present members have not, and 30 members are absent.
+    for (const governmentId of present.slice(0, 2)) {
+      const delegate = await aUser(hall.api, 'delegate', { governmentId });
+      await hall.api.http().put(`/applications/${application.id}/ballot`).set(bearer(delegate)).send({ choice: 'yes' }).expect(200);
+    }
+    const names: { id: string; name_en: string }[] = await hall.api.dataSource.query(
+      `SELECT id, name_en FROM governments WHERE id = ANY($1::uuid[])`,
+      [present.slice(0, 3)],
+    );
+    const nameOf = (id: string) => names.find((row) => row.id === id)!.name_en;
+
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await secretariat.getByText(/^2 of 70 governments have voted\.$/).waitFor();
+    const close = secretariat.getByRole('button', { name: 'Close the ballot' });
+    await close.click();
+    const dialog = secretariat.getByRole('dialog', { name: `Close the ballot on ${application.reference}?` });
+    await dialog.getByText('These 38 present members have not voted:').waitFor();
+    await dialog.locator('ul.not-voted li', { hasText: nameOf(present[2]) }).waitFor();
+    await expect(dialog.locator('ul.not-voted li').count()).resolves.toBe(38);
+    await expect(dialog.locator('ul.not-voted').textContent()).resolves.not.toContain(nameOf(present[0]));
+    await dialog.getByText('30 members with voting rights are not recorded present.').waitFor();
+    await dialog.getByText('Closed now, the ballot gives: Approved.').waitFor();
+    // Focus starts on the safe choice; Escape goes back with nothing done, and focus returns to the button.
+    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Go back');
+    await expectAccessible(secretariat);
+    await secretariat.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Close the ballot');
+    await secretariat.locator('h1 .badge', { hasText: /^Voting$/ }).waitFor();
+
+    await close.click();
+    await dialog.getByRole('button', { name: 'Yes, close the ballot' }).click();
+    await secretariat.locator('h1 .badge', { hasText: /^Approved$/ }).waitFor();
+    await expectAccessible(secretariat);
+
+    // Closing the session asks too, saying what closing does and that its agenda is decided.
+    await secretariat.goto(`/app/sessions/${session.id}`);
+    await secretariat.getByRole('button', { name: 'Close the session' }).click();
+    const closing = secretariat.getByRole('dialog', { name: /^Close General Assembly \d+\?$/ });
+    await closing.getByText('Every application on its agenda has been decided.').waitFor();
+    await expectAccessible(secretariat);
+    await closing.getByRole('button', { name: 'Yes, close the session' }).click();
+    await secretariat.locator('h1 .badge', { hasText: 'Closed' }).waitFor();
+    await expect(secretariat.getByRole('button', { name: 'Close the session' }).count()).resolves.toBe(0);
+  });
+
+  it('files nothing when the letter is refused, and files the application with its letter once it is a PDF', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const filedFor = async () => {
+      const [row] = await hall.api.dataSource.query(
+        `SELECT (SELECT count(*) FROM applications WHERE government_id = $1)::int AS applications,
+                (SELECT count(*) FROM notifications)::int AS notifications`,
+        [applicant.governmentId],
+      );
+      return row as { applications: number; notifications: number };
+    };
+    const before = await filedFor();
+    const page = await as(applicant, PHONE);
+    await page.getByRole('link', { name: 'File an application' }).first().click();
+    await page.getByLabel('Head of government', { exact: true }).fill('Jing Junhai');
+    await page.getByLabel('Statement of purpose', { exact: true }).fill('Jilin shares the purpose of NEAR.');
+    await page.getByLabel('Name', { exact: true }).fill('Wang Li');
+    await page.getByLabel('E-mail address', { exact: true }).fill('wang.li@jilin.test');
+    // A scan saved as an image, named as if it were a PDF.
+    const image = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await page.getByLabel(/Official letter/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: image });
+    await page.getByRole('button', { name: 'File the application' }).click();
+    const letterError = page.locator('.field:has(input[name="file"]) + .field-error');
+    await expect(letterError.textContent()).resolves.toContain('The letter is not a PDF');
+    await expect(page.getByLabel(/Official letter/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page);
+    expect(await filedFor()).toEqual(before);
+
+    await page.getByLabel(/Official letter/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await page.getByRole('button', { name: 'File the application' }).click();
+    await page.waitForURL(/\/app\/applications\/[0-9a-f-]{36}$/);
+    await page.locator('h1 .badge', { hasText: /^Submitted$/ }).waitFor();
+    await page.getByText('Official letter uploaded').waitFor();
+    await expectAccessible(page);
+    expect((await filedFor()).applications).toBe(1);
+    await page.context().close();
+  });
+
+  it('has words in English, and so in every language, for every action the audit trail records', () => {
+    const sources = (folder: string): string[] =>
+      readdirSync(folder).flatMap((name) => {
+        const path = join(folder, name);
+        if (statSync(path).isDirectory()) return sources(path);
+        return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+      });
+    // The actions written as literals (`action: 'government.corrected'`, `'ballot.cast'`), and the workflow's.
+    const literal = /'((?:application|assembly|auth|ballot|government|notification|user)\.[a-z-]+)'/g;
+    const recorded = new Set([
+      ...sources('libs').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(literal)].map((match) => match[1])),
+      ...Object.keys(APPLICATION_ACTIONS).map((action) => `application.${action}`),
+    ]);
+    const english = JSON.parse(readFileSync('apps/web/src/i18n/en.json', 'utf8')) as Record<string, string>;
+    expect([...recorded].filter((action) => !(`event.${action}` in english)).sort()).toEqual([]);
+  });
+});
