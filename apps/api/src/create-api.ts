@@ -16,6 +16,9 @@ import { webApp, webAppDirectory } from './http/web-app.js';
 import { logEveryResponse } from './logging/access-log.js';
 import { requestIdOf } from './logging/request-id.js';
 
+/** Every method a route of the API answers; one no route answers is a 404 whatever CORS allows. */
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /**
  * Builds the HTTP application (not yet listening): checks that PostgreSQL and Redis answer, runs the
  * migrations, wires security headers, CORS, the web app under /app/, validation, problem+json and OpenAPI.
@@ -55,7 +58,12 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     app.flushLogs();
     app.enableShutdownHooks();
     addSecurityHeaders(adapter.getInstance());
-    await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
+    await app.register(cors, {
+      origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+      // @fastify/cors allows only GET, HEAD and POST unless told: a browser could then cast no ballot (PUT).
+      methods: CORS_METHODS,
+      credentials: false,
+    });
     await app.register(webApp(webAppDirectory()));
     app.useGlobalPipes(createValidationPipe());
     setUpOpenApi(app);
