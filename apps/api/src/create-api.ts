@@ -6,6 +6,7 @@ import type { LoadedConfig } from '@near/config';
 import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
 import { ApiModule } from './api.module.js';
+import { acceptOnlyJson } from './http/accepted-media-types.js';
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
 import { strictJsonParser } from './http/json-body-parser.js';
 import { setUpOpenApi } from './http/openapi.js';
@@ -58,6 +59,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     app.flushLogs();
     app.enableShutdownHooks();
     addSecurityHeaders(adapter.getInstance());
+    acceptOnlyJson(adapter.getInstance());
     await app.register(cors, {
       origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
       // @fastify/cors allows only GET, HEAD and POST unless told: a browser could then cast no ballot (PUT).

@@ -6,6 +6,7 @@ import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES, ownsApplicatio
 import type { Acting } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
+import { TakesFile } from '../http/accepted-media-types.js';
 import { etagOf } from '../http/if-match.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationDto } from './dto/application.dto.js';
@@ -24,6 +25,7 @@ export class ApplicationLetterController {
   @Put(':id/letter')
   @ApiOperation({ summary: 'Upload the official letter of an application (PDF)' })
   @Roles('applicant')
+  @TakesFile()
   // One byte over the limit lets the service tell "too large" from "exactly the limit".
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LETTER_MAX_BYTES + 1, files: 1, fields: 0 } }))
   @ApiConsumes('multipart/form-data')

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Response } from 'supertest';
+import { gzipSync } from 'node:zlib';
+import { aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
+import { aUser, bearer, type TestUser } from './fixtures/users.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { withRawBody } from './utils/raw-body.js';
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+
+const expectProblem = (response: Response, status: number, type?: string) => {
+  expect({ status: response.status, contentType: response.headers['content-type'] }).toEqual({
+    status,
+    contentType: expect.stringMatching(PROBLEM_JSON),
+  });
+  expect(response.body).toMatchObject({ status, ...(type ? { type } : {}) });
+};
+
+describe('The API surface, hardened (issue 19)', () => {
+  let api: TestApp;
+  let secretariat: TestUser;
+  let applicant: TestUser;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    secretariat = await aUser(api, 'secretariat');
+    applicant = await aProspectiveApplicant(api);
+    applicationId = (await fileApplication(api, applicant)).id;
+  });
+  afterAll(() => api.close());
+
+  describe('content types: JSON, and multipart where a file is taken', () => {
+    const UNSUPPORTED = 'urn:near:problem:unsupported-media-type';
+
+    it('refuses a form-encoded ballot and a form-encoded government with 415', async () => {
+      expectProblem(
+        await withRawBody(
+          api.http().put(`/applications/${applicationId}/ballot`).set(bearer(applicant)),
+          'application/x-www-form-urlencoded',
+          'choice=yes',
+        ),
+        415,
+        UNSUPPORTED,
+      );
+      expectProblem(
+        await withRawBody(
+          api.http().post('/governments').set(bearer(secretariat)),
+          'application/x-www-form-urlencoded',
+          'nameEn=%FF%FE&nameLocal=x&country=XX&level=regional',
+        ),
+        415,
+        UNSUPPORTED,
+      );
+      const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM governments WHERE country = 'XX'`);
+      expect(count).toBe(0);
+    });
+
+    it.each([
+      ['text/plain', '{"email":"a@test.example","password":"x"}'],
+      ['application/x-www-form-urlencoded', 'email=a%40test.example&password=x'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@test.example\r\n--x--\r\n'],
+      ['application/xml', '<email/>'],
+    ])('refuses %s on a JSON route with 415', async (contentType, body) => {
+      expectProblem(await withRawBody(api.http().post('/auth/login'), contentType, body), 415, UNSUPPORTED);
+    });
+
+    it('accepts JSON with a charset parameter', async () => {
+      const response = await withRawBody(
+        api.http().post('/auth/login'),
+        'application/json; charset=utf-8',
+        JSON.stringify({ email: secretariat.email, password: 'a-wrong-one' }),
+      );
+      expect(response.status).toBe(401);
+    });
+
+    it('takes a letter as multipart, not form-encoded nor as plain text', async () => {
+      const url = `/applications/${applicationId}/letter`;
+      for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
+        expectProblem(await withRawBody(api.http().put(url).set(bearer(applicant)), contentType, 'file=x'), 415, UNSUPPORTED);
+      }
+      await api
+        .http()
+        .put(url)
+        .set(bearer(applicant))
+        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'letter.pdf', contentType: 'application/pdf' })
+        .expect(200);
+    });
+
+    it('refuses a compressed body with 415 instead of reading it as plain', async () => {
+      const body = gzipSync(JSON.stringify({ email: secretariat.email, password: 'x' }));
+      for (const encoding of ['gzip', 'deflate', 'br', 'x-anything']) {
+        const response = await withRawBody(api.http().post('/auth/login').set('Content-Encoding', encoding), 'application/json', body);
+        expectProblem(response, 415, UNSUPPORTED);
+      }
+    });
+  });
+});
