@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { gzipSync } from 'node:zlib';
-import { aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
+import { aProspectiveApplicant, applicationInput, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { withRawBody } from './utils/raw-body.js';
@@ -19,7 +19,7 @@ const expectProblem = (response: Response, status: number, type?: string) => {
 describe('The API surface, hardened (issue 19)', () => {
   let api: TestApp;
   let secretariat: TestUser;
-  let applicant: TestUser;
+  let applicant: TestUser & { governmentId: string };
   let applicationId: string;
 
   beforeAll(async () => {
@@ -93,6 +93,52 @@ describe('The API surface, hardened (issue 19)', () => {
         const response = await withRawBody(api.http().post('/auth/login').set('Content-Encoding', encoding), 'application/json', body);
         expectProblem(response, 415, UNSUPPORTED);
       }
+    });
+  });
+
+  describe('unknown keys, refused alike whatever their name', () => {
+    const government = { nameEn: 'Keyland', nameLocal: 'Keyland', country: 'KY', level: 'regional' };
+    const OBJECT_MEMBERS = [
+      'constructor',
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      'propertyIsEnumerable',
+      'toLocaleString',
+      '__defineGetter__',
+      '__lookupSetter__',
+      'somethingElse',
+    ];
+
+    it.each(OBJECT_MEMBERS)('refuses a body key named %s with 400 naming it', async (key) => {
+      const body = `{${JSON.stringify(key)}:1,${JSON.stringify(government).slice(1)}`;
+      const response = await withRawBody(api.http().post('/governments').set(bearer(secretariat)), 'application/json', body);
+      expectProblem(response, 400, 'urn:near:problem:validation-failed');
+      expect(response.body.errors).toEqual([{ field: key, messages: [expect.stringContaining(key)] }]);
+    });
+
+    it('refuses a __proto__ key already in the JSON parser, naming it', async () => {
+      const body = `{"__proto__":{"admin":true},${JSON.stringify(government).slice(1)}`;
+      const response = await withRawBody(api.http().post('/governments').set(bearer(secretariat)), 'application/json', body);
+      expectProblem(response, 400);
+      expect(response.body.detail).toContain('__proto__');
+    });
+
+    it('refuses one nested in an object, and one in a query string', async () => {
+      const contact = { name: 'Wang Li', email: 'wang.li@liaoning.test', toString: 'x' };
+      const nested = await api
+        .http()
+        .post('/applications')
+        .set(bearer(applicant))
+        .send(applicationInput(applicant.governmentId, { contact }));
+      expectProblem(nested, 400, 'urn:near:problem:validation-failed');
+      expect(nested.body.errors).toEqual([{ field: 'contact.toString', messages: [expect.stringContaining('toString')] }]);
+      const query = await api.http().get('/governments?valueOf=1').set(bearer(secretariat));
+      expectProblem(query, 400, 'urn:near:problem:validation-failed');
+      expect(query.body.errors).toEqual([{ field: 'valueOf', messages: [expect.stringContaining('valueOf')] }]);
+      const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM governments WHERE country = 'KY'`);
+      expect(count).toBe(0);
     });
   });
 });
