@@ -141,4 +141,36 @@ describe('The API surface, hardened (issue 19)', () => {
       expect(count).toBe(0);
     });
   });
+
+  describe("the client's X-Request-Id, kept apart from ours", () => {
+    it('never becomes the request id of an answer or an audit entry, even when it is an earlier request id', async () => {
+      const earlier = await api
+        .http()
+        .post('/governments')
+        .set(bearer(secretariat))
+        .send({ nameEn: 'Earlierland', nameLocal: 'Earlierland', country: 'MN', level: 'regional' })
+        .expect(201);
+      const ours = earlier.headers['x-request-id'];
+      expect(ours).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+      const replayed = await api
+        .http()
+        .post('/governments')
+        .set(bearer(secretariat))
+        .set('X-Request-Id', ours)
+        .send({ nameEn: 'Laterland', nameLocal: 'Laterland', country: 'JP', level: 'regional' })
+        .expect(201);
+      expect(replayed.headers['x-request-id']).not.toBe(ours);
+      const refused = await api.http().get('/auth/me').set('X-Request-Id', 'chosen-by-client');
+      expect(refused.status).toBe(401);
+      expect(refused.headers['x-request-id']).not.toBe('chosen-by-client');
+      expect(refused.body.requestId).toBe(refused.headers['x-request-id']);
+
+      const rows: { request_id: string }[] = await api.dataSource.query(
+        `SELECT request_id FROM audit_events WHERE action = 'government.registered' AND entity_id IN ($1, $2) ORDER BY seq`,
+        [earlier.body.id, replayed.body.id],
+      );
+      expect(rows.map((row) => row.request_id)).toEqual([ours, replayed.headers['x-request-id']]);
+    });
+  });
 });
