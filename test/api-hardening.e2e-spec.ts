@@ -173,4 +173,35 @@ describe('The API surface, hardened (issue 19)', () => {
       expect(rows.map((row) => row.request_id)).toEqual([ours, replayed.headers['x-request-id']]);
     });
   });
+
+  describe('letter file names', () => {
+    const upload = (fileName: string) =>
+      api
+        .http()
+        .put(`/applications/${applicationId}/letter`)
+        .set(bearer(applicant))
+        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: fileName, contentType: 'application/pdf' })
+        .expect(200);
+    const stored = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT file_name FROM application_letters WHERE application_id = $1 ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+          [applicationId],
+        )
+      )[0].file_name as string;
+
+    it('are stored without control or bidirectional-override characters', async () => {
+      const response = await upload('\u202efdp.exe\u0007\u2066');
+      expect(response.body.letter.fileName).toBe('fdp.exe');
+      expect(await stored()).toBe('fdp.exe');
+    });
+
+    it('are stored with at most 255 characters, their extension kept', async () => {
+      const response = await upload(`${'é'.repeat(5_000)}.pdf`);
+      expect(response.body.letter.fileName).toBe(`${'é'.repeat(251)}.pdf`);
+      expect(await stored()).toBe(`${'é'.repeat(251)}.pdf`);
+      const download = await api.http().get(`/applications/${applicationId}/letter`).set(bearer(applicant)).expect(200);
+      expect(download.headers['content-disposition']).toBe('attachment; filename="letter.pdf"');
+    });
+  });
 });
