@@ -204,4 +204,40 @@ describe('The API surface, hardened (issue 19)', () => {
       expect(download.headers['content-disposition']).toBe('attachment; filename="letter.pdf"');
     });
   });
+
+  describe('the OpenAPI page and the content security policy', () => {
+    const scriptSources = (response: Response) =>
+      /script-src ([^;]*)/.exec(response.headers['content-security-policy'] ?? '')?.[1] ?? 'none';
+
+    it("allows inline code on /docs alone, and nowhere else under the API's policy", async () => {
+      const page = await api.http().get('/docs');
+      expect(page.status).toBe(200);
+      expect(scriptSources(page)).toContain("'unsafe-inline'");
+      for (const response of [
+        await api.http().get('/docs-json'),
+        await api.http().get('/health'),
+        await api.http().get('/governments').set(bearer(secretariat)),
+        await api.http().get('/no/such/route'),
+        await api.http().get('/docs/../health'),
+      ]) {
+        expect({ url: response.request.url, policy: response.headers['content-security-policy'] }).toEqual({
+          url: response.request.url,
+          policy: expect.not.stringContaining('unsafe-inline'),
+        });
+      }
+    });
+
+    it('serves neither /docs nor /docs-json when API_DOCS is false', async () => {
+      const closed = await createTestApp({ API_DOCS: 'false', DATABASE_URL: api.config.database.url });
+      try {
+        for (const path of ['/docs', '/docs-json']) {
+          const response = await closed.http().get(path);
+          expectProblem(response, 404);
+          expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+        }
+      } finally {
+        await closed.app.close();
+      }
+    });
+  });
 });

@@ -58,7 +58,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     logEveryResponse(adapter.getInstance(), PinoLogger.root);
     app.flushLogs();
     app.enableShutdownHooks();
-    addSecurityHeaders(adapter.getInstance());
+    addSecurityHeaders(adapter.getInstance(), { apiDocs: config.http.apiDocs });
     acceptOnlyJson(adapter.getInstance());
     await app.register(cors, {
       origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
@@ -68,7 +68,7 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     });
     await app.register(webApp(webAppDirectory()));
     app.useGlobalPipes(createValidationPipe());
-    setUpOpenApi(app);
+    if (config.http.apiDocs) setUpOpenApi(app);
     await app.init();
     return app;
   } catch (error) {
