@@ -5,6 +5,7 @@ import { aProspectiveApplicant, applicationInput, fileApplication } from './fixt
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { withRawBody } from './utils/raw-body.js';
+import { aSessionInProgress } from './utils/record-scenes.js';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -238,6 +239,29 @@ describe('The API surface, hardened (issue 19)', () => {
       } finally {
         await closed.app.close();
       }
+    });
+  });
+
+  describe('UUIDs in any case', () => {
+    it('takes an upper-case id in a body as the id it names, and keeps it in lower case', async () => {
+      const session = await aSessionInProgress(api, secretariat);
+      const [toyama] = await api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Toyama'`);
+      const response = await api
+        .http()
+        .put(`/assemblies/${session.id.toUpperCase()}/attendance`)
+        .set(bearer(secretariat))
+        .send({ governmentIds: [toyama.id.toUpperCase()] });
+      expect(response.status).toBe(200);
+      const present = await api.dataSource.query(`SELECT government_id::text AS id FROM session_attendance WHERE assembly_id = $1`, [
+        session.id,
+      ]);
+      expect(present).toEqual([{ id: toyama.id }]);
+      const [entry] = await api.dataSource.query(
+        `SELECT payload FROM audit_events WHERE entity_id = $1 AND action = 'assembly.attendance-recorded' ORDER BY seq DESC LIMIT 1`,
+        [session.id],
+      );
+      expect(entry.payload).toContain(toyama.id);
+      expect(entry.payload).not.toContain(toyama.id.toUpperCase());
     });
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import {
   ASSEMBLY_BODIES,
   type AssemblyBody,
@@ -10,6 +10,7 @@ import {
   QUORUM_RULES,
   type QuorumRule,
 } from '@near/voting';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 const isMeeting = (dto: CreateAssemblyDto) => dto.body !== 'written_procedure';
 
@@ -26,7 +27,7 @@ export class CreateAssemblyDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Meetings only.' })
   @ValidateIf(isMeeting)
-  @IsUUID()
+  @IsUuid()
   hostGovernmentId?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2027-09-15', description: 'Meetings only.' })
