@@ -264,4 +264,43 @@ describe('The API surface, hardened (issue 19)', () => {
       expect(entry.payload).not.toContain(toyama.id.toUpperCase());
     });
   });
+
+  describe('the OpenAPI document says what the server does', () => {
+    interface Document {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    }
+    let document: Document;
+    beforeAll(async () => {
+      document = (await api.http().get('/docs-json').expect(200)).body as Document;
+    });
+
+    it('declares the 422 of POST /assemblies/{id}/open', () => {
+      expect(Object.keys(document.paths['/assemblies/{id}/open'].post.responses)).toContain('422');
+    });
+
+    it("declares the problems' extension members", () => {
+      const members = Object.keys(document.components.schemas.ProblemDto.properties);
+      for (const member of [
+        'currentState',
+        'allowedActions',
+        'currentVersion',
+        'currentStatus',
+        'applicationId',
+        'reference',
+        'governmentId',
+        'guard',
+      ]) {
+        expect({ member, declared: members.includes(member) }).toEqual({ member, declared: true });
+      }
+    });
+
+    it('declares the limits the server enforces', () => {
+      const { schemas } = document.components;
+      expect(schemas.CreateAssemblyDto.properties.number).toMatchObject({ minimum: 1, maximum: 10_000 });
+      expect(schemas.CreateGovernmentDto.properties.nameEn).toMatchObject({ minLength: 1, maxLength: 200 });
+      expect(schemas.CreateGovernmentDto.properties.nameLocal).toMatchObject({ minLength: 1, maxLength: 200 });
+      expect(schemas.SignInDto.properties.password).toMatchObject({ minLength: 1, maxLength: 1024 });
+    });
+  });
 });

@@ -19,7 +19,7 @@ export class CreateAssemblyDto {
   @IsIn(ASSEMBLY_BODIES)
   body!: AssemblyBody;
 
-  @ApiProperty({ example: 16, description: 'The ordinal of the session for its body.' })
+  @ApiProperty({ example: 16, minimum: 1, maximum: 10_000, description: 'The ordinal of the session for its body.' })
   @IsInt()
   @Min(1)
   @Max(10_000)
