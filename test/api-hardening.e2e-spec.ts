@@ -295,6 +295,49 @@ describe('The API surface, hardened (issue 19)', () => {
       }
     });
 
+    it('documents each answer these probes get, with its status and content type', async () => {
+      const probes: [string, () => Promise<Response>][] = [
+        [
+          'put /applications/{id}/ballot',
+          () =>
+            withRawBody(
+              api.http().put(`/applications/${applicationId}/ballot`).set(bearer(applicant)),
+              'application/x-www-form-urlencoded',
+              'choice=yes',
+            ),
+        ],
+        ['post /auth/login', () => withRawBody(api.http().post('/auth/login').set('Content-Encoding', 'gzip'), 'application/json', '{}')],
+        ['post /auth/login', () => api.http().post('/auth/login').send({ email: 'a@test.example', password: 'x', constructor: 1 })],
+        ['get /governments', () => api.http().get('/governments?toString=1').set(bearer(secretariat))],
+        [
+          'put /applications/{id}/letter',
+          () => withRawBody(api.http().put(`/applications/${applicationId}/letter`).set(bearer(applicant)), 'text/plain', 'x'),
+        ],
+        ['get /health', () => api.http().get('/health')],
+      ];
+      for (const [route, send] of probes) {
+        const [method, path] = route.split(' ');
+        const response = await send();
+        const { responses } = document.paths[path][method] as { responses: Record<string, { content?: Record<string, unknown> }> };
+        const declared = responses[String(response.status)] ?? responses[`${String(response.status)[0]}XX`];
+        const contentType = (response.headers['content-type'] ?? '').split(';')[0];
+        const error = response.status >= 400;
+        expect({
+          route,
+          status: response.status,
+          declared: declared !== undefined,
+          contentType: error ? contentType : 'not an error',
+          declaredTypes: error ? Object.keys(declared?.content ?? {}) : 'not an error',
+        }).toEqual({
+          route,
+          status: response.status,
+          declared: true,
+          contentType: error ? 'application/problem+json' : 'not an error',
+          declaredTypes: error ? ['application/problem+json'] : 'not an error',
+        });
+      }
+    });
+
     it('declares the limits the server enforces', () => {
       const { schemas } = document.components;
       expect(schemas.CreateAssemblyDto.properties.number).toMatchObject({ minimum: 1, maximum: 10_000 });
