@@ -45,13 +45,8 @@ describe('signing in', () => {
   });
 
   it('records every failed sign-in in the audit trail, with the address, never the password', async () => {
-    await api
-      .http()
-      .post('/auth/login')
-      .set('X-Request-Id', 'failed-sign-in-1')
-      .send({ email: secretariat.email, password: 'a-wrong-one' })
-      .expect(401);
-    const [entry] = await api.dataSource.query(`SELECT * FROM audit_events WHERE request_id = 'failed-sign-in-1'`);
+    const failed = await api.http().post('/auth/login').send({ email: secretariat.email, password: 'a-wrong-one' }).expect(401);
+    const [entry] = await api.dataSource.query(`SELECT * FROM audit_events WHERE request_id = $1`, [failed.body.requestId]);
     expect(entry).toMatchObject({ action: 'auth.sign-in-failed', entity_type: 'user', entity_id: secretariat.id, actor_user_id: null });
     expect(entry.client_address).toMatch(/127\.0\.0\.1/);
     expect(JSON.parse(entry.payload)).toEqual({ email: secretariat.email, reason: 'wrong-password' });

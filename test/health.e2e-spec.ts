@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aProspectiveApplicant } from './fixtures/applications.js';
+import { aUser, bearer } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 describe('operations endpoints', () => {
@@ -8,13 +10,27 @@ describe('operations endpoints', () => {
   });
   afterAll(() => api.close());
 
-  it('reports PostgreSQL and Redis up on /health without a token', async () => {
+  it('reports PostgreSQL and Redis up on /health without a token, and only that', async () => {
     const response = await api.http().get('/health').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
-    expect(response.body.details.notifications).toEqual({
-      outbox: { pending: 0, queued: 0, sent: 0, failed: 0 },
-      queue: { waiting: 0, active: 0, delayed: 0, failed: 0 },
-    });
+    expect(response.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('tells the Secretariat and admins the outbox counts and the queue depth', async () => {
+    for (const role of ['secretariat', 'admin'] as const) {
+      const response = await api
+        .http()
+        .get('/health')
+        .set(bearer(await aUser(api, role)))
+        .expect(200);
+      expect(response.body.details.notifications).toEqual({
+        outbox: { pending: 0, queued: 0, sent: 0, failed: 0 },
+        queue: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+      });
+    }
+    for (const caller of [bearer(await aProspectiveApplicant(api)), { Authorization: 'Bearer not-a-token' }]) {
+      const response = await api.http().get('/health').set(caller).expect(200);
+      expect(response.body.details).toBeUndefined();
+    }
   });
 
   it('serves the interactive API documentation at /docs', async () => {
@@ -55,9 +71,9 @@ describe('operations endpoints', () => {
     expect(body.components.schemas).toHaveProperty('ProblemDto');
   });
 
-  it('echoes the X-Request-Id it is given and makes one up otherwise', async () => {
+  it("answers an X-Request-Id of its own, never the client's", async () => {
     const given = await api.http().get('/health').set('X-Request-Id', 'trace-42').expect(200);
-    expect(given.headers['x-request-id']).toBe('trace-42');
+    expect(given.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const made = await api.http().get('/health').expect(200);
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -5,6 +5,7 @@ import { aProspectiveApplicant, fileApplication } from './fixtures/applications.
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestWorker } from './utils/create-test-worker.js';
+import { healthDetails } from './utils/health-details.js';
 import { Mailbox } from './utils/mailbox.js';
 import { arrivals, everyOneArrived, insertNotifications, messageIdsOf } from './utils/outbox-rows.js';
 import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
@@ -153,11 +154,10 @@ describe('notifications through Redis outages and SMTP failures', () => {
 
   it('shows the outbox counts in /health while the worker is stopped, and sends what waited once it is back', async () => {
     await stopWorker();
-    const before = (await api.http().get('/health').expect(200)).body.details.notifications;
+    const before = (await healthDetails(api)).notifications;
     const ids = await insertNotifications(api.dataSource, 5, 'waiting');
 
-    const health = await api.http().get('/health').expect(200);
-    expect(health.body.details.notifications).toEqual({
+    expect((await healthDetails(api)).notifications).toEqual({
       outbox: { ...before.outbox, pending: before.outbox.pending + 5 },
       queue: { waiting: 0, active: 0, delayed: 0, failed: 0 },
     });
@@ -166,7 +166,7 @@ describe('notifications through Redis outages and SMTP failures', () => {
     await waitFor(async () => everyOneArrived(mailbox.received, messageIdsOf(ids)), 10_000, 'the waiting messages');
     await waitFor(
       async () => {
-        const { outbox, queue } = (await api.http().get('/health').expect(200)).body.details.notifications;
+        const { outbox, queue } = (await healthDetails(api)).notifications;
         return outbox.pending === 0 && outbox.queued === 0 && queue.waiting + queue.active + queue.delayed === 0 ? true : undefined;
       },
       5_000,
@@ -194,7 +194,7 @@ describe('notifications through Redis outages and SMTP failures', () => {
     // The last refused jobs move from active to delayed just after their rows record the attempt.
     const health = await waitFor(
       async () => {
-        const details = (await api.http().get('/health').expect(200)).body.details.notifications;
+        const details = (await healthDetails(api)).notifications;
         return details.queue.active === 0 ? details : undefined;
       },
       5_000,

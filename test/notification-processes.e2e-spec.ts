@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { messageIdOf } from '@near/notifications';
 import { NOTIFICATION_CONCURRENCY } from '@near/queue';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { healthDetails } from './utils/health-details.js';
 import { Mailbox } from './utils/mailbox.js';
 import { arrivals, everyOneArrived, insertNotifications, messageIdsOf, outboxCounts } from './utils/outbox-rows.js';
 import { PrivateRedis } from './utils/private-redis.js';
@@ -47,7 +48,7 @@ describe('the worker process, killed or stopped in the middle of a batch', () =>
   };
 
   const queueKey = (list: string) => `${api.config.redis.prefix}:notifications:${list}`;
-  const health = async () => (await api.http().get('/health').expect(200)).body.details.notifications;
+  const health = async () => (await healthDetails(api)).notifications;
 
   beforeAll(async () => {
     await redis.start();

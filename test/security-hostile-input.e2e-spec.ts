@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { APPLICATION_ACTIONS, type ApplicationAction, type ApplicationState } from '@near/admission';
 import { ACTION_BODIES } from '../apps/api/src/applications/dto/action-bodies.js';
+import { storableFileName } from '../apps/api/src/http/letter-file-name.js';
 import { act, aSession, ALL_CRITERIA_PASSED, type ApplicationBody, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
@@ -295,8 +296,8 @@ describe('hostile input, property-based', () => {
     const parsed = letter ? undefined : (JSON.parse(bytes!.toString('utf8')) as Record<string, unknown>);
     const texts = parsed ? freeTexts(bodySchemaFor(operation, request.pathParameters) ?? {}, parsed) : [];
     const sent = letter
-      ? // The service keeps the first 255 characters.
-        [keptFileName(letter.fileName).slice(0, 255)]
+      ? // Stored without hidden characters, cut to 255 characters.
+        [storableFileName(keptFileName(letter.fileName))]
       : setup.stores
         ? setup.stores(parsed!, texts)
         : texts.map((entry) => entry.text);

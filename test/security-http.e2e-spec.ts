@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { openApiOperations } from './utils/openapi-operations.js';
 import { withRawBody } from './utils/raw-body.js';
 
 const ALLOWED_ORIGIN = 'https://app.near.example';
@@ -174,6 +175,33 @@ describe('HTTP hardening', () => {
       expect(response.headers['access-control-allow-methods']).toMatch(/POST/);
       expect(response.headers['access-control-allow-headers']?.toLowerCase()).toMatch(/authorization/);
       expect(response.headers.vary).toMatch(/Origin/);
+    });
+
+    it('allows every route its method from an allowed origin, and no route anything from another', async () => {
+      const operations = await openApiOperations(api);
+      expect(operations.map((operation) => operation.method)).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT']));
+      for (const { route, method, path } of operations) {
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const preflightOf = (origin: string) =>
+          api
+            .http()
+            .options(url)
+            .set('Origin', origin)
+            .set('Access-Control-Request-Method', method)
+            .set('Access-Control-Request-Headers', 'authorization,content-type');
+        const allowed = await preflightOf(ALLOWED_ORIGIN);
+        expect({ route, status: allowed.status, origin: allowed.headers['access-control-allow-origin'] }).toEqual({
+          route,
+          status: 204,
+          origin: ALLOWED_ORIGIN,
+        });
+        expect({ route, methods: allowed.headers['access-control-allow-methods']?.split(/\s*,\s*/) }).toEqual({
+          route,
+          methods: expect.arrayContaining([method]),
+        });
+        const refused = await preflightOf(OTHER_ORIGIN);
+        expect({ route, origin: refused.headers['access-control-allow-origin'] }).toEqual({ route, origin: undefined });
+      }
     });
 
     it('lets an allowed origin read an answer, and the second origin of the list too', async () => {

@@ -6,6 +6,7 @@ import type { LoadedConfig } from '@near/config';
 import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
 import { assertRedisReachable } from '@near/queue';
 import { ApiModule } from './api.module.js';
+import { acceptOnlyJson } from './http/accepted-media-types.js';
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
 import { strictJsonParser } from './http/json-body-parser.js';
 import { setUpOpenApi } from './http/openapi.js';
@@ -15,6 +16,9 @@ import { createValidationPipe } from './http/validation.js';
 import { webApp, webAppDirectory } from './http/web-app.js';
 import { logEveryResponse } from './logging/access-log.js';
 import { requestIdOf } from './logging/request-id.js';
+
+/** Every method a route of the API answers; one no route answers is a 404 whatever CORS allows. */
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * Builds the HTTP application (not yet listening): checks that PostgreSQL and Redis answer, runs the
@@ -54,11 +58,17 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     logEveryResponse(adapter.getInstance(), PinoLogger.root);
     app.flushLogs();
     app.enableShutdownHooks();
-    addSecurityHeaders(adapter.getInstance());
-    await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: false });
+    addSecurityHeaders(adapter.getInstance(), { apiDocs: config.http.apiDocs });
+    acceptOnlyJson(adapter.getInstance());
+    await app.register(cors, {
+      origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+      // @fastify/cors allows only GET, HEAD and POST unless told: a browser could then cast no ballot (PUT).
+      methods: CORS_METHODS,
+      credentials: false,
+    });
     await app.register(webApp(webAppDirectory()));
     app.useGlobalPipes(createValidationPipe());
-    setUpOpenApi(app);
+    if (config.http.apiDocs) setUpOpenApi(app);
     await app.init();
     return app;
   } catch (error) {

@@ -10,6 +10,8 @@ export class AppConfig {
     bodyLimitBytes: number;
     /** As Fastify takes it: off, a hop count, or the addresses of trusted proxies. */
     trustProxy: boolean | number | string[];
+    /** Whether /docs and /docs-json are served. */
+    apiDocs: boolean;
   };
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
@@ -39,6 +41,7 @@ export class AppConfig {
         .filter(Boolean),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };

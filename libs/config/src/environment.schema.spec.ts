@@ -23,6 +23,9 @@ describe('the configuration', () => {
     expect(config.log.format).toBe('pretty');
     expect(config.admin.usesDevelopmentPassword).toBe(true);
     expect(config.demoData).toBe(false);
+    expect(config.http.apiDocs).toBe(true);
+    expect(load({ API_DOCS: 'false' }).http.apiDocs).toBe(false);
+    expect(failure({ API_DOCS: 'maybe' })).toMatch(/API_DOCS must be true or false/);
   });
 
   it('names the variable, the reason and the value in one line', () => {
@@ -43,6 +46,8 @@ describe('the configuration', () => {
     const production = load({ NODE_ENV: 'production', ...secrets });
     expect(production.log.format).toBe('json');
     expect(production.admin.usesDevelopmentPassword).toBe(false);
+    expect(production.http.apiDocs).toBe(false);
+    expect(load({ NODE_ENV: 'production', ...secrets, API_DOCS: 'true' }).http.apiDocs).toBe(true);
   });
 
   it('reads the proxy trust as off, a hop count or a list of addresses', () => {

@@ -107,6 +107,12 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
+  /** Serve the OpenAPI page and document (/docs, /docs-json): by default everywhere but in production. */
+  @Transform((input) => toBoolean({ value: emptyToUndefined(input) }))
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  API_DOCS?: boolean;
+
   @Transform(toInt)
   @Min(1024)
   @Max(50 * 1024 * 1024)

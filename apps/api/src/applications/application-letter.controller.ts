@@ -6,7 +6,9 @@ import { ApplicationLetters, ApplicationReader, LETTER_MAX_BYTES, ownsApplicatio
 import type { Acting } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
+import { TakesFile } from '../http/accepted-media-types.js';
 import { etagOf } from '../http/if-match.js';
+import { storableFileName } from '../http/letter-file-name.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationDto } from './dto/application.dto.js';
 import { MissingFileException } from './missing-file.exception.js';
@@ -24,6 +26,7 @@ export class ApplicationLetterController {
   @Put(':id/letter')
   @ApiOperation({ summary: 'Upload the official letter of an application (PDF)' })
   @Roles('applicant')
+  @TakesFile()
   // One byte over the limit lets the service tell "too large" from "exactly the limit".
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LETTER_MAX_BYTES + 1, files: 1, fields: 0 } }))
   @ApiConsumes('multipart/form-data')
@@ -37,7 +40,7 @@ export class ApplicationLetterController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationDto> {
     if (!file?.buffer) throw new MissingFileException();
-    const stored = await this.letters.upload(id, { content: file.buffer, fileName: file.originalname }, acting);
+    const stored = await this.letters.upload(id, { content: file.buffer, fileName: storableFileName(file.originalname) }, acting);
     // The application as this upload left it, with the letter it stored: read back afterwards, the newest
     // letter and version may already be those of a concurrent upload, whose SHA-256 the caller would get.
     const { application, letter } = stored;

@@ -75,7 +75,7 @@ export class AssembliesController {
   @HttpCode(200)
   @Roles('secretariat')
   @ApiOkResponse({ type: AssemblyDto, description: 'The meeting is in session.' })
-  @ProblemResponses(400, 401, 403, 404, 409)
+  @ProblemResponses(400, 401, 403, 404, 409, 422)
   async open(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
     return this.view(await this.lifecycle.open(id, acting.audit), acting);
   }

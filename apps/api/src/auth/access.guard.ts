@@ -13,9 +13,14 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      // A public route answers anyone, and may tell a signed-in caller more (/health): a token that does not
+      // authenticate, for whatever reason, leaves the caller anonymous rather than refused.
+      if (scheme?.toLowerCase() === 'bearer' && token) request.user = await this.auth.authenticate(token).catch(() => undefined);
+      return true;
+    }
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'This route needs a bearer token: sign in with POST /auth/login.');
     }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -9,12 +9,19 @@ import { PROBLEM_CONTENT_TYPE, problemType, withTimeout } from '@near/common';
 import { NotificationLog } from '@near/notifications';
 import { QueueName, REDIS } from '@near/queue';
 import type { Queue } from 'bullmq';
-import { Public } from '../auth/access.decorators.js';
+import type { Role } from '@near/identity';
+import { type AuthenticatedRequest, Public } from '../auth/access.decorators.js';
 import { ProblemResponse } from '../http/problem-responses.decorator.js';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
 const CHECK_TIMEOUT_MS = 2000;
+
+/** Who is told why a check failed, the outbox counts and the queue's depth; anyone else only up or down. */
+const TOLD_DETAILS: readonly Role[] = ['secretariat', 'admin'];
+
+/** A check as an anonymous caller sees it: up or down, without the error, which names hosts and ports. */
+const upOrDown = (result: CheckResult) => ({ status: result.status });
 
 async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
   try {
@@ -53,16 +60,20 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Check that PostgreSQL and Redis answer' })
-  @ApiOkResponse({ description: 'PostgreSQL and Redis both answer.' })
+  @ApiOkResponse({
+    description:
+      'PostgreSQL and Redis both answer. Signed in as the Secretariat or an admin, the answer also holds the outbox counts and the queue depth (`details`).',
+  })
   // Nothing the caller sends is read: only a request the server cannot parse gets a 4xx.
   @ProblemResponse('4XX')
   @ProblemResponse(503, 'One of them does not (problem+json with `checks`).')
-  async health(@Res() reply: FastifyReply): Promise<void> {
+  async health(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.pingRedis())]);
-    const checks = { database, redis };
-    const details = await this.details(database.status === 'up', redis.status === 'up');
+    const toldDetails = request.user !== undefined && TOLD_DETAILS.includes(request.user.role);
+    const checks = toldDetails ? { database, redis } : { database: upOrDown(database), redis: upOrDown(redis) };
+    const details = toldDetails ? { details: await this.details(database.status === 'up', redis.status === 'up') } : {};
     if (database.status === 'up' && redis.status === 'up') {
-      await reply.status(200).send({ status: 'ok', checks, details });
+      await reply.status(200).send({ status: 'ok', checks, ...details });
       return;
     }
     const down = Object.entries(checks)
@@ -78,7 +89,7 @@ export class HealthController {
         status: 503,
         detail: `Unavailable: ${down.join(' and ')}.`,
         checks,
-        details,
+        ...details,
       });
   }
 }

@@ -31,6 +31,15 @@ describe('unsafeInputErrors', () => {
     expect(fields({ 'x\u0000': 1 })).toEqual(['x\u0000']);
   });
 
+  it("refuses a key named like a member of Object's prototype, which a DTO's whitelist would let vanish", () => {
+    expect(fields({ constructor: 1, b: { toString: 'x', valueOf: 2 }, __defineGetter__: 3 }).sort()).toEqual([
+      '__defineGetter__',
+      'b.toString',
+      'b.valueOf',
+      'constructor',
+    ]);
+  });
+
   it("walks a query parser's objects whatever their prototype, and never a Buffer", () => {
     function Empty() {}
     Empty.prototype = Object.create(null);

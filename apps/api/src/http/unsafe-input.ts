@@ -17,12 +17,17 @@ const UNSTORABLE_MESSAGE = 'must not contain NUL characters (U+0000) or unpaired
 const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] =>
   Array.isArray(value) || Object.prototype.toString.call(value) === '[object Object]';
 
+// class-validator's whitelist looks a key up in a plain object, where these are found on its prototype: a body
+// key named `constructor` or `toString` passed as declared, then vanished. No DTO declares one.
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 const join = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
 
 /**
  * What no field of any route may hold, whatever its DTO says: text PostgreSQL cannot store, nesting deeper
- * than MAX_INPUT_DEPTH, and a `__proto__` key (the JSON parser refuses one; from a query string,
- * class-transformer would drop it without a word). One error per field, by dotted path.
+ * than MAX_INPUT_DEPTH, and a key named like a member of Object.prototype (`__proto__`, `constructor`,
+ * `toString`…), which class-validator and class-transformer would otherwise drop without a word, where any
+ * other unknown key is refused. One error per field, by dotted path.
  */
 export function unsafeInputErrors(input: unknown, root = ''): FieldError[] {
   const errors: FieldError[] = [];
@@ -41,7 +46,7 @@ export function unsafeInputErrors(input: unknown, root = ''): FieldError[] {
     // Reversed onto the stack, so that errors come out in the order of the fields.
     for (const [key, child] of Object.entries(value).reverse()) {
       const childPath = join(path, key);
-      if (key === '__proto__') {
+      if (OBJECT_MEMBERS.has(key)) {
         errors.push({ field: childPath, messages: [`property ${key} should not exist`] });
         continue;
       }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_CATEGORIES, type ApplicationAction, type ApplicationCategory } from '@near/admission';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 const MESSAGE_LENGTH = 10_000;
 
@@ -75,7 +76,7 @@ export class ReasonBody {
 
 export class PlaceOnAgendaBody {
   @ApiProperty({ format: 'uuid', description: 'A session that is not closed.' })
-  @IsUUID()
+  @IsUuid()
   assemblyId!: string;
 }
 

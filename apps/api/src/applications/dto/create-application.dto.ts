@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { APPLICATION_CATEGORIES, type ApplicationCategory } from '@near/admission';
 import { SUPPORTED_LOCALES, type Locale } from '@near/common';
 import { ContactBody } from './action-bodies.js';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The government the applicant acts for.' })
-  @IsUUID()
+  @IsUuid()
   governmentId!: string;
 
   @ApiProperty({ enum: APPLICATION_CATEGORIES })

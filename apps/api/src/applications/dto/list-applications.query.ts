@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { APPLICATION_STATES, type ApplicationState } from '@near/admission';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class ListApplicationsQuery {
   @ApiPropertyOptional({ enum: APPLICATION_STATES })
@@ -26,7 +27,7 @@ export class ListApplicationsQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   assemblyId?: string;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })

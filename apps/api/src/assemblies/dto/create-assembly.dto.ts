@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import {
   ASSEMBLY_BODIES,
   type AssemblyBody,
@@ -10,6 +10,7 @@ import {
   QUORUM_RULES,
   type QuorumRule,
 } from '@near/voting';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 const isMeeting = (dto: CreateAssemblyDto) => dto.body !== 'written_procedure';
 
@@ -18,7 +19,7 @@ export class CreateAssemblyDto {
   @IsIn(ASSEMBLY_BODIES)
   body!: AssemblyBody;
 
-  @ApiProperty({ example: 16, description: 'The ordinal of the session for its body.' })
+  @ApiProperty({ example: 16, minimum: 1, maximum: 10_000, description: 'The ordinal of the session for its body.' })
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -26,7 +27,7 @@ export class CreateAssemblyDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Meetings only.' })
   @ValidateIf(isMeeting)
-  @IsUUID()
+  @IsUuid()
   hostGovernmentId?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2027-09-15', description: 'Meetings only.' })

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray } from 'class-validator';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class RecordAttendanceDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Every government present now; the list replaces the previous one.' })
   @IsArray()
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsUuid({ each: true })
   governmentIds!: string[];
 }

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_AUDIT_PAGE_SIZE } from '@near/audit';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class ListAuditEventsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this application.' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   applicationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Entries of this user.' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'application.declare-eligible' })

@@ -6,14 +6,14 @@ import { GOVERNMENT_LEVELS, type GovernmentLevel } from '@near/registry';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateGovernmentDto {
-  @ApiProperty({ example: 'Jilin' })
+  @ApiProperty({ example: 'Jilin', minLength: 1, maxLength: 200 })
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   nameEn!: string;
 
-  @ApiProperty({ example: '吉林省' })
+  @ApiProperty({ example: '吉林省', minLength: 1, maxLength: 200 })
   @Transform(trim)
   @IsString()
   @MinLength(1)

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES, type NotificationRecord, type NotificationStatus } from '@near/notifications';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   applicationId?: string;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SUPPORTED_LOCALES, type Locale } from '@near/common';
 import { ROLES, type Role } from '@near/identity';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'delegate.toyama@near.example' })
@@ -27,7 +28,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for applicant and delegate, refused for the others.' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   governmentId?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ROLES, type Role } from '@near/identity';
+import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class ListUsersQuery {
   @ApiPropertyOptional({ enum: ROLES })
@@ -10,6 +11,6 @@ export class ListUsersQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsUuid()
   governmentId?: string;
 }
