@@ -10,6 +10,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { AuditEventDto } from '../audit/dto/audit-event.dto.js';
 import { etagOf } from '../http/if-match.js';
 import { MULTIPART_BODY_EXTENSION } from '../http/multipart-body.js';
+import { TakesFile } from '../http/accepted-media-types.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationPartAsBody, isMultipart } from './application-part-as-body.interceptor.js';
 import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto/application.dto.js';
@@ -30,6 +31,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @TakesFile()
   @ApiOperation({
     summary: 'File an application for membership, with or without its letter',
     description:
