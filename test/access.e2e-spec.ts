@@ -37,6 +37,12 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /assemblies/{id}': SIGNED_IN,
   'GET /audit-events': ['secretariat'],
   'GET /audit-events/verify': ['secretariat'],
+  'GET /log/key': 'public',
+  'GET /log/checkpoint': 'public',
+  'GET /log/checkpoints/{size}': 'public',
+  'GET /log/proof/inclusion': 'public',
+  'GET /log/proof/consistency': 'public',
+  'GET /log/entries': ['secretariat'],
   'GET /notifications': ['secretariat'],
   'POST /notifications/{id}/retry': ['secretariat'],
 };

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { CHAIN_HEAD_STATEMENT, type ChainHead } from '../../libs/audit/src/chain-head-sql.js';
-import { columnValues, entryHash, GENESIS_HASH } from '../../libs/audit/src/entry-hash.js';
 import type { Bench } from '../lib/context.js';
 import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import { type Actor, auditFields, CHAIN_LOCK_KEY, CHAIN_LOCK_SQL, INSERT_AUDIT_SQL, seedSubmittedApplications } from '../lib/seed.js';
+import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT, SELECT_APPLICATION, UPDATE_WITH_VERSION } from '../lib/statements.js';
 
@@ -19,7 +17,7 @@ interface ApplicationRow {
   government_id: string;
 }
 
-/** The transaction of one start-review, statement for statement, with the audit hash computed as the app computes it. */
+/** The transaction of one start-review, statement for statement as the app sends it. */
 async function startReviewTransaction(client: pg.PoolClient, id: string, actor: Actor): Promise<ApplicationRow> {
   await client.query('START TRANSACTION');
   try {
@@ -27,12 +25,8 @@ async function startReviewTransaction(client: pg.PoolClient, id: string, actor: 
     if (application?.state !== 'submitted') throw new Error(`application ${id} is ${application?.state}, not submitted`);
     const updated = await client.query(UPDATE_WITH_VERSION, ['under_review', new Date(), id, application.version]);
     if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
-    await client.query(CHAIN_LOCK_SQL, [CHAIN_LOCK_KEY]);
-    const [head] = (await client.query<ChainHead>({ ...CHAIN_HEAD_STATEMENT })).rows;
-    const fields = auditFields(
-      head.seq === null ? 1 : Number(head.seq) + 1,
-      head.now,
-      head.hash ?? GENESIS_HASH,
+    // The app's own INSERT (with the entry's seq into the log's work list): no system-wide lock, as in the app.
+    const values = auditValues(
       actor,
       { requestId: randomUUID(), clientAddress: '127.0.0.1' },
       {
@@ -44,7 +38,7 @@ async function startReviewTransaction(client: pg.PoolClient, id: string, actor: 
         payload: { reference: application.reference, version: application.version + 1, input: {} },
       },
     );
-    await client.query(INSERT_AUDIT_SQL, columnValues(fields, entryHash(fields)));
+    await client.query({ ...INSERT_AUDIT_STATEMENT, values });
     await client.query('COMMIT');
     return application;
   } catch (error) {

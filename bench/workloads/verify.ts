@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { AUDIT_ROW_COLUMNS, type AuditRow, hashedFieldsOf } from '../../libs/audit/src/audit-row.js';
-import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
-import { entryHash } from '../../libs/audit/src/entry-hash.js';
+import { leafData } from '../../libs/audit/src/log/leaf-data.js';
+import { leafHash } from '../../libs/audit/src/log/merkle.js';
+import { type LeafEntryRow, leafEntryFromRow } from '../../libs/audit/src/log/log.repository.js';
 import type { Bench } from '../lib/context.js';
 
 export interface VerifyResult {
-  /** GET /audit-events/verify: the API re-reads and re-hashes the whole chain. */
+  /** GET /audit-events/verify: the API re-reads every entry, re-hashes it into its leaf and rebuilds the tree. */
   api: { valid: boolean; checked: number; seconds: number; perSecond: number };
   /** sha256 over the very bytes the verifier hashes, prepared beforehand, in a loop: what hashing alone costs. */
   hashOnly: { entries: number; perSecond: number };
-  /** canonical JSON + sha256 of the same entries (entryHash), without reading them: what the verifier's CPU work costs. */
+  /** leaf data + leaf hash of the same entries, without reading them: what the verifier's CPU work costs. */
   canonicalAndHash: { entries: number; perSecond: number };
   ratio: number;
 }
@@ -36,15 +36,17 @@ export async function verify(bench: Bench): Promise<VerifyResult> {
   const perSecond = Math.round(answer.checked / seconds);
   bench.log(`audit verify: ${answer.checked} entries in ${seconds.toFixed(1)} s (${perSecond}/s), valid: ${answer.valid}`);
 
-  const { rows } = await pool.query<AuditRow>(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ORDER BY seq LIMIT $1`, [
-    scale.auditSizes[0] * 10,
-  ]);
-  const fields = rows.map(hashedFieldsOf);
-  // The bytes entryHash hashes: the previous hash, then the canonical JSON of every other field.
-  const bytes = fields.map(({ prevHash, ...content }) => Buffer.from(prevHash + canonicalJson(content), 'utf8'));
+  const { rows } = await pool.query<LeafEntryRow>(
+    `SELECT seq::text AS seq, occurred_at::text AS occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type,
+            entity_id, state_before, state_after, payload FROM audit_events ORDER BY seq LIMIT $1`,
+    [scale.auditSizes[0] * 10],
+  );
+  const fields = rows.map(leafEntryFromRow);
+  // The bytes a leaf hash covers.
+  const bytes = fields.map(leafData);
   const measureSeconds = Math.max(0.5, scale.warmUpSeconds);
   const hashOnly = rate(bytes, measureSeconds, (data) => createHash('sha256').update(data).digest('hex'));
-  const canonicalAndHash = rate(fields, measureSeconds, (entry) => entryHash(entry));
+  const canonicalAndHash = rate(fields, measureSeconds, (entry) => leafHash(leafData(entry)));
   bench.log(`hashing alone: ${hashOnly}/s; canonical JSON + hash: ${canonicalAndHash}/s`);
   return {
     api: { valid: answer.valid, checked: answer.checked, seconds, perSecond },

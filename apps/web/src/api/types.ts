@@ -97,8 +97,7 @@ export interface AuditEvent {
   payload: Record<string, unknown>;
   requestId: string | null;
   clientAddress: string | null;
-  prevHash: string;
-  hash: string;
+  leafIndex: number | null;
 }
 
 export interface Assembly extends SessionSummary {
