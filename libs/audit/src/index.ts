@@ -30,3 +30,4 @@ export {
 } from './log/transparency-log.js';
 export { generateSignerKey, verifierKeyOf, parseSignerKey } from './log/signed-note.js';
 export { AuditModule } from './audit.module.js';
+export { exportLogBundle, BUNDLE_FORMAT, type BundleSummary } from './log/log-bundle.js';

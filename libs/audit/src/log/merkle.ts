@@ -1,19 +1,36 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 // RFC 9162 §2.1: the Merkle Tree Hash of Certificate Transparency 2.0. Node's standard library only, so
 // that the offline verifier (apps/verifier) uses this very file at run time with nothing installed.
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
+// One-shot hashing (crypto.hash) on one buffer: a Hash object per call cost the verifier half its time.
+const NODE_INPUT = Buffer.alloc(65, 0x01);
 
 /** SHA-256(0x00 ‖ data): the hash of one leaf. */
 export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  const input = Buffer.allocUnsafe(data.length + 1);
+  input[0] = 0x00;
+  input.set(data, 1);
+  return hash('sha256', input, 'buffer');
 }
 
-/** SHA-256(0x01 ‖ left ‖ right): an interior node. */
+/** leafHash for data already written after a 0x00 byte, in a buffer the caller reuses (the verifier's hot loop). */
+export function leafHashOfPrefixed(input: Uint8Array): Buffer {
+  if (input[0] !== 0x00) throw new Error('A leaf hash input starts with 0x00');
+  return hash('sha256', input, 'buffer');
+}
+
+/** SHA-256(0x01 ‖ left ‖ right): an interior node (left and right are 32-byte hashes). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32)
+    return createHash('sha256')
+      .update(Buffer.from([0x01]))
+      .update(left)
+      .update(right)
+      .digest();
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 33);
+  return hash('sha256', NODE_INPUT, 'buffer');
 }
 
 /** SHA-256 of nothing: the root of the empty tree. */
