@@ -147,6 +147,15 @@ export const LogRepository = {
     )) as (LeafEntryRow & { leaf_index: string; leaf_hash: Buffer })[];
   },
 
+  /** The newest entry of this action about this record, by seq. */
+  async latestEntrySeq(manager: EntityManager, entityType: string, entityId: string, action: string): Promise<number | undefined> {
+    const [row] = (await manager.query(
+      `SELECT seq::text AS seq FROM audit_events WHERE entity_type = $1 AND entity_id = $2 AND action = $3 ORDER BY seq DESC LIMIT 1`,
+      [entityType, entityId, action],
+    )) as { seq: string }[];
+    return row ? Number(row.seq) : undefined;
+  },
+
   /** The first checkpoint whose tree holds the entry `seq`, with its leaf index; undefined until then. */
   async firstCheckpointOf(manager: EntityManager, seq: number): Promise<{ leafIndex: number; checkpoint: StoredCheckpoint } | undefined> {
     const [row] = (await manager.query(

@@ -105,6 +105,16 @@ export class TransparencyLog {
     };
   }
 
+  /**
+   * Where the newest entry of `action` about a record stands: `none` when there is no such entry, `pending`
+   * until the integrator has signed a checkpoint holding it (a second or so after its commit).
+   */
+  async inclusionOfLatest(entityType: string, entityId: string, action: string): Promise<EntryInclusion | 'pending' | 'none'> {
+    const seq = await LogRepository.latestEntrySeq(this.dataSource.manager, entityType, entityId, action);
+    if (seq === undefined) return 'none';
+    return (await this.inclusionOf(seq)) ?? 'pending';
+  }
+
   private async checkpointAt(size: number): Promise<StoredCheckpoint> {
     const checkpoint = await LogRepository.checkpointAt(this.dataSource.manager, size);
     if (!checkpoint) throw new LogError(LogErrorCode.CheckpointNotFound, `No checkpoint was signed at tree size ${size}.`, { size });
