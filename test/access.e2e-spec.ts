@@ -22,6 +22,7 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /applications': ['applicant', 'delegate', 'secretariat'],
   'GET /applications/{id}': ['applicant', 'delegate', 'secretariat'],
   'GET /applications/{id}/history': ['applicant', 'delegate', 'secretariat'],
+  'GET /applications/{id}/messages': ['applicant', 'delegate', 'secretariat'],
   'POST /applications/{id}/actions/{action}': ['applicant', 'delegate', 'secretariat'],
   'PUT /applications/{id}/eligibility': ['secretariat'],
   'PUT /applications/{id}/letter': ['applicant'],

@@ -33,6 +33,7 @@ describe('operations endpoints', () => {
       '/applications/{id}/eligibility',
       '/applications/{id}/history',
       '/applications/{id}/letter',
+      '/applications/{id}/messages',
       '/applications/{id}/result',
       '/assemblies',
       '/assemblies/{id}',

@@ -149,6 +149,7 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /applications/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
   'GET /applications/{id}/history': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
+  'GET /applications/{id}/messages': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
   'POST /applications/{id}/actions/{action}': {
     scene: async (world, request) => {
       const action = decodeURIComponentSafely(request.pathParameters.action);

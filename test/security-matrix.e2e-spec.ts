@@ -144,6 +144,14 @@ const MATRIX: Record<string, Row> = {
     },
     [401, 200, 404, 200, 200, 403],
   ),
+  'GET /applications/{id}/messages': row(
+    "A's application under review, on an agenda",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationOnAnAgenda(world.api, world.users.secretariat);
+      return { path: `/applications/${application.id}/messages`, applicantA };
+    },
+    [401, 200, 404, 200, 200, 403],
+  ),
   'POST /applications/{id}/actions/{action}': row(
     "withdrawing A's application (the applicant's own action)",
     async (world) => {

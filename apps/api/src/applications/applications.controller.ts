@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApplicationFiling, ApplicationReader } from '@near/admission';
 import { AuditQuery } from '@near/audit';
@@ -9,10 +9,10 @@ import { Roles } from '../auth/access.decorators.js';
 import { AuditEventDto } from '../audit/dto/audit-event.dto.js';
 import { etagOf } from '../http/if-match.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
-import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto/application.dto.js';
+import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto, MessageDto, MessagePageDto } from './dto/application.dto.js';
 import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { parseIdempotencyKey } from './idempotency-key.js';
-import { ListApplicationsQuery } from './dto/list-applications.query.js';
+import { ListApplicationsQuery, ListMessagesQuery } from './dto/list-applications.query.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('applications')
@@ -68,6 +68,19 @@ export class ApplicationsController {
     const view = await this.reader.get(id, acting);
     void reply.header('ETag', etagOf(view.application.version));
     return ApplicationDto.fromView(view);
+  }
+
+  @Get(':id/messages')
+  @ApiOperation({ summary: "An application's requests for information and answers, newest first, a page at a time" })
+  @ApiOkResponse({ type: MessagePageDto, description: 'Its requests for information and answers, newest first, a page at a time.' })
+  @ProblemResponses(400, 401, 403, 404)
+  async messages(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: ListMessagesQuery,
+    @ActingUser() acting: Acting,
+  ): Promise<MessagePageDto> {
+    const page = await this.reader.messages(id, { cursor: query.cursor, limit: query.limit }, acting);
+    return { items: page.items.map((message) => MessageDto.from(message)), nextCursor: page.nextCursor };
   }
 
   @Get(':id/history')

@@ -75,7 +75,9 @@ export interface Application extends ApplicationSummary {
   eligibility: { criteria: Criterion[] };
   session: SessionSummary | null;
   letter: { sha256: string; sizeBytes: number; fileName: string | null; uploadedAt: string } | null;
-  messages: { kind: 'information-request' | 'response'; body: string; createdAt: string }[];
+  /** The latest 20, oldest first; `earlierMessages` when there are more (GET /applications/:id/messages). */
+  messages: Message[];
+  earlierMessages: boolean;
 }
 
 export interface Page<T> {
@@ -154,5 +156,11 @@ export interface Notification {
 /** GET /users: a user as the admin sees it, which is what GET /auth/me says of the caller, and more. */
 export interface User extends Me {
   disabledAt: string | null;
+  createdAt: string;
+}
+
+export interface Message {
+  kind: 'information-request' | 'response';
+  body: string;
   createdAt: string;
 }
