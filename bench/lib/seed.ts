@@ -154,7 +154,35 @@ export async function seedSubmittedApplications(pool: pg.Pool, count: number, fi
      RETURNING id`,
     [tag, count, firstReference, filedBy, STATEMENT],
   );
-  return rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  // Filed as the app files: each with its entry, so that the log's workflow check sees them filed.
+  await appendEntries(
+    pool,
+    { userId: filedBy, role: 'applicant', governmentId: null },
+    ids.map((id) => ({
+      action: 'application.submitted',
+      entityType: 'application',
+      entityId: id,
+      stateBefore: null,
+      stateAfter: 'submitted',
+      payload: { version: 1, input: {} },
+    })),
+  );
+  return ids;
+}
+
+/** Appends these entries (and their seqs to the log's work list), in statements of SEED_BATCH rows. */
+export async function appendEntries(pool: pg.Pool, actor: Actor, entries: readonly EntryInput[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += SEED_BATCH) {
+    const batch = entries.slice(start, start + SEED_BATCH);
+    const columns: unknown[][] = Array.from({ length: 11 }, () => new Array<unknown>(batch.length));
+    batch.forEach((entry, i) =>
+      auditValues(actor, { requestId: randomUUID(), clientAddress: '127.0.0.1' }, entry).forEach(
+        (value, column) => (columns[column][i] = value),
+      ),
+    );
+    await pool.query(BULK_AUDIT_SQL, columns);
+  }
 }
 
 /**
@@ -212,9 +240,11 @@ const LIFE: { action: string; before: string | null; after: string | null }[] = 
   { action: 'application.close-ballot', before: 'voting', after: 'approved' },
 ];
 
-/** The `step`-th entry (0 to 9) of an application's life in the seeded trail. */
+/** The `step`-th entry of an application's life in the seeded trail (0 to 9, then entries without states). */
 export function lifeEntry(applicationId: string, step: number, reference: string): EntryInput {
-  const { action, before, after } = LIFE[step % LIFE.length];
+  // After its decision an application's life goes on with entries that change no state (as letters viewed,
+  // notes recorded do): a decided application is never filed again, which the log's workflow check refuses.
+  const { action, before, after } = step < LIFE.length ? LIFE[step] : { action: 'eligibility.recorded', before: null, after: null };
   return {
     action,
     entityType: 'application',
