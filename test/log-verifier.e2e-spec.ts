@@ -81,6 +81,14 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(result.stdout).toMatch(
       /^log INVALID: checkpoint of size \d+: its root does not match the entries up to leaf \d+ \(entry \d+\)\n$/,
     );
+
+    entries.splice(2, 1);
+    writeFileSync(join(bundle, 'entries.ndjson'), entries.join('\n'));
+    expect(await run(verifier, [bundle])).toEqual({
+      code: 1,
+      stdout: 'log INVALID: entries.ndjson: leaf 2 is missing (found 3)\n',
+      stderr: '',
+    });
   });
 
   it('reports a rewrite by someone who recomputed every leaf, node and checkpoint, given a checkpoint saved before it', async () => {

@@ -1,6 +1,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CompactRange, leafHashOfPrefixed } from '../../../libs/audit/src/log/merkle.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CompactRange } from '../../../libs/audit/src/log/merkle.js';
 import {
   type Checkpoint,
   type NoteVerifier,
@@ -8,6 +10,7 @@ import {
   parseCheckpoint,
   parseVerifierKey,
 } from '../../../libs/audit/src/log/signed-note.js';
+import type { LeafBatch } from './leaf-lines.js';
 import { type StateChange, WorkflowCheck } from './workflow-check.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
@@ -52,28 +55,34 @@ async function forEachLine(path: string, onLine: (line: string) => void): Promis
   if (rest.length > 0) onLine(rest);
 }
 
-const LINE_START = '{"index":';
-const DATA_START = ',"data":"';
-/** How the data of an entry that changes no state ends (keys are sorted, so the states come last). */
-const NO_STATES = Buffer.from('"stateAfter":null,"stateBefore":null}');
+/** Hashes batches of entry lines in worker threads, handing the results back in order. */
+class LeafPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, (batch: LeafBatch) => void>();
+  private nextId = 0;
+  private turn = 0;
 
-/** One buffer for every leaf: 0x00, then the data decoded into it (no allocation per entry). */
-let scratch = Buffer.alloc(1 << 16);
+  constructor(size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(new URL('./leaf-worker.js', import.meta.url));
+      worker.on('message', ({ id, batch }: { id: number; batch: LeafBatch }) => {
+        this.waiting.get(id)!(batch);
+        this.waiting.delete(id);
+      });
+      return worker;
+    });
+  }
 
-/**
- * `{"index":N,"data":"<base64>"}`, read without a general JSON parser (the verifier reads millions): the data
- * is decoded into `scratch` after a 0x00 byte; returns the length of 0x00 ‖ data.
- */
-function readEntryLine(line: string, expected: number): number {
-  const comma = line.indexOf(DATA_START);
-  if (!line.startsWith(LINE_START) || comma < 0 || !line.endsWith('"}'))
-    throw new Failure(`entries.ndjson: line ${expected + 1} is not {"index", "data"}`);
-  const index = Number(line.slice(LINE_START.length, comma));
-  if (index !== expected) throw new Failure(`entries.ndjson: leaf ${expected} is missing (found ${line.slice(LINE_START.length, comma)})`);
-  const encoded = line.slice(comma + DATA_START.length, -2);
-  if (scratch.length < encoded.length) scratch = Buffer.alloc(encoded.length * 2);
-  scratch[0] = 0x00;
-  return 1 + scratch.write(encoded, 1, 'base64');
+  hash(text: string, first: number): Promise<LeafBatch> {
+    const id = this.nextId++;
+    const done = new Promise<LeafBatch>((resolve) => this.waiting.set(id, resolve));
+    this.workers[this.turn++ % this.workers.length].postMessage({ id, text, first });
+    return done;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }
 
 /**
@@ -149,32 +158,53 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
       }
     };
     atSize(0, undefined);
-    const seqOf = (bytes: Buffer) => {
-      try {
-        return (JSON.parse(bytes.toString('utf8')) as { seq?: number }).seq;
-      } catch {
-        return undefined;
-      }
-    };
-    await forEachLine(join(directory, 'entries.ndjson'), (line) => {
-      const length = readEntryLine(line, entries);
-      range.append(leafHashOfPrefixed(scratch.subarray(0, length)));
-      const bytes = scratch.subarray(1, length);
-      entries += 1;
-      // Only an entry that changes a state is read further (most do not: sign-ins, ballots, registry).
-      if (!bytes.subarray(bytes.length - NO_STATES.length).equals(NO_STATES)) {
-        let entry: StateChange;
-        try {
-          entry = JSON.parse(bytes.toString('utf8')) as StateChange;
-        } catch {
-          throw new Failure(`leaf ${entries - 1}: its data is not an entry`);
+    // Worker threads read and hash the leaves (the costly part), this thread builds the tree from their
+    // hashes in order and checks the workflow and the checkpoints; one core is left to this thread.
+    const pool = new LeafPool(Math.max(1, Math.min(4, availableParallelism() - 1)));
+    const inFlight: Promise<LeafBatch>[] = [];
+    let sent = 0;
+    const take = (batch: LeafBatch) => {
+      let state = 0;
+      for (let k = 0; k < batch.count; k += 1) {
+        range.append(Buffer.from(batch.hashes.buffer, k * 32, 32));
+        entries += 1;
+        if (state < batch.states.length && batch.states[state].at === k) {
+          let entry: StateChange;
+          try {
+            entry = JSON.parse(batch.states[state].text) as StateChange;
+          } catch {
+            throw new Failure(`leaf ${entries - 1}: its data is not an entry`);
+          }
+          state += 1;
+          const why = workflow.check(entry);
+          if (why) throw new Failure(`entry ${entry.seq} (leaf ${entries - 1}): ${why}`);
         }
-        const why = workflow.check(entry);
-        if (why) throw new Failure(`entry ${entry.seq} (leaf ${entries - 1}): ${why}`);
+        const signed = checkpoints[next];
+        if (signed?.size === entries || outside.has(entries)) atSize(entries, batch.seqs[k] || undefined);
       }
-      const signed = checkpoints[next];
-      if (signed?.size === entries || outside.has(entries)) atSize(entries, seqOf(bytes));
-    });
+      if (batch.error) throw new Failure(batch.error);
+    };
+    try {
+      // Whole chunks of complete lines go to the workers as they are: this thread only counts the lines.
+      let rest = '';
+      const send = async (text: string) => {
+        let count = 0;
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+        inFlight.push(pool.hash(text, sent));
+        sent += count;
+        if (inFlight.length >= 6) take(await inFlight.shift()!);
+      };
+      for await (const chunk of createReadStream(join(directory, 'entries.ndjson'), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+        const text = rest + (chunk as string);
+        const cut = text.lastIndexOf('\n') + 1;
+        rest = text.slice(cut);
+        if (cut > 0) await send(text.slice(0, cut));
+      }
+      if (rest.length > 0) await send(`${rest}\n`);
+      while (inFlight.length > 0) take(await inFlight.shift()!);
+    } finally {
+      await pool.close();
+    }
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
