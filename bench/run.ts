@@ -158,8 +158,10 @@ async function main(): Promise<void> {
     // One application whose history is measured at every size: its 10 entries come first, nobody else's are its.
     const [historyApplication, ...others] = archive;
     let historyEntries = 0;
-    const entryFor = (seq: number): EntryInput =>
-      historyEntries < 10 ? lifeEntry(historyApplication, historyEntries++, 'NEAR-2001-HISTORY') : seededEntry(others, seq);
+    // Numbered from the first seeded entry (not by seq, which other entries share): every life starts with its filing.
+    let seeded = 0;
+    const entryFor = (): EntryInput =>
+      historyEntries < 10 ? lifeEntry(historyApplication, historyEntries++, 'NEAR-2001-HISTORY') : seededEntry(others, seeded++);
     const grow = async (size: number) => {
       memory.phase('seeding');
       const { appended, ms } = await appendAuditEntries(pool, size, who.secretariat.actor, entryFor);
@@ -298,6 +300,13 @@ function printSummary(results: Partial<Results>): void {
     console.log(`${met === undefined ? '    ' : met ? ' ok ' : 'MISS'}  ${name}: ${text}`);
   console.log('');
   if (t) line('transitions', t.met, `${t.http.perSecond}/s vs raw ${t.raw.perSecond}/s = ${Math.round(t.ratio * 100)}% (target 50%)`);
+  if (t)
+    line(
+      'transition mix',
+      t.mix.met,
+      `${t.mix.http.perSecond}/s = ${Math.round(t.mix.ratio * 100)}% of raw, p99 ${t.mix.http.latencyMs.p99} ms = ${t.mix.p99Ratio}× raw (targets 50%, 3×)`,
+    );
+  if (t) line('log checkpoint', t.checkpointMet, `commit to signed checkpoint p99 ${t.mix.toCheckpointMs.p99} ms (target 2,000 ms)`);
   if (v)
     line(
       'vote storm',
@@ -316,6 +325,7 @@ function printSummary(results: Partial<Results>): void {
       `p99 growth list ${g.p99Growth.list}×, by action ${g.p99Growth.listByAction}×, history ${g.p99Growth.history}× (target ≤ 2×)`,
     );
   if (a) line('audit verify', undefined, `${a.api.perSecond}/s vs hashing alone ${a.hashOnly.perSecond}/s (${Math.round(a.ratio * 100)}%)`);
+  if (a) line('log:verify', a.offlineMet, `${a.offline.perSecond}/s over ${a.offline.entries} entries (target 300,000/s)`);
   if (memory) line('memory', memory.met, `peak RSS API ${memory.peakMb.api} MB, worker ${memory.peakMb.worker} MB (API target < 250 MB)`);
 }
 

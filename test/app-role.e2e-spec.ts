@@ -12,6 +12,7 @@ import { createTestWorker } from './utils/create-test-worker.js';
 import { Mailbox } from './utils/mailbox.js';
 import { API_ENTRY, spawnEntry, waitFor } from './utils/spawn-app.js';
 import { createTestDatabase, dropTestRole, type TestDatabase } from './utils/test-database.js';
+import { integratedByWorker } from './utils/integrate-log.js';
 
 const GRANT_ENTRY = resolve('dist/apps/api/apps/api/src/cli/grant-app-role.js');
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -75,6 +76,8 @@ describe('the API and the worker as a role that owns nothing (npm run db:grant-a
     const unsent = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE status <> 'sent'`))[0].n;
     await waitFor(async () => ((await unsent()) === 0 ? true : undefined), 20_000, 'every notification sent');
     expect(mailbox.received.length).toBeGreaterThan(0);
+    // The worker, running as the application's role, integrates the trail into the log.
+    await integratedByWorker((sql) => api.dataSource.query(sql));
     const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
     expect(verification.body).toMatchObject({ valid: true });
   });
@@ -85,6 +88,9 @@ describe('the API and the worker as a role that owns nothing (npm run db:grant-a
     ['empty the audit trail', `TRUNCATE audit_events`],
     ['switch the audit trail’s triggers off', `ALTER TABLE audit_events DISABLE TRIGGER USER`],
     ['drop the audit trail', `DROP TABLE audit_events`],
+    ['delete a leaf of the log', `DELETE FROM log_leaves`],
+    ['delete a node of the log’s tree', `DELETE FROM log_tree_nodes`],
+    ['take back a signed checkpoint', `DELETE FROM log_checkpoints`],
     ['record a migration as applied', `INSERT INTO schema_migrations (timestamp, name) VALUES (1, 'Forged1')`],
     ['create a table of its own', `CREATE TABLE shadow (id int)`],
   ])('cannot %s', async (_, statement) => {

@@ -9,8 +9,7 @@ import {
   AuditQuery,
   AuditTrail,
   AuditVerifier,
-  entryHash,
-  GENESIS_HASH,
+  LogIntegrator,
   SYSTEM_CONTEXT,
   toVerificationResponse,
 } from '@near/audit';
@@ -41,6 +40,7 @@ describe('the audit trail', () => {
   let trail: AuditTrail;
   let query: AuditQuery;
   let verifier: AuditVerifier;
+  let integrator: LogIntegrator;
 
   const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => api.dataSource.transaction(work);
   const record = (entry: AuditEntryInput, context: AuditContext = officer) =>
@@ -51,6 +51,13 @@ describe('the audit trail', () => {
     return events;
   };
   const allEvents = async () => (await query.list({}, { limit: 1000 })).items;
+  const integrate = () => integrator.integrateAll();
+  /** Integrates, then verifies: what the trail looks like once the worker has caught up. */
+  const verified = async () => {
+    await integrate();
+    return verifier.verify();
+  };
+  const LOG_TABLES = ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'];
 
   /**
    * Edits the table behind the app's back, as a superuser can (the tests connect as postgres). The
@@ -59,9 +66,9 @@ describe('the audit trail', () => {
    */
   const tamper = (...statements: string[]) =>
     inTransaction(async (manager) => {
-      await manager.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+      for (const table of LOG_TABLES) await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       for (const statement of statements) await manager.query(statement);
-      await manager.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+      for (const table of LOG_TABLES) await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     });
 
   beforeAll(async () => {
@@ -69,20 +76,21 @@ describe('the audit trail', () => {
     trail = new AuditTrail();
     query = new AuditQuery(api.dataSource);
     verifier = new AuditVerifier(api.dataSource);
+    integrator = api.app.get(LogIntegrator);
   });
   afterAll(() => api.close());
-  beforeEach(() => tamper('TRUNCATE audit_events'));
+  // RESTART IDENTITY restarts the seq sequence, which the audit_events.seq column owns.
+  beforeEach(() => tamper('TRUNCATE audit_events, log_pending, log_leaves, log_tree_nodes, log_checkpoints RESTART IDENTITY'));
 
   describe('recording', () => {
-    it('numbers entries 1, 2, 3… and links each to the hash of the one before', async () => {
+    it('numbers entries 1, 2, 3…, and the integrator makes them leaves 0, 1, 2… after commit', async () => {
       const recorded = await recordEntries(5);
       const stored = await allEvents();
       expect(stored).toEqual(recorded);
-      expect(stored.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
-      expect(stored[0].prevHash).toBe(GENESIS_HASH);
-      for (let i = 1; i < stored.length; i++) expect(stored[i].prevHash).toBe(stored[i - 1].hash);
-      expect(new Set(stored.map((event) => event.hash)).size).toBe(5);
-      expect(await verifier.verify()).toEqual({ valid: true, checked: 5, head: { seq: 5, hash: stored[4].hash } });
+      expect(stored.map((event) => [event.seq, event.leafIndex])).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, null]));
+      expect(await integrate()).toEqual({ outcome: 'integrated', leaves: 5, treeSize: 5 });
+      expect((await allEvents()).map((event) => [event.seq, event.leafIndex])).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, seq - 1]));
+      expect(await verifier.verify()).toEqual({ valid: true, checked: 5, treeSize: 5 });
     });
 
     it('stores who acted, from where, and the change, as it was given', async () => {
@@ -126,10 +134,10 @@ describe('the audit trail', () => {
       expect(event.entityId).toBe('odd\ufffdid\ufffd');
       expect(event.payload).toEqual({ lone: '\udfff', nul: '\u0000', at: '1970-01-01T00:00:00.000Z' });
       expect(await allEvents()).toEqual([event]);
-      expect(await verifier.verify()).toMatchObject({ valid: true, checked: 1 });
+      expect(await verified()).toMatchObject({ valid: true, checked: 1 });
     });
 
-    it('commits an entry together with its change, or neither, and a rolled-back entry leaves no gap', async () => {
+    it('commits an entry together with its change, or neither; a rolled-back entry burns a seq, never a leaf', async () => {
       const failed = inTransaction(async (manager) => {
         await manager.query(`INSERT INTO system_flags (name) VALUES ('audit-test-rolled-back')`);
         await trail.record(manager, officer, anEntry(1));
@@ -143,9 +151,10 @@ describe('the audit trail', () => {
         await manager.query(`INSERT INTO system_flags (name) VALUES ('audit-test-committed')`);
         return trail.record(manager, officer, anEntry(2));
       });
-      expect(committed).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, entityId: 'application-2' });
+      expect(committed).toMatchObject({ seq: 2, leafIndex: null, entityId: 'application-2' });
       expect(await api.dataSource.query(`SELECT name FROM system_flags WHERE name = 'audit-test-committed'`)).toHaveLength(1);
-      expect(await verifier.verify()).toMatchObject({ valid: true, checked: 1 });
+      expect(await verified()).toMatchObject({ valid: true, checked: 1 });
+      expect((await allEvents()).map((event) => [event.seq, event.leafIndex])).toEqual([[2, 0]]);
     });
 
     it('refuses to record outside a transaction', async () => {
@@ -153,7 +162,7 @@ describe('the audit trail', () => {
       expect(await allEvents()).toEqual([]);
     });
 
-    it('keeps one unbroken chain when 50 transactions record at once', async () => {
+    it('lets 50 transactions record at once, without waiting for one another, and makes one tree of them', async () => {
       const events = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           inTransaction(async (manager) => {
@@ -167,19 +176,18 @@ describe('the audit trail', () => {
       expect(stored.map((event) => event.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(new Set(stored.map((event) => event.entityId)).size).toBe(50);
       expect([...events].sort((a, b) => a.seq - b.seq)).toEqual(stored);
-      for (let i = 1; i < stored.length; i++) expect(stored[i].prevHash).toBe(stored[i - 1].hash);
-      expect(await verifier.verify()).toMatchObject({ valid: true, checked: 50 });
+      expect(await verified()).toMatchObject({ valid: true, checked: 50 });
+      expect(new Set((await allEvents()).map((event) => event.leafIndex))).toEqual(new Set(Array.from({ length: 50 }, (_, i) => i)));
     });
 
-    it('records several entries of one transaction in order under one lock', async () => {
+    it('records several entries of one transaction in order, in one statement', async () => {
       await recordEntries(1);
       const events = await inTransaction((manager) => trail.recordMany(manager, officer, [anEntry(2), anEntry(3)]));
       expect(events.map((event) => [event.seq, event.entityId])).toEqual([
         [2, 'application-2'],
         [3, 'application-3'],
       ]);
-      expect(events[1].prevHash).toBe(events[0].hash);
-      expect(await verifier.verify()).toMatchObject({ valid: true, checked: 3 });
+      expect(await verified()).toMatchObject({ valid: true, checked: 3 });
     });
   });
 
@@ -201,82 +209,83 @@ describe('the audit trail', () => {
         `UPDATE audit_events SET action = action`,
         `DELETE FROM audit_events WHERE seq = 3`,
         `DELETE FROM audit_events`,
-        `TRUNCATE audit_events`,
+        // Its leaves reference it: CASCADE would truncate them too, which their own trigger refuses.
+        `TRUNCATE audit_events CASCADE`,
       ]) {
         expect({ statement, ...(await appendOnlyRefusal(statement)) }).toEqual({
           statement,
-          message: 'audit_events is append-only',
+          message: expect.stringMatching(/^(audit_events|log_leaves) is append-only$/),
           code: '42501',
         });
       }
       expect(await allEvents()).toEqual(before);
-      expect(await verifier.verify()).toMatchObject({ valid: true, checked: 3 });
+      expect(await verified()).toMatchObject({ valid: true, checked: 3 });
     });
   });
 
   describe('verify', () => {
     it('calls an empty trail valid, with nothing checked', async () => {
       expect(await verifier.verify()).toEqual({ valid: true, checked: 0 });
+      expect(await verified()).toEqual({ valid: true, checked: 0, treeSize: 0 });
       expect(toVerificationResponse(await verifier.verify())).toEqual({ valid: true, checked: 0 });
     });
 
     it('finds a changed payload at the entry that was changed', async () => {
       await recordEntries(6);
+      await integrate();
       await tamper(`UPDATE audit_events SET payload = '{"note":"forged"}' WHERE seq = 4`);
       const result = await verifier.verify();
-      expect(result).toEqual({ valid: false, checked: 3, firstInvalidSeq: 4, reason: 'hash mismatch' });
+      expect(result).toEqual({ valid: false, checked: 3, firstInvalidSeq: 4, reason: 'entry changed', treeSize: 6 });
       expect(toVerificationResponse(result)).toEqual({ valid: false, checked: 3, firstInvalidId: 4 });
     });
 
-    it('finds a deleted entry at the entry after the gap', async () => {
+    it('finds a deleted entry and its leaf at the entry after the gap', async () => {
       await recordEntries(6);
-      await tamper(`DELETE FROM audit_events WHERE seq = 3`);
-      expect(await verifier.verify()).toEqual({ valid: false, checked: 2, firstInvalidSeq: 4, reason: 'sequence gap' });
+      await integrate();
+      await tamper(`DELETE FROM log_leaves WHERE seq = 3`, `DELETE FROM audit_events WHERE seq = 3`);
+      expect(await verifier.verify()).toEqual({ valid: false, checked: 2, firstInvalidSeq: 4, reason: 'leaf missing', treeSize: 6 });
     });
 
-    it('finds a swapped pair at the first entry of the pair', async () => {
+    it('finds two leaves swapped, each still matching its entry, at the first checkpoint whose root no longer holds', async () => {
       await recordEntries(6);
-      // Every column but seq exchanged between entries 3 and 4 (through a copy: hash is unique).
+      while ((await integrator.integrateBatch(1)).outcome === 'integrated');
       await tamper(
-        `CREATE TEMP TABLE pair ON COMMIT DROP AS SELECT * FROM audit_events WHERE seq IN (3, 4)`,
-        `UPDATE pair SET seq = 7 - seq`,
-        `DELETE FROM audit_events WHERE seq IN (3, 4)`,
-        `INSERT INTO audit_events SELECT * FROM pair`,
+        `CREATE TEMP TABLE pair ON COMMIT DROP AS SELECT * FROM log_leaves WHERE leaf_index IN (2, 3)`,
+        `UPDATE pair SET leaf_index = 5 - leaf_index`,
+        `DELETE FROM log_leaves WHERE leaf_index IN (2, 3)`,
+        `INSERT INTO log_leaves SELECT * FROM pair`,
       );
-      const swapped = await allEvents();
-      expect(swapped.map((event) => [event.seq, event.entityId])).toEqual([
-        [1, 'application-1'],
-        [2, 'application-2'],
-        [3, 'application-4'],
-        [4, 'application-3'],
-        [5, 'application-5'],
-        [6, 'application-6'],
-      ]);
-      expect(await verifier.verify()).toEqual({ valid: false, checked: 2, firstInvalidSeq: 3, reason: 'chain broken' });
+      expect(await verifier.verify()).toEqual({
+        valid: false,
+        checked: 3,
+        firstInvalidSeq: 4,
+        reason: 'checkpoint mismatch',
+        treeSize: 6,
+        badCheckpointSize: 3,
+      });
     });
 
-    it('finds a forged entry whose own hash was recomputed, at the entry after it', async () => {
-      const events = await recordEntries(5);
-      const forged = { ...events[1], payload: '{"note":"forged"}' };
-      const { hash: _, ...fields } = forged;
-      await tamper(`UPDATE audit_events SET payload = '{"note":"forged"}', hash = '${entryHash(fields)}' WHERE seq = 2`);
-      expect(await verifier.verify()).toEqual({ valid: false, checked: 2, firstInvalidSeq: 3, reason: 'chain broken' });
+    it('finds a checkpoint whose signature was forged', async () => {
+      await recordEntries(2);
+      await integrate();
+      await tamper(`UPDATE log_checkpoints SET note = replace(note, '— ', '— x') WHERE tree_size = 2`);
+      expect(await verifier.verify()).toMatchObject({ valid: false, reason: 'checkpoint mismatch', badCheckpointSize: 2 });
     });
 
     it('finds a time moved by one microsecond, which a JavaScript Date could not even show', async () => {
       await recordEntries(3);
+      await integrate();
       await tamper(`UPDATE audit_events SET occurred_at = occurred_at + interval '1 microsecond' WHERE seq = 2`);
-      expect(await verifier.verify()).toEqual({ valid: false, checked: 1, firstInvalidSeq: 2, reason: 'hash mismatch' });
+      expect(await verifier.verify()).toEqual({ valid: false, checked: 1, firstInvalidSeq: 2, reason: 'entry changed', treeSize: 3 });
     });
 
-    it('reads the trail in batches without losing its place, and checks the first entry against the genesis hash', async () => {
+    it('reads the trail in batches without losing its place', async () => {
       await recordEntries(10);
+      await integrate();
       const small = new AuditVerifier(api.dataSource, { batchSize: 3 });
-      expect(await small.verify()).toMatchObject({ valid: true, checked: 10, head: { seq: 10 } });
+      expect(await small.verify()).toEqual({ valid: true, checked: 10, treeSize: 10 });
       await tamper(`UPDATE audit_events SET entity_id = 'someone-else' WHERE seq = 7`);
-      expect(await small.verify()).toEqual({ valid: false, checked: 6, firstInvalidSeq: 7, reason: 'hash mismatch' });
-      await tamper(`UPDATE audit_events SET prev_hash = '${'1'.repeat(64)}' WHERE seq = 1`);
-      expect(await small.verify()).toEqual({ valid: false, checked: 0, firstInvalidSeq: 1, reason: 'chain broken' });
+      expect(await small.verify()).toEqual({ valid: false, checked: 6, firstInvalidSeq: 7, reason: 'entry changed', treeSize: 10 });
     });
   });
 
@@ -342,19 +351,21 @@ describe('the audit trail', () => {
 
     it('exits 0 with one line when the trail is intact', async () => {
       await recordEntries(3);
+      await integrate();
       expect(await runVerify()).toEqual({
         code: 0,
-        stdout: expect.stringMatching(/^audit trail valid: 3 entries checked; newest entry 3 has hash [0-9a-f]{64}\n$/),
+        stdout: 'audit trail valid: 3 entries checked against the checkpoint of size 3\n',
         stderr: '',
       });
     });
 
     it('exits 1 naming the first broken entry when the trail was tampered with', async () => {
       await recordEntries(3);
+      await integrate();
       await tamper(`UPDATE audit_events SET state_after = 'approved' WHERE seq = 2`);
       expect(await runVerify()).toEqual({
         code: 1,
-        stdout: 'audit trail INVALID at entry 2 (hash mismatch); 1 entry checked before it\n',
+        stdout: 'audit trail INVALID at entry 2 (entry changed); 1 entry checked before it\n',
         stderr: '',
       });
     });

@@ -49,6 +49,7 @@ describe('operations endpoints', () => {
       '/applications/{id}/eligibility',
       '/applications/{id}/history',
       '/applications/{id}/letter',
+      '/applications/{id}/messages',
       '/applications/{id}/result',
       '/assemblies',
       '/assemblies/{id}',
@@ -63,11 +64,20 @@ describe('operations endpoints', () => {
       '/governments/{id}',
       '/governments/{id}/fees',
       '/health',
+      '/log/checkpoint',
+      '/log/checkpoints/{size}',
+      '/log/entries',
+      '/log/key',
+      '/log/proof/consistency',
+      '/log/proof/inclusion',
       '/notifications',
       '/notifications/{id}/retry',
       '/users',
     ]);
     expect(body.paths['/users'].post.responses).toHaveProperty('403');
+    for (const path of Object.keys(body.paths).filter((path) => path.startsWith('/log/') || path.endsWith('/messages'))) {
+      expect({ path, summary: body.paths[path].get.summary }).toEqual({ path, summary: expect.any(String) });
+    }
     expect(body.components.schemas).toHaveProperty('ProblemDto');
   });
 

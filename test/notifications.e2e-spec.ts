@@ -6,6 +6,7 @@ import { everyMemberPaidUp, recordPresent } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { Mailbox } from './utils/mailbox.js';
+import { hashLeaf, openSignedNote, readCheckpoint, verifyInclusion } from './utils/rfc9162.js';
 import { waitFor } from './utils/spawn-app.js';
 
 describe('the e-mails of the workflow', () => {
@@ -119,6 +120,29 @@ describe('the e-mails of the workflow', () => {
       '일정: 2027. 9. 15.(수) ~ 2027. 9. 17.(금), Toyama City',
     );
     expect(decisionIn(mailbox.to(secretariatEn.email)).text).toMatch(/General Assembly 4321[\s\S]*Quorum met: \d+ of \d+ voters present/);
+    // Every decision e-mail carries the log's record of the decision: a signed checkpoint holding its entry,
+    // the leaf index and the inclusion proof, checked here with the tests' own RFC 9162 and signed-note code.
+    const key = (await api.http().get('/log/key').expect(200)).text.trim();
+    for (const mail of [decisionIn(mailbox.to(secretariatEn.email)), decisionIn(toContact)]) {
+      const note = /-----BEGIN NEAR LOG CHECKPOINT-----\n([\s\S]*?\n)-----END NEAR LOG CHECKPOINT-----/.exec(mail.text)![1];
+      const checkpoint = readCheckpoint(openSignedNote(note, key));
+      const leafIndex = Number(/(?:entry|로그의) (\d+)(?: of|번)/.exec(mail.text)![1]);
+      const proof = /\(RFC 9162, base64\):\n((?:[A-Za-z0-9+/]{43}=\n)*)/
+        .exec(mail.text)![1]
+        .split('\n')
+        .filter(Boolean)
+        .map((hash) => Buffer.from(hash, 'base64'));
+      const entries = await api
+        .http()
+        .get(`/log/entries?start=${leafIndex}&end=${leafIndex + 1}`)
+        .set(bearer(secretariatEn))
+        .expect(200);
+      const data = Buffer.from(JSON.parse(entries.text).data, 'base64');
+      expect(JSON.parse(data.toString('utf8'))).toMatchObject({ action: 'application.close-ballot', entityId: filed.id });
+      expect(verifyInclusion(leafIndex, checkpoint.size, hashLeaf(data), proof, checkpoint.root)).toBe(true);
+      const result = await api.http().get(`/applications/${filed.id}/result`).set(bearer(secretariatEn)).expect(200);
+      expect(result.body).toMatchObject({ checkpoint: note, leafIndex });
+    }
     // The delegates of Toyama and Dornod read Japanese and Mongolian, the decision worded in their language too.
     const mongolian = mailbox.to(absentDelegate.email);
     expect(mongolian.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { APPLICATION_ACTIONS, type ApplicationAction, type ApplicationState } from '@near/admission';
+import { LogIntegrator } from '@near/audit';
 import { ACTION_BODIES } from '../apps/api/src/applications/dto/action-bodies.js';
 import { storableFileName } from '../apps/api/src/http/letter-file-name.js';
 import { act, aSession, ALL_CRITERIA_PASSED, type ApplicationBody, fileApplication } from './fixtures/applications.js';
@@ -118,7 +119,7 @@ const ROUTES: Record<string, RouteSetup> = {
   'POST /auth/login': {
     scene: (world) => ({ records: { email: world.secretariat.email, password: TEST_PASSWORD } }),
     valid: { email: fc.constant(ref('email')), password: fc.oneof(fc.constant(ref('password')), fc.constant('a-wrong-password')) },
-    recordedRefusal: { status: 401, tables: ['audit_events', 'login_failures', 'audit chain head'] },
+    recordedRefusal: { status: 401, tables: ['audit_events', 'log_pending', 'login_failures', 'audit chain head'] },
   },
   'POST /users': {
     scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }),
@@ -164,6 +165,7 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /applications/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
   'GET /applications/{id}/history': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
+  'GET /applications/{id}/messages': { scene: (world) => ({ caller: world.secretariat, records: { id: world.withLetter.id } }) },
   'POST /applications/{id}/actions/{action}': {
     scene: async (world, request) => {
       const action = decodeURIComponentSafely(request.pathParameters.action);
@@ -213,6 +215,17 @@ const ROUTES: Record<string, RouteSetup> = {
     scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id, actorId: world.secretariat.id } }),
     valid: { cursor: fc.constantFrom('1', '20') },
   },
+  // The transparency log: no scene needed (public), sizes and indexes near the tree's few leaves.
+  'GET /log/checkpoints/{size}': { scene: () => ({ records: {} }), valid: { size: fc.constantFrom('0', '1', '2') } },
+  'GET /log/proof/inclusion': {
+    scene: () => ({ records: {} }),
+    valid: { index: fc.constantFrom('0', '1'), size: fc.constantFrom('1', '2') },
+  },
+  'GET /log/proof/consistency': {
+    scene: () => ({ records: {} }),
+    valid: { from: fc.constantFrom('1', '2'), to: fc.constantFrom('1', '2') },
+  },
+  'GET /log/entries': { scene: asSecretariat(), valid: { start: fc.constantFrom('0', '1'), end: fc.constantFrom('1', '2') } },
   'GET /notifications': { scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id } }) },
   'POST /notifications/{id}/retry': { scene: (world) => ({ caller: world.secretariat, records: { id: world.failedNotification } }) },
 };
@@ -252,6 +265,11 @@ describe('hostile input, property-based', () => {
       failedNotification: (await aFailedNotification(api)).id,
       cursor: (await api.http().get('/applications?limit=1').set(bearer(secretariat)).expect(200)).body.nextCursor,
     };
+    // A tree with checkpoints at sizes 1, 2 and all, as the worker would have made (this suite runs none).
+    const integrator = api.app.get(LogIntegrator);
+    await integrator.integrateBatch(1);
+    await integrator.integrateBatch(1);
+    await integrator.integrateAll();
   });
   afterAll(() => world.api.close());
 

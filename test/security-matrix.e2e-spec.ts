@@ -5,6 +5,7 @@ import { aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationInput,
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { integrateLog } from './utils/integrate-log.js';
 import { changedTables, databaseFingerprint } from './utils/database-fingerprint.js';
 import { openApiOperations } from './utils/openapi-operations.js';
 import {
@@ -52,6 +53,14 @@ interface World {
 }
 
 const row = (on: string, target: Row['target'], statuses: Statuses): Row => ({ on, target, statuses });
+/** The log's public routes: anyone, signed in or not. */
+const EVERYONE: Statuses = [200, 200, 200, 200, 200, 200];
+/** The log with every entry so far integrated (this suite runs no worker); its size. */
+async function integrated(world: World): Promise<number> {
+  await integrateLog(world.api.database.url);
+  const [{ size }] = await world.api.dataSource.query(`SELECT max(tree_size)::int AS size FROM log_checkpoints`);
+  return size as number;
+}
 const unique = () => randomBytes(4).toString('hex');
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 
@@ -132,6 +141,14 @@ const MATRIX: Record<string, Row> = {
     async (world) => {
       const { applicant: applicantA, application } = await anApplicationOnAnAgenda(world.api, world.users.secretariat);
       return { path: `/applications/${application.id}/history`, applicantA };
+    },
+    [401, 200, 404, 200, 200, 403],
+  ),
+  'GET /applications/{id}/messages': row(
+    "A's application under review, on an agenda",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationOnAnAgenda(world.api, world.users.secretariat);
+      return { path: `/applications/${application.id}/messages`, applicantA };
     },
     [401, 200, 404, 200, 200, 403],
   ),
@@ -246,6 +263,38 @@ const MATRIX: Record<string, Row> = {
   ),
   'GET /audit-events': row('the audit trail', async () => ({ path: '/audit-events' }), [401, 403, 403, 403, 200, 403]),
   'GET /audit-events/verify': row('the audit trail', async () => ({ path: '/audit-events/verify' }), [401, 403, 403, 403, 200, 403]),
+  'GET /log/key': row("the log's key", async () => ({ path: '/log/key' }), EVERYONE),
+  'GET /log/checkpoint': row(
+    'the latest checkpoint',
+    async (world) => {
+      await integrated(world);
+      return { path: '/log/checkpoint' };
+    },
+    EVERYONE,
+  ),
+  'GET /log/checkpoints/{size}': row(
+    'the checkpoint of the tree as it is',
+    async (world) => ({ path: `/log/checkpoints/${await integrated(world)}` }),
+    EVERYONE,
+  ),
+  'GET /log/proof/inclusion': row(
+    'the first leaf in the tree as it is',
+    async (world) => ({ path: `/log/proof/inclusion?index=0&size=${await integrated(world)}` }),
+    EVERYONE,
+  ),
+  'GET /log/proof/consistency': row(
+    'the tree as it is with itself',
+    async (world) => {
+      const size = await integrated(world);
+      return { path: `/log/proof/consistency?from=${size}&to=${size}` };
+    },
+    EVERYONE,
+  ),
+  'GET /log/entries': row(
+    "the log's first leaf",
+    async (world) => ({ path: `/log/entries?start=0&end=${Math.min(1, await integrated(world))}` }),
+    [401, 403, 403, 403, 200, 403],
+  ),
   'GET /notifications': row('the outbox', async () => ({ path: '/notifications' }), [401, 403, 403, 403, 200, 403]),
   'POST /notifications/{id}/retry': row(
     'a failed notification',

@@ -49,6 +49,11 @@ describe('starting the processes', () => {
       /^near-api: configuration error: ADMIN_PASSWORD is required when NODE_ENV=production$/,
     ],
     [
+      'production without LOG_SIGNING_KEY',
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-long-admin-password' },
+      /^near-api: configuration error: LOG_SIGNING_KEY is required when NODE_ENV=production \(npm run log:keygen -- <origin> prints one\)$/,
+    ],
+    [
       'an unreachable PostgreSQL',
       { DATABASE_URL: CLOSED_PORT_URL },
       /^near-api: Cannot reach PostgreSQL at 127\.0\.0\.1:9 \(.+\)\. Start it with `docker compose up -d` or set DATABASE_URL\.$/,

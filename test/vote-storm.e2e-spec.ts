@@ -5,6 +5,7 @@ import { act } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
+import { integrateLog } from './utils/integrate-log.js';
 
 type Choice = 'yes' | 'no' | 'abstain';
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -156,6 +157,7 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
       expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, plan.delegate.governmentId!, plan.final));
     }
 
+    await integrateLog(api.database.url);
     const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
     expect(verification.body).toMatchObject({ valid: true });
   });
@@ -202,6 +204,7 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
       );
       expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, delegate.governmentId!, row.choice));
     }
+    await integrateLog(api.database.url);
     const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);
     expect(verification.body).toMatchObject({ valid: true });
   });

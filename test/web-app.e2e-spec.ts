@@ -374,7 +374,7 @@ describe('The web app', () => {
     await page.getByRole('button', { name: 'Export the shown entries as CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,prevHash,hash',
+      'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,leafIndex',
     );
     // The API's CSV: one header, one row per entry shown.
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + (await page.locator('tbody tr').count()));

@@ -10,7 +10,7 @@ export interface SignedIn {
   actor: Actor;
 }
 
-async function signIn(api: Http, user: { id: string; email: string; role: string; governmentId: string | null }): Promise<SignedIn> {
+export async function signIn(api: Http, user: { id: string; email: string; role: string; governmentId: string | null }): Promise<SignedIn> {
   const body = await api.expect<{ accessToken: string }>(200, 'POST', '/auth/login', {
     body: { email: user.email, password: BENCH_PASSWORD },
   });

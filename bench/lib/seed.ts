@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-// The bench builds its rows with the application's own functions, so the chain it seeds verifies.
-import { CHAIN_HEAD_STATEMENT, type ChainHead } from '../../libs/audit/src/chain-head-sql.js';
+// The bench builds its rows with the application's own functions and statements.
+import { AUDIT_INSERT_ONE } from '../../libs/audit/src/audit-insert-sql.js';
 import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
-import { AUDIT_INSERT_COLUMNS, columnValues, entryHash, GENESIS_HASH, type HashedFields } from '../../libs/audit/src/entry-hash.js';
-import { AdvisoryLock } from '../../libs/database/src/advisory-locks.js';
 import { hashPassword } from '../../libs/identity/src/password-hasher.js';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
@@ -17,13 +15,10 @@ export interface Actor {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The audit chain, statement for statement as libs/audit/src/audit-trail.ts writes it.
+// The audit trail, statement for statement as libs/audit/src/audit-trail.ts writes it: one INSERT, no lock.
 
-export const CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
-export const CHAIN_LOCK_KEY = AdvisoryLock.AuditChain;
-
-export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+/** The app's own prepared INSERT of one entry (and its seq into the log's work list). */
+export const INSERT_AUDIT_STATEMENT = AUDIT_INSERT_ONE;
 
 export interface EntryInput {
   action: string;
@@ -34,43 +29,40 @@ export interface EntryInput {
   payload: Record<string, unknown>;
 }
 
-/** The fields of an entry as the trail stores and hashes them (the app's storedFields, for input we know is clean). */
-export function auditFields(
-  seq: number,
-  occurredAt: string,
-  prevHash: string,
+/** The parameters of INSERT_AUDIT_STATEMENT, as the app's storedRow gives them (for input we know is clean). */
+export function auditValues(
   actor: Actor | null,
   request: { requestId: string | null; clientAddress: string | null },
   entry: EntryInput,
-): HashedFields {
-  return {
-    seq,
-    occurredAt,
-    actorUserId: actor?.userId ?? null,
-    actorRole: actor?.role ?? null,
-    actorGovernmentId: actor?.governmentId ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    stateBefore: entry.stateBefore,
-    stateAfter: entry.stateAfter,
-    payload: canonicalJson(entry.payload),
-    requestId: request.requestId,
-    clientAddress: request.clientAddress,
-    prevHash,
-  };
+): unknown[] {
+  return [
+    actor?.userId ?? null,
+    actor?.role ?? null,
+    actor?.governmentId ?? null,
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    entry.stateBefore,
+    entry.stateAfter,
+    canonicalJson(entry.payload),
+    request.requestId,
+    request.clientAddress,
+  ];
 }
 
-const BULK_AUDIT_SQL = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
-  SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
-    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])`;
+const BULK_AUDIT_SQL = `WITH inserted AS (
+    INSERT INTO audit_events (occurred_at, actor_user_id, actor_role, actor_government_id, action, entity_type, entity_id,
+      state_before, state_after, payload, request_id, client_address)
+    SELECT date_trunc('milliseconds', clock_timestamp()), * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+      $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+    RETURNING seq
+  ) INSERT INTO log_pending (seq) SELECT seq FROM inserted`;
 
 const SEED_BATCH = 10_000;
 
 /**
- * Appends entries to the real chain until it holds `total`, under the chain lock like any writer, in
- * batches of 10,000 rows (one unnest INSERT each). The next batch is hashed while the previous one is
- * being written.
+ * Appends entries until the trail holds `total`, in batches of 10,000 rows (one unnest INSERT each, its seqs
+ * into the log's work list as the app does). The worker's integrator makes them leaves afterwards.
  */
 export async function appendAuditEntries(
   pool: pg.Pool,
@@ -79,42 +71,26 @@ export async function appendAuditEntries(
   entryFor: (seq: number) => EntryInput,
 ): Promise<{ appended: number; ms: number }> {
   const started = Date.now();
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(CHAIN_LOCK_SQL, [CHAIN_LOCK_KEY]);
-    const head = (await client.query<ChainHead>({ ...CHAIN_HEAD_STATEMENT })).rows[0];
-    const first = head.seq === null ? 0 : Number(head.seq);
-    let seq = first;
-    let prevHash = head.hash ?? GENESIS_HASH;
-    let inFlight: Promise<unknown> | undefined;
-    while (seq < total) {
-      const size = Math.min(SEED_BATCH, total - seq);
-      const columns: unknown[][] = Array.from({ length: 15 }, () => new Array<unknown>(size));
-      for (let i = 0; i < size; i += 1) {
-        seq += 1;
-        const fields = auditFields(seq, head.now, prevHash, actor, { requestId: randomUUID(), clientAddress: '127.0.0.1' }, entryFor(seq));
-        const hash = entryHash(fields);
-        columnValues(fields, hash).forEach((value, column) => (columns[column][i] = value));
-        prevHash = hash;
-      }
-      await inFlight;
-      inFlight = client.query(BULK_AUDIT_SQL, columns);
+  const first = await auditCount(pool);
+  let seq = first;
+  while (seq < total) {
+    const size = Math.min(SEED_BATCH, total - seq);
+    const columns: unknown[][] = Array.from({ length: 11 }, () => new Array<unknown>(size));
+    for (let i = 0; i < size; i += 1) {
+      seq += 1;
+      auditValues(actor, { requestId: randomUUID(), clientAddress: '127.0.0.1' }, entryFor(seq)).forEach(
+        (value, column) => (columns[column][i] = value),
+      );
     }
-    await inFlight;
-    await client.query('COMMIT');
-    return { appended: seq - first, ms: Date.now() - started };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    await pool.query(BULK_AUDIT_SQL, columns);
   }
+  return { appended: seq - first, ms: Date.now() - started };
 }
 
 export async function auditCount(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM audit_events');
-  return Number(rows[0].seq ?? 0);
+  // seq may skip numbers now (a rolled-back change burns one): count the rows.
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_events');
+  return Number(rows[0].n);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -178,7 +154,35 @@ export async function seedSubmittedApplications(pool: pg.Pool, count: number, fi
      RETURNING id`,
     [tag, count, firstReference, filedBy, STATEMENT],
   );
-  return rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  // Filed as the app files: each with its entry, so that the log's workflow check sees them filed.
+  await appendEntries(
+    pool,
+    { userId: filedBy, role: 'applicant', governmentId: null },
+    ids.map((id) => ({
+      action: 'application.submitted',
+      entityType: 'application',
+      entityId: id,
+      stateBefore: null,
+      stateAfter: 'submitted',
+      payload: { version: 1, input: {} },
+    })),
+  );
+  return ids;
+}
+
+/** Appends these entries (and their seqs to the log's work list), in statements of SEED_BATCH rows. */
+export async function appendEntries(pool: pg.Pool, actor: Actor, entries: readonly EntryInput[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += SEED_BATCH) {
+    const batch = entries.slice(start, start + SEED_BATCH);
+    const columns: unknown[][] = Array.from({ length: 11 }, () => new Array<unknown>(batch.length));
+    batch.forEach((entry, i) =>
+      auditValues(actor, { requestId: randomUUID(), clientAddress: '127.0.0.1' }, entry).forEach(
+        (value, column) => (columns[column][i] = value),
+      ),
+    );
+    await pool.query(BULK_AUDIT_SQL, columns);
+  }
 }
 
 /**
@@ -236,9 +240,11 @@ const LIFE: { action: string; before: string | null; after: string | null }[] = 
   { action: 'application.close-ballot', before: 'voting', after: 'approved' },
 ];
 
-/** The `step`-th entry (0 to 9) of an application's life in the seeded trail. */
+/** The `step`-th entry of an application's life in the seeded trail (0 to 9, then entries without states). */
 export function lifeEntry(applicationId: string, step: number, reference: string): EntryInput {
-  const { action, before, after } = LIFE[step % LIFE.length];
+  // After its decision an application's life goes on with entries that change no state (as letters viewed,
+  // notes recorded do): a decided application is never filed again, which the log's workflow check refuses.
+  const { action, before, after } = step < LIFE.length ? LIFE[step] : { action: 'eligibility.recorded', before: null, after: null };
   return {
     action,
     entityType: 'application',

@@ -24,6 +24,7 @@ import { GovernmentsController } from './governments/governments.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { HttpLoggerModule } from './logging/http-logger.module.js';
+import { LogController } from './log/log.controller.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({})
@@ -58,6 +59,7 @@ export class ApiModule {
         AssembliesController,
         AuditEventsController,
         NotificationsController,
+        LogController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

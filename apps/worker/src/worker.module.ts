@@ -4,6 +4,7 @@ import { pinoOptions } from '@near/common';
 import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
+import { AuditModule } from '@near/audit';
 import { VotingModule } from '@near/voting';
 import { NotificationDeliveryModule } from '@near/notifications';
 import { QueuesModule, RedisModule } from '@near/queue';
@@ -11,6 +12,8 @@ import { NotificationsProcessor } from './processors/notifications.processor.js'
 import { WrittenProceduresProcessor } from './processors/written-procedures.processor.js';
 import { ScheduleKeeper } from './schedules/schedule-keeper.js';
 import { WrittenProcedureSchedule } from './schedules/written-procedure-schedule.js';
+import { LogIntegrationSchedule } from './schedules/log-integration-schedule.js';
+import { TransparencyLogProcessor } from './processors/transparency-log.processor.js';
 
 /** The worker: no HTTP, only queue consumers. */
 @Module({})
@@ -28,10 +31,18 @@ export class WorkerModule {
         RedisModule,
         QueuesModule,
         AdmissionModule,
+        AuditModule,
         VotingModule,
         NotificationDeliveryModule,
       ],
-      providers: [WrittenProceduresProcessor, NotificationsProcessor, WrittenProcedureSchedule, ScheduleKeeper],
+      providers: [
+        WrittenProceduresProcessor,
+        NotificationsProcessor,
+        TransparencyLogProcessor,
+        WrittenProcedureSchedule,
+        LogIntegrationSchedule,
+        ScheduleKeeper,
+      ],
     };
   }
 }

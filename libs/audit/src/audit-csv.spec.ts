@@ -16,8 +16,7 @@ const anEvent = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
   payload: { message: 'Please send the letter' },
   requestId: 'req-1',
   clientAddress: '203.0.113.7',
-  prevHash: 'a'.repeat(64),
-  hash: 'b'.repeat(64),
+  leafIndex: 41,
   ...overrides,
 });
 
@@ -28,7 +27,7 @@ describe('the CSV export', () => {
     const csv = toCsv([anEvent()]);
     expect(rowsOf(csv)[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
     expect(rowsOf(csv)[0]).toBe(
-      'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,prevHash,hash',
+      'seq,occurredAt,actorUserId,actorRole,actorGovernmentId,action,entityType,entityId,stateBefore,stateAfter,payload,requestId,clientAddress,leafIndex',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(rowsOf(csv)).toHaveLength(3);
@@ -36,9 +35,10 @@ describe('the CSV export', () => {
 
   it('writes null as an empty cell and the payload as its canonical JSON, quoted', () => {
     const [, row] = rowsOf(toCsv([anEvent({ payload: { b: 2, a: 'x' } })]));
+    expect(rowsOf(toCsv([anEvent({ leafIndex: null })]))[1].endsWith('203.0.113.7,')).toBe(true);
     expect(row).toBe(
       `7,2026-03-01T10:00:00.123Z,6f1c1f0e-8a4b-4c1e-9b7a-0d2f3e4a5b6c,secretariat,,application.request-information,application,app-1,` +
-        `under_review,information_requested,"{""a"":""x"",""b"":2}",req-1,203.0.113.7,${'a'.repeat(64)},${'b'.repeat(64)}`,
+        `under_review,information_requested,"{""a"":""x"",""b"":2}",req-1,203.0.113.7,41`,
     );
   });
 

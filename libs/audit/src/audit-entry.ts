@@ -25,6 +25,6 @@ export interface AuditEvent {
   payload: Record<string, unknown>;
   requestId: string | null;
   clientAddress: string | null;
-  prevHash: string;
-  hash: string;
+  /** Its leaf in the transparency log; null until the integrator has taken it in (a second or so after commit). */
+  leafIndex: number | null;
 }

@@ -1,19 +1,22 @@
 import type { AuditEvent } from './audit-entry.js';
-import type { HashedFields } from './entry-hash.js';
+import type { LeafEntry } from './log/leaf-data.js';
 
 /**
- * `occurred_at` read back as the text that was hashed. Written with milliseconds, it reads back as the
- * same ISO string; anything that is not a whole millisecond keeps all six digits, so a time moved by a
- * microsecond behind the app's back no longer matches its hash (a JavaScript Date would round it away).
+ * `occurred_at` read back as the text a leaf covers. Written with milliseconds, it reads back as the same ISO
+ * string; anything that is not a whole millisecond keeps all six digits, so a time moved by a microsecond
+ * behind the app's back no longer matches its leaf (a JavaScript Date would round it away).
  */
-const OCCURRED_AT_TEXT = `regexp_replace(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '(\\.\\d{3})000$', '\\1') || 'Z'`;
+export const OCCURRED_AT_TEXT = `regexp_replace(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '(\\.\\d{3})000$', '\\1') || 'Z'`;
+
+/** The entries with their leaf, for `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_SOURCE}`. */
+export const AUDIT_ROW_SOURCE = `audit_events LEFT JOIN log_leaves USING (seq)`;
 
 /**
- * Every stored column, for `SELECT … FROM audit_events`. `seq` keeps its own name and type: an alias of
- * another type named seq would be what `ORDER BY seq` sorts by.
+ * Every stored column, and the leaf index. `seq` keeps its own name and type: an alias of another type named
+ * seq would be what `ORDER BY seq` sorts by.
  */
 export const AUDIT_ROW_COLUMNS = `seq, ${OCCURRED_AT_TEXT} AS occurred_at, actor_user_id, actor_role, actor_government_id, action,
-  entity_type, entity_id, state_before, state_after, payload, request_id, client_address, prev_hash, hash`;
+  entity_type, entity_id, state_before, state_after, payload, request_id, client_address, leaf_index::text AS leaf_index`;
 
 /** A row selected with AUDIT_ROW_COLUMNS. */
 export interface AuditRow {
@@ -31,12 +34,11 @@ export interface AuditRow {
   payload: string;
   request_id: string | null;
   client_address: string | null;
-  prev_hash: string;
-  hash: string;
+  leaf_index: string | null;
 }
 
-/** The row's fields exactly as stored (the payload still as its text), ready to be hashed. */
-export function hashedFieldsOf(row: AuditRow): HashedFields {
+/** What the entry's leaf covers, exactly as stored (the payload still as its text). */
+export function leafEntryOf(row: Omit<AuditRow, 'request_id' | 'client_address' | 'leaf_index'>): LeafEntry {
   return {
     seq: Number(row.seq),
     occurredAt: row.occurred_at,
@@ -49,12 +51,15 @@ export function hashedFieldsOf(row: AuditRow): HashedFields {
     stateBefore: row.state_before,
     stateAfter: row.state_after,
     payload: row.payload,
-    requestId: row.request_id,
-    clientAddress: row.client_address,
-    prevHash: row.prev_hash,
   };
 }
 
 export function toAuditEvent(row: AuditRow): AuditEvent {
-  return { ...hashedFieldsOf(row), payload: JSON.parse(row.payload) as Record<string, unknown>, hash: row.hash };
+  return {
+    ...leafEntryOf(row),
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    requestId: row.request_id,
+    clientAddress: row.client_address,
+    leafIndex: row.leaf_index === null ? null : Number(row.leaf_index),
+  };
 }

@@ -1,24 +1,28 @@
 import type { DataSource } from 'typeorm';
-import { AUDIT_ROW_COLUMNS, type AuditRow, hashedFieldsOf } from './audit-row.js';
-import { entryHash, GENESIS_HASH } from './entry-hash.js';
+import { leafData } from './log/leaf-data.js';
+import { LogRepository, leafEntryFromRow, type StoredCheckpoint } from './log/log.repository.js';
+import { CompactRange, leafHash } from './log/merkle.js';
+import { checkpointBody, openNote, parseVerifierKey } from './log/signed-note.js';
 
 /**
- * Why an entry breaks the trail, checked in this order:
- * - `sequence gap`: its seq is not the previous one + 1 (an entry before it was deleted);
- * - `chain broken`: its prev_hash is not the previous entry's hash (entries were moved or replaced);
- * - `hash mismatch`: its hash is not the hash of its own content (a field was changed).
+ * Why the trail fails its check against the tree, in the order it is found:
+ * - `leaf missing`: the leaves skip an index (a leaf and its entry were deleted);
+ * - `entry changed`: an entry no longer hashes to its leaf (a field was changed);
+ * - `checkpoint mismatch`: the leaves up to a signed checkpoint do not give its root, or its signature fails
+ *   (entries moved, leaves rewritten, a checkpoint forged).
  */
-export type AuditBreak = 'sequence gap' | 'chain broken' | 'hash mismatch';
+export type AuditBreak = 'leaf missing' | 'entry changed' | 'checkpoint mismatch';
 
 export interface AuditVerification {
   valid: boolean;
-  /** Entries found intact: all of them when valid, those before the first broken one otherwise. */
+  /** Leaves found intact: all of the latest checkpoint's when valid, those before the first broken one otherwise. */
   checked: number;
-  /** The seq of the first broken entry. */
+  /** The seq of the first entry that breaks (for a checkpoint mismatch: the first entry after the last good checkpoint). */
   firstInvalidSeq?: number;
   reason?: AuditBreak;
-  /** The newest entry of a valid, non-empty trail; recording its hash elsewhere lets a later verify notice a cut-off tail. */
-  head?: { seq: number; hash: string };
+  /** The latest checkpoint's size, and the first checkpoint found wrong. */
+  treeSize?: number;
+  badCheckpointSize?: number;
 }
 
 /** The answer of `GET /audit-events/verify`, as issue 3 specifies it. */
@@ -32,7 +36,11 @@ export interface AuditVerificationResponse {
 export function toVerificationResponse(verification: AuditVerification): AuditVerificationResponse {
   return verification.valid
     ? { valid: true, checked: verification.checked }
-    : { valid: false, checked: verification.checked, firstInvalidId: verification.firstInvalidSeq };
+    : {
+        valid: false,
+        checked: verification.checked,
+        ...(verification.firstInvalidSeq ? { firstInvalidId: verification.firstInvalidSeq } : {}),
+      };
 }
 
 export interface AuditVerifierOptions {
@@ -41,12 +49,12 @@ export interface AuditVerifierOptions {
 }
 
 /**
- * Recomputes the whole chain from the first entry and names the first one that does not hold. Plain
- * class (no Nest needed), so the `audit:verify` CLI can run it on a bare DataSource.
+ * Checks the trail against the transparency log: every entry of the latest signed checkpoint re-hashed into its
+ * leaf, the tree rebuilt from those leaves, and every signed checkpoint's root and signature checked on the
+ * way. Plain class (no Nest needed), so the `audit:verify` CLI runs it on a bare DataSource.
  *
- * What it cannot see from the table alone: the newest entries deleted (the rest still chains), or the
- * whole chain rewritten from some entry on by someone who recomputes every later hash. Both need a head
- * hash kept outside the database (see `head`).
+ * What it cannot see from the database alone: a rewrite by someone who also holds the signing key and signed
+ * new checkpoints. A checkpoint kept outside the server shows that (`npm run log:verify -- --checkpoint`).
  */
 export class AuditVerifier {
   private readonly batchSize: number;
@@ -60,47 +68,55 @@ export class AuditVerifier {
   }
 
   verify(): Promise<AuditVerification> {
-    // One snapshot for the whole walk: entries committed meanwhile are not half seen. It takes no lock,
-    // so writers carry on while it runs.
+    // One snapshot for the whole walk, and no lock: writers and the integrator carry on meanwhile.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
-      let checked = 0;
-      let previous = { seq: 0, hash: GENESIS_HASH };
-      let firstPage = true;
-      for (;;) {
-        // Keyset pagination on the primary key; the first page has no lower bound, so that even a row
-        // forged with seq 0 or below is read (and reported).
-        const rows = (await manager.query(
-          firstPage
-            ? `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ORDER BY seq LIMIT $1`
-            : `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE seq > $2 ORDER BY seq LIMIT $1`,
-          firstPage ? [this.batchSize] : [this.batchSize, previous.seq],
-        )) as AuditRow[];
-        firstPage = false;
+      const latest = await LogRepository.latestCheckpoint(manager);
+      if (!latest) return { valid: true, checked: 0 };
+      const range = new CompactRange();
+      let checkpoints: StoredCheckpoint[] = [];
+      let firstSeqAfterGood: number | undefined;
+      const fail = (reason: AuditBreak, firstInvalidSeq: number | undefined, badCheckpointSize?: number): AuditVerification => ({
+        valid: false,
+        checked: range.size,
+        firstInvalidSeq,
+        reason,
+        treeSize: latest.size,
+        ...(badCheckpointSize === undefined ? {} : { badCheckpointSize }),
+      });
+
+      while (range.size < latest.size) {
+        const rows = await LogRepository.leaves(manager, range.size, Math.min(latest.size, range.size + this.batchSize));
+        if (rows.length === 0) return fail('leaf missing', undefined);
         for (const row of rows) {
-          const fields = hashedFieldsOf(row);
-          const reason = breakOf(fields.seq, fields.prevHash, row.hash, previous, () => entryHash(fields));
-          if (reason) return { valid: false, checked, firstInvalidSeq: fields.seq, reason };
-          checked += 1;
-          previous = { seq: fields.seq, hash: row.hash };
-        }
-        if (rows.length < this.batchSize) {
-          return checked === 0 ? { valid: true, checked } : { valid: true, checked, head: previous };
+          const seq = Number(row.seq);
+          if (Number(row.leaf_index) !== range.size) return fail('leaf missing', seq);
+          const hash = leafHash(leafData(leafEntryFromRow(row)));
+          if (!hash.equals(row.leaf_hash)) return fail('entry changed', seq);
+          range.append(hash);
+          firstSeqAfterGood ??= seq;
+          if (checkpoints.length === 0 || checkpoints[0].size < range.size) {
+            checkpoints = await LogRepository.checkpointsAfter(manager, range.size - 1, 1_000);
+          }
+          if (checkpoints[0]?.size === range.size) {
+            const checkpoint = checkpoints.shift()!;
+            if (!checkpointHolds(checkpoint, range.root())) return fail('checkpoint mismatch', firstSeqAfterGood, checkpoint.size);
+            firstSeqAfterGood = undefined;
+          }
         }
       }
+      return { valid: true, checked: range.size, treeSize: latest.size };
     });
   }
 }
 
-function breakOf(
-  seq: number,
-  prevHash: string,
-  hash: string,
-  previous: { seq: number; hash: string },
-  recompute: () => string,
-): AuditBreak | undefined {
-  if (seq !== previous.seq + 1) return 'sequence gap';
-  if (prevHash !== previous.hash) return 'chain broken';
-  if (hash !== recompute()) return 'hash mismatch';
-  return undefined;
+/** The stored root is the recomputed one, and the note is that checkpoint, signed by the key recorded with it. */
+function checkpointHolds(checkpoint: StoredCheckpoint, root: Buffer): boolean {
+  if (!checkpoint.root.equals(root)) return false;
+  try {
+    const verifier = parseVerifierKey(checkpoint.verifierKey);
+    return openNote(checkpoint.note, verifier) === checkpointBody(verifier.name, checkpoint.size, root);
+  } catch {
+    return false;
+  }
 }

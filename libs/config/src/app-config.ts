@@ -1,4 +1,6 @@
+import { ConfigError } from './config-error.js';
 import { DEVELOPMENT_ADMIN_PASSWORD, type EnvironmentVariables } from './environment.schema.js';
+import { DEVELOPMENT_LOG_KEY_FILE, developmentSigningKey, signerKeyName } from './log-signing-key.js';
 
 /** The configuration as the code uses it: typed, grouped, and frozen after boot. */
 export class AppConfig {
@@ -30,6 +32,12 @@ export class AppConfig {
   readonly fees: { trackedFrom: number };
   readonly demoData: boolean;
   readonly log: { level: string; format: 'json' | 'pretty' };
+  /**
+   * The transparency log: `origin` names it (first line of each checkpoint, name of the key); `signingKey` is
+   * secret (never logged); `keyFile` is where development keeps its generated key, undefined when it came from
+   * LOG_SIGNING_KEY.
+   */
+  readonly transparencyLog: { origin: string; signingKey: string; keyFile?: string };
 
   constructor(env: EnvironmentVariables) {
     this.environment = env.NODE_ENV;
@@ -70,6 +78,9 @@ export class AppConfig {
       level: env.LOG_LEVEL,
       format: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     };
+    this.transparencyLog = env.LOG_SIGNING_KEY
+      ? { origin: env.LOG_ORIGIN!, signingKey: env.LOG_SIGNING_KEY }
+      : { origin: env.LOG_ORIGIN!, signingKey: developmentKey(env.LOG_ORIGIN!), keyFile: DEVELOPMENT_LOG_KEY_FILE };
     Object.freeze(this);
   }
 
@@ -83,4 +94,16 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((address) => address.trim());
+}
+
+/** Outside production, without LOG_SIGNING_KEY: the key generated once into DEVELOPMENT_LOG_KEY_FILE. */
+function developmentKey(origin: string): string {
+  const key = developmentSigningKey(origin);
+  const name = signerKeyName(key);
+  if (name !== origin) {
+    throw new ConfigError(
+      `${DEVELOPMENT_LOG_KEY_FILE} holds a key for ${JSON.stringify(name ?? 'nothing readable')}, not LOG_ORIGIN ${JSON.stringify(origin)}: set LOG_SIGNING_KEY, or move the file away to make a new key`,
+    );
+  }
+  return key;
 }

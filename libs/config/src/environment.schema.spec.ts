@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AppConfig } from './app-config.js';
 import { ConfigError } from './config-error.js';
 import { validateEnvironment } from './environment.schema.js';
+import { generateSignerKey } from '../../audit/src/log/signed-note.js';
 
 const load = (env: Record<string, string>) => new AppConfig(validateEnvironment(env));
 const failure = (env: Record<string, string>) => {
@@ -39,15 +40,41 @@ describe('the configuration', () => {
   });
 
   it('has no secrets by default in production, and no demo data', () => {
-    const secrets = { JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password' };
+    const secrets = {
+      JWT_SECRET: 'x'.repeat(32),
+      ADMIN_PASSWORD: 'a-long-password',
+      LOG_SIGNING_KEY: generateSignerKey('near.example/log'),
+    };
     expect(failure({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-password' })).toMatch(/JWT_SECRET is required/);
     expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatch(/ADMIN_PASSWORD is required/);
     expect(failure({ NODE_ENV: 'production', ...secrets, DEMO_DATA: 'true' })).toMatch(/DEMO_DATA must be false/);
+    expect(failure({ NODE_ENV: 'production', ...secrets, LOG_SIGNING_KEY: '' })).toBe(
+      'configuration error: LOG_SIGNING_KEY is required when NODE_ENV=production (npm run log:keygen -- <origin> prints one)',
+    );
     const production = load({ NODE_ENV: 'production', ...secrets });
     expect(production.log.format).toBe('json');
     expect(production.admin.usesDevelopmentPassword).toBe(false);
     expect(production.http.apiDocs).toBe(false);
     expect(load({ NODE_ENV: 'production', ...secrets, API_DOCS: 'true' }).http.apiDocs).toBe(true);
+  });
+
+  it('names the log after its signing key, refuses a key named otherwise, and never echoes the key', () => {
+    const key = generateSignerKey('near.example/log');
+    expect(load({ LOG_SIGNING_KEY: key }).transparencyLog).toEqual({ origin: 'near.example/log', signingKey: key });
+    expect(failure({ LOG_SIGNING_KEY: key, LOG_ORIGIN: 'other.example/log' })).toBe(
+      'configuration error: LOG_SIGNING_KEY is named "near.example/log", not LOG_ORIGIN "other.example/log": a checkpoint\'s origin is its key\'s name',
+    );
+    const broken = `${key.slice(0, -4)}%%%%`;
+    const message = failure({ LOG_SIGNING_KEY: broken });
+    expect(message).toMatch(/^configuration error: LOG_SIGNING_KEY must be a signed-note Ed25519 signer key/);
+    expect(message).not.toContain(key.slice(-20, -4));
+    expect(failure({ LOG_ORIGIN: 'has space' })).toMatch(/^configuration error: LOG_ORIGIN must be printable ASCII/);
+  });
+
+  it('keeps the development key in var/log-signing-key and says so', () => {
+    const config = load({});
+    expect(config.transparencyLog).toMatchObject({ origin: 'localhost/near-admission-log', keyFile: 'var/log-signing-key' });
+    expect(load({}).transparencyLog.signingKey).toBe(config.transparencyLog.signingKey);
   });
 
   it('reads the proxy trust as off, a hop count or a list of addresses', () => {

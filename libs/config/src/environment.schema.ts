@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { ConfigError } from './config-error.js';
+import { signerKeyName } from './log-signing-key.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ({ true: true, '1': true, false: false, '0': false }[value.toLowerCase()] ?? value) : value;
@@ -149,11 +150,24 @@ export class EnvironmentVariables {
   @Max(2200)
   @IsInt()
   FEES_TRACKED_FROM = 2025;
+
+  /** The transparency log's name: the first line of every checkpoint, and the name of its signing key. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[!-*,-~]{1,200}$/, { message: 'must be printable ASCII without spaces or "+" (e.g. near.example/admission-log)' })
+  LOG_ORIGIN?: string;
+
+  /** A signed-note Ed25519 signer key (`npm run log:keygen`); required in production, generated once in development. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^PRIVATE\+KEY\+/, { message: 'must be a signed-note signer key, PRIVATE+KEY+<name>+<hash>+<key> (npm run log:keygen)' })
+  LOG_SIGNING_KEY?: string;
 }
 
-const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+const SECRETS = new Set(['LOG_SIGNING_KEY', 'JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
 export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
+export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';
 
 /** Validates the raw environment; throws a ConfigError naming the first bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
@@ -172,9 +186,31 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA must be false when NODE_ENV=production');
     if (env.LOG_FORMAT === 'pretty')
       throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency; use json in production');
+    if (!env.LOG_SIGNING_KEY)
+      throw new ConfigError('LOG_SIGNING_KEY is required when NODE_ENV=production (npm run log:keygen -- <origin> prints one)');
   } else {
     env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
     env.ADMIN_PASSWORD ??= DEVELOPMENT_ADMIN_PASSWORD;
   }
+  checkLogKey(env);
   return env;
+}
+
+/** LOG_ORIGIN and LOG_SIGNING_KEY agree: the key is named after the log. Without a key (not in production) AppConfig takes the development one. */
+function checkLogKey(env: EnvironmentVariables): void {
+  if (env.LOG_SIGNING_KEY) {
+    const name = signerKeyName(env.LOG_SIGNING_KEY);
+    if (!name)
+      throw new ConfigError(
+        'LOG_SIGNING_KEY must be a signed-note Ed25519 signer key, PRIVATE+KEY+<name>+<hash>+<key> (npm run log:keygen)',
+      );
+    if (env.LOG_ORIGIN && env.LOG_ORIGIN !== name) {
+      throw new ConfigError(
+        `LOG_SIGNING_KEY is named ${JSON.stringify(name)}, not LOG_ORIGIN ${JSON.stringify(env.LOG_ORIGIN)}: a checkpoint's origin is its key's name`,
+      );
+    }
+    env.LOG_ORIGIN = name;
+    return;
+  }
+  env.LOG_ORIGIN ??= DEVELOPMENT_LOG_ORIGIN;
 }

@@ -5,8 +5,8 @@
 export enum AdvisoryLock {
   /** Session lock: one process applies migrations while the others wait. */
   Migrations = 7_469_001,
-  /** Transaction lock: writers of the audit trail append one at a time, so the chain never forks. */
-  AuditChain = 7_469_002,
+  /** Transaction lock: one worker at a time integrates audit entries into the log's tree (changes never take it). */
+  LogIntegrator = 7_469_002,
   /** Transaction lock: demo data is seeded once however many processes start together. */
   DemoData = 7_469_003,
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@near/config';
 import { QueuesModule } from '@near/queue';
+import { AuditModule } from '@near/audit';
 import { createMailTransport } from './mail-transport-factory.js';
 import { MAIL_TRANSPORT } from './mail-transport.token.js';
 import { NotificationSender } from './notification-sender.service.js';
@@ -9,7 +10,7 @@ import { TemplateCatalog } from './template-catalog.js';
 
 /** Delivering notifications (the relay, templates, the mail transport): what the worker runs. */
 @Module({
-  imports: [QueuesModule],
+  imports: [QueuesModule, AuditModule],
   providers: [
     OutboxRelay,
     NotificationSender,

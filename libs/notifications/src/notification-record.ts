@@ -29,6 +29,7 @@ export interface NotificationRecord {
 export interface OutgoingRow {
   id: string;
   event: string;
+  application_id: string | null;
   recipient: string;
   recipient_name: string | null;
   locale: string;

@@ -2,13 +2,20 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { TransparencyLog } from '@near/audit';
+import { logRecordBlock } from './log-record-block.js';
 import { isPermanentSmtpFailure } from './smtp-mail-transport.js';
 import type { MailTransport } from './mail-transport.js';
 import { MAIL_TRANSPORT } from './mail-transport.token.js';
+import type { Locale } from '@near/common';
 import { messageIdOf } from './message-id.js';
 import * as notifications from './notification.repository.js';
 import type { NotificationEvent } from './notification-events.js';
 import { TemplateCatalog } from './template-catalog.js';
+
+/** How long a decision's e-mail waits in hand for its checkpoint before failing to be retried: 8 × 500 ms. */
+const LOG_RECORD_WAITS = 8;
+const LOG_RECORD_WAIT_MS = 500;
 
 export type SendOutcome = 'sent' | 'already-sent' | 'gone';
 
@@ -22,6 +29,7 @@ export class NotificationSender implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly templates: TemplateCatalog,
+    private readonly log: TransparencyLog,
   ) {}
 
   /** `isLastAttempt`: this failure, if it fails, is the last BullMQ will try. */
@@ -30,6 +38,7 @@ export class NotificationSender implements OnApplicationShutdown {
     if (!row) return 'gone';
     if (row.status === 'sent') return 'already-sent';
     const rendered = this.templates.render(row.event as NotificationEvent, row.locale, JSON.parse(row.data));
+    if (row.event === 'decision' && row.application_id) await this.withLogRecord(rendered, row.application_id);
     const messageId = messageIdOf(row.id);
     try {
       const sent = await this.transport.send({
@@ -47,6 +56,28 @@ export class NotificationSender implements OnApplicationShutdown {
       const reason = (error as Error).message?.slice(0, 1000) || String(error);
       await notifications.recordFailedAttempt(this.dataSource.manager, row.id, reason, permanent || isLastAttempt);
       throw permanent ? new UnrecoverableError(`Refused permanently: ${reason}`) : error;
+    }
+  }
+
+  /**
+   * A decision carries the log's record of it: the first signed checkpoint holding the decision's entry, its
+   * leaf index and inclusion proof. The integrator signs within a second or so of the commit; until then the
+   * send waits a little, then fails to be retried (BullMQ's backoff).
+   */
+  private async withLogRecord(rendered: { text: string; html: string; locale: string }, applicationId: string): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const inclusion = await this.log.inclusionOfLatest('application', applicationId, 'application.close-ballot');
+      if (inclusion === 'none') return;
+      if (inclusion !== 'pending') {
+        const block = logRecordBlock(rendered.locale as Locale, inclusion);
+        rendered.text += block.text;
+        rendered.html = rendered.html.includes('</main>')
+          ? rendered.html.replace('</main>', `${block.html}</main>`)
+          : rendered.html + block.html;
+        return;
+      }
+      if (attempt >= LOG_RECORD_WAITS) throw new Error('The decision is not yet in a signed checkpoint of the transparency log');
+      await new Promise((resolve) => setTimeout(resolve, LOG_RECORD_WAIT_MS));
     }
   }
 

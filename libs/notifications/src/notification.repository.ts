@@ -72,7 +72,10 @@ export async function markPending(db: EntityManager, id: string): Promise<void> 
 }
 
 export async function findOutgoing(db: EntityManager, id: string): Promise<OutgoingRow | undefined> {
-  const [row] = await db.query(`SELECT id, event, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`, [id]);
+  const [row] = await db.query(
+    `SELECT id, event, application_id, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
+    [id],
+  );
   return row;
 }
 

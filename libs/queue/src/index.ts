@@ -7,6 +7,7 @@ export {
   RETRY_POLICY,
   SCHEDULE_CHECK_INTERVAL_MS,
   SWEEP_INTERVAL_MS,
+  LOG_INTEGRATION_INTERVAL_MS,
   WORKER_LOCKS,
   notificationRetryPolicy,
 } from './retry-policy.js';

@@ -2,6 +2,7 @@
 export enum QueueName {
   WrittenProcedures = 'written-procedures',
   Notifications = 'notifications',
+  TransparencyLog = 'transparency-log',
 }
 
 export enum JobName {
@@ -11,15 +12,19 @@ export enum JobName {
   SweepWrittenProcedures = 'sweep-written-procedures',
   /** Sends one outbox row; its job id is the notification id, so the relay never queues one twice. */
   SendNotification = 'send-notification',
+  /** Makes committed audit entries leaves of the log's tree and signs a checkpoint; repeated every LOG_INTEGRATION_INTERVAL_MS. */
+  IntegrateLog = 'integrate-log',
 }
 
 export interface JobPayloads {
   [JobName.CloseWrittenProcedure]: { assemblyId: string };
   [JobName.SweepWrittenProcedures]: Record<string, never>;
   [JobName.SendNotification]: { notificationId: string };
+  [JobName.IntegrateLog]: Record<string, never>;
 }
 
 export const JOBS_OF_QUEUE = {
   [QueueName.WrittenProcedures]: [JobName.CloseWrittenProcedure, JobName.SweepWrittenProcedures],
   [QueueName.Notifications]: [JobName.SendNotification],
+  [QueueName.TransparencyLog]: [JobName.IntegrateLog],
 } as const satisfies Record<QueueName, readonly JobName[]>;

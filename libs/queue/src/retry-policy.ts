@@ -14,6 +14,12 @@ export const notificationRetryPolicy = (attempts: number, firstDelayMs: number):
 export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
+ * How often the log's integrator runs while the worker runs: an entry is in a signed checkpoint about this
+ * long after its commit (a checkpoint at least once a second while entries arrive).
+ */
+export const LOG_INTEGRATION_INTERVAL_MS = 500;
+
+/**
  * How often each worker checks that Redis holds every schedule PostgreSQL calls for (the sweep, each open
  * written procedure's deadline job), and puts back what is missing: a Redis that lost its data delays a
  * timed duty by about this much.

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationReader } from '@near/admission';
+import { TransparencyLog } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { BallotBox, VoteResults } from '@near/voting';
 import { ActingUser } from '../auth/acting.decorator.js';
@@ -16,6 +17,7 @@ export class ApplicationBallotController {
     private readonly ballots: BallotBox,
     private readonly results: VoteResults,
     private readonly reader: ApplicationReader,
+    private readonly log: TransparencyLog,
   ) {}
 
   @Put(':id/ballot')
@@ -46,14 +48,20 @@ export class ApplicationBallotController {
   @Roles('applicant', 'delegate', 'secretariat')
   @ApiOkResponse({
     type: ResultDto,
-    description: 'The tally, the rule and the outcome once closed; the Secretariat also sees the live turnout.',
+    description:
+      'The tally, the rule and the outcome once closed, with the signed checkpoint and leaf index of the decision once it is in the transparency log; the Secretariat also sees the live turnout.',
   })
   @ProblemResponses(400, 401, 403, 404, 409)
   async result(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<ResultDto> {
     await this.reader.visible(id, acting);
     const result = await this.results.resultOf(id, acting);
-    return result.status === 'open'
-      ? { ...result, openedAt: result.openedAt.toISOString() }
-      : { ...result, openedAt: result.openedAt.toISOString(), closedAt: result.closedAt.toISOString() };
+    if (result.status === 'open') return { ...result, openedAt: result.openedAt.toISOString() };
+    const inclusion = await this.log.inclusionOfLatest('application', id, 'application.close-ballot');
+    return {
+      ...result,
+      openedAt: result.openedAt.toISOString(),
+      closedAt: result.closedAt.toISOString(),
+      ...(typeof inclusion === 'object' ? { checkpoint: inclusion.checkpoint, leafIndex: inclusion.leafIndex } : {}),
+    };
   }
 }

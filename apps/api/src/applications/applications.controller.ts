@@ -13,10 +13,10 @@ import { MULTIPART_BODY_EXTENSION } from '../http/multipart-body.js';
 import { TakesFile } from '../http/accepted-media-types.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { ApplicationPartAsBody, isMultipart } from './application-part-as-body.interceptor.js';
-import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto } from './dto/application.dto.js';
+import { ApplicationDto, ApplicationPageDto, ApplicationSummaryDto, MessageDto, MessagePageDto } from './dto/application.dto.js';
 import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { parseIdempotencyKey } from './idempotency-key.js';
-import { ListApplicationsQuery } from './dto/list-applications.query.js';
+import { ListApplicationsQuery, ListMessagesQuery } from './dto/list-applications.query.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { MissingFileException } from './missing-file.exception.js';
 
@@ -100,6 +100,19 @@ export class ApplicationsController {
     const view = await this.reader.get(id, acting);
     void reply.header('ETag', etagOf(view.application.version));
     return ApplicationDto.fromView(view);
+  }
+
+  @Get(':id/messages')
+  @ApiOperation({ summary: "An application's requests for information and answers, newest first, a page at a time" })
+  @ApiOkResponse({ type: MessagePageDto, description: 'Its requests for information and answers, newest first, a page at a time.' })
+  @ProblemResponses(400, 401, 403, 404)
+  async messages(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: ListMessagesQuery,
+    @ActingUser() acting: Acting,
+  ): Promise<MessagePageDto> {
+    const page = await this.reader.messages(id, { cursor: query.cursor, limit: query.limit }, acting);
+    return { items: page.items.map((message) => MessageDto.from(message)), nextCursor: page.nextCursor };
   }
 
   @Get(':id/history')

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AdmissionError, AdmissionErrorCode } from '@near/admission';
+import { LogError, LogErrorCode } from '@near/audit';
 import type { DomainError } from '@near/common';
 import { IdentityError, IdentityErrorCode } from '@near/identity';
 import { NotificationError, NotificationErrorCode } from '@near/notifications';
@@ -105,6 +106,15 @@ function notificationStatus(code: NotificationErrorCode): HttpStatus {
   }
 }
 
+function logStatus(code: LogErrorCode): HttpStatus {
+  switch (code) {
+    case LogErrorCode.CheckpointNotFound:
+      return HttpStatus.NOT_FOUND;
+    case LogErrorCode.OutOfRange:
+      return HttpStatus.BAD_REQUEST;
+  }
+}
+
 /** The HTTP status of every domain error code; a new module error type is added here. */
 export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof IdentityError) return identityStatus(error.code);
@@ -112,5 +122,6 @@ export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof AdmissionError) return admissionStatus(error.code);
   if (error instanceof VotingError) return votingStatus(error.code);
   if (error instanceof NotificationError) return notificationStatus(error.code);
+  if (error instanceof LogError) return logStatus(error.code);
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }

@@ -17,6 +17,8 @@ export type GovernmentDetail = Schemas['GovernmentDetailDto'];
 export type ApplicationPage = Schemas['ApplicationPageDto'];
 export type Application = Schemas['ApplicationDto'];
 export type Criterion = Schemas['CriterionDto'];
+export type Message = Schemas['MessageDto'];
+export type MessagePage = Schemas['MessagePageDto'];
 
 export type Assembly = Schemas['AssemblyDto'];
 export type Ballot = Schemas['BallotDto'];

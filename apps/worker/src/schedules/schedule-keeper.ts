@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { withTimeout } from '@near/common';
 import { SCHEDULE_CHECK_INTERVAL_MS } from '@near/queue';
 import type { KeptSchedule } from './kept-schedule.js';
+import { LogIntegrationSchedule } from './log-integration-schedule.js';
 import { WrittenProcedureSchedule } from './written-procedure-schedule.js';
 
 /** Longer than any check should take; a Redis that does not answer must not hold the shutdown for ever. */
@@ -20,8 +21,8 @@ export class ScheduleKeeper implements OnApplicationBootstrap, BeforeApplication
   private running?: Promise<unknown>;
   private stopped = false;
 
-  constructor(writtenProcedures: WrittenProcedureSchedule) {
-    this.schedules = [writtenProcedures];
+  constructor(writtenProcedures: WrittenProcedureSchedule, logIntegration: LogIntegrationSchedule) {
+    this.schedules = [logIntegration, writtenProcedures];
   }
 
   onApplicationBootstrap(): void {

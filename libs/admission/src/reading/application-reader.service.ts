@@ -18,7 +18,8 @@ import { loadVisible, visibleOrNotFound } from '../transitions/application-trans
 import type { ApplicationState } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { ApplicationListItem, ApplicationView } from './application-view.js';
-import { APPLICATION_VIEW_STATEMENT, APPLICATION_VIEWS_STATEMENT } from './application-view-sql.js';
+import { ApplicationMessagesRepository } from './application-messages.repository.js';
+import { APPLICATION_VIEW_STATEMENT, APPLICATION_VIEWS_STATEMENT, LATEST_MESSAGES } from './application-view-sql.js';
 
 export interface ApplicationFilter {
   state?: ApplicationState;
@@ -42,6 +43,15 @@ interface ViewRow {
   session: JsonRow | null;
   letter: JsonRow | null;
   messages: JsonRow[];
+}
+
+const encodeMessageCursor = (createdAt: string, id: string) => Buffer.from(`m:${createdAt}|${id}`).toString('base64url');
+
+function decodeMessageCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  const match = /^m:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
+    Buffer.from(cursor, 'base64url').toString(),
+  );
+  return match && !Number.isNaN(Date.parse(match[1])) ? { createdAt: match[1], id: match[2] } : undefined;
 }
 
 const encodeCursor = (position: string) => Buffer.from(`p:${position}`).toString('base64url');
@@ -79,7 +89,9 @@ export class ApplicationReader {
       criteria,
       session: row.session ? entityFromRow(this.dataSource, Assembly, row.session) : null,
       letter: row.letter ? entityFromRow(this.dataSource, ApplicationLetter, row.letter) : null,
-      messages: entitiesFromRows(this.dataSource, ApplicationMessage, row.messages),
+      // Read oldest first, with one more than shown when there are earlier ones.
+      messages: entitiesFromRows(this.dataSource, ApplicationMessage, row.messages.slice(-LATEST_MESSAGES)),
+      earlierMessages: row.messages.length > LATEST_MESSAGES,
       allowedActions: this.allowedActions(application, acting.user),
     };
   }
@@ -128,6 +140,24 @@ export class ApplicationReader {
       })),
       nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].listPosition) : null,
     };
+  }
+
+  /** An application's messages, newest first, a page at a time (keyset on time and id). */
+  async messages(applicationId: string, page: Page, acting: Acting): Promise<{ items: ApplicationMessage[]; nextCursor: string | null }> {
+    await this.visible(applicationId, acting);
+    let before: { createdAt: string; id: string } | undefined;
+    if (page.cursor) {
+      before = decodeMessageCursor(page.cursor);
+      if (!before) throw new AdmissionError(AdmissionErrorCode.InvalidCursor, 'The cursor is not one this API gave out.');
+    }
+    const rows = await ApplicationMessagesRepository.page(this.dataSource.manager, applicationId, before, page.limit + 1);
+    const items = entitiesFromRows(
+      this.dataSource,
+      ApplicationMessage,
+      rows.slice(0, page.limit).map((row) => row.message),
+    );
+    const last = rows[page.limit - 1];
+    return { items, nextCursor: rows.length > page.limit ? encodeMessageCursor(last.created_at, items[items.length - 1].id) : null };
   }
 
   /** The applications placed on a session's agenda, oldest first. */

@@ -6,6 +6,13 @@
 // A module of its own, without imports, so that the benchmark's baselines can send the very same statements.
 // The letter's content stays out, unread: to_jsonb of the whole letter row would hex-encode up to 10 MB on
 // every read, only to drop it. It is served by the letter route only.
+/**
+ * The view carries the latest messages only (one more is read, to know whether there are earlier ones): a
+ * long correspondence must not make every read and every transition's answer slower. The rest is paged by
+ * GET /applications/:id/messages.
+ */
+export const LATEST_MESSAGES = 20;
+
 const VIEW_SELECT = `
   SELECT to_jsonb(a) AS application,
          to_jsonb(g) AS government,
@@ -14,8 +21,9 @@ const VIEW_SELECT = `
          (SELECT to_jsonb(l) FROM (SELECT id, application_id, sha256, size_bytes, file_name, uploaded_by, uploaded_at
                                      FROM application_letters
                                     WHERE application_id = a.id ORDER BY uploaded_at DESC LIMIT 1) AS l) AS letter,
-         (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.created_at), '[]') FROM application_messages m
-           WHERE m.application_id = a.id) AS messages
+         (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.created_at, m.id), '[]')
+            FROM (SELECT * FROM application_messages WHERE application_id = a.id
+                   ORDER BY created_at DESC, id DESC LIMIT ${LATEST_MESSAGES + 1}) AS m) AS messages
     FROM applications a
     JOIN governments g ON g.id = a.government_id
    WHERE `;

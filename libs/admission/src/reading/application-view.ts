@@ -13,7 +13,10 @@ export interface ApplicationView {
   criteria: EligibilityCriterion[];
   session: Assembly | null;
   letter: ApplicationLetter | null;
+  /** The latest LATEST_MESSAGES messages, oldest first. */
   messages: ApplicationMessage[];
+  /** There are earlier messages than `messages` (GET /applications/:id/messages pages them all). */
+  earlierMessages: boolean;
   allowedActions: ApplicationAction[];
 }
 

@@ -5,6 +5,7 @@ import { Applications1764547200000 } from './1764547200000-applications.js';
 import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
+import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FeePayments1764633600000,
   Voting1764720000000,
   Notifications1764806400000,
+  TransparencyLog1764892800000,
 ] as const;

@@ -77,10 +77,20 @@ class LetterDto {
   @ApiProperty({ type: String, format: 'date-time' }) uploadedAt!: string;
 }
 
-class MessageDto {
+export class MessageDto {
   @ApiProperty({ enum: ['information-request', 'response'] }) kind!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+
+  static from(message: { kind: string; body: string; createdAt: Date }): MessageDto {
+    return { kind: message.kind, body: message.body, createdAt: message.createdAt.toISOString() };
+  }
+}
+
+export class MessagePageDto {
+  @ApiProperty({ type: [MessageDto], description: 'Newest first.' }) items!: MessageDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next (older) page; null on the last.' })
+  nextCursor!: string | null;
 }
 
 export class ApplicationSummaryDto {
@@ -126,10 +136,16 @@ export class ApplicationDto extends ApplicationSummaryDto {
   @ApiProperty({ type: SessionSummaryDto, nullable: true, description: 'The session it is on the agenda of.' })
   session!: SessionSummaryDto | null;
   @ApiProperty({ type: LetterDto, nullable: true }) letter!: LetterDto | null;
-  @ApiProperty({ type: [MessageDto], description: 'Requests for information and the answers, oldest first.' }) messages!: MessageDto[];
+  @ApiProperty({
+    type: [MessageDto],
+    description: 'The latest 20 requests for information and answers, oldest first; all of them at GET /applications/{id}/messages.',
+  })
+  messages!: MessageDto[];
+  @ApiProperty({ description: 'There are earlier messages than `messages`: GET /applications/{id}/messages pages them.' })
+  earlierMessages!: boolean;
 
   static fromView(view: ApplicationView): ApplicationDto {
-    const { application, criteria, session, letter, messages } = view;
+    const { application, criteria, session, letter, messages, earlierMessages } = view;
     return {
       ...ApplicationSummaryDto.from(view),
       headOfGovernment: application.headOfGovernment,
@@ -151,7 +167,8 @@ export class ApplicationDto extends ApplicationSummaryDto {
       letter: letter
         ? { sha256: letter.sha256, sizeBytes: letter.sizeBytes, fileName: letter.fileName, uploadedAt: letter.uploadedAt.toISOString() }
         : null,
-      messages: messages.map((message) => ({ kind: message.kind, body: message.body, createdAt: message.createdAt.toISOString() })),
+      messages: messages.map((message) => MessageDto.from(message)),
+      earlierMessages,
     };
   }
 }

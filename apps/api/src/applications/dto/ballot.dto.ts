@@ -92,4 +92,11 @@ export class ResultDto {
   @ApiPropertyOptional({ type: DecisionChecksDto, description: 'Once closed: the checks the explanation states, to word in any language.' })
   decision?: DecisionChecksDto;
   @ApiPropertyOptional({ type: [NamedBallotDto], description: 'Who voted what, for a named ballot only.' }) ballots?: NamedBallotDto[];
+  @ApiPropertyOptional({
+    description:
+      "Once the decision is in the transparency log: the first signed checkpoint holding the decision's entry (a C2SP signed note).",
+  })
+  checkpoint?: string;
+  @ApiPropertyOptional({ description: "The decision entry's leaf index in the log (GET /log/proof/inclusion), with `checkpoint`." })
+  leafIndex?: number;
 }

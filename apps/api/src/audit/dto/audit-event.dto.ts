@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEvent } from '@near/audit';
 
 export class AuditEventDto {
-  @ApiProperty({ description: 'Position in the chain, from 1.' }) seq!: number;
+  @ApiProperty({ description: "The entry's number, increasing in the order entries were written (a rolled-back change may leave a gap)." })
+  seq!: number;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorRole!: string | null;
@@ -15,8 +16,12 @@ export class AuditEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ type: String, nullable: true }) clientAddress!: string | null;
-  @ApiProperty({ description: 'The hash of the entry before it.' }) prevHash!: string;
-  @ApiProperty({ description: 'SHA-256 over this entry and prevHash.' }) hash!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Its leaf index in the transparency log (GET /log/proof/inclusion); null until integrated, a second or so after commit.',
+  })
+  leafIndex!: number | null;
 
   static from(event: AuditEvent): AuditEventDto {
     return { ...event };
@@ -31,6 +36,6 @@ export class AuditPageDto {
 
 export class AuditVerificationDto {
   @ApiProperty() valid!: boolean;
-  @ApiProperty({ description: 'Entries checked.' }) checked!: number;
-  @ApiPropertyOptional({ description: 'When not valid: the seq of the first broken entry.' }) firstInvalidId?: number;
+  @ApiProperty({ description: 'Leaves of the latest signed checkpoint found intact.' }) checked!: number;
+  @ApiPropertyOptional({ description: 'The seq of the first entry that does not hold.' }) firstInvalidId?: number;
 }

@@ -1,0 +1,34 @@
+// The offline verifier: `npm run log:verify -- DIR [--checkpoint FILE …]`. Node's standard library only at run
+// time, no database, no server. Exit 0: the bundle holds (a one-screen summary); 1: it does not (the first
+// entry or checkpoint that fails, and why); 2: it could not be read.
+import { verifyBundle } from './verify-bundle.js';
+
+const USAGE = 'usage: npm run log:verify -- DIR [--checkpoint FILE …]';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const held: string[] = [];
+  let directory: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--checkpoint' && args[i + 1]) held.push(args[++i]);
+    else if (!args[i].startsWith('--') && directory === undefined) directory = args[i];
+    else {
+      console.error(USAGE);
+      return 2;
+    }
+  }
+  if (!directory) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const verdict = await verifyBundle(directory, held);
+    for (const line of verdict.lines) console.log(line);
+    return verdict.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`log-verify: cannot read the bundle in ${directory}: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

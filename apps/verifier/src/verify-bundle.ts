@@ -1,0 +1,228 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CompactRange } from '../../../libs/audit/src/log/merkle.js';
+import {
+  type Checkpoint,
+  type NoteVerifier,
+  openNote,
+  parseCheckpoint,
+  parseVerifierKey,
+} from '../../../libs/audit/src/log/signed-note.js';
+import type { LeafBatch } from './leaf-lines.js';
+import { type StateChange, WorkflowCheck } from './workflow-check.js';
+
+export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
+
+export interface Verdict {
+  ok: boolean;
+  /** One line: what holds, or the first thing that fails and why. */
+  lines: string[];
+  entries: number;
+  seconds: number;
+}
+
+class Failure extends Error {}
+
+/** Opens a note with whichever of the bundle's keys signed it. */
+function openCheckpoint(note: string, keys: readonly NoteVerifier[], what: string): Checkpoint {
+  let why = 'no key of the bundle signed it';
+  for (const key of keys) {
+    try {
+      const checkpoint = parseCheckpoint(openNote(note, key));
+      if (checkpoint.origin !== key.name) throw new Error(`its origin ${checkpoint.origin} is not the key's name ${key.name}`);
+      return checkpoint;
+    } catch (error) {
+      if (!(error as Error).message.startsWith('no signature by')) why = (error as Error).message;
+    }
+  }
+  throw new Failure(`${what}: ${why}`);
+}
+
+/** Reads a file of JSON lines without holding it whole, handing each line to `onLine` synchronously. */
+async function forEachLine(path: string, onLine: (line: string) => void): Promise<void> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      onLine(text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest.length > 0) onLine(rest);
+}
+
+/** Hashes batches of entry lines in worker threads, handing the results back in order. */
+class LeafPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, (batch: LeafBatch) => void>();
+  private nextId = 0;
+  private turn = 0;
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(new URL('./leaf-worker.js', import.meta.url));
+      worker.on('message', ({ id, batch }: { id: number; batch: LeafBatch }) => {
+        this.waiting.get(id)!(batch);
+        this.waiting.delete(id);
+      });
+      return worker;
+    });
+  }
+
+  hash(text: string, first: number): Promise<LeafBatch> {
+    const id = this.nextId++;
+    const done = new Promise<LeafBatch>((resolve) => this.waiting.set(id, resolve));
+    this.workers[this.turn++ % this.workers.length].postMessage({ id, text, first });
+    return done;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * Checks a bundle written by `npm run log:export`, with no database and no server: the signature of every
+ * checkpoint; every leaf's data hashed into the tree, whose root must be each checkpoint's at its size; every
+ * checkpoint held outside (`held`) against the bundle's entries (the same root at its size, so the bundle's
+ * latest tree extends it); and each application's states against the workflow table.
+ */
+export async function verifyBundle(directory: string, held: readonly string[]): Promise<Verdict> {
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  let entries = 0;
+  try {
+    const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
+    if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
+    const keys = readFileSync(join(directory, 'keys.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line, i) => {
+        try {
+          return parseVerifierKey(line);
+        } catch (error) {
+          throw new Failure(`keys.txt line ${i + 1}: ${(error as Error).message}`);
+        }
+      });
+
+    // Every checkpoint, signature first; they must come in increasing size.
+    const checkpoints: Checkpoint[] = [];
+    await forEachLine(join(directory, 'checkpoints.ndjson'), (line) => {
+      const { size, note } = JSON.parse(line) as { size: number; note: string };
+      const checkpoint = openCheckpoint(note, keys, `checkpoint of size ${size}`);
+      if (checkpoint.size !== size) throw new Failure(`checkpoint of size ${size}: its note says size ${checkpoint.size}`);
+      if (checkpoints.length > 0 && size <= checkpoints[checkpoints.length - 1].size)
+        throw new Failure(`checkpoint of size ${size}: out of order`);
+      checkpoints.push(checkpoint);
+    });
+    if (checkpoints.length === 0) throw new Failure('checkpoints.ndjson: no checkpoint');
+    const latest = checkpoints[checkpoints.length - 1];
+
+    // Checkpoints held outside the server, by the size at which their root must be met.
+    const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
+    for (const file of held) {
+      const checkpoint = openCheckpoint(readFileSync(file, 'utf8'), keys, `checkpoint ${file}`);
+      if (checkpoint.size > latest.size) {
+        throw new Failure(
+          `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,
+        );
+      }
+      outside.set(checkpoint.size, [...(outside.get(checkpoint.size) ?? []), { file, checkpoint }]);
+    }
+
+    const range = new CompactRange();
+    const workflow = new WorkflowCheck();
+    let next = 0;
+    const atSize = (size: number, seq: number | undefined) => {
+      const signed = checkpoints[next];
+      if (signed?.size !== size && !outside.has(size)) return;
+      const root = range.root();
+      if (signed?.size === size) {
+        if (!signed.root.equals(root)) {
+          throw new Failure(
+            `checkpoint of size ${size}: its root does not match the entries up to leaf ${size - 1}${seq ? ` (entry ${seq})` : ''}`,
+          );
+        }
+        next += 1;
+      }
+      for (const { file, checkpoint } of outside.get(size) ?? []) {
+        if (!checkpoint.root.equals(root)) {
+          throw new Failure(
+            `checkpoint ${file} (size ${size}) is INCONSISTENT with the bundle: its first ${size} entries give another tree, so the log was rewritten at or before size ${size}`,
+          );
+        }
+      }
+    };
+    atSize(0, undefined);
+    // Worker threads read and hash the leaves (the costly part), this thread builds the tree from their
+    // hashes in order and checks the workflow and the checkpoints; one core is left to this thread.
+    const pool = new LeafPool(Math.max(1, Math.min(4, availableParallelism() - 1)));
+    const inFlight: Promise<LeafBatch>[] = [];
+    let sent = 0;
+    const take = (batch: LeafBatch) => {
+      let state = 0;
+      for (let k = 0; k < batch.count; k += 1) {
+        range.append(Buffer.from(batch.hashes.buffer, k * 32, 32));
+        entries += 1;
+        if (state < batch.states.length && batch.states[state].at === k) {
+          let entry: StateChange;
+          try {
+            entry = JSON.parse(batch.states[state].text) as StateChange;
+          } catch {
+            throw new Failure(`leaf ${entries - 1}: its data is not an entry`);
+          }
+          state += 1;
+          const why = workflow.check(entry);
+          if (why) throw new Failure(`entry ${entry.seq} (leaf ${entries - 1}): ${why}`);
+        }
+        const signed = checkpoints[next];
+        if (signed?.size === entries || outside.has(entries)) atSize(entries, batch.seqs[k] || undefined);
+      }
+      if (batch.error) throw new Failure(batch.error);
+    };
+    try {
+      // Whole chunks of complete lines go to the workers as they are: this thread only counts the lines.
+      let rest = '';
+      const send = async (text: string) => {
+        let count = 0;
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+        inFlight.push(pool.hash(text, sent));
+        sent += count;
+        if (inFlight.length >= 6) take(await inFlight.shift()!);
+      };
+      for await (const chunk of createReadStream(join(directory, 'entries.ndjson'), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+        const text = rest + (chunk as string);
+        const cut = text.lastIndexOf('\n') + 1;
+        rest = text.slice(cut);
+        if (cut > 0) await send(text.slice(0, cut));
+      }
+      if (rest.length > 0) await send(`${rest}\n`);
+      while (inFlight.length > 0) take(await inFlight.shift()!);
+    } finally {
+      await pool.close();
+    }
+    if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
+    if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
+
+    return {
+      ok: true,
+      entries,
+      seconds: seconds(),
+      lines: [
+        `log ${latest.origin}: VALID`,
+        `  ${entries} entries, each hashed into its leaf (${Math.round(entries / Math.max(seconds(), 1e-9))} entries/s)`,
+        `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
+        `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
+        `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
+        `  latest root ${latest.root.toString('base64')}`,
+      ],
+    };
+  } catch (error) {
+    if (!(error instanceof Failure)) throw error;
+    return { ok: false, entries, seconds: seconds(), lines: [`log INVALID: ${error.message}`] };
+  }
+}

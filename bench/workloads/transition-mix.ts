@@ -1,0 +1,112 @@
+import type { Bench } from '../lib/context.js';
+import { signIn } from '../lib/fixtures.js';
+import { insertUser, seedSubmittedApplications } from '../lib/seed.js';
+import { type LatencySummary, percentile, summarise } from '../lib/stats.js';
+
+export interface TransitionMixResult {
+  /** Transitions over HTTP: each client on its own application, request-information and respond (e-mail) and a start-review (none). */
+  http: { ok: number; errors: number; firstError?: string; seconds: number; perSecond: number; latencyMs: LatencySummary };
+  /** Entries written during the run, from their commit to the first signed checkpoint holding them. */
+  toCheckpointMs: { entries: number; p50: number; p99: number; max: number; waitedForIntegrationMs: number };
+}
+
+/**
+ * The mix of the issue's measure: 32 clients, each on an application of its own under review, alternately
+ * asking for information (Secretariat) and answering it (the applicant of that government), both of which
+ * write e-mail to the outbox, and starting the review of a fresh application (no e-mail) every third request.
+ */
+export async function transitionMix(bench: Bench, seconds: number): Promise<TransitionMixResult> {
+  const { scale, pool, people } = bench;
+  const clients = scale.connections;
+  const fresh = await seedSubmittedApplications(pool, clients * 400, people.applicant.id, 'mix-fresh');
+  const owned = await seedSubmittedApplications(pool, clients, people.applicant.id, 'mix');
+  for (const id of owned)
+    await bench.api.expect(200, 'POST', `/applications/${id}/actions/start-review`, { token: people.secretariat.token, body: {} });
+  const governments = (
+    await pool.query<{ id: string; government_id: string }>(`SELECT id, government_id FROM applications WHERE id = ANY($1::uuid[])`, [
+      owned,
+    ])
+  ).rows;
+  const applicants = await Promise.all(
+    governments.map(async (row, i) => {
+      const email = `mix-${i}-${process.pid}@bench.example`;
+      const id = await insertUser(pool, { email, role: 'applicant', governmentId: row.government_id });
+      return { applicationId: row.id, user: await signIn(bench.api, { id, email, role: 'applicant', governmentId: row.government_id }) };
+    }),
+  );
+  await pool.query('ANALYZE applications');
+
+  let freshTaken = 0;
+  const steps = new Map<string, number>();
+  const run = async (runSeconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let firstError: string | undefined;
+    const begun = process.hrtime.bigint();
+    const deadline = Date.now() + runSeconds * 1000;
+    const send = async (path: string, token: string, body: unknown) => {
+      const answer = await bench.api.send('POST', path, { token, body });
+      if (answer.status !== 200) {
+        errors += 1;
+        firstError ??= `${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`;
+      } else latencies.push(answer.ms);
+    };
+    await Promise.all(
+      applicants.map(async ({ applicationId, user }) => {
+        // Each application's cycle goes on from run to run: it may have been left waiting for its answer.
+        for (let step = steps.get(applicationId) ?? 0; Date.now() < deadline; steps.set(applicationId, ++step)) {
+          if (step % 3 === 2 && freshTaken < fresh.length) {
+            await send(`/applications/${fresh[freshTaken++]}/actions/start-review`, people.secretariat.token, {});
+          } else if (step % 3 === 0) {
+            await send(`/applications/${applicationId}/actions/request-information`, people.secretariat.token, {
+              message: `Question ${step}`,
+            });
+          } else {
+            await send(`/applications/${applicationId}/actions/respond`, user.token, { message: `Answer ${step}` });
+          }
+        }
+      }),
+    );
+    const elapsed = Number(process.hrtime.bigint() - begun) / 1e9;
+    return {
+      ok: latencies.length,
+      errors,
+      firstError,
+      seconds: elapsed,
+      perSecond: Math.round(latencies.length / elapsed),
+      latencyMs: summarise(latencies),
+    };
+  };
+  await run(scale.warmUpSeconds);
+  const started = new Date();
+  const http = await run(seconds);
+  bench.log(
+    `transition mix over HTTP: ${http.perSecond}/s, p99 ${http.latencyMs.p99} ms, errors ${http.errors}${http.firstError ? ` (${http.firstError})` : ''}`,
+  );
+
+  // Each entry of the run, from its commit (its time is the database clock's at insert, a hair before) to the
+  // first checkpoint that holds it.
+  const waitStarted = Date.now();
+  while (Date.now() - waitStarted < 60_000) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_pending`);
+    if (rows[0].n === 0) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const { rows } = await pool.query<{ ms: number }>(
+    `SELECT extract(epoch FROM (c.signed_at - e.occurred_at)) * 1000 AS ms
+       FROM audit_events e JOIN log_leaves l USING (seq)
+       JOIN LATERAL (SELECT signed_at FROM log_checkpoints c WHERE c.tree_size > l.leaf_index ORDER BY c.tree_size LIMIT 1) c ON true
+      WHERE e.occurred_at >= $1`,
+    [started],
+  );
+  const delays = rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
+  const toCheckpointMs = {
+    entries: delays.length,
+    p50: Math.round(percentile(delays, 50)),
+    p99: Math.round(percentile(delays, 99)),
+    max: Math.round(delays[delays.length - 1] ?? 0),
+    waitedForIntegrationMs: Date.now() - waitStarted,
+  };
+  bench.log(`commit to signed checkpoint: p50 ${toCheckpointMs.p50} ms, p99 ${toCheckpointMs.p99} ms over ${delays.length} entries`);
+  return { http, toCheckpointMs };
+}

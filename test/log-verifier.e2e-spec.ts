@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LogIntegrator, LogSigner } from '@near/audit';
+import { leafData } from '../libs/audit/src/log/leaf-data.js';
+import { act, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
+import { aUser } from './fixtures/users.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { hashLeaf } from './utils/rfc9162.js';
+import { spawnEntry } from './utils/spawn-app.js';
+
+const EXPORT_ENTRY = resolve('dist/apps/api/apps/api/src/cli/log-export.js');
+
+/** The verifier as a member gets it: its built files alone, in a folder with no node_modules above it. */
+function installVerifier(into: string): string {
+  cpSync(resolve('dist/verifier'), into, { recursive: true });
+  return join(into, 'apps/verifier/src/main.js');
+}
+
+const run = async (entry: string, args: string[], env: Record<string, string> = {}) => {
+  const child = spawnEntry(entry, env, args);
+  const { code } = await child.exited;
+  return { code, stdout: child.stdout(), stderr: child.stderr() };
+};
+
+describe('the offline verifier (npm run log:export, npm run log:verify)', () => {
+  let api: TestApp;
+  let work: string;
+  let verifier: string;
+
+  const exportTo = async (name: string) => {
+    const directory = join(work, name);
+    const result = await run(EXPORT_ENTRY, [directory], { DATABASE_URL: api.database.url });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return directory;
+  };
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    work = mkdtempSync(join(tmpdir(), 'near-log-'));
+    verifier = installVerifier(join(work, 'verifier'));
+    const secretariat = await aUser(api, 'secretariat');
+    const integrator = api.app.get(LogIntegrator);
+    for (let i = 0; i < 3; i++) {
+      const applicant = await aProspectiveApplicant(api);
+      const application = await fileApplication(api, applicant);
+      await act(api, secretariat, application, 'start-review').expect(200);
+      await act(api, secretariat, application, 'request-information', { message: 'Which year?' }).expect(200);
+      await act(api, applicant, application, 'respond', { message: 'This one.' }).expect(200);
+      while ((await integrator.integrateBatch(2)).outcome === 'integrated');
+    }
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('exits 0 with a one-screen summary on an intact bundle, using nothing but Node', async () => {
+    const bundle = await exportTo('intact');
+    const result = await run(verifier, [bundle]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`log ${api.config.transparencyLog.origin}: VALID`);
+    expect(lines.length).toBeLessThan(20);
+    expect(result.stdout).toMatch(/3 applications, 9 transitions: each allowed by the workflow table/);
+  });
+
+  it('names the first checkpoint whose root no longer matches, when the data of a leaf was changed in the bundle', async () => {
+    const bundle = await exportTo('edited');
+    const { readFileSync } = await import('node:fs');
+    const entries = readFileSync(join(bundle, 'entries.ndjson'), 'utf8').split('\n');
+    const third = JSON.parse(entries[2]) as { index: number; data: string };
+    const changed = Buffer.from(third.data, 'base64').toString('utf8').replace('"actorRole":"', '"actorRole":"x');
+    entries[2] = JSON.stringify({ index: 2, data: Buffer.from(changed).toString('base64') });
+    writeFileSync(join(bundle, 'entries.ndjson'), entries.join('\n'));
+    const result = await run(verifier, [bundle]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^log INVALID: checkpoint of size \d+: its root does not match the entries up to leaf \d+ \(entry \d+\)\n$/,
+    );
+
+    entries.splice(2, 1);
+    writeFileSync(join(bundle, 'entries.ndjson'), entries.join('\n'));
+    expect(await run(verifier, [bundle])).toEqual({
+      code: 1,
+      stdout: 'log INVALID: entries.ndjson: leaf 2 is missing (found 3)\n',
+      stderr: '',
+    });
+  });
+
+  it('reports a rewrite by someone who recomputed every leaf, node and checkpoint, given a checkpoint saved before it', async () => {
+    const saved = join(work, 'saved-checkpoint.txt');
+    writeFileSync(saved, (await api.http().get('/log/checkpoint').expect(200)).text);
+    const [{ size: savedSize }] = await api.dataSource.query(`SELECT max(tree_size)::int AS size FROM log_checkpoints`);
+
+    // Behind the application's back, with the database owner's power and the signing key: an entry changed,
+    // then every leaf hash, every stored node and every checkpoint made to agree with it again.
+    const signer = api.app.get(LogSigner);
+    await api.dataSource.transaction(async (manager) => {
+      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
+        await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      await manager.query(
+        `UPDATE audit_events SET payload = '{"input":{"message":"We never asked."}}' WHERE seq = (SELECT seq FROM audit_events WHERE action = 'application.request-information' ORDER BY seq LIMIT 1)`,
+      );
+      const rows = await manager.query(
+        `SELECT l.leaf_index::int AS leaf_index, e.seq::text AS seq, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+                e.actor_user_id, e.actor_role, e.actor_government_id, e.action, e.entity_type, e.entity_id, e.state_before, e.state_after, e.payload
+           FROM log_leaves l JOIN audit_events e USING (seq) ORDER BY l.leaf_index`,
+      );
+      const leaves: Buffer[] = rows.map((row: Record<string, string | null>) =>
+        hashLeaf(
+          leafData({
+            seq: Number(row.seq),
+            occurredAt: row.occurred_at!,
+            actorUserId: row.actor_user_id,
+            actorRole: row.actor_role,
+            actorGovernmentId: row.actor_government_id,
+            action: row.action!,
+            entityType: row.entity_type!,
+            entityId: row.entity_id!,
+            stateBefore: row.state_before,
+            stateAfter: row.state_after,
+            payload: row.payload!,
+          }),
+        ),
+      );
+      const node = (start: number, end: number): Buffer => {
+        if (end - start === 1) return leaves[start];
+        let k = 1;
+        while (k * 2 < end - start) k *= 2;
+        return createHash('sha256')
+          .update(Buffer.from([1]))
+          .update(node(start, start + k))
+          .update(node(start + k, end))
+          .digest();
+      };
+      for (let i = 0; i < leaves.length; i++)
+        await manager.query(`UPDATE log_leaves SET leaf_hash = $1 WHERE leaf_index = $2`, [leaves[i], i]);
+      for (const { level, index } of await manager.query(`SELECT level, node_index::int AS index FROM log_tree_nodes`)) {
+        await manager.query(`UPDATE log_tree_nodes SET hash = $1 WHERE level = $2 AND node_index = $3`, [
+          node(index * 2 ** level, (index + 1) * 2 ** level),
+          level,
+          index,
+        ]);
+      }
+      for (const { size } of await manager.query(`SELECT tree_size::int AS size FROM log_checkpoints WHERE tree_size > 0`)) {
+        const root = node(0, size);
+        await manager.query(`UPDATE log_checkpoints SET root_hash = $1, note = $2 WHERE tree_size = $3`, [
+          root,
+          signer.signCheckpoint(size, root),
+          size,
+        ]);
+      }
+      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
+        await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    });
+
+    const rewritten = await exportTo('rewritten');
+    // Nothing inside the server shows it any more...
+    expect((await run(verifier, [rewritten])).code).toBe(0);
+    // ...but the checkpoint a member kept does.
+    const result = await run(verifier, [rewritten, '--checkpoint', saved]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: `log INVALID: checkpoint ${saved} (size ${savedSize}) is INCONSISTENT with the bundle: its first ${savedSize} entries give another tree, so the log was rewritten at or before size ${savedSize}\n`,
+      stderr: '',
+    });
+  });
+});
