@@ -107,6 +107,14 @@ const MATRIX: Record<string, Row> = {
     }),
     [401, 403, 403, 403, 201, 201],
   ),
+  'PATCH /governments/{id}': row(
+    "a prospective government's local name corrected",
+    async ({ api }) => {
+      const { governmentId } = await aProspectiveApplicant(api);
+      return { path: `/governments/${governmentId}`, body: () => ({ nameLocal: `정정 ${unique()}` }) };
+    },
+    [401, 403, 403, 403, 200, 403],
+  ),
   'PUT /governments/{id}/fees': row(
     "a member's fee for last year",
     async ({ memberIds }) => ({
@@ -328,7 +336,7 @@ describe('the authorization matrix, on real records', () => {
   afterAll(() => world.api.close());
 
   const send = (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
-    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put';
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
     let request = world.api.http()[method](target.path);
     if (user) request = request.set(bearer(user));
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });

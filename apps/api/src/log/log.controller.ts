@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiT
 import type { FastifyReply } from 'fastify';
 import { TransparencyLog } from '@near/audit';
 import { Public, Roles } from '../auth/access.decorators.js';
-import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { ProblemResponse, ProblemResponses } from '../http/problem-responses.decorator.js';
 import {
   ConsistencyProofDto,
   ConsistencyProofQuery,
@@ -31,6 +31,7 @@ export class LogController {
   @ApiOperation({ summary: "The log's verifier key: <name>+<key hash>+<base64(0x01 ‖ Ed25519 public key)>" })
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' } })
+  @ProblemResponse('4XX')
   key(): string {
     return `${this.log.verifierKey}\n`;
   }

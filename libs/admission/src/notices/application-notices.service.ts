@@ -32,9 +32,19 @@ const BODY_NAMES: Record<Assembly['body'], string> = {
 
 export const sessionName = (session: Pick<Assembly, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
 
+// English as the e-mails write it: `15 September 2026`, a deadline in UTC said as such (the other languages
+// word these themselves, from the facts, in libs/notifications/src/phrases).
+const ENGLISH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const ENGLISH_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const englishDay = (isoDate: string) => ENGLISH_DAY.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+
 function sessionWhen(session: Assembly): string {
-  if (session.deadline) return `until ${session.deadline.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-  const dates = session.startsOn === session.endsOn ? session.startsOn : `${session.startsOn} – ${session.endsOn}`;
+  if (session.deadline) return `until ${ENGLISH_DAY.format(session.deadline)}, ${ENGLISH_TIME.format(session.deadline)} UTC`;
+  const dates = !session.startsOn
+    ? null
+    : session.startsOn === session.endsOn || !session.endsOn
+      ? englishDay(session.startsOn)
+      : `${englishDay(session.startsOn)} – ${englishDay(session.endsOn)}`;
   return [dates, session.venue].filter(Boolean).join(', ');
 }
 
