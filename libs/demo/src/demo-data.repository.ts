@@ -1,5 +1,5 @@
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { Assembly } from '@near/voting';
+import { Session } from '@near/voting';
 
 // The demo lib's SQL: its own flag, and the history it writes straight into the voting and registry tables.
 // That history (General Assemblies of 1996-2010, fees paid before the system) is no act of anyone's through
@@ -15,8 +15,8 @@ export async function markSeeded(db: EntityManager, flag: string): Promise<void>
   await db.query('INSERT INTO system_flags (name) VALUES ($1)', [flag]);
 }
 
-export async function insertSession(db: EntityManager, session: DeepPartial<Assembly>): Promise<void> {
-  await db.getRepository(Assembly).insert(session);
+export async function insertSession(db: EntityManager, session: DeepPartial<Session>): Promise<void> {
+  await db.getRepository(Session).insert(session);
 }
 
 /** Each member paid each year from `from` to `to` on 15 April (from the year after its admission), except `unpaid`. */

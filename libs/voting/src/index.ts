@@ -1,20 +1,6 @@
 // The deciding bodies: sessions of the General Assembly, the Working Committee and written procedures.
-export {
-  Assembly,
-  ASSEMBLY_BODIES,
-  ASSEMBLY_STATUSES,
-  type AssemblyBody,
-  type AssemblyStatus,
-  ruleOf,
-  isMeeting,
-} from './assembly.entity.js';
-export {
-  AssembliesService,
-  type NewMeeting,
-  type NewWrittenProcedure,
-  type RuleChoice,
-  type AssemblyFilter,
-} from './assemblies.service.js';
+export { Session, SESSION_BODIES, SESSION_STATUSES, type SessionBody, type SessionStatus, ruleOf, isMeeting } from './session.entity.js';
+export { SessionsService, type NewMeeting, type NewWrittenProcedure, type RuleChoice, type SessionFilter } from './sessions.service.js';
 export { SessionLifecycle } from './sessions/session-lifecycle.service.js';
 export { Attendance } from './sessions/attendance.service.js';
 export { VoteBook, type QuorumCheck } from './votes/vote-book.service.js';

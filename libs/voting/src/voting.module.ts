@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@near/audit';
 import { RegistryModule } from '@near/registry';
-import { AssembliesService } from './assemblies.service.js';
+import { SessionsService } from './sessions.service.js';
 import { Attendance } from './sessions/attendance.service.js';
 import { SessionLifecycle } from './sessions/session-lifecycle.service.js';
 import { BallotBox } from './votes/ballot-box.service.js';
@@ -12,7 +12,7 @@ import { VOTING_ENTITIES } from './voting.entities.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...VOTING_ENTITIES]), AuditModule, RegistryModule],
-  providers: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
-  exports: [AssembliesService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
+  providers: [SessionsService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
+  exports: [SessionsService, SessionLifecycle, Attendance, VoteBook, BallotBox, VoteResults],
 })
 export class VotingModule {}

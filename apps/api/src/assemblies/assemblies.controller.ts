@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { ApplicationReader, canSee } from '@near/admission';
 import type { Acting } from '@near/identity';
-import { AssembliesService, type Assembly, Attendance, SessionLifecycle } from '@near/voting';
+import { SessionsService, type Session, Attendance, SessionLifecycle } from '@near/voting';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
@@ -17,7 +17,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 @Controller('assemblies')
 export class AssembliesController {
   constructor(
-    private readonly assemblies: AssembliesService,
+    private readonly assemblies: SessionsService,
     private readonly lifecycle: SessionLifecycle,
     private readonly attendance: Attendance,
     private readonly reader: ApplicationReader,
@@ -104,7 +104,7 @@ export class AssembliesController {
     return this.view(await this.assemblies.get(id), acting);
   }
 
-  private async view(assembly: Assembly, acting: Acting): Promise<AssemblyDto> {
+  private async view(assembly: Session, acting: Acting): Promise<AssemblyDto> {
     const [agenda, present] = await Promise.all([this.reader.agendaOf(assembly.id), this.attendance.presentAt(assembly.id)]);
     return AssemblyDto.withAgenda(
       assembly,

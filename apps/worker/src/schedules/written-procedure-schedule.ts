@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AssembliesService } from '@near/voting';
+import { SessionsService } from '@near/voting';
 import { closeWrittenProcedureJob, closeWrittenProcedureJobId, JobName, QueueName, SWEEP_INTERVAL_MS } from '@near/queue';
 import type { KeptSchedule } from './kept-schedule.js';
 
@@ -15,7 +15,7 @@ export class WrittenProcedureSchedule implements KeptSchedule {
   readonly name = 'written procedures';
 
   constructor(
-    private readonly assemblies: AssembliesService,
+    private readonly assemblies: SessionsService,
     @InjectQueue(QueueName.WrittenProcedures) private readonly queue: Queue,
   ) {}
 

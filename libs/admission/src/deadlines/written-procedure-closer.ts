@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_CONTEXT } from '@near/audit';
-import { AssembliesService, SessionLifecycle, VoteBook, VotingError, VotingErrorCode } from '@near/voting';
+import { SessionsService, SessionLifecycle, VoteBook, VotingError, VotingErrorCode } from '@near/voting';
 import { AdmissionError } from '../admission-error.js';
 import { ApplicationTransitions } from '../transitions/application-transitions.service.js';
 
@@ -21,7 +21,7 @@ export class WrittenProcedureCloser {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: ApplicationTransitions,
     private readonly lifecycle: SessionLifecycle,
-    private readonly sessions: AssembliesService,
+    private readonly sessions: SessionsService,
     private readonly votes: VoteBook,
   ) {}
 

@@ -8,7 +8,7 @@ import {
   type SessionFacts,
 } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
-import { AssembliesService, type Assembly } from '@near/voting';
+import { SessionsService, type Session } from '@near/voting';
 import type { Application } from '../application.entity.js';
 import { AudienceRecipients } from './audience-recipients.js';
 import type { NotificationRule } from '../workflow/application-workflow.js';
@@ -24,13 +24,13 @@ export interface NoticeDetails {
   decision?: DecisionFacts;
 }
 
-const BODY_NAMES: Record<Assembly['body'], string> = {
+const BODY_NAMES: Record<Session['body'], string> = {
   general_assembly: 'General Assembly',
   working_committee: 'Working Committee',
   written_procedure: 'Written procedure',
 };
 
-export const sessionName = (session: Pick<Assembly, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
+export const sessionName = (session: Pick<Session, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
 
 // English as the e-mails write it: `15 September 2026`, a deadline in UTC said as such (the other languages
 // word these themselves, from the facts, in libs/notifications/src/phrases).
@@ -38,7 +38,7 @@ const ENGLISH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'l
 const ENGLISH_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 const englishDay = (isoDate: string) => ENGLISH_DAY.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-function sessionWhen(session: Assembly): string {
+function sessionWhen(session: Session): string {
   if (session.deadline) return `until ${ENGLISH_DAY.format(session.deadline)}, ${ENGLISH_TIME.format(session.deadline)} UTC`;
   const dates = !session.startsOn
     ? null
@@ -48,7 +48,7 @@ function sessionWhen(session: Assembly): string {
   return [dates, session.venue].filter(Boolean).join(', ');
 }
 
-function sessionFacts(session: Assembly): SessionFacts {
+function sessionFacts(session: Session): SessionFacts {
   const { body, number, startsOn, endsOn, venue, deadline } = session;
   return { body, number, startsOn, endsOn, venue, deadline: deadline?.toISOString() ?? null };
 }
@@ -59,7 +59,7 @@ export class ApplicationNotices {
   constructor(
     private readonly outbox: NotificationOutbox,
     private readonly governments: GovernmentsService,
-    private readonly sessions: AssembliesService,
+    private readonly sessions: SessionsService,
     private readonly audiences: AudienceRecipients,
   ) {}
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { UserDirectory } from '@near/identity';
 import type { Recipient } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
-import { AssembliesService, Attendance, VoteBook } from '@near/voting';
+import { SessionsService, Attendance, VoteBook } from '@near/voting';
 import type { Application } from '../application.entity.js';
 import type { Audience } from './audience.js';
 
@@ -13,7 +13,7 @@ export class AudienceRecipients {
   constructor(
     private readonly directory: UserDirectory,
     private readonly governments: GovernmentsService,
-    private readonly sessions: AssembliesService,
+    private readonly sessions: SessionsService,
     private readonly attendance: Attendance,
     private readonly votes: VoteBook,
   ) {}

@@ -5,7 +5,7 @@ import { GroupCommit } from '@near/common';
 import { entitiesFromRows, entityFromRow, queryPreparedByIds } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government, GovernmentsService } from '@near/registry';
-import { Assembly } from '@near/voting';
+import { Session } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationLetter } from '../application-letter.entity.js';
 import { ApplicationMessage } from '../application-message.entity.js';
@@ -87,7 +87,7 @@ export class ApplicationReader {
       application,
       government: entityFromRow(this.dataSource, Government, row.government),
       criteria,
-      session: row.session ? entityFromRow(this.dataSource, Assembly, row.session) : null,
+      session: row.session ? entityFromRow(this.dataSource, Session, row.session) : null,
       letter: row.letter ? entityFromRow(this.dataSource, ApplicationLetter, row.letter) : null,
       // Read oldest first, with one more than shown when there are earlier ones.
       messages: entitiesFromRows(this.dataSource, ApplicationMessage, row.messages.slice(-LATEST_MESSAGES)),

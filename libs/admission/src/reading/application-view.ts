@@ -1,5 +1,5 @@
 import type { Government } from '@near/registry';
-import type { Assembly } from '@near/voting';
+import type { Session } from '@near/voting';
 import type { ApplicationLetter } from '../application-letter.entity.js';
 import type { ApplicationMessage } from '../application-message.entity.js';
 import type { Application } from '../application.entity.js';
@@ -11,7 +11,7 @@ export interface ApplicationView {
   application: Application;
   government: Government;
   criteria: EligibilityCriterion[];
-  session: Assembly | null;
+  session: Session | null;
   letter: ApplicationLetter | null;
   /** The latest LATEST_MESSAGES messages, oldest first. */
   messages: ApplicationMessage[];

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
-import { AssembliesService, VoteBook } from '@near/voting';
+import { SessionsService, VoteBook } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import * as messages from '../application-message.repository.js';
 import * as applications from '../application.repository.js';
@@ -28,7 +28,7 @@ export class ApplicationTransitions {
     private readonly workflow: Workflow,
     private readonly audit: AuditTrail,
     private readonly votes: VoteBook,
-    private readonly sessions: AssembliesService,
+    private readonly sessions: SessionsService,
     private readonly notices: ApplicationNotices,
   ) {}
 

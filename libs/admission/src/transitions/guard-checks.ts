@@ -1,4 +1,4 @@
-import type { Assembly } from '@near/voting';
+import type { Session } from '@near/voting';
 import type { ActionInputs } from '../action-inputs.js';
 import { criterionLabel, ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import * as criteria from '../eligibility-criterion.repository.js';
@@ -8,7 +8,7 @@ import type { TransitionContext } from './transition-context.js';
 /** Why a guard refuses, in a sentence for the caller; null when it holds. */
 export type GuardCheck = (context: TransitionContext) => Promise<string | null>;
 
-const describeSession = (session: Assembly) => `${session.body.replace('_', ' ')} ${session.number}`;
+const describeSession = (session: Session) => `${session.body.replace('_', ' ')} ${session.number}`;
 
 async function everyCriterionPassed({ manager, application }: TransitionContext): Promise<string | null> {
   const recorded = await criteria.listOf(manager, application.id);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditContext, AuditTrail } from '@near/audit';
-import type { AssembliesService, VoteBook } from '@near/voting';
+import type { SessionsService, VoteBook } from '@near/voting';
 import type { Application } from '../application.entity.js';
 
 /** What a guard or an effect of an action sees: the transaction, the application as loaded, and the services it may use. */
@@ -12,6 +12,6 @@ export interface TransitionContext<Input = Record<string, unknown>> {
   auditContext: AuditContext;
   now: Date;
   votes: VoteBook;
-  sessions: AssembliesService;
+  sessions: SessionsService;
   audit: AuditTrail;
 }

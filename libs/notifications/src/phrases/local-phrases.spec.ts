@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { SUPPORTED_LOCALES } from '@near/common';
-import { ASSEMBLY_BODIES, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
+import { SESSION_BODIES, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
 import { NOTIFICATION_EVENTS } from '../notification-events.js';
 import { LOCAL_PHRASES } from './local-phrases.js';
 
@@ -25,7 +25,7 @@ describe.each(LANGUAGES)('the %s language', (locale) => {
 
   it('names every deciding body and words its dates', () => {
     expect(phrases).toBeDefined();
-    for (const body of ASSEMBLY_BODIES) {
+    for (const body of SESSION_BODIES) {
       const session = { body, number: 16, startsOn: '2026-09-15', endsOn: '2026-09-15', venue: null, deadline: null };
       expect({ body, name: phrases.sessionName(session) }).toEqual({ body, name: expect.stringContaining('16') });
       expect(phrases.sessionWhen(session)).toMatch(/2026/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AssemblyBody } from '../assembly.entity.js';
+import type { SessionBody } from '../session.entity.js';
 import {
   BALLOT_SECRECY,
   defaultRule,
@@ -13,7 +13,7 @@ import {
 
 // Fails to compile if the rule engine's bodies drift from the sessions' bodies.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const bodiesAgree: Same<DecidingBody, AssemblyBody> = true;
+const bodiesAgree: Same<DecidingBody, SessionBody> = true;
 
 describe('the decision rule', () => {
   it('knows the same deciding bodies as the sessions', () => {

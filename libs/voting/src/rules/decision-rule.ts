@@ -17,7 +17,7 @@ export interface DecisionRule {
 }
 
 // Kept as a literal union rather than imported from the entity, so the rule engine depends on nothing;
-// decision-rule.spec.ts fails to compile if it drifts from AssemblyBody.
+// decision-rule.spec.ts fails to compile if it drifts from SessionBody.
 export type DecidingBody = 'general_assembly' | 'working_committee' | 'written_procedure';
 
 export function defaultRule(body: DecidingBody): DecisionRule {

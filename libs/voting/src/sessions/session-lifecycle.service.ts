@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import type { Assembly, AssemblyStatus } from '../assembly.entity.js';
-import * as sessions from '../assembly.repository.js';
+import type { Session, SessionStatus } from '../session.entity.js';
+import * as sessions from '../session.repository.js';
 import * as votes from '../votes/vote.repository.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 
@@ -15,7 +15,7 @@ export class SessionLifecycle {
     private readonly audit: AuditTrail,
   ) {}
 
-  open(sessionId: string, context: AuditContext): Promise<Assembly> {
+  open(sessionId: string, context: AuditContext): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await lockSession(manager, sessionId);
       if (session.body === 'written_procedure') {
@@ -30,7 +30,7 @@ export class SessionLifecycle {
     });
   }
 
-  close(sessionId: string, context: AuditContext): Promise<Assembly> {
+  close(sessionId: string, context: AuditContext): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await lockSession(manager, sessionId);
       if (session.status !== 'in_session') {
@@ -53,7 +53,7 @@ export class SessionLifecycle {
     });
   }
 
-  private async move(manager: EntityManager, session: Assembly, status: AssemblyStatus, context: AuditContext): Promise<Assembly> {
+  private async move(manager: EntityManager, session: Session, status: SessionStatus, context: AuditContext): Promise<Session> {
     const now = new Date();
     const changes = status === 'in_session' ? { status, openedAt: now } : { status, closedAt: now };
     await sessions.update(manager, session.id, changes);
@@ -70,7 +70,7 @@ export class SessionLifecycle {
 }
 
 /** Loads a session for a change, serialising concurrent changes to it. */
-export async function lockSession(manager: EntityManager, sessionId: string): Promise<Assembly> {
+export async function lockSession(manager: EntityManager, sessionId: string): Promise<Session> {
   const session = await sessions.findForUpdate(manager, sessionId);
   if (!session) throw new VotingError(VotingErrorCode.SessionNotFound, `No session has the id ${sessionId}.`);
   return session;

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GovernmentsService } from '@near/registry';
-import { type Assembly, isMeeting, ruleOf } from '../assembly.entity.js';
+import { type Session, isMeeting, ruleOf } from '../session.entity.js';
 import { decide, type Decision } from '../rules/decide.js';
 import type { Tally } from '../rules/tally.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { Vote } from './vote.entity.js';
 import * as votes from './vote.repository.js';
 import * as attendance from '../sessions/attendance.repository.js';
-import * as sessions from '../assembly.repository.js';
+import * as sessions from '../session.repository.js';
 
 export interface QuorumCheck {
   met: boolean;
@@ -28,7 +28,7 @@ export class VoteBook {
   constructor(private readonly governments: GovernmentsService) {}
 
   /** Whether a ballot may open now: at a meeting, the quorum must be present among today's voters. */
-  async quorumAtOpening(manager: EntityManager, session: Assembly, now: Date): Promise<QuorumCheck> {
+  async quorumAtOpening(manager: EntityManager, session: Session, now: Date): Promise<QuorumCheck> {
     const voters = await this.governments.votersOn(now, manager);
     const present = isMeeting(session)
       ? (
@@ -51,7 +51,7 @@ export class VoteBook {
   }
 
   /** Opens the vote, freezing the session's rule and the roll of voters with their presence. */
-  async open(manager: EntityManager, applicationId: string, session: Assembly, now: Date): Promise<Vote> {
+  async open(manager: EntityManager, applicationId: string, session: Session, now: Date): Promise<Vote> {
     const voters = await this.governments.votersOn(now, manager);
     const present = isMeeting(session)
       ? await attendance.presentAmong(

@@ -7,7 +7,7 @@ import {
   type ApplicationView,
   criterionLabel,
 } from '@near/admission';
-import { ASSEMBLY_BODIES, ASSEMBLY_STATUSES, type Assembly } from '@near/voting';
+import { SESSION_BODIES, SESSION_STATUSES, type Session } from '@near/voting';
 import { GOVERNMENT_STATUSES, type Government } from '@near/registry';
 
 class GovernmentSummaryDto {
@@ -48,15 +48,15 @@ class EligibilityDto {
 
 export class SessionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ASSEMBLY_BODIES }) body!: string;
+  @ApiProperty({ enum: SESSION_BODIES }) body!: string;
   @ApiProperty() number!: number;
-  @ApiProperty({ enum: ASSEMBLY_STATUSES }) status!: string;
+  @ApiProperty({ enum: SESSION_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) startsOn!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endsOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) venue!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline!: string | null;
 
-  static from(session: Assembly): SessionSummaryDto {
+  static from(session: Session): SessionSummaryDto {
     return {
       id: session.id,
       body: session.body,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_CATEGORIES, APPLICATION_STATES, type Application } from '@near/admission';
-import { type Assembly, BALLOT_SECRECY, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
+import { type Session, BALLOT_SECRECY, MAJORITY_RULES, QUORUM_RULES } from '@near/voting';
 import { SessionSummaryDto } from '../../applications/dto/application.dto.js';
 
 class AgendaItemDto {
@@ -28,7 +28,7 @@ export class AssemblyDto extends SessionSummaryDto {
   presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
 
-  static withAgenda(assembly: Assembly, agenda: Application[], presentGovernmentIds: string[] = []): AssemblyDto {
+  static withAgenda(assembly: Session, agenda: Application[], presentGovernmentIds: string[] = []): AssemblyDto {
     return {
       ...SessionSummaryDto.from(assembly),
       hostGovernmentId: assembly.hostGovernmentId,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import {
-  ASSEMBLY_BODIES,
-  type AssemblyBody,
+  SESSION_BODIES,
+  type SessionBody,
   BALLOT_SECRECY,
   type BallotSecrecy,
   MAJORITY_RULES,
@@ -15,9 +15,9 @@ import { IsUuid } from '../../http/is-uuid.decorator.js';
 const isMeeting = (dto: CreateAssemblyDto) => dto.body !== 'written_procedure';
 
 export class CreateAssemblyDto {
-  @ApiProperty({ enum: ASSEMBLY_BODIES })
-  @IsIn(ASSEMBLY_BODIES)
-  body!: AssemblyBody;
+  @ApiProperty({ enum: SESSION_BODIES })
+  @IsIn(SESSION_BODIES)
+  body!: SessionBody;
 
   @ApiProperty({ example: 16, minimum: 1, maximum: 10_000, description: 'The ordinal of the session for its body.' })
   @IsInt()

@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ASSEMBLY_BODIES, ASSEMBLY_STATUSES, type AssemblyBody, type AssemblyStatus } from '@near/voting';
+import { SESSION_BODIES, SESSION_STATUSES, type SessionBody, type SessionStatus } from '@near/voting';
 
 export class ListAssembliesQuery {
-  @ApiPropertyOptional({ enum: ASSEMBLY_BODIES })
+  @ApiPropertyOptional({ enum: SESSION_BODIES })
   @IsOptional()
-  @IsIn(ASSEMBLY_BODIES)
-  body?: AssemblyBody;
+  @IsIn(SESSION_BODIES)
+  body?: SessionBody;
 
-  @ApiPropertyOptional({ enum: ASSEMBLY_STATUSES })
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
   @IsOptional()
-  @IsIn(ASSEMBLY_STATUSES)
-  status?: AssemblyStatus;
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
 }

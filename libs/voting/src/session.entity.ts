@@ -1,20 +1,20 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BallotSecrecy, DecisionRule, MajorityRule, QuorumRule } from './rules/decision-rule.js';
 
-export const ASSEMBLY_BODIES = ['general_assembly', 'working_committee', 'written_procedure'] as const;
-export type AssemblyBody = (typeof ASSEMBLY_BODIES)[number];
+export const SESSION_BODIES = ['general_assembly', 'working_committee', 'written_procedure'] as const;
+export type SessionBody = (typeof SESSION_BODIES)[number];
 
-export const ASSEMBLY_STATUSES = ['scheduled', 'in_session', 'closed'] as const;
-export type AssemblyStatus = (typeof ASSEMBLY_STATUSES)[number];
+export const SESSION_STATUSES = ['scheduled', 'in_session', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** One session of a deciding body: a meeting (host, dates, venue) or a written procedure (a deadline). */
 @Entity('assemblies')
-export class Assembly {
+export class Session {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'text' })
-  body!: AssemblyBody;
+  body!: SessionBody;
 
   @Column({ type: 'integer' })
   number!: number;
@@ -35,7 +35,7 @@ export class Assembly {
   deadline!: Date | null;
 
   @Column({ type: 'text' })
-  status!: AssemblyStatus;
+  status!: SessionStatus;
 
   /** The decision rule, set when the session is created and frozen once a ballot opens. */
   @Column({ type: 'text' })
@@ -70,8 +70,8 @@ export class Assembly {
   version!: number;
 }
 
-export function ruleOf(session: Pick<Assembly, 'quorum' | 'majority' | 'ballotSecrecy'>): DecisionRule {
+export function ruleOf(session: Pick<Session, 'quorum' | 'majority' | 'ballotSecrecy'>): DecisionRule {
   return { quorum: session.quorum, majority: session.majority, secrecy: session.ballotSecrecy };
 }
 
-export const isMeeting = (session: Pick<Assembly, 'body'>) => session.body !== 'written_procedure';
+export const isMeeting = (session: Pick<Session, 'body'>) => session.body !== 'written_procedure';

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { GovernmentsService } from '@near/registry';
-import type { Assembly, AssemblyBody } from './assembly.entity.js';
-import * as sessions from './assembly.repository.js';
-import type { AssemblyFilter } from './assembly.repository.js';
+import type { Session, SessionBody } from './session.entity.js';
+import * as sessions from './session.repository.js';
+import type { SessionFilter } from './session.repository.js';
 import { type BallotSecrecy, defaultRule, type MajorityRule, type QuorumRule } from './rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from './voting-error.js';
 
@@ -18,7 +18,7 @@ export interface RuleChoice {
 }
 
 export interface NewMeeting extends RuleChoice {
-  body: Exclude<AssemblyBody, 'written_procedure'>;
+  body: Exclude<SessionBody, 'written_procedure'>;
   number: number;
   hostGovernmentId: string;
   startsOn: string;
@@ -31,11 +31,11 @@ export interface NewWrittenProcedure extends RuleChoice {
   deadline: Date;
 }
 
-export type { AssemblyFilter } from './assembly.repository.js';
+export type { SessionFilter } from './session.repository.js';
 
 /** Sessions of the deciding bodies: scheduling them and reading them back. */
 @Injectable()
-export class AssembliesService {
+export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
@@ -47,21 +47,21 @@ export class AssembliesService {
     return sessions.writtenProceduresDue(this.dataSource.manager, now);
   }
 
-  list(filter: AssemblyFilter = {}): Promise<Assembly[]> {
+  list(filter: SessionFilter = {}): Promise<Session[]> {
     return sessions.list(this.dataSource.manager, filter);
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Assembly | null> {
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session | null> {
     return sessions.find(manager, id);
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Assembly> {
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session> {
     const assembly = await sessions.find(manager, id);
     if (!assembly) throw new VotingError(VotingErrorCode.SessionNotFound, `No session has the id ${id}.`);
     return assembly;
   }
 
-  async scheduleMeeting(input: NewMeeting, acting: Acting): Promise<Assembly> {
+  async scheduleMeeting(input: NewMeeting, acting: Acting): Promise<Session> {
     if (input.endsOn < input.startsOn) {
       throw new VotingError(
         VotingErrorCode.InvalidSessionDates,
@@ -101,7 +101,7 @@ export class AssembliesService {
   }
 
   /** A written procedure is open from creation; its ballots close by themselves at the deadline. */
-  async startWrittenProcedure(input: NewWrittenProcedure, acting: Acting): Promise<Assembly> {
+  async startWrittenProcedure(input: NewWrittenProcedure, acting: Acting): Promise<Session> {
     const now = new Date();
     if (input.deadline.getTime() <= now.getTime()) {
       throw new VotingError(VotingErrorCode.DeadlineInThePast, `The deadline ${input.deadline.toISOString()} has already passed.`);

@@ -1,44 +1,44 @@
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { Assembly, type AssemblyBody, type AssemblyStatus } from './assembly.entity.js';
+import { Session, type SessionBody, type SessionStatus } from './session.entity.js';
 
 // The SQL of the assemblies table (sessions of the deciding bodies).
 
-export interface AssemblyFilter {
-  body?: AssemblyBody;
-  status?: AssemblyStatus;
+export interface SessionFilter {
+  body?: SessionBody;
+  status?: SessionStatus;
 }
 
-export function list(db: EntityManager, filter: AssemblyFilter): Promise<Assembly[]> {
-  return db.getRepository(Assembly).find({
+export function list(db: EntityManager, filter: SessionFilter): Promise<Session[]> {
+  return db.getRepository(Session).find({
     where: { ...(filter.body ? { body: filter.body } : {}), ...(filter.status ? { status: filter.status } : {}) },
     order: { body: 'ASC', number: 'DESC' },
   });
 }
 
-export function find(db: EntityManager, id: string): Promise<Assembly | null> {
-  return db.getRepository(Assembly).findOneBy({ id });
+export function find(db: EntityManager, id: string): Promise<Session | null> {
+  return db.getRepository(Session).findOneBy({ id });
 }
 
 /** Loads a session for a change, serialising concurrent changes to it. */
-export function findForUpdate(db: EntityManager, id: string): Promise<Assembly | null> {
-  return db.getRepository(Assembly).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+export function findForUpdate(db: EntityManager, id: string): Promise<Session | null> {
+  return db.getRepository(Session).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
 }
 
-export function numberTaken(db: EntityManager, body: AssemblyBody, number: number): Promise<boolean> {
-  return db.getRepository(Assembly).existsBy({ body, number });
+export function numberTaken(db: EntityManager, body: SessionBody, number: number): Promise<boolean> {
+  return db.getRepository(Session).existsBy({ body, number });
 }
 
-export function insert(db: EntityManager, session: DeepPartial<Assembly>): Promise<Assembly> {
-  const repository = db.getRepository(Assembly);
+export function insert(db: EntityManager, session: DeepPartial<Session>): Promise<Session> {
+  const repository = db.getRepository(Session);
   return repository.save(repository.create(session));
 }
 
 export async function update(
   db: EntityManager,
   id: string,
-  changes: Partial<Pick<Assembly, 'status' | 'openedAt' | 'closedAt'>>,
+  changes: Partial<Pick<Session, 'status' | 'openedAt' | 'closedAt'>>,
 ): Promise<void> {
-  await db.getRepository(Assembly).update({ id }, changes);
+  await db.getRepository(Session).update({ id }, changes);
 }
 
 /** The rule is frozen by the first ballot that opens; later ones keep that moment. */
@@ -56,7 +56,7 @@ export async function writtenProceduresDue(db: EntityManager, now: Date): Promis
 }
 
 /** The deciding body of a session. */
-export async function bodyOf(db: EntityManager, id: string): Promise<AssemblyBody | undefined> {
+export async function bodyOf(db: EntityManager, id: string): Promise<SessionBody | undefined> {
   const [row] = await db.query(`SELECT body FROM assemblies WHERE id = $1`, [id]);
   return row?.body;
 }
