@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { leafData } from '../../libs/audit/src/log/leaf-data.js';
 import { leafHash } from '../../libs/audit/src/log/merkle.js';
-import { type LeafEntryRow, leafEntryFromRow } from '../../libs/audit/src/log/log.repository.js';
+import { leafEntryOf } from '../../libs/audit/src/audit-row.js';
+import type { LeafEntryRow } from '../../libs/audit/src/log/log.repository.js';
 import type { Bench } from '../lib/context.js';
 
 export interface VerifyResult {
@@ -55,7 +56,7 @@ export async function verify(bench: Bench): Promise<VerifyResult> {
             entity_id, state_before, state_after, payload FROM audit_events ORDER BY seq LIMIT $1`,
     [scale.auditSizes[0] * 10],
   );
-  const fields = rows.map(leafEntryFromRow);
+  const fields = rows.map(leafEntryOf);
   // The bytes a leaf hash covers.
   const bytes = fields.map(leafData);
   const measureSeconds = Math.max(0.5, scale.warmUpSeconds);

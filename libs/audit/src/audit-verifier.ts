@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { leafData } from './log/leaf-data.js';
-import { LogRepository, leafEntryFromRow, type StoredCheckpoint } from './log/log.repository.js';
+import { leafEntryOf } from './audit-row.js';
+import { LogRepository, type StoredCheckpoint } from './log/log.repository.js';
 import { CompactRange, leafHash } from './log/merkle.js';
 import { checkpointBody, openNote, parseVerifierKey } from './log/signed-note.js';
 
@@ -91,7 +92,7 @@ export class AuditVerifier {
         for (const row of rows) {
           const seq = Number(row.seq);
           if (Number(row.leaf_index) !== range.size) return fail('leaf missing', seq);
-          const hash = leafHash(leafData(leafEntryFromRow(row)));
+          const hash = leafHash(leafData(leafEntryOf(row)));
           if (!hash.equals(row.leaf_hash)) return fail('entry changed', seq);
           range.append(hash);
           firstSeqAfterGood ??= seq;

@@ -3,7 +3,8 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { leafData } from './leaf-data.js';
-import { LogRepository, leafEntryFromRow } from './log.repository.js';
+import { leafEntryOf } from '../audit-row.js';
+import { LogRepository } from './log.repository.js';
 
 /** The first line of bundle.json: what reads a bundle checks it knows the format. */
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
@@ -45,9 +46,7 @@ export function exportLogBundle(dataSource: DataSource, directory: string, curre
     const entries = createWriteStream(join(directory, 'entries.ndjson'));
     for (let start = 0; start < latest.size; start += 10_000) {
       const rows = await LogRepository.leaves(manager, start, Math.min(latest.size, start + 10_000));
-      const text = rows
-        .map((row) => `{"index":${row.leaf_index},"data":"${leafData(leafEntryFromRow(row)).toString('base64')}"}\n`)
-        .join('');
+      const text = rows.map((row) => `{"index":${row.leaf_index},"data":"${leafData(leafEntryOf(row)).toString('base64')}"}\n`).join('');
       if (!entries.write(text)) await once(entries, 'drain');
     }
     entries.end();

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AdvisoryLock } from '@near/database';
 import type { DataSource } from 'typeorm';
 import { leafData } from './leaf-data.js';
-import { LogRepository, leafEntryFromRow } from './log.repository.js';
+import { leafEntryOf } from '../audit-row.js';
+import { LogRepository } from './log.repository.js';
 import { LogSigner } from './log-signer.js';
 import { CompactRange, leafHash, type NodeId, perfectSubtrees } from './merkle.js';
 
@@ -81,7 +82,7 @@ export class LogIntegrator {
         if (node.level > 0) completed.push(node);
       });
       const leaves = pending.map((row, i) => {
-        const hash = leafHash(leafData(leafEntryFromRow(row)));
+        const hash = leafHash(leafData(leafEntryOf(row)));
         range.append(hash);
         return { index: size + i, seq: Number(row.seq), hash };
       });

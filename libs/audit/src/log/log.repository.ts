@@ -1,22 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { OCCURRED_AT_TEXT } from '../audit-row.js';
-import type { LeafEntry } from './leaf-data.js';
+import { type AuditRow, OCCURRED_AT_TEXT } from '../audit-row.js';
 import type { NodeId } from './merkle.js';
 
 /** An entry as its leaf covers it, with where it stands in the log (leaf index, or pending). */
-export interface LeafEntryRow {
-  seq: string;
-  occurred_at: string;
-  actor_user_id: string | null;
-  actor_role: string | null;
-  actor_government_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  state_before: string | null;
-  state_after: string | null;
-  payload: string;
-}
+/** An entry's columns as its leaf covers them (AuditRow without what stays out of the log). */
+export type LeafEntryRow = Omit<AuditRow, 'request_id' | 'client_address' | 'leaf_index'>;
 
 const LEAF_ENTRY_COLUMNS = `e.seq::text AS seq, ${OCCURRED_AT_TEXT.replaceAll('occurred_at', 'e.occurred_at')} AS occurred_at,
   e.actor_user_id, e.actor_role, e.actor_government_id, e.action, e.entity_type, e.entity_id, e.state_before, e.state_after, e.payload`;
@@ -168,19 +156,3 @@ export const LogRepository = {
     return row && { leafIndex: Number(row.leaf_index), checkpoint: toCheckpoint(row) };
   },
 };
-
-export function leafEntryFromRow(row: LeafEntryRow): LeafEntry {
-  return {
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at,
-    actorUserId: row.actor_user_id,
-    actorRole: row.actor_role,
-    actorGovernmentId: row.actor_government_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    stateBefore: row.state_before,
-    stateAfter: row.state_after,
-    payload: row.payload,
-  };
-}

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { leafData } from './leaf-data.js';
 import { LogError, LogErrorCode } from './log-error.js';
-import { LogRepository, leafEntryFromRow, type StoredCheckpoint } from './log.repository.js';
+import { leafEntryOf } from '../audit-row.js';
+import { LogRepository, type StoredCheckpoint } from './log.repository.js';
 import { LogSigner } from './log-signer.js';
 import { consistencyRanges, foldRange, inclusionRanges, type LeafRange, perfectSubtrees } from './merkle.js';
 
@@ -89,7 +90,7 @@ export class TransparencyLog {
       );
     }
     const rows = await LogRepository.leaves(this.dataSource.manager, start, end);
-    return rows.map((row) => ({ index: Number(row.leaf_index), data: leafData(leafEntryFromRow(row)) }));
+    return rows.map((row) => ({ index: Number(row.leaf_index), data: leafData(leafEntryOf(row)) }));
   }
 
   /** The entry's leaf, the first checkpoint holding it and the inclusion proof against it; undefined until integrated. */
