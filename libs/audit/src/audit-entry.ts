@@ -1,3 +1,5 @@
+import type { LeafEntry } from './log/leaf-data.js';
+
 /** What a change tells the trail about itself; who and from where come from the AuditContext. */
 export interface AuditEntryInput {
   /** What happened, e.g. `application.start-review`, `user.created`, `auth.sign-in-failed`. */
@@ -10,18 +12,8 @@ export interface AuditEntryInput {
   payload?: Record<string, unknown>;
 }
 
-/** One entry of the trail, as stored and as the API shows it. */
-export interface AuditEvent {
-  seq: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorGovernmentId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  stateBefore: string | null;
-  stateAfter: string | null;
+/** One entry of the trail, as stored and as the API shows it: what its leaf holds, the payload parsed, and more. */
+export interface AuditEvent extends Omit<LeafEntry, 'payload'> {
   payload: Record<string, unknown>;
   requestId: string | null;
   clientAddress: string | null;
