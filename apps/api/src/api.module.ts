@@ -20,6 +20,7 @@ import { AuditEventsController } from './audit/audit-events.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
+import { PasswordsController } from './auth/passwords.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -49,6 +50,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        PasswordsController,
         UsersController,
         GovernmentsController,
         ApplicationsController,

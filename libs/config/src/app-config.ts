@@ -14,6 +14,8 @@ export class AppConfig {
     trustProxy: boolean | number | string[];
     /** Whether /docs and /docs-json are served. */
     apiDocs: boolean;
+    /** The web app's public address, without a trailing slash: e-mailed links start with it. */
+    appUrl: string;
   };
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
@@ -50,6 +52,7 @@ export class AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+      appUrl: env.APP_URL.replace(/\/+$/, ''),
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { passwordRefusal, passwordRefusalSentence } from '@near/common';
 import { ConfigError } from './config-error.js';
 import { signerKeyName } from './log-signing-key.js';
 
@@ -108,6 +109,10 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
+  /** Where users reach the web app, as the links e-mailed to them (invitations, password resets) begin. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// address without query' })
+  APP_URL = 'http://localhost:3000';
+
   /** Serve the OpenAPI page and document (/docs, /docs-json): by default everywhere but in production. */
   @Transform((input) => toBoolean({ value: emptyToUndefined(input) }))
   @IsOptional()
@@ -183,6 +188,10 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
     if (!env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD is required when NODE_ENV=production');
+    if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD)
+      throw new ConfigError('ADMIN_PASSWORD is the published development default; choose another when NODE_ENV=production');
+    const refusal = passwordRefusal(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+    if (refusal) throw new ConfigError(`ADMIN_PASSWORD ${passwordRefusalSentence(refusal)} (the password rules apply to it too)`);
     if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA must be false when NODE_ENV=production');
     if (env.LOG_FORMAT === 'pretty')
       throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency; use json in production');

@@ -7,7 +7,7 @@ import { AppConfig } from '@near/config';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './password-hasher.js';
+import { DECOY_HASH, needsRehash, verifyPassword } from './password-hasher.js';
 import * as userTable from './user.repository.js';
 import { UsersService } from './users.service.js';
 import { type TimedClaims, VerifiedTokens } from './verified-tokens.js';
@@ -28,9 +28,6 @@ interface TokenClaims extends TimedClaims {
 const VERIFIED_TOKENS_KEPT = 10_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Compared against when the e-mail is unknown, so that a miss costs as long as a wrong password.
-const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 @Injectable()
 export class AuthService {
@@ -81,6 +78,7 @@ export class AuthService {
       throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or the password is wrong.');
     }
     await this.throttle.clear(this.dataSource.manager, email);
+    if (user.passwordHash && needsRehash(user.passwordHash)) await this.users.upgradePasswordHash(user.id, user.passwordHash, password);
     const claims = { sub: user.id, role: user.role };
     return {
       accessToken: await this.jwt.signAsync(claims),

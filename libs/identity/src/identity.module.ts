@@ -4,9 +4,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@near/audit';
 import { AppConfig } from '@near/config';
+import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
+import { AccountMail } from './account-mail.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
+import { GovernmentRoleCheck } from './government-role-check.js';
+import { PasswordsService } from './passwords.service.js';
+import { UserAdministration } from './user-administration.js';
 import { UsersService } from './users.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
 
@@ -17,6 +22,7 @@ const ISSUER = 'near-admission';
     TypeOrmModule.forFeature([...IDENTITY_ENTITIES]),
     AuditModule,
     RegistryModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +35,7 @@ const ISSUER = 'near-admission';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, AdminBootstrap],
-  exports: [UsersService, AuthService],
+  providers: [UsersService, AuthService, AdminBootstrap, AccountMail, GovernmentRoleCheck, PasswordsService, UserAdministration],
+  exports: [UsersService, AuthService, PasswordsService, UserAdministration],
 })
 export class IdentityModule {}

@@ -1,4 +1,4 @@
-// Who is acting: users with one role each, password hashing, sign-in with throttling, and JWTs.
+// Who is acting: users with one role each, invitations and passwords, sign-in with throttling, and JWTs.
 export { ROLES, type Role } from './role.js';
 export { User } from './user.entity.js';
 export { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
@@ -10,3 +10,6 @@ export { IdentityModule } from './identity.module.js';
 export { type Acting, actingAs } from './acting.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { UserDirectory, UserDirectoryModule } from './user-directory.js';
+export { USER_STATUSES, type UserStatus, userStatus } from './user-status.js';
+export { PasswordsService } from './passwords.service.js';
+export { UserAdministration, type UserCorrection } from './user-administration.js';

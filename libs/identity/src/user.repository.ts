@@ -5,9 +5,11 @@ import type { Role } from './role.js';
 // The SQL of the users table. (The caller behind a token, read on every request, is one prepared statement
 // of its own: active-caller-sql.ts.)
 
-export function list(db: EntityManager, filter: { role?: Role; governmentId?: string }): Promise<User[]> {
+/** `roles`: only users of these roles (what the viewer may see). */
+export function list(db: EntityManager, filter: { role?: Role; governmentId?: string; roles?: readonly Role[] }): Promise<User[]> {
   const query = db.getRepository(User).createQueryBuilder('u').orderBy('u.email');
   if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+  if (filter.roles) query.andWhere('u.role IN (:...roles)', { roles: filter.roles });
   if (filter.governmentId) query.andWhere('u.governmentId = :governmentId', { governmentId: filter.governmentId });
   return query.getMany();
 }
@@ -59,4 +61,47 @@ export function activeRecipients(
       ORDER BY email`,
     byGovernment ? [filter.role, filter.governmentIds] : [filter.role],
   );
+}
+
+export function findById(db: EntityManager, id: string): Promise<User | null> {
+  return db.getRepository(User).findOneBy({ id });
+}
+
+/** The user, locked for the rest of the transaction, with its password hash. */
+export function findForUpdate(db: EntityManager, id: string): Promise<User | null> {
+  return db
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .addSelect('u.passwordHash')
+    .where('u.id = :id', { id })
+    .setLock('pessimistic_write')
+    .getOne();
+}
+
+export async function setPasswordHash(db: EntityManager, id: string, passwordHash: string): Promise<void> {
+  await db.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+}
+
+/** A stronger hash of the same password, unless the password changed meanwhile. The version stays: nothing a user sees changed. */
+export async function replacePasswordHash(db: EntityManager, id: string, previous: string, next: string): Promise<void> {
+  await db.query(`UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, [id, previous, next]);
+}
+
+export interface UserFields {
+  displayName: string;
+  role: Role;
+  governmentId: string | null;
+  locale: string;
+  disabledAt: Date | null;
+}
+
+/** Writes the fields if the row is still at `version`; answers whether it was. */
+export async function update(db: EntityManager, id: string, version: number, fields: UserFields): Promise<boolean> {
+  const [, affected] = (await db.query(
+    `UPDATE users SET display_name = $3, role = $4, government_id = $5, locale = $6, disabled_at = $7,
+            version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2`,
+    [id, version, fields.displayName, fields.role, fields.governmentId, fields.locale, fields.disabledAt],
+  )) as [unknown, number];
+  return affected === 1;
 }

@@ -65,9 +65,17 @@ export interface NotificationData {
   };
   deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  /** `link` is secret (it holds a single-use token): the row forgets it once the message is sent. */
+  invitation: { name: string; link: string };
+  'password-reset': { name: string; link: string };
+  'password-changed': { name: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
+
+/** The e-mails about a user's own account; every other event is about an application. */
+export type AccountEvent = 'invitation' | 'password-reset' | 'password-changed';
+export type ApplicationEvent = Exclude<NotificationEvent, AccountEvent>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
@@ -83,6 +91,9 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
+  invitation: ['name', 'link'],
+  'password-reset': ['name', 'link'],
+  'password-changed': ['name'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

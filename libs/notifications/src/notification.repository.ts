@@ -16,7 +16,7 @@ const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient,
 export async function insertPending(
   db: EntityManager,
   event: string,
-  applicationId: string,
+  applicationId: string | null,
   data: unknown,
   recipients: readonly Recipient[],
 ): Promise<void> {
@@ -79,11 +79,16 @@ export async function findOutgoing(db: EntityManager, id: string): Promise<Outgo
   return row;
 }
 
+/** Events whose data holds a secret `link` (a single-use token), forgotten once the message is sent. */
+const SECRET_LINK_EVENTS = ['invitation', 'password-reset'];
+
 export async function markSent(db: EntityManager, id: string, messageId: string, smtpResponse: string): Promise<void> {
   await db.query(
     `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-            smtp_message_id = $2, smtp_response = $3, updated_at = now() WHERE id = $1`,
-    [id, messageId, smtpResponse],
+            smtp_message_id = $2, smtp_response = $3, updated_at = now(),
+            data = CASE WHEN event = ANY($4::text[]) THEN (data::jsonb - 'link')::text ELSE data END
+      WHERE id = $1`,
+    [id, messageId, smtpResponse, SECRET_LINK_EVENTS],
   );
 }
 

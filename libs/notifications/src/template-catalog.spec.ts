@@ -21,7 +21,13 @@ const SAMPLE: NotificationData = {
   decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
+  invitation: { name: 'Hanako Sato', link: 'https://near.example/app/invitation/2f1c.secret-part' },
+  'password-reset': { name: 'Hanako Sato', link: 'https://near.example/app/password-reset/2f1c.secret-part' },
+  'password-changed': { name: 'Hanako Sato' },
 };
+
+/** The e-mails about a user's own account, which name no application. */
+const ABOUT_AN_ACCOUNT = new Set(['invitation', 'password-reset', 'password-changed']);
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -57,14 +63,26 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      expect(message.subject).toContain(`[${REFERENCE}]`);
+      // An e-mail about an application carries its reference; one about the reader's own account has none.
+      const reference = ABOUT_AN_ACCOUNT.has(event) ? '' : REFERENCE;
+      expect(message.subject).toContain(reference && `[${reference}]`);
+      expect(message.text).toContain(reference);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
-      expect(message.text).toContain(REFERENCE);
       expect(message.html).toContain(`<html lang="${locale}">`);
       for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;
         expect(message.text).toContain(shown);
         expect(message.html).toContain(shown);
+      }
+    }
+  });
+
+  it('puts the link of an invitation or a reset in the text and as the target of an HTML link, in every language', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const event of ['invitation', 'password-reset'] as const) {
+        const message = catalog.render(event, locale, SAMPLE[event]);
+        expect(message.text).toContain(`\n${SAMPLE[event].link}\n`);
+        expect(message.html).toContain(`<a href="${SAMPLE[event].link}"`);
       }
     }
   });

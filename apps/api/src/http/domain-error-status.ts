@@ -20,7 +20,20 @@ function identityStatus(code: IdentityErrorCode): HttpStatus {
     case IdentityErrorCode.GovernmentNotAllowed:
     case IdentityErrorCode.GovernmentNotEligibleForRole:
     case IdentityErrorCode.UnknownGovernment:
+    case IdentityErrorCode.OwnAccount:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case IdentityErrorCode.PasswordRefused:
+    case IdentityErrorCode.CurrentPasswordWrong:
+    case IdentityErrorCode.LinkInvalid:
+      return HttpStatus.BAD_REQUEST;
+    case IdentityErrorCode.UserNotFound:
+      return HttpStatus.NOT_FOUND;
+    case IdentityErrorCode.UserChanged:
+      return HttpStatus.PRECONDITION_FAILED;
+    case IdentityErrorCode.NotInvited:
+      return HttpStatus.CONFLICT;
+    case IdentityErrorCode.RoleNotAllowed:
+      return HttpStatus.FORBIDDEN;
   }
 }
 
