@@ -38,6 +38,8 @@ interface Target {
   letter?: Buffer;
   /** The applicant of government A, when the row made a government (and its application) of its own. */
   applicantA?: TestUser;
+  /** Headers read just before each caller's request (an If-Match of the record as it is then). */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 interface Row {
@@ -62,6 +64,7 @@ async function integrated(world: World): Promise<number> {
   return size as number;
 }
 const unique = () => randomBytes(4).toString('hex');
+const SAMPLE_LINK_ID = '00000000-0000-4000-8000-000000000000';
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 
 /**
@@ -89,7 +92,60 @@ const MATRIX: Record<string, Row> = {
     }),
     [401, 403, 403, 403, 403, 201],
   ),
-  'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 403, 200]),
+  'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 200, 200]),
+  'GET /users/{id}': row('the delegate user', async ({ users }) => ({ path: `/users/${users.delegate.id}` }), [401, 403, 403, 403, 200, 200]),
+  'PATCH /users/{id}': row(
+    'a new applicant user, renamed with the version it has at each request',
+    async (world) => {
+      const user = await aUser(world.api, 'applicant', { government: 'Liaoning' });
+      const etag = async () => (await world.api.http().get(`/users/${user.id}`).set(bearer(world.users.admin)).expect(200)).headers.etag;
+      return {
+        path: `/users/${user.id}`,
+        body: (caller) => ({ displayName: `Renamed by ${caller}` }),
+        headers: async () => ({ 'If-Match': String(await etag()) }),
+      };
+    },
+    [401, 403, 403, 403, 200, 200],
+  ),
+  'POST /users/{id}/invitation': row(
+    'an invited delegate user',
+    async (world) => {
+      const { body } = await world.api
+        .http()
+        .post('/users')
+        .set(bearer(world.users.admin))
+        .send({ email: `invited.${unique()}@test.example`, displayName: 'Invited', role: 'delegate', governmentId: world.users.delegate.governmentId })
+        .expect(201);
+      return { path: `/users/${body.id}/invitation` };
+    },
+    [401, 403, 403, 403, 204, 204],
+  ),
+  'PUT /auth/password': row(
+    "the caller's own password, set to the same",
+    async () => ({ path: '/auth/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) }),
+    [401, 204, 204, 204, 204, 204],
+  ),
+  'POST /auth/password-reset': row(
+    'an address nobody has',
+    async () => ({ path: '/auth/password-reset', body: () => ({ email: `nobody.${unique()}@test.example` }) }),
+    [202, 202, 202, 202, 202, 202],
+  ),
+  'POST /auth/password-reset/confirm': row(
+    'a forged reset link',
+    async () => ({
+      path: '/auth/password-reset/confirm',
+      body: () => ({ token: `${SAMPLE_LINK_ID}.${'A'.repeat(43)}`, newPassword: 'a new password long enough' }),
+    }),
+    [400, 400, 400, 400, 400, 400],
+  ),
+  'POST /auth/invitations/accept': row(
+    'a forged invitation link',
+    async () => ({
+      path: '/auth/invitations/accept',
+      body: () => ({ token: `${SAMPLE_LINK_ID}.${'A'.repeat(43)}`, password: 'a new password long enough' }),
+    }),
+    [400, 400, 400, 400, 400, 400],
+  ),
   'GET /governments': row('the registry', async () => ({ path: '/governments' }), [401, 200, 200, 200, 200, 200]),
   'GET /governments/{id}': row(
     'government A (prospective)',
@@ -335,10 +391,11 @@ describe('the authorization matrix, on real records', () => {
   });
   afterAll(() => world.api.close());
 
-  const send = (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
+  const send = async (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
     let request = world.api.http()[method](target.path);
     if (user) request = request.set(bearer(user));
+    if (target.headers) request = request.set(await target.headers());
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });
     return target.body ? request.send(target.body(caller)) : request;
   };

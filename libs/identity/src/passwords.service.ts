@@ -30,7 +30,7 @@ export class PasswordsService {
   ) {}
 
   async change(acting: Acting, currentPassword: string, newPassword: string): Promise<void> {
-    const stored = await users.findForUpdate(this.dataSource.manager, acting.user.id);
+    const stored = await users.findWithPasswordHashById(this.dataSource.manager, acting.user.id);
     if (!(await verifyPassword(currentPassword, stored?.passwordHash ?? DECOY_HASH)) || !stored) {
       throw new IdentityError(IdentityErrorCode.CurrentPasswordWrong, 'currentPassword is not your current password.', {
         field: 'currentPassword',
@@ -100,9 +100,8 @@ export class PasswordsService {
   private async issueReset(email: string, context: AuditContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const found = await users.findWithPasswordHash(manager, email);
-      if (!found || found.disabledAt) return;
-      const user = await users.findForUpdate(manager, found.id);
-      if (!user || (await AccountLinks.issuedWithin(manager, user.id, 'password-reset', RESET_RESEND_SECONDS))) return;
+      const user = found && !found.disabledAt ? await users.findForUpdate(manager, found.id) : null;
+      if (!user || user.disabledAt || (await AccountLinks.issuedWithin(manager, user.id, 'password-reset', RESET_RESEND_SECONDS))) return;
       const token = await AccountLinks.issue(manager, user.id, 'password-reset');
       await this.mail.link(manager, user, 'password-reset', token);
       await this.audit.record(manager, context, {

@@ -114,7 +114,7 @@ export class UserAdministration {
         throw new IdentityError(
           IdentityErrorCode.NotInvited,
           status === 'disabled' ? `${user.email} is disabled; enable it first.` : `${user.email} has already chosen a password.`,
-          { status },
+          { userStatus: status },
         );
       }
       const token = await AccountLinks.issue(manager, user.id, 'invitation');

@@ -67,6 +67,11 @@ export function findById(db: EntityManager, id: string): Promise<User | null> {
   return db.getRepository(User).findOneBy({ id });
 }
 
+/** The user with this id, with its password hash. */
+export function findWithPasswordHashById(db: EntityManager, id: string): Promise<User | null> {
+  return db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+}
+
 /** The user, locked for the rest of the transaction, with its password hash. */
 export function findForUpdate(db: EntityManager, id: string): Promise<User | null> {
   return db
