@@ -29,7 +29,12 @@ describe('inviting a user by e-mail', () => {
   });
 
   const invite = (email: string) =>
-    api.http().post('/users').set(bearer(admin)).send({ email, displayName: 'Hanako Sato', role: 'delegate', governmentId: toyama }).expect(201);
+    api
+      .http()
+      .post('/users')
+      .set(bearer(admin))
+      .send({ email, displayName: 'Hanako Sato', role: 'delegate', governmentId: toyama })
+      .expect(201);
   const accept = (token: string, password: string) => api.http().post('/auth/invitations/accept').send({ token, password });
   const signIn = (email: string, password: string) => api.http().post('/auth/login').send({ email, password });
 
@@ -69,7 +74,9 @@ describe('inviting a user by e-mail', () => {
 
     // The token is in no answer, audit entry or remaining outbox row.
     const secret = token.split('.')[1];
-    const [trail] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE payload::text LIKE '%' || $1 || '%'`, [secret]);
+    const [trail] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE payload::text LIKE '%' || $1 || '%'`, [
+      secret,
+    ]);
     expect(trail.n).toBe(0);
     const [outbox] = await api.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE data LIKE '%' || $1 || '%'`, [secret]);
     expect(outbox.n).toBe(0);

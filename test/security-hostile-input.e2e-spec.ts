@@ -24,6 +24,7 @@ import {
 } from './utils/hostile-values.js';
 import { hostileLetter, keptFileName, type LetterUpload, multipartBody } from './utils/hostile-letter.js';
 import { aQuickApplicant } from './utils/quick-applicant.js';
+import { waitFor } from './utils/spawn-app.js';
 import {
   aFailedNotification,
   anApplicationBeingVoted,
@@ -80,6 +81,27 @@ interface RouteSetup {
   recordedRefusal?: { status: number; tables: string[] };
 }
 
+/** The token of the latest link e-mailed to an address, read from its outbox row (no worker sends it here). */
+async function linkTokenOf(world: World, email: string, event: 'invitation' | 'password-reset'): Promise<string | undefined> {
+  const [row] = await world.api.dataSource.query(
+    `SELECT data FROM notifications WHERE recipient = $1 AND event = $2 ORDER BY created_at DESC LIMIT 1`,
+    [email, event],
+  );
+  return row ? (JSON.parse(row.data) as { link: string }).link.split('/').pop() : undefined;
+}
+
+/** A delegate just invited by the admin, and the token of its invitation. */
+async function anInvitedUser(world: World): Promise<{ id: string; email: string; token: string }> {
+  const email = `invited.${randomUUID()}@test.example`;
+  const { body } = await world.api
+    .http()
+    .post('/users')
+    .set(bearer(world.admin))
+    .send({ email, displayName: 'Invited', role: 'delegate', governmentId: world.delegate.governmentId })
+    .expect(201);
+  return { id: body.id, email, token: (await linkTokenOf(world, email, 'invitation'))! };
+}
+
 const asSecretariat =
   (records: Record<string, string> = {}) =>
   (world: World) => ({ caller: world.secretariat, records });
@@ -128,6 +150,42 @@ const ROUTES: Record<string, RouteSetup> = {
       ((await get(world, world.admin, '/users')) as { id: string }[]).find((user) => user.id === response.body.id),
   },
   'GET /users': { scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }) },
+  'GET /users/{id}': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
+  'PATCH /users/{id}': {
+    // A user of its own each run, at version 1: the If-Match a valid request sends.
+    scene: async (world) => {
+      const user = await aUser(world.api, 'applicant', { governmentId: world.applicant.governmentId });
+      return { caller: world.admin, records: { id: user.id, governmentId: world.applicant.governmentId } };
+    },
+    valid: { 'If-Match': fc.constant('"1"') },
+    readBack: (world, scene) => get(world, world.admin, `/users/${scene.records.id}`),
+    normalize: (text) => text.trim(),
+  },
+  'POST /users/{id}/invitation': {
+    scene: async (world) => ({ caller: world.admin, records: { id: (await anInvitedUser(world)).id } }),
+  },
+  // Passwords and tokens are stored hashed or not at all: nothing to read back.
+  'PUT /auth/password': {
+    scene: async (world) => ({
+      caller: await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! }),
+      records: { password: TEST_PASSWORD },
+    }),
+    valid: { currentPassword: fc.constant(ref('password')) },
+  },
+  // Addresses nobody has, so that no reset is started after the answer, while the next run is checked.
+  'POST /auth/password-reset': { scene: () => ({ records: {} }) },
+  'POST /auth/invitations/accept': {
+    scene: async (world) => ({ records: { token: (await anInvitedUser(world)).token } }),
+    valid: { token: fc.constant(ref('token')) },
+  },
+  'POST /auth/password-reset/confirm': {
+    scene: async (world) => {
+      const user = await anInvitedUser(world);
+      await world.api.http().post('/auth/password-reset').send({ email: user.email }).expect(202);
+      return { records: { token: await waitFor(() => linkTokenOf(world, user.email, 'password-reset'), 5_000, 'a reset link') } };
+    },
+    valid: { token: fc.constant(ref('token')) },
+  },
   'GET /governments': { scene: asSecretariat() },
   'GET /governments/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.memberIds[0] } }) },
   'POST /governments': {

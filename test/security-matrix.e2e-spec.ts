@@ -93,7 +93,11 @@ const MATRIX: Record<string, Row> = {
     [401, 403, 403, 403, 403, 201],
   ),
   'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 200, 200]),
-  'GET /users/{id}': row('the delegate user', async ({ users }) => ({ path: `/users/${users.delegate.id}` }), [401, 403, 403, 403, 200, 200]),
+  'GET /users/{id}': row(
+    'the delegate user',
+    async ({ users }) => ({ path: `/users/${users.delegate.id}` }),
+    [401, 403, 403, 403, 200, 200],
+  ),
   'PATCH /users/{id}': row(
     'a new applicant user, renamed with the version it has at each request',
     async (world) => {
@@ -114,7 +118,12 @@ const MATRIX: Record<string, Row> = {
         .http()
         .post('/users')
         .set(bearer(world.users.admin))
-        .send({ email: `invited.${unique()}@test.example`, displayName: 'Invited', role: 'delegate', governmentId: world.users.delegate.governmentId })
+        .send({
+          email: `invited.${unique()}@test.example`,
+          displayName: 'Invited',
+          role: 'delegate',
+          governmentId: world.users.delegate.governmentId,
+        })
         .expect(201);
       return { path: `/users/${body.id}/invitation` };
     },

@@ -2,8 +2,8 @@ import { whenSignedOut } from './api/client.js';
 import { currentSignIn, signOut } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
-import { ROUTES } from './routes.js';
-import { interceptLinks, match, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
+import { PUBLIC_ROUTES, ROUTES } from './routes.js';
+import { interceptLinks, match, matchPublic, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
 import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
 import { notify } from './ui/notice.js';
@@ -21,6 +21,15 @@ async function render(): Promise<void> {
       navigate('/app/', true);
     },
   });
+  const reachedByLink = matchPublic(PUBLIC_ROUTES, location.pathname);
+  if (reachedByLink) {
+    const page = await reachedByLink.route.page();
+    await page({ params: reachedByLink.params, main, done: () => navigate('/app/', true) });
+    const heading = main.querySelector('h1');
+    document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+    heading?.focus();
+    return;
+  }
   if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
     await signInPage(main, async (signedIn) => {

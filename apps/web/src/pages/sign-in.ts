@@ -31,5 +31,6 @@ export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) =
     field(t('signIn.password'), password),
     submit(t('signIn.submit'), { class: 'primary' }),
   );
-  replace(main, pageTitle(t('signIn.title')), h('p', null, t('signIn.intro')), form);
+  const forgot = h('p', null, h('a', { href: '/app/forgot-password' }, t('signIn.forgot')));
+  replace(main, pageTitle(t('signIn.title')), h('p', null, t('signIn.intro')), form, forgot);
 }

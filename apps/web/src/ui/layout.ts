@@ -14,6 +14,7 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/app/members', 'nav.registry'],
     ['/app/notifications', 'nav.notifications'],
     ['/app/audit', 'nav.audit'],
+    ['/app/users', 'nav.users'],
   ],
   delegate: [['/app/', 'nav.agenda']],
   admin: [['/app/', 'nav.users']],
@@ -49,6 +50,11 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
             'div',
             { class: 'who' },
             h('span', null, `${signIn.user.displayName} · ${t(`role.${signIn.user.role}` as MessageKey)}`),
+            h(
+              'a',
+              { href: '/app/account/password', 'aria-current': here === '/app/account/password' ? 'page' : null },
+              t('nav.changePassword'),
+            ),
             h('button', { type: 'button', class: 'link-button', onclick: actions.signOut }, t('nav.signOut')),
           )
         : null,

@@ -11,6 +11,7 @@ export class UserDto extends MeDto {
   status!: UserStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'The version, as the ETag of GET /users/:id gives it, for If-Match.' }) version!: number;
 
   static from(user: User): UserDto {
     return {
@@ -23,6 +24,7 @@ export class UserDto extends MeDto {
       status: userStatus(user),
       disabledAt: user.disabledAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
+      version: user.version,
     };
   }
 }
