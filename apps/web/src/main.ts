@@ -46,6 +46,8 @@ async function render(): Promise<void> {
       const page = await found.route.page();
       await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
     } catch (error) {
+      // Signed out meanwhile (the API refused the token): the sign-in page is already shown.
+      if (!currentSignIn()) return;
       replace(
         main,
         h('h1', { tabindex: -1 }, t('problem.pageTitle')),

@@ -19,7 +19,9 @@ export function authorization(): Record<string, string> {
 /** Calls the API; resolves with the JSON body, rejects with an ApiProblem. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, 'application/json', options);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  // 204, or 202 with nothing to say (a reset asked for): no body to parse.
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Calls the API for a text answer (a CSV export); rejects with an ApiProblem. */
