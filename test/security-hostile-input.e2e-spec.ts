@@ -59,6 +59,8 @@ interface World {
   failedNotification: string;
   /** A nextCursor GET /applications gave out. */
   cursor: string;
+  /** The user PUT /auth/password changes the password of, made at its first run. */
+  passwordChanger?: TestUser;
 }
 
 /** Who calls, and the real records a generated request refers to (`ref(name)`). */
@@ -88,6 +90,15 @@ async function linkTokenOf(world: World, email: string, event: 'invitation' | 'p
     [email, event],
   );
   return row ? (JSON.parse(row.data) as { link: string }).link.split('/').pop() : undefined;
+}
+
+/** An applicant of the world's government, invited (no password), written straight into the table: its id. */
+async function anInvitedApplicant(world: World): Promise<string> {
+  const [row] = await world.api.dataSource.query(
+    `INSERT INTO users (email, display_name, role, government_id, locale) VALUES ($1, 'Correctable', 'applicant', $2, 'en') RETURNING id`,
+    [`correctable.${randomUUID()}@test.example`, world.applicant.governmentId],
+  );
+  return row.id as string;
 }
 
 /** A delegate just invited by the admin, and the token of its invitation. */
@@ -153,10 +164,10 @@ const ROUTES: Record<string, RouteSetup> = {
   'GET /users/{id}': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
   'PATCH /users/{id}': {
     // A user of its own each run, at version 1: the If-Match a valid request sends.
-    scene: async (world) => {
-      const user = await aUser(world.api, 'applicant', { governmentId: world.applicant.governmentId });
-      return { caller: world.admin, records: { id: user.id, governmentId: world.applicant.governmentId } };
-    },
+    scene: async (world) => ({
+      caller: world.admin,
+      records: { id: await anInvitedApplicant(world), governmentId: world.applicant.governmentId },
+    }),
     valid: { 'If-Match': fc.constant('"1"') },
     readBack: (world, scene) => get(world, world.admin, `/users/${scene.records.id}`),
     normalize: (text) => text.trim(),
@@ -166,10 +177,15 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   // Passwords and tokens are stored hashed or not at all: nothing to read back.
   'PUT /auth/password': {
-    scene: async (world) => ({
-      caller: await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! }),
-      records: { password: TEST_PASSWORD },
-    }),
+    // One user for every run, whose password is put back before each (a sign-in per run would cost a slow hash).
+    scene: async (world) => {
+      world.passwordChanger ??= await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! });
+      await world.api.dataSource.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $2) WHERE id = $1`, [
+        world.passwordChanger.id,
+        world.delegate.id,
+      ]);
+      return { caller: world.passwordChanger, records: { password: TEST_PASSWORD } };
+    },
     valid: { currentPassword: fc.constant(ref('password')) },
   },
   // Addresses nobody has, so that no reset is started after the answer, while the next run is checked.
