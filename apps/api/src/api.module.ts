@@ -5,7 +5,7 @@ import { AuditModule } from '@near/audit';
 import { AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
-import { IdentityModule } from '@near/identity';
+import { IdentityModule, UserDirectoryModule } from '@near/identity';
 import { QueuesModule, RedisModule } from '@near/queue';
 import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
@@ -17,6 +17,7 @@ import { ApplicationReviewController } from './applications/application-review.c
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AssembliesController } from './assemblies/assemblies.controller.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
+import { AuditNames } from './audit/audit-names.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -40,6 +41,7 @@ export class ApiModule {
         QueuesModule,
         RegistryModule,
         IdentityModule,
+        UserDirectoryModule,
         AuditModule,
         AdmissionModule,
         VotingModule,
@@ -64,6 +66,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        AuditNames,
       ],
     };
   }

@@ -31,6 +31,21 @@ export function findInProgressOf(db: EntityManager, governmentId: string): Promi
     .getOne();
 }
 
+/** The references of these applications, by id. */
+export async function referencesOf(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; reference: string }[] = await db.query(`SELECT id, reference FROM applications WHERE id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  return new Map(rows.map((row) => [row.id, row.reference]));
+}
+
+/** The id of the application with this reference, in any case (NEAR-2026-0007 or near-2026-0007). */
+export async function idOfReference(db: EntityManager, reference: string): Promise<string | null> {
+  const [row] = (await db.query(`SELECT id FROM applications WHERE reference = upper($1)`, [reference])) as { id: string }[];
+  return row?.id ?? null;
+}
+
 /** The applications placed on a session's agenda, oldest first. */
 export function listOnAgenda(db: EntityManager, assemblyId: string): Promise<Application[]> {
   return db.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
@@ -43,6 +58,8 @@ export interface ListQuery {
   none?: boolean;
   states?: readonly ApplicationState[];
   assemblyId?: string;
+  /** Text the reference contains (any case), or one of these governments' applications. */
+  search?: { text: string; governmentIds: readonly string[] };
   /** A list position (a bigint, as text). */
   before?: string;
   limit: number;
@@ -56,6 +73,14 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
   if (query.onAnAgenda) builder.andWhere('a.assemblyId IS NOT NULL');
   if (query.states?.length) builder.andWhere('a.state IN (:...states)', { states: query.states });
   if (query.assemblyId) builder.andWhere('a.assemblyId = :assemblyId', { assemblyId: query.assemblyId });
+  if (query.search) {
+    // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.
+    const byReference = 'strpos(lower(a.reference), lower(:text)) > 0';
+    builder.andWhere(
+      query.search.governmentIds.length ? `(${byReference} OR a.governmentId IN (:...namedGovernmentIds))` : byReference,
+      { text: query.search.text, namedGovernmentIds: query.search.governmentIds },
+    );
+  }
   if (query.before !== undefined) builder.andWhere('a.listPosition < :position', { position: query.before });
   return builder.getMany();
 }

@@ -16,6 +16,15 @@ export function list(db: EntityManager, filter: GovernmentFilter): Promise<Gover
   return query.getMany();
 }
 
+/** The ids of the governments whose English or local name contains the text, in any case. */
+export async function idsNamed(db: EntityManager, text: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM governments WHERE strpos(lower(name_en), lower($1)) > 0 OR strpos(lower(name_local), lower($1)) > 0`,
+    [text],
+  );
+  return rows.map((row) => row.id);
+}
+
 /** These governments, in registry order. */
 export function listByIds(db: EntityManager, ids: readonly string[]): Promise<Government[]> {
   if (ids.length === 0) return Promise.resolve([]);

@@ -2,6 +2,13 @@
 export { Session, SESSION_BODIES, SESSION_STATUSES, type SessionBody, type SessionStatus, ruleOf, isMeeting } from './session.entity.js';
 export { SessionsService, type NewMeeting, type NewWrittenProcedure, type RuleChoice, type SessionFilter } from './sessions.service.js';
 export { SessionLifecycle } from './sessions/session-lifecycle.service.js';
+export {
+  SessionAmendments,
+  type SessionEdit,
+  type SessionAmendment,
+  type EditableField,
+  ANNOUNCED_FIELDS,
+} from './sessions/session-amendments.service.js';
 export { Attendance } from './sessions/attendance.service.js';
 export { VoteBook, type QuorumCheck } from './votes/vote-book.service.js';
 export { BallotBox, type CastResult } from './votes/ballot-box.service.js';

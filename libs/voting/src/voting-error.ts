@@ -20,6 +20,8 @@ export enum VotingErrorCode {
   DeadlineInThePast = 'deadline-in-the-past',
   NotForWrittenProcedure = 'not-for-written-procedure',
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
+  SessionChanged = 'session-changed',
+  SessionVersionRequired = 'session-version-required',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

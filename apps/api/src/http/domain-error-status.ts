@@ -94,6 +94,10 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.NotForWrittenProcedure:
     case VotingErrorCode.QuorumRuleUnfitForBody:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case VotingErrorCode.SessionChanged:
+      return HttpStatus.PRECONDITION_FAILED;
+    case VotingErrorCode.SessionVersionRequired:
+      return HttpStatus.PRECONDITION_REQUIRED;
   }
 }
 
