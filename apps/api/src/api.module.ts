@@ -63,11 +63,7 @@ export class ApiModule {
         NotificationsController,
         LogController,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        AuditNames,
-      ],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditNames],
     };
   }
 }

@@ -76,10 +76,10 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
   if (query.search) {
     // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.
     const byReference = 'strpos(lower(a.reference), lower(:text)) > 0';
-    builder.andWhere(
-      query.search.governmentIds.length ? `(${byReference} OR a.governmentId IN (:...namedGovernmentIds))` : byReference,
-      { text: query.search.text, namedGovernmentIds: query.search.governmentIds },
-    );
+    builder.andWhere(query.search.governmentIds.length ? `(${byReference} OR a.governmentId IN (:...namedGovernmentIds))` : byReference, {
+      text: query.search.text,
+      namedGovernmentIds: query.search.governmentIds,
+    });
   }
   if (query.before !== undefined) builder.andWhere('a.listPosition < :position', { position: query.before });
   return builder.getMany();

@@ -64,9 +64,8 @@ export function activeRecipients(
 /** The display names of these users (disabled ones too: the record names who acted), by id. */
 export async function displayNames(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; name: string }[] = await db.query(
-    `SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const rows: { id: string; name: string }[] = await db.query(`SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])`, [
+    ids,
+  ]);
   return new Map(rows.map((row) => [row.id, row.name]));
 }

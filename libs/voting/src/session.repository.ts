@@ -34,8 +34,13 @@ export function findForShare(db: EntityManager, id: string): Promise<Session | n
   return db.getRepository(Session).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_read').getOne();
 }
 
-export function numberTaken(db: EntityManager, body: SessionBody, number: number): Promise<boolean> {
-  return db.getRepository(Session).existsBy({ body, number });
+/** Whether a session of the body not cancelled has the number (a cancelled session's number is free again). */
+export async function numberTaken(db: EntityManager, body: SessionBody, number: number): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM assemblies WHERE body = $1 AND number = $2 AND status <> 'cancelled'`, [
+    body,
+    number,
+  ]);
+  return rows.length > 0;
 }
 
 export function insert(db: EntityManager, session: DeepPartial<Session>): Promise<Session> {

@@ -24,7 +24,9 @@ export class AuditNames {
   async name(events: AuditEvent[]): Promise<AuditEventDto[]> {
     const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && UUID.test(e.entityId)).map((e) => e.entityId))];
     const userIds = [...new Set([...events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])), ...ids('user')])];
-    const governmentIds = [...new Set([...events.flatMap((e) => (e.actorGovernmentId ? [e.actorGovernmentId] : [])), ...ids('government')])];
+    const governmentIds = [
+      ...new Set([...events.flatMap((e) => (e.actorGovernmentId ? [e.actorGovernmentId] : [])), ...ids('government')]),
+    ];
     const [users, governments, references, sessions] = await Promise.all([
       this.users.displayNames(userIds),
       this.governments.listByIds(governmentIds),

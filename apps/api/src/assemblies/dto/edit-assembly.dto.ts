@@ -1,13 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import {
-  BALLOT_SECRECY,
-  type BallotSecrecy,
-  MAJORITY_RULES,
-  type MajorityRule,
-  QUORUM_RULES,
-  type QuorumRule,
-} from '@near/voting';
+import { BALLOT_SECRECY, type BallotSecrecy, MAJORITY_RULES, type MajorityRule, QUORUM_RULES, type QuorumRule } from '@near/voting';
 import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 /** An edit of a scheduled meeting; a field left out stays as it is. The body of a session does not change. */
