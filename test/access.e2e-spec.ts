@@ -32,6 +32,8 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /applications/{id}/ballot': ['delegate'],
   'GET /applications/{id}/result': ['applicant', 'delegate', 'secretariat'],
   'POST /assemblies': ['secretariat'],
+  'PATCH /assemblies/{id}': ['secretariat'],
+  'POST /assemblies/{id}/cancel': ['secretariat'],
   'POST /assemblies/{id}/open': ['secretariat'],
   'POST /assemblies/{id}/close': ['secretariat'],
   'PUT /assemblies/{id}/attendance': ['secretariat'],

@@ -206,14 +206,31 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /assemblies': { scene: asSecretariat() },
   'GET /assemblies/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession } }) },
+  // A fresh scheduled session each time, at version 1, so that a valid If-Match ("1") can succeed.
+  'PATCH /assemblies/{id}': {
+    scene: async (world) => ({
+      caller: world.secretariat,
+      records: { id: (await aSession(world.api, world.secretariat)).id, hostGovernmentId: world.memberIds[1] },
+    }),
+    valid: { 'If-Match': fc.constant('"1"') },
+    normalize: (text) => text.trim(),
+    readBack: (world, scene) => get(world, world.secretariat, `/assemblies/${scene.records.id}`),
+  },
+  'POST /assemblies/{id}/cancel': {
+    scene: async (world) => ({ caller: world.secretariat, records: { id: (await aSession(world.api, world.secretariat)).id } }),
+    valid: { 'If-Match': fc.constant('"1"') },
+  },
   'POST /assemblies/{id}/open': { scene: (world) => ({ caller: world.secretariat, records: { id: world.scheduledSession } }) },
   'POST /assemblies/{id}/close': { scene: (world) => ({ caller: world.secretariat, records: { id: world.sessionToClose } }) },
   'PUT /assemblies/{id}/attendance': {
     scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession, governmentIds: world.memberIds[2] } }),
   },
   'GET /audit-events': {
-    scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id, actorId: world.secretariat.id } }),
-    valid: { cursor: fc.constantFrom('1', '20') },
+    scene: (world) => ({
+      caller: world.secretariat,
+      records: { applicationId: world.withLetter.id, actorId: world.secretariat.id, reference: world.withLetter.reference },
+    }),
+    valid: { cursor: fc.constantFrom('1', '20'), reference: fc.constant(ref('reference')) },
   },
   // The transparency log: no scene needed (public), sizes and indexes near the tree's few leaves.
   'GET /log/checkpoints/{size}': { scene: () => ({ records: {} }), valid: { size: fc.constantFrom('0', '1', '2') } },

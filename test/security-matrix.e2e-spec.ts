@@ -36,6 +36,8 @@ interface Target {
   /** Built per caller, so that two callers who may both create something do not collide. */
   body?: (caller: Caller) => object;
   letter?: Buffer;
+  /** Request headers, such as the If-Match a route requires. */
+  headers?: Record<string, string>;
   /** The applicant of government A, when the row made a government (and its application) of its own. */
   applicantA?: TestUser;
 }
@@ -251,6 +253,20 @@ const MATRIX: Record<string, Row> = {
     },
     [401, 200, 200, 200, 200, 200],
   ),
+  'PATCH /assemblies/{id}': row(
+    "a scheduled session's venue, with its version",
+    async ({ api, users }) => ({
+      path: `/assemblies/${(await aSession(api, users.secretariat)).id}`,
+      headers: { 'If-Match': '"1"' },
+      body: () => ({ venue: `Hall ${unique()}` }),
+    }),
+    [401, 403, 403, 403, 200, 403],
+  ),
+  'POST /assemblies/{id}/cancel': row(
+    'a scheduled session',
+    async ({ api, users }) => ({ path: `/assemblies/${(await aSession(api, users.secretariat)).id}/cancel` }),
+    [401, 403, 403, 403, 200, 403],
+  ),
   'POST /assemblies/{id}/open': row(
     'a scheduled session',
     async ({ api, users }) => ({ path: `/assemblies/${(await aSession(api, users.secretariat)).id}/open` }),
@@ -339,6 +355,7 @@ describe('the authorization matrix, on real records', () => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
     let request = world.api.http()[method](target.path);
     if (user) request = request.set(bearer(user));
+    if (target.headers) request = request.set(target.headers);
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });
     return target.body ? request.send(target.body(caller)) : request;
   };
