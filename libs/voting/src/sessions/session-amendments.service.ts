@@ -62,7 +62,8 @@ export class SessionAmendments {
     const wanted = Object.fromEntries(
       EDITABLE_FIELDS.filter((field) => edit[field] !== undefined).map((field) => [
         field,
-        field === 'venue' ? edit.venue!.trim() : edit[field],
+        // As stored: a venue without the spaces around it, an id as PostgreSQL prints a uuid.
+        field === 'venue' ? edit.venue!.trim() : field === 'hostGovernmentId' ? edit.hostGovernmentId!.toLowerCase() : edit[field],
       ]),
     ) as SessionEdit;
     const changed = EDITABLE_FIELDS.filter((field) => wanted[field] !== undefined && wanted[field] !== session[field]);
