@@ -32,6 +32,7 @@ import {
   aSessionInProgress,
 } from './utils/record-scenes.js';
 import { withRawBody } from './utils/raw-body.js';
+import { ApiContract } from './utils/api-contract.js';
 import { openApiDocument, type Operation, type Schema, takesInput } from './utils/openapi-operations.js';
 
 /**
@@ -233,6 +234,7 @@ const ROUTES: Record<string, RouteSetup> = {
 describe('hostile input, property-based', () => {
   let world: World;
   let operations: Map<string, Operation>;
+  let contract: ApiContract;
   let schemas: Record<string, Schema>;
   /** Every status each route answered, to show the runs reached storage and not only validation. */
   const answered = new Map<string, number[]>();
@@ -242,6 +244,7 @@ describe('hostile input, property-based', () => {
     const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
+    contract = await ApiContract.of(api);
     schemas = Object.fromEntries(Object.entries(ACTION_BODIES).map(([action, body]) => [action, document.schema(body.name) ?? {}]));
     await everyMemberPaidUp(api);
     const { memberIds } = await memberDelegates(api, 0);
@@ -298,6 +301,8 @@ describe('hostile input, property-based', () => {
     answered.set(route, [...(answered.get(route) ?? []), response.status]);
     const what = `${response.status} ${summarize(response.body).slice(0, 300)}`;
     if (response.status >= 500) return `answered ${what}`;
+    const broken = contract.problems(route, response);
+    if (broken.length > 0) return `broke the document: ${broken.join('; ')}`;
     if (response.headers['x-content-type-options'] !== 'nosniff') return `answered ${response.status} without X-Content-Type-Options`;
     if (response.status >= 400) {
       if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '') || response.body.status !== response.status) {

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { integrateLog } from './utils/integrate-log.js';
 import { changedTables, databaseFingerprint } from './utils/database-fingerprint.js';
 import { openApiOperations } from './utils/openapi-operations.js';
+import { ApiContract } from './utils/api-contract.js';
 import {
   A_PDF,
   aDecidedApplication,
@@ -314,10 +315,12 @@ const MATRIX: Record<string, Row> = {
 describe('the authorization matrix, on real records', () => {
   let world: World;
   let routes: string[];
+  let contract: ApiContract;
 
   beforeAll(async () => {
     const api = await createTestApp();
     routes = (await openApiOperations(api)).map((operation) => operation.route);
+    contract = await ApiContract.of(api);
     await everyMemberPaidUp(api);
     const { memberIds } = await memberDelegates(api, 0);
     const [applicantA, applicantB] = [await aProspectiveApplicant(api), await aProspectiveApplicant(api, 'KR')];
@@ -360,6 +363,7 @@ describe('the authorization matrix, on real records', () => {
       const before = await databaseFingerprint(world.api.dataSource);
       const response = await send(route, target, caller, caller === 'anonymous' ? undefined : users[caller]);
       actual[caller] = response.status;
+      problems.push(...contract.problems(route, response).map((problem) => `${caller}: ${problem}`));
       if (response.status >= 400) {
         if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '')) problems.push(`${caller}: not problem+json`);
         const changed = changedTables(before, await databaseFingerprint(world.api.dataSource));
