@@ -67,9 +67,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 
 export interface TransitionsResult {
   http: LoadResult & { applied: number; cpu: CpuPerRequest };
-  /** The baseline: the transaction's statements (7) sent with pg by 32 clients. */
+  /** The baseline: the transaction's statements (5) sent with pg by 32 clients. */
   raw: RawResult & { cpu: CpuPerRequest };
-  /** For the explanation: every statement the request sends (9: the token's user, the transaction, the answer's read). */
+  /** For the explanation: every statement the request sends (7: the token's user, the transaction, the answer's read). */
   rawEveryStatement: RawResult & { cpu: CpuPerRequest };
   /** Fresh applications used up by the runs (warm-ups included), of the pool seeded for them. */
   applicationsUsed: number;
