@@ -233,6 +233,13 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `pg client ${c(v.raw.cpu?.processMs ?? NaN)}`,
       c(v.raw.cpu?.databaseMs ?? NaN),
     ],
+    [
+      'ballot cast, first storm of a freshly started API',
+      `API ${c(v.http.fresh.cpu?.processMs ?? NaN)}`,
+      c(v.http.fresh.cpu?.databaseMs ?? NaN),
+      '',
+      '',
+    ],
     ['notification', `worker ${c(m.worker.cpu.processMs)}`, c(m.worker.cpu.databaseMs), `nodemailer ${c(m.raw.cpu.processMs)}`, '—'],
     [
       'read',

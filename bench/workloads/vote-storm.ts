@@ -132,12 +132,16 @@ export async function voteStorm(bench: Bench): Promise<VoteStormResult> {
   const freshClient = new Http(freshApi.url);
   let fresh: StormSide;
   try {
+    const freshCpu = await bench.cpu.start({ api: freshApi.pid });
     fresh = await storm(1, 0, everyDelegateAtOnce(freshClient));
+    fresh.cpu = perRequest(await freshCpu(), 'api', fresh.casts);
   } finally {
     freshClient.close();
     await freshApi.stop();
   }
-  bench.log(`vote storm on a freshly started API (up in ${startSeconds} s): p99 ${fresh.latencyMs.p99} ms, errors ${fresh.errors}`);
+  bench.log(
+    `vote storm on a freshly started API (up in ${startSeconds} s): p99 ${fresh.latencyMs.p99} ms, errors ${fresh.errors}, CPU per cast ${fresh.cpu?.processMs} ms (API), ${fresh.cpu?.databaseMs} ms (PostgreSQL)`,
+  );
 
   const clients = [new Http(bench.apiUrl), new Http(bench.apiUrl), new Http(bench.apiUrl)];
   const [coldClient, warmUpClient, measuredClient] = clients;
