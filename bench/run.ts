@@ -147,6 +147,19 @@ async function main(): Promise<void> {
       pids: { api: api.pid, worker: worker.pid },
       apiPoolSize: API_POOL_SIZE,
       log,
+      startFreshApi: async () => {
+        const freshPort = await freePort();
+        const fresh = Child.start('fresh api', API_ENTRY, { ...env, PORT: String(freshPort) }, [], profilerArguments('api', false));
+        const url = `http://127.0.0.1:${freshPort}`;
+        try {
+          await waitUntil('the fresh API to answer /health', async () => (await fetch(`${url}/health`)).ok, 60_000, fresh);
+        } catch (error) {
+          console.error(`--- the last output of the fresh API:\n${fresh.output().slice(-4_000)}`);
+          await fresh.stop();
+          throw error;
+        }
+        return { url, pid: fresh.pid, stop: () => fresh.stop() };
+      },
     };
 
     // The archive: decided applications, so that with the transitions' own the total is scale.applications.
@@ -254,13 +267,13 @@ let profileDirectory: string | undefined;
  * Node options for the API and the worker: those `npm start` gives them (scripts/node-flags.json), the profiler's
  * with --profile, and BENCH_NODE_OPTIONS for experiments.
  */
-function profilerArguments(name: 'api' | 'worker'): string[] {
+function profilerArguments(name: 'api' | 'worker', profiled = true): string[] {
   const startFlags = (JSON.parse(readFileSync('scripts/node-flags.json', 'utf8')) as Record<string, string[]>)[name];
   const extra = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   return [
     ...startFlags,
     ...extra,
-    ...(profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : []),
+    ...(profileDirectory && profiled ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : []),
   ];
 }
 

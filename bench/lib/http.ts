@@ -14,7 +14,12 @@ export class Http {
 
   constructor(readonly base: string) {}
 
-  send<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  /** `bodyOnlyOnError`: a 2xx answer's body is read but not parsed (a load generator sharing the cores with the API). */
+  send<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; bodyOnlyOnError?: boolean } = {},
+  ) {
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     const url = new URL(path, this.base);
     return new Promise<HttpAnswer<T>>((resolve, reject) => {
@@ -32,9 +37,14 @@ export class Http {
         },
         (response) => {
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          const status = response.statusCode ?? 0;
+          const discard = options.bodyOnlyOnError && status >= 200 && status < 300;
+          response.on('data', (chunk: Buffer) => {
+            if (!discard) chunks.push(chunk);
+          });
           response.on('end', () => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            if (discard) return resolve({ status, body: undefined as T, ms });
             const text = Buffer.concat(chunks).toString();
             let body: unknown = text;
             if ((response.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);

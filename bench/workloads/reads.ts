@@ -1,6 +1,17 @@
 import type { Bench } from '../lib/context.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { Child, type CpuPerRequest, freePort, perRequest, waitUntil } from '../lib/processes.js';
+import { type LatencySummary, summarise } from '../lib/stats.js';
+
+/** GET /applications/:id of one application with 5 messages and of one with 500, in turns, 32 connections. */
+export interface CorrespondenceReads {
+  few: { messages: number; perSecond: number; latencyMs: LatencySummary };
+  many: { messages: number; perSecond: number; latencyMs: LatencySummary };
+  /** p99 with 500 messages over p99 with 5. */
+  p99Ratio: number;
+  target: number;
+  met: boolean;
+}
 
 export interface ReadsResult {
   applications: number;
@@ -12,6 +23,7 @@ export interface ReadsResult {
   ratio: number;
   target: number;
   met: boolean;
+  correspondence: CorrespondenceReads;
 }
 
 function cycle(paths: string[]): () => string {
@@ -40,6 +52,8 @@ export async function reads(bench: Bench, sizes: { applications: number; auditEn
   const api = await measured('api', bench.pids.api, bench.apiUrl, token);
   bench.log(`reads through the API: ${api.perSecond}/s, p99 ${api.latencyMs.p99} ms, non-2xx ${api.non2xx}`);
 
+  const correspondence = await correspondenceReads(bench, rows[0].id, rows[1].id);
+
   bench.memory.phase('reads (bare Fastify baseline)');
   const port = await freePort();
   const bare = Child.start('bare-fastify', 'dist/bench/bench/bare-fastify.js', {}, [
@@ -58,8 +72,53 @@ export async function reads(bench: Bench, sizes: { applications: number; auditEn
     const bareFastifySameStatements = await measured('bare-fastify', bare.pid, url, {}, '/same-statements');
     bench.log(`reads through bare Fastify with the API's 2 statements: ${bareFastifySameStatements.perSecond}/s`);
     const value = Math.round((api.perSecond / bareFastify.perSecond) * 1000) / 1000;
-    return { ...sizes, api, bareFastify, bareFastifySameStatements, ratio: value, target: 0.5, met: value >= 0.5 };
+    return { ...sizes, api, bareFastify, bareFastifySameStatements, ratio: value, target: 0.5, met: value >= 0.5, correspondence };
   } finally {
     await bare.stop();
   }
+}
+
+/**
+ * Issue 15: reading an application costs the same with 5 messages or 500 (the view carries the latest 20; the
+ * rest is paged by GET /applications/:id/messages). Both read in turns (4 runs each, alternating), so that
+ * a burst of other work on a shared machine falls on both sides.
+ */
+async function correspondenceReads(bench: Bench, fewId: string, manyId: string): Promise<CorrespondenceReads> {
+  const { scale, pool, people } = bench;
+  bench.memory.phase('reads (5 and 500 messages)');
+  const seed = (id: string, count: number) =>
+    pool.query(
+      `INSERT INTO application_messages (application_id, kind, body, author_id, created_at)
+       SELECT $1, CASE WHEN i % 2 = 0 THEN 'information-request' ELSE 'response' END,
+              repeat('A message of the review, as long as a real one tends to be. ', 4) || i, $2,
+              now() - make_interval(secs => $3 - i)
+         FROM generate_series(1, $3::int) AS i`,
+      [id, people.secretariat.id, count],
+    );
+  await seed(fewId, 5);
+  await seed(manyId, 500);
+  await pool.query('ANALYZE application_messages');
+  const headers = { authorization: `Bearer ${people.secretariat.token}` };
+  const run = (id: string, seconds: number) =>
+    load({ url: bench.apiUrl, connections: scale.connections, seconds, headers, keepSamples: true, nextPath: () => `/applications/${id}` });
+  await run(fewId, scale.warmUpSeconds / 2);
+  await run(manyId, scale.warmUpSeconds / 2);
+  const samples = { few: [] as number[], many: [] as number[] };
+  const ok = { few: 0, many: 0 };
+  const seconds = { few: 0, many: 0 };
+  for (let turn = 0; turn < 4; turn += 1) {
+    for (const side of ['few', 'many'] as const) {
+      const result = await run(side === 'few' ? fewId : manyId, scale.seconds / 4);
+      samples[side].push(...(result.samples ?? []));
+      ok[side] += result.ok;
+      seconds[side] += result.seconds;
+    }
+  }
+  const few = { messages: 5, perSecond: Math.round(ok.few / seconds.few), latencyMs: summarise(samples.few) };
+  const many = { messages: 500, perSecond: Math.round(ok.many / seconds.many), latencyMs: summarise(samples.many) };
+  const p99Ratio = Math.round((many.latencyMs.p99 / few.latencyMs.p99) * 100) / 100;
+  bench.log(
+    `reads with 5 messages: ${few.perSecond}/s, p99 ${few.latencyMs.p99} ms; with 500: ${many.perSecond}/s, p99 ${many.latencyMs.p99} ms (${p99Ratio}×)`,
+  );
+  return { few, many, p99Ratio, target: 1.5, met: p99Ratio <= 1.5 };
 }

@@ -10,3 +10,4 @@ export { IdentityModule } from './identity.module.js';
 export { type Acting, actingAs } from './acting.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { UserDirectory, UserDirectoryModule } from './user-directory.js';
+export { ACTIVE_CALLER_STATEMENT } from './active-caller-sql.js';
