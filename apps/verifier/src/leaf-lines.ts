@@ -7,13 +7,17 @@ const DATA_START = ',"data":"';
 /** How the data of an entry that changes no state ends (keys are sorted, so the states come last). */
 const NO_STATES = Buffer.from('"stateAfter":null,"stateBefore":null}');
 const SEQ_KEY = Buffer.from('"seq":');
+/** Entries that change no state but that the ballot checks read (keys are sorted, so the action comes first). */
+const CAST = Buffer.from('{"action":"ballot.cast"');
+const COMMITMENT = Buffer.from('"commitment":"');
+const ATTENDANCE = Buffer.from('{"action":"assembly.attendance-recorded"');
 
 export interface LeafBatch {
   /** 32 bytes per leaf, in order. */
   hashes: Uint8Array<ArrayBuffer>;
   /** Each leaf's entry seq (0 when unreadable), for naming it. */
   seqs: Float64Array<ArrayBuffer>;
-  /** The leaves that change a state, by position in the batch, with their data as text. */
+  /** The leaves that change a state, and those of ballots, by position in the batch, with their data as text. */
   states: { at: number; text: string }[];
   /** How many leaves were read; fewer than the lines when `error` stopped it. */
   count: number;
@@ -58,10 +62,22 @@ export function readLeafLines(text: string, first: number): LeafBatch {
     const at = data.lastIndexOf(SEQ_KEY);
     seqs[count] =
       at < 0 ? 0 : parseInt(data.toString('latin1', at + SEQ_KEY.length, Math.min(data.length, at + SEQ_KEY.length + 20)), 10) || 0;
-    if (!data.subarray(data.length - NO_STATES.length).equals(NO_STATES)) states.push({ at: count, text: data.toString('utf8') });
+    if (!data.subarray(data.length - NO_STATES.length).equals(NO_STATES) || forBallots(data)) {
+      states.push({ at: count, text: data.toString('utf8') });
+    }
     count += 1;
   }
   return { hashes, seqs, states, count };
+}
+
+/** A cast with a commitment (older casts were sealed), or a change of attendance. */
+function forBallots(data: Buffer): boolean {
+  if (startsWith(data, CAST)) return data.includes(COMMITMENT);
+  return startsWith(data, ATTENDANCE);
+}
+
+function startsWith(data: Buffer, prefix: Buffer): boolean {
+  return data.length >= prefix.length && data.subarray(0, prefix.length).equals(prefix);
 }
 
 function countLines(text: string): number {

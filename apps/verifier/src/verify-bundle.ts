@@ -12,6 +12,8 @@ import {
 } from '../../../libs/audit/src/log/signed-note.js';
 import type { LeafBatch } from './leaf-lines.js';
 import { type StateChange, WorkflowCheck } from './workflow-check.js';
+import { type BallotEntry, BallotCheck } from './ballot-check.js';
+import { checkReceipt } from './receipt-check.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -91,7 +93,7 @@ class LeafPool {
  * checkpoint held outside (`held`) against the bundle's entries (the same root at its size, so the bundle's
  * latest tree extends it); and each application's states against the workflow table.
  */
-export async function verifyBundle(directory: string, held: readonly string[]): Promise<Verdict> {
+export async function verifyBundle(directory: string, held: readonly string[], receipts: readonly string[] = []): Promise<Verdict> {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let entries = 0;
@@ -136,6 +138,7 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
 
     const range = new CompactRange();
     const workflow = new WorkflowCheck();
+    const ballots = new BallotCheck();
     let next = 0;
     const atSize = (size: number, seq: number | undefined) => {
       const signed = checkpoints[next];
@@ -176,7 +179,7 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
             throw new Failure(`leaf ${entries - 1}: its data is not an entry`);
           }
           state += 1;
-          const why = workflow.check(entry);
+          const why = workflow.check(entry) ?? ballots.take(entry as StateChange & BallotEntry, entries - 1);
           if (why) throw new Failure(`entry ${entry.seq} (leaf ${entries - 1}): ${why}`);
         }
         const signed = checkpoints[next];
@@ -208,8 +211,15 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
+    const receiptVerdicts = receipts.map((file) =>
+      checkReceipt(
+        file,
+        ballots,
+        checkpoints.map((checkpoint) => checkpoint.size),
+      ),
+    );
     return {
-      ok: true,
+      ok: receiptVerdicts.every((verdict) => verdict.ok),
       entries,
       seconds: seconds(),
       lines: [
@@ -218,7 +228,9 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
         `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
+        `  ${ballots.named} named ballots recounted from their casts, roll and attendance; ${ballots.secret} secret ballots' counted casts checked${ballots.older > 0 ? `; ${ballots.older} from before receipts not recounted` : ''}`,
         `  latest root ${latest.root.toString('base64')}`,
+        ...receiptVerdicts.map((verdict) => verdict.line),
       ],
     };
   } catch (error) {
