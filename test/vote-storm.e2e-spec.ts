@@ -59,10 +59,12 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
     );
   const commitmentsOf = async (voteId: string): Promise<Map<string, string>> =>
     new Map(
-      ((await api.dataSource.query(`SELECT government_id, commitment FROM ballots WHERE vote_id = $1`, [voteId])) as {
-        government_id: string;
-        commitment: string;
-      }[]).map((row) => [row.government_id, row.commitment]),
+      (
+        (await api.dataSource.query(`SELECT government_id, commitment FROM ballots WHERE vote_id = $1`, [voteId])) as {
+          government_id: string;
+          commitment: string;
+        }[]
+      ).map((row) => [row.government_id, row.commitment]),
     );
 
   it('counts exactly one ballot per government, the last choice of each, with every cast and change audited', async () => {

@@ -98,7 +98,8 @@ export class BallotCheck {
     if (typeof voteId !== 'string' || typeof governmentId !== 'string' || !/^[0-9a-f]{64}$/.test(commitment)) {
       return 'a ballot.cast entry without its vote, government or commitment';
     }
-    if (entry.actorGovernmentId !== governmentId) return `a cast for government ${governmentId} by a delegate of ${entry.actorGovernmentId}`;
+    if (entry.actorGovernmentId !== governmentId)
+      return `a cast for government ${governmentId} by a delegate of ${entry.actorGovernmentId}`;
     if (this.casts.has(commitment)) return `the commitment ${commitment} was cast twice: a commitment never repeats`;
     if (this.counts.has(voteId)) return `a cast in vote ${voteId} after its close`;
     this.casts.set(commitment, { leaf, seq: entry.seq, occurredAt: entry.occurredAt, voteId, governmentId, commitment });
@@ -161,7 +162,8 @@ export class BallotCheck {
       if (!countedIds.has(governmentId)) return `vote ${voteId}: ${governmentId} cast a ballot that the count leaves out`;
     }
     const tally = outcome.tally;
-    if (tally.voters !== opening.roll.size) return `vote ${voteId}: the tally counts ${tally.voters} voters, the roll has ${opening.roll.size}`;
+    if (tally.voters !== opening.roll.size)
+      return `vote ${voteId}: the tally counts ${tally.voters} voters, the roll has ${opening.roll.size}`;
     if (tally.yes + tally.no + tally.abstain !== counted.length) {
       return `vote ${voteId}: the tally counts ${tally.yes + tally.no + tally.abstain} ballots, the counted casts are ${counted.length}`;
     }
@@ -172,14 +174,16 @@ export class BallotCheck {
     if (secrecy === 'named') {
       const recount = { voters: opening.roll.size, present: present ?? tally.present, yes: 0, no: 0, abstain: 0 };
       for (const { governmentId, commitment, choice, nonce } of counted) {
-        if (choice !== 'yes' && choice !== 'no' && choice !== 'abstain') return `vote ${voteId}: no valid choice counted for ${governmentId}`;
+        if (choice !== 'yes' && choice !== 'no' && choice !== 'abstain')
+          return `vote ${voteId}: no valid choice counted for ${governmentId}`;
         if (commitment !== null && (typeof nonce !== 'string' || safeCommitment(voteId, governmentId, choice, nonce) !== commitment)) {
           return `vote ${voteId}: the cast counted for ${governmentId} does not open to ${choice}`;
         }
         recount[choice] += 1;
       }
       for (const field of ['yes', 'no', 'abstain'] as const) {
-        if (recount[field] !== tally[field]) return `vote ${voteId}: the tally says ${tally[field]} ${field}, the counted casts ${recount[field]}`;
+        if (recount[field] !== tally[field])
+          return `vote ${voteId}: the tally says ${tally[field]} ${field}, the counted casts ${recount[field]}`;
       }
       const decision = decide({ quorum: outcome.rule.quorum, majority: outcome.rule.majority, secrecy: 'named' }, recount);
       if (decision.outcome !== outcome.outcome || decision.outcome !== entry.stateAfter) {
@@ -187,10 +191,16 @@ export class BallotCheck {
       }
       this.named += 1;
     } else {
-      if (counted.some((cast) => cast.choice !== undefined || cast.nonce !== undefined)) return `vote ${voteId}: a secret ballot's count reveals a choice`;
+      if (counted.some((cast) => cast.choice !== undefined || cast.nonce !== undefined))
+        return `vote ${voteId}: a secret ballot's count reveals a choice`;
       this.secret += 1;
     }
-    this.counts.set(voteId, { leaf, seq: entry.seq, secrecy, counted: new Map(counted.map((cast) => [cast.governmentId, cast.commitment])) });
+    this.counts.set(voteId, {
+      leaf,
+      seq: entry.seq,
+      secrecy,
+      counted: new Map(counted.map((cast) => [cast.governmentId, cast.commitment])),
+    });
     return undefined;
   }
 

@@ -57,5 +57,8 @@ export function checkReceipt(file: string, ballots: BallotCheck, checkpointSizes
       line: `receipt ${file}: SUPERSEDED (${where}); the later cast at ${later.occurredAt}, leaf ${later.leaf}, commitment ${later.commitment}, was counted instead`,
     };
   }
-  return { ok: false, line: `receipt ${file} INVALID: the log holds the cast (${where}) but the count at leaf ${count.leaf} does not count it` };
+  return {
+    ok: false,
+    line: `receipt ${file} INVALID: the log holds the cast (${where}) but the count at leaf ${count.leaf} does not count it`,
+  };
 }

@@ -76,7 +76,12 @@ export class AuditQuery {
    * The entries of `action` whose payload has `key` equal to `value`, oldest first. Fast only where an index
    * covers the pair (the commitment of `ballot.cast`, see the ballot-receipts migration).
    */
-  async withPayloadValue(action: string, key: string, value: string, manager: EntityManager = this.dataSource.manager): Promise<AuditEvent[]> {
+  async withPayloadValue(
+    action: string,
+    key: string,
+    value: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEvent[]> {
     // Written into the SQL as a literal, so that it matches an index on the same expression.
     if (!/^[A-Za-z]{1,64}$/.test(key)) throw new RangeError(`Not a payload key: ${key}`);
     const rows = (await manager.query(

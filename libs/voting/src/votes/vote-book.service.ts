@@ -105,7 +105,11 @@ export class VoteBook {
    * `counted` in the closing entry. A secret ballot then forgets every government's choice (docs/voting.md,
    * "Secrecy at rest"): from here on only the tally says how it went.
    */
-  async close(manager: EntityManager, applicationId: string, now: Date): Promise<{ vote: Vote; decision: Decision; counted: CountedCast[] }> {
+  async close(
+    manager: EntityManager,
+    applicationId: string,
+    now: Date,
+  ): Promise<{ vote: Vote; decision: Decision; counted: CountedCast[] }> {
     const vote = await this.openVoteOf(manager, applicationId, 'update');
     if (!vote) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
     const tally = await this.tally(manager, vote);

@@ -14,7 +14,8 @@ export class ReceiptDto {
   @ApiProperty({ enum: BALLOT_CHOICES }) choice!: string;
   @ApiProperty({ description: '32 random bytes, new at every cast, as 64 lower-case hex digits.' }) nonce!: string;
   @ApiProperty({
-    description: 'SHA-256 over the vote id, the government id, the choice and the nonce (layout: docs/voting.md), 64 lower-case hex digits.',
+    description:
+      'SHA-256 over the vote id, the government id, the choice and the nonce (layout: docs/voting.md), 64 lower-case hex digits.',
   })
   commitment!: string;
 }
@@ -28,7 +29,7 @@ export class BallotDto {
 export class CastDto extends BallotDto {
   @ApiProperty({
     type: ReceiptDto,
-    description: "What the delegate keeps to check this cast in the transparency log (docs/voting.md); shown only in this answer.",
+    description: 'What the delegate keeps to check this cast in the transparency log (docs/voting.md); shown only in this answer.',
   })
   receipt!: ReceiptDto;
 }
