@@ -46,6 +46,7 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'GET /log/proof/inclusion': 'public',
   'GET /log/proof/consistency': 'public',
   'GET /log/entries': ['secretariat'],
+  'GET /log/receipts/{commitment}': 'public',
   'GET /notifications': ['secretariat'],
   'POST /notifications/{id}/retry': ['secretariat'],
 };

@@ -226,6 +226,11 @@ const ROUTES: Record<string, RouteSetup> = {
     scene: () => ({ records: {} }),
     valid: { from: fc.constantFrom('1', '2'), to: fc.constantFrom('1', '2') },
   },
+  // Well-formed commitments that no cast holds (404), beside the hostile ones.
+  'GET /log/receipts/{commitment}': {
+    scene: () => ({ records: {} }),
+    valid: { commitment: fc.constantFrom('0'.repeat(64), 'ab'.repeat(32)) },
+  },
   'GET /log/entries': { scene: asSecretariat(), valid: { start: fc.constantFrom('0', '1'), end: fc.constantFrom('1', '2') } },
   'GET /notifications': { scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id } }) },
   'POST /notifications/{id}/retry': { scene: (world) => ({ caller: world.secretariat, records: { id: world.failedNotification } }) },

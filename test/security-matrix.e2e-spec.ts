@@ -304,6 +304,21 @@ const MATRIX: Record<string, Row> = {
     async (world) => ({ path: `/log/entries?start=0&end=${Math.min(1, await integrated(world))}` }),
     [401, 403, 403, 403, 200, 403],
   ),
+  'GET /log/receipts/{commitment}': row(
+    "the commitment of the delegate's cast on A's application, integrated",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationBeingVoted(world.api, world.users.secretariat, world.memberIds);
+      const cast = await world.api
+        .http()
+        .put(`/applications/${application.id}/ballot`)
+        .set(bearer(world.users.delegate))
+        .send({ choice: 'abstain' })
+        .expect(200);
+      await integrated(world);
+      return { path: `/log/receipts/${cast.body.receipt.commitment}`, applicantA };
+    },
+    EVERYONE,
+  ),
   'GET /notifications': row('the outbox', async () => ({ path: '/notifications' }), [401, 403, 403, 403, 200, 403]),
   'POST /notifications/{id}/retry': row(
     'a failed notification',

@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { HttpLoggerModule } from './logging/http-logger.module.js';
 import { LogController } from './log/log.controller.js';
+import { ReceiptController } from './log/receipt.controller.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({})
@@ -60,6 +61,7 @@ export class ApiModule {
         AuditEventsController,
         NotificationsController,
         LogController,
+        ReceiptController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

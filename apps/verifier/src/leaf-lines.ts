@@ -1,4 +1,5 @@
 import { leafHashOfPrefixed, nodeHash, perfectSubtrees } from '../../../libs/audit/src/log/merkle.js';
+import type { BallotEntry } from './ballot-check.js';
 import type { StateChange } from './workflow-check.js';
 
 // Reading `{"index":N,"data":"<base64>"}` lines into the tree: the verifier's hot loop, run in worker threads on
@@ -10,6 +11,14 @@ const NEWLINE = 0x0a;
 /** How the data of an entry that changes no state ends (keys are sorted, so the states come last). */
 const NO_STATES = Buffer.from('"stateAfter":null,"stateBefore":null}');
 const SEQ_KEY = Buffer.from('"seq":');
+/** Entries that change no state but that the ballot checks read (keys are sorted, so the action comes first). */
+const CAST = Buffer.from('{"action":"ballot.cast"');
+const COMMITMENT = Buffer.from('"commitment":"');
+const ATTENDANCE = Buffer.from('{"action":"assembly.attendance-recorded"');
+/** The actions whose whole entry the ballot checks read (docs/voting.md); of the rest only the state change travels. */
+const BALLOT_ACTIONS = new Set(['ballot.cast', 'assembly.attendance-recorded', 'application.open-ballot', 'application.close-ballot']);
+/** Values per entry in `LeafBatch.states`. */
+const STRIDE = 8;
 
 /**
  * The leaves [first, end) of a batch as perfect subtrees, for the tree to append in order: a batch is cut at
@@ -29,10 +38,11 @@ export interface LeafPiece {
 export interface LeafBatch {
   pieces: LeafPiece[];
   /**
-   * The leaves that change a state: JSON of `[at, json, seq, action, entityId, stateBefore, stateAfter, …]`, seven
-   * values for each: its position in the batch, 0 when its data is not JSON (else 1), the rest as its data says.
-   * One string per batch: the main thread parses it at once, where structured cloning an object per entry cost
-   * it more than the rest of its work.
+   * The leaves that change a state, and those the ballot checks read: JSON of `[at, json, seq, action, entityId,
+   * stateBefore, stateAfter, ballotEntry, …]`, eight values for each: its position in the batch, 0 when its data
+   * is not JSON (else 1), the rest as its data says, and the whole entry for a ballot's entries (else null). One
+   * string per batch: the main thread parses it at once, where structured cloning an object per entry cost it
+   * more than the rest of its work.
    */
   states: string;
   /** How many leaves were read; fewer than the lines when `error` stopped it. */
@@ -85,15 +95,17 @@ export function readLeafLines(bytes: Buffer, first: number, cuts: Float64Array):
     seqs.push(
       at < 0 ? 0 : parseInt(data.toString('latin1', at + SEQ_KEY.length, Math.min(data.length, at + SEQ_KEY.length + 20)), 10) || 0,
     );
-    if (!data.subarray(data.length - NO_STATES.length).equals(NO_STATES)) states.push(leaves.length, ...stateChangeOf(data));
+    if (!data.subarray(data.length - NO_STATES.length).equals(NO_STATES) || forBallots(data)) {
+      states.push(leaves.length, ...stateChangeOf(data));
+    }
     leaves.push(leafHashOfPrefixed(scratch.subarray(0, length)));
   }
   return { pieces: piecesOf(leaves, seqs, first, cuts), states: JSON.stringify(states), count: leaves.length, ...(error ? { error } : {}) };
 }
 
-const NOT_JSON = [0, null, null, null, null, null] as const;
+const NOT_JSON = [0, null, null, null, null, null, null] as const;
 
-/** What the workflow check reads of an entry (only that travels back to the main thread). */
+/** What the checks read of an entry (only that travels back to the main thread). */
 function stateChangeOf(data: Buffer): readonly unknown[] {
   let entry: Partial<StateChange> | null;
   try {
@@ -102,15 +114,15 @@ function stateChangeOf(data: Buffer): readonly unknown[] {
     return NOT_JSON;
   }
   const { seq, action, entityId, stateBefore, stateAfter } = entry ?? {};
-  return [1, seq, action, entityId, stateBefore, stateAfter];
+  return [1, seq, action, entityId, stateBefore, stateAfter, action !== undefined && BALLOT_ACTIONS.has(action) ? entry : null];
 }
 
-/** Reads back the state changes of a batch: each with its position in the batch, undefined when not JSON. */
-export function stateChangesOf(states: string): { at: number; entry?: StateChange }[] {
+/** Reads back the entries of a batch: each with its position in the batch, undefined when not JSON. */
+export function stateChangesOf(states: string): { at: number; entry?: StateChange; ballot?: BallotEntry }[] {
   const values = JSON.parse(states) as unknown[];
-  const changes: { at: number; entry?: StateChange }[] = [];
-  for (let i = 0; i < values.length; i += 7) {
-    const [at, json, seq, action, entityId, stateBefore, stateAfter] = values.slice(i, i + 7) as [
+  const changes: { at: number; entry?: StateChange; ballot?: BallotEntry }[] = [];
+  for (let i = 0; i < values.length; i += STRIDE) {
+    const [at, json, seq, action, entityId, stateBefore, stateAfter, ballot] = values.slice(i, i + STRIDE) as [
       number,
       number,
       number,
@@ -118,10 +130,25 @@ export function stateChangesOf(states: string): { at: number; entry?: StateChang
       string,
       string | null,
       string | null,
+      BallotEntry | null,
     ];
-    changes.push({ at, entry: json === 1 ? { seq, action, entityId, stateBefore, stateAfter } : undefined });
+    changes.push({
+      at,
+      entry: json === 1 ? { seq, action, entityId, stateBefore, stateAfter } : undefined,
+      ballot: ballot ?? undefined,
+    });
   }
   return changes;
+}
+
+/** A cast with a commitment (older casts were sealed), or a change of attendance. */
+function forBallots(data: Buffer): boolean {
+  if (startsWith(data, CAST)) return data.includes(COMMITMENT);
+  return startsWith(data, ATTENDANCE);
+}
+
+function startsWith(data: Buffer, prefix: Buffer): boolean {
+  return data.length >= prefix.length && data.subarray(0, prefix.length).equals(prefix);
 }
 
 /** The leaves cut at the sizes in `cuts`, each piece as its perfect subtrees, hashed bottom up. */

@@ -13,6 +13,8 @@ import {
 } from '../../../libs/audit/src/log/signed-note.js';
 import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
 import { WorkflowCheck } from './workflow-check.js';
+import { BallotCheck } from './ballot-check.js';
+import { checkReceipt } from './receipt-check.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -102,7 +104,7 @@ function countLines(bytes: Buffer, length: number): number {
  * checkpoint held outside (`held`) against the bundle's entries (the same root at its size, so the bundle's
  * latest tree extends it); and each application's states against the workflow table.
  */
-export async function verifyBundle(directory: string, held: readonly string[]): Promise<Verdict> {
+export async function verifyBundle(directory: string, held: readonly string[], receipts: readonly string[] = []): Promise<Verdict> {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let entries = 0;
@@ -147,6 +149,7 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
 
     const range = new CompactRange();
     const workflow = new WorkflowCheck();
+    const ballots = new BallotCheck();
     let next = 0;
     const atSize = (size: number, seq: number | undefined) => {
       const signed = checkpoints[next];
@@ -184,9 +187,9 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
           range.appendSubtree(piece.levels[i], Buffer.from(piece.hashes.buffer, piece.hashes.byteOffset + i * 32, 32));
         }
         for (; state < states.length && first + states[state].at < piece.end; state += 1) {
-          const { at, entry } = states[state];
+          const { at, entry, ballot } = states[state];
           if (!entry) throw new Failure(`leaf ${first + at}: its data is not an entry`);
-          const why = workflow.check(entry);
+          const why = workflow.check(entry) ?? (ballot && ballots.take(ballot, first + at));
           if (why) throw new Failure(`entry ${entry.seq} (leaf ${first + at}): ${why}`);
         }
         entries = piece.end;
@@ -229,8 +232,15 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
+    const receiptVerdicts = receipts.map((file) =>
+      checkReceipt(
+        file,
+        ballots,
+        checkpoints.map((checkpoint) => checkpoint.size),
+      ),
+    );
     return {
-      ok: true,
+      ok: receiptVerdicts.every((verdict) => verdict.ok),
       entries,
       seconds: seconds(),
       lines: [
@@ -239,7 +249,9 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
         `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
+        `  ${ballots.named} named ballots recounted from their casts, roll and attendance; ${ballots.secret} secret ballots' counted casts checked${ballots.older > 0 ? `; ${ballots.older} from before receipts not recounted` : ''}`,
         `  latest root ${latest.root.toString('base64')}`,
+        ...receiptVerdicts.map((verdict) => verdict.line),
       ],
     };
   } catch (error) {

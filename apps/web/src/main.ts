@@ -1,5 +1,5 @@
 import { whenSignedOut } from './api/client.js';
-import { currentSignIn, signOut } from './api/sign-in-store.js';
+import { currentSignIn, type SignIn, signOut } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
 import { ROUTES } from './routes.js';
@@ -10,6 +10,7 @@ import { notify } from './ui/notice.js';
 import { problemSentence } from './ui/problems.js';
 
 const main = document.getElementById('main')!;
+const CHECK_BALLOT_PATH = '/app/check-ballot';
 
 async function render(): Promise<void> {
   runLeaveHandlers();
@@ -21,14 +22,25 @@ async function render(): Promise<void> {
       navigate('/app/', true);
     },
   });
-  if (!signIn) {
+  if (location.pathname === CHECK_BALLOT_PATH) {
+    // Public: a delegate checks a receipt on any device, signed in or not.
+    await (await import('./pages/check-ballot.js')).checkBallotPage(main);
+  } else if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
     await signInPage(main, async (signedIn) => {
       await useLanguage(preferredLanguage(signedIn.user.locale));
       navigate('/app/', true);
     });
     return;
+  } else {
+    await renderSignedIn(signIn);
   }
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
+}
+
+async function renderSignedIn(signIn: SignIn): Promise<void> {
   const found = match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
@@ -44,9 +56,6 @@ async function render(): Promise<void> {
       );
     }
   }
-  const heading = main.querySelector('h1');
-  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
-  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
 }
 
 async function start(): Promise<void> {

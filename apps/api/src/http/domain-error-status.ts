@@ -75,6 +75,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.ApplicationNotFound:
     case VotingErrorCode.NoVote:
     case VotingErrorCode.NoBallotCast:
+    case VotingErrorCode.ReceiptNotFound:
       return HttpStatus.NOT_FOUND;
     case VotingErrorCode.SessionNumberTaken:
     case VotingErrorCode.SessionNotInProgress:

@@ -23,6 +23,8 @@ export type MessagePage = Schemas['MessagePageDto'];
 export type Assembly = Schemas['AssemblyDto'];
 export type Ballot = Schemas['BallotDto'];
 export type BallotChoice = Ballot['choice'];
+export type Cast = Schemas['CastDto'];
+export type BallotReceipt = Schemas['ReceiptDto'];
 export type Result = Schemas['ResultDto'];
 
 export type AuditEvent = Schemas['AuditEventDto'];

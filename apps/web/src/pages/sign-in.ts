@@ -31,5 +31,11 @@ export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) =
     field(t('signIn.password'), password),
     submit(t('signIn.submit'), { class: 'primary' }),
   );
-  replace(main, pageTitle(t('signIn.title')), h('p', null, t('signIn.intro')), form);
+  replace(
+    main,
+    pageTitle(t('signIn.title')),
+    h('p', null, t('signIn.intro')),
+    form,
+    h('p', null, h('a', { href: '/app/check-ballot' }, t('check.link'))),
+  );
 }

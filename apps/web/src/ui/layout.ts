@@ -15,7 +15,10 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/app/notifications', 'nav.notifications'],
     ['/app/audit', 'nav.audit'],
   ],
-  delegate: [['/app/', 'nav.agenda']],
+  delegate: [
+    ['/app/', 'nav.agenda'],
+    ['/app/check-ballot', 'nav.checkBallot'],
+  ],
   admin: [['/app/', 'nav.users']],
 };
 
