@@ -13,4 +13,7 @@ export class SignInResponseDto {
 
   @ApiProperty({ type: MeDto })
   user!: MeDto;
+
+  @ApiProperty({ description: 'The role requires a second factor the user has not enrolled: until it does, only enrolment, /auth/me and sign-out answer.' })
+  mustEnrolSecondFactor!: boolean;
 }
