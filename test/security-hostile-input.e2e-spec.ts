@@ -239,7 +239,7 @@ describe('hostile input, property-based', () => {
 
   beforeAll(async () => {
     console.info(`fast-check seed ${SEED}, ${RUNS} runs per route (FC_SEED, FC_RUNS to change)`);
-    const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    const api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000', LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
     schemas = Object.fromEntries(Object.entries(ACTION_BODIES).map(([action, body]) => [action, document.schema(body.name) ?? {}]));
