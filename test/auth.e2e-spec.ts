@@ -24,6 +24,7 @@ describe('signing in', () => {
       role: 'secretariat',
       governmentId: null,
       locale: 'en',
+      secondFactor: false,
     });
   });
 

@@ -1,5 +1,6 @@
-import { whenSignedOut } from './api/client.js';
-import { currentSignIn, signOut } from './api/sign-in-store.js';
+import { api, whenSignedOut } from './api/client.js';
+import { keepSession } from './api/session-keeper.js';
+import { currentSignIn, forgetSignIn } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
 import { ROUTES } from './routes.js';
@@ -16,8 +17,10 @@ async function render(): Promise<void> {
   const signIn = currentSignIn();
   renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
-    signOut: () => {
-      signOut();
+    signOut: async () => {
+      // Ends the session on the server (its refresh cookie with it), then forgets it here even if that failed.
+      await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      forgetSignIn();
       navigate('/app/', true);
     },
   });
@@ -29,7 +32,8 @@ async function render(): Promise<void> {
     });
     return;
   }
-  const found = match(ROUTES, signIn.user.role, location.pathname);
+  // A role that must sign in with a second factor and has none yet may only enrol one.
+  const found = signIn.mustEnrolSecondFactor ? match(ROUTES, signIn.user.role, '/app/account') : match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {
@@ -52,10 +56,12 @@ async function render(): Promise<void> {
 async function start(): Promise<void> {
   await useLanguage(preferredLanguage(currentSignIn()?.user.locale));
   setRenderer(() => void render());
-  whenSignedOut(() => {
+  const signedOut = () => {
     notify(t('signIn.expired'), 'warning');
     navigate('/app/', true);
-  });
+  };
+  whenSignedOut(signedOut);
+  keepSession(signedOut);
   interceptLinks();
   await render();
 }

@@ -74,9 +74,10 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** The access token's lifetime: short, since a sign-in session renews it (POST /auth/refresh). */
   @Transform(toInt)
-  @Min(60)
-  @Max(86400)
+  @Min(10)
+  @Max(3600)
   @IsInt()
   JWT_TTL_SECONDS = 900;
 

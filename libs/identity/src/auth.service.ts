@@ -22,6 +22,8 @@ export interface SignInResult {
   user: AuthenticatedUser;
   /** The role requires a second factor the user lacks: the token serves only to enrol one. */
   mustEnrolSecondFactor: boolean;
+  /** The session ends when it is not renewed for this long: a client renews only while its user is active. */
+  idleTimeoutSeconds: number;
 }
 
 /** A completed sign-in: the answer, and the cookies to set (the refresh token; the browser's device token). */
@@ -148,6 +150,7 @@ export class AuthService {
       expiresIn: this.tokens.lifetimeSeconds('access'),
       user: toAuthenticatedUser(user),
       mustEnrolSecondFactor,
+      idleTimeoutSeconds: this.config.auth.sessionIdleTimeoutSeconds,
     };
   }
 

@@ -29,8 +29,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
  */
 export const DuringEnrolment = () => SetMetadata(DURING_ENROLMENT, true);
 
-/** `sessionId`: the sign-in session of the bearer token. */
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser; sessionId?: string };
+/** `sessionId`: the sign-in session of the bearer token; `secondFactor`: whether its user has one. */
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser; sessionId?: string; secondFactor?: boolean };
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;

@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'This route needs a bearer token: sign in with POST /auth/login.');
     }
     const caller = await this.auth.authenticate(token);
-    [request.user, request.sessionId] = [caller.user, caller.sessionId];
+    [request.user, request.sessionId, request.secondFactor] = [caller.user, caller.sessionId, caller.secondFactor];
     if (caller.enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, targets)) {
       throw new IdentityError(
         IdentityErrorCode.SecondFactorRequired,

@@ -96,8 +96,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Show the signed-in user' })
   @ApiOkResponse({ type: MeDto })
   @ProblemResponses(401)
-  me(@CurrentUser() user: AuthenticatedUser): MeDto {
-    return user;
+  me(@CurrentUser() user: AuthenticatedUser, @Req() request: AuthenticatedRequest): MeDto {
+    return { ...user, secondFactor: request.secondFactor === true };
   }
 
   private signedIn(reply: FastifyReply, signedIn: SignedIn): SignInResponseDto {
