@@ -63,18 +63,18 @@ describe('two-step sign-in in the web app', () => {
     await page.getByRole('button', { name: 'Turn off two-step sign-in' }).waitFor();
 
     // Sign out ends the session; signing in now asks for a code (the step used at enrolment is spent: the next one).
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signInForm(page, officer.email);
     await expectAccessible(page);
     await enterCode(page, totpCode(secret, 1));
     await page.locator('nav').waitFor();
 
     // A recovery code signs in once.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signInForm(page, officer.email);
     await enterCode(page, codes[0]);
     await page.locator('nav').waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signInForm(page, officer.email);
     await enterCode(page, codes[0]);
     await page.getByRole('alert').filter({ hasText: 'The code is wrong or was used already.' }).waitFor();
@@ -84,17 +84,21 @@ describe('two-step sign-in in the web app', () => {
 
   it('lists where the user is signed in, and ends another sign-in', async () => {
     const user = await aUser(api, 'delegate', { government: 'Toyama' });
-    const phone = (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, PHONE)).page;
+    const phone = (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, { ...PHONE, userAgent: 'Test phone browser' } as typeof DESKTOP)).page;
     const { page } = await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, DESKTOP);
     await page.goto('/app/account');
     const table = page.getByRole('table', { name: 'Where you are signed in' });
-    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    // Three: the fixture's own sign-in through the API, the phone's and this one.
+    await table.locator('tbody tr').nth(2).waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(3);
     await table.getByText('(this browser)').waitFor();
     await expectAccessible(page);
-    await table.getByRole('button', { name: /^Sign out there/ }).click();
+    const phoneRow = table.locator('tbody tr', { hasText: 'Test phone browser' });
+    await phoneRow.getByRole('button', { name: /^Sign out there/ }).click();
     await page.getByRole('dialog', { name: 'Sign out there?' }).getByRole('button', { name: 'Yes, sign out there' }).click();
     await page.getByText('Signed out there.').waitFor();
-    await expect(table.locator('tbody tr').count()).resolves.toBe(1);
+    await table.locator('tbody tr').nth(2).waitFor({ state: 'detached' });
+    await expect(phoneRow.count()).resolves.toBe(0);
     // The phone's next request finds its session ended: back to sign-in.
     await phone.reload();
     await phone.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();

@@ -41,6 +41,8 @@ async function render(): Promise<void> {
       const page = await found.route.page();
       await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
     } catch (error) {
+      // The session ended during the page's requests: the sign-in page has replaced it already.
+      if (!currentSignIn()) return;
       replace(
         main,
         h('h1', { tabindex: -1 }, t('problem.pageTitle')),
