@@ -120,7 +120,11 @@ describe('signing in', () => {
       jwt.sign(payload, secret, { algorithm: 'HS256', issuer: 'near-admission', expiresIn: 600, ...options });
 
     it('signed as the system signs them, accepted (the control of the cases below)', async () => {
-      await api.http().get('/auth/me').set('Authorization', `Bearer ${sign(claims())}`).expect(200);
+      await api
+        .http()
+        .get('/auth/me')
+        .set('Authorization', `Bearer ${sign(claims())}`)
+        .expect(200);
     });
 
     it.each([
@@ -137,7 +141,10 @@ describe('signing in', () => {
       ['without a session', () => `Bearer ${sign({ ...claims(), sid: undefined })}`],
       ['of another type (the second step of a sign-in)', () => `Bearer ${sign({ ...claims(), typ: 'mfa' }, { expiresIn: 300 })}`],
       ['of a session that does not exist', () => `Bearer ${sign({ ...claims(), sid: '00000000-0000-4000-8000-000000000000' })}`],
-      ['of a user that does not exist', () => `Bearer ${sign({ ...claims(), sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })}`],
+      [
+        'of a user that does not exist',
+        () => `Bearer ${sign({ ...claims(), sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })}`,
+      ],
       ['of another scheme', () => `Basic ${Buffer.from('a:b').toString('base64')}`],
     ])('%s', async (_, header) => {
       const value = header();

@@ -21,7 +21,12 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
   async function enrol(user: TestUser): Promise<{ secret: Buffer; recoveryCodes: string[]; otpauthUri: string; base32: string }> {
     const started = await api.http().post('/auth/totp').set(bearer(user)).expect(200);
     const secret = secretOf(started.body.otpauthUri);
-    const confirmed = await api.http().post('/auth/totp/confirm').set(bearer(user)).send({ code: totpCode(secret) }).expect(200);
+    const confirmed = await api
+      .http()
+      .post('/auth/totp/confirm')
+      .set(bearer(user))
+      .send({ code: totpCode(secret) })
+      .expect(200);
     return { secret, recoveryCodes: confirmed.body.recoveryCodes, otpauthUri: started.body.otpauthUri, base32: started.body.secret };
   }
 
@@ -46,7 +51,13 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
     expect(uri.protocol).toBe('otpauth:');
     expect(uri.host).toBe('totp');
     expect(decodeURIComponent(uri.pathname)).toBe(`/NEAR:${user.email}`);
-    expect(Object.fromEntries(uri.searchParams)).toMatchObject({ issuer: 'NEAR', algorithm: 'SHA1', digits: '6', period: '30', secret: base32 });
+    expect(Object.fromEntries(uri.searchParams)).toMatchObject({
+      issuer: 'NEAR',
+      algorithm: 'SHA1',
+      digits: '6',
+      period: '30',
+      secret: base32,
+    });
     expect(secret.length).toBe(20);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
@@ -60,9 +71,10 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
     expect(dump).not.toContain(base32);
     expect(dump).not.toContain(secret.toString('hex'));
     for (const code of recoveryCodes) expect(dump).not.toContain(code);
-    const [audit] = await api.dataSource.query(`SELECT payload FROM audit_events WHERE action = 'user.second-factor-added' AND entity_id = $1`, [
-      user.id,
-    ]);
+    const [audit] = await api.dataSource.query(
+      `SELECT payload FROM audit_events WHERE action = 'user.second-factor-added' AND entity_id = $1`,
+      [user.id],
+    );
     expect(JSON.parse(audit.payload)).toEqual({ method: 'totp', recoveryCodes: 10 });
     const mail = await api.dataSource.query(`SELECT event, recipient FROM notifications WHERE recipient = $1`, [user.email]);
     expect(mail).toEqual([{ event: 'second-factor-added', recipient: user.email }]);
@@ -76,7 +88,12 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
     const wrong = String((Number(totpCode(secretOf(started.body.otpauthUri))) + 1) % 1_000_000).padStart(6, '0');
     const refused = await api.http().post('/auth/totp/confirm').set(bearer(user)).send({ code: wrong }).expect(422);
     expect(refused.body.type).toBe('urn:near:problem:invalid-code');
-    await api.http().post('/auth/totp/confirm').set(bearer(user)).send({ code: totpCode(secretOf(started.body.otpauthUri)) }).expect(200);
+    await api
+      .http()
+      .post('/auth/totp/confirm')
+      .set(bearer(user))
+      .send({ code: totpCode(secretOf(started.body.otpauthUri)) })
+      .expect(200);
   });
 
   it('signs an enrolled user in in two steps; the first grants nothing, a code is accepted once', async () => {
@@ -112,7 +129,11 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
   it('refuses an expired or forged second-step token', async () => {
     const user = await aUser(api, 'delegate', { government: 'Toyama' });
     const { secret } = await enrol(user);
-    const expired = jwt.sign({ sub: user.id, typ: 'mfa' }, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'near-admission', expiresIn: -1 });
+    const expired = jwt.sign({ sub: user.id, typ: 'mfa' }, TEST_JWT_SECRET, {
+      algorithm: 'HS256',
+      issuer: 'near-admission',
+      expiresIn: -1,
+    });
     await secondStep(expired, totpCode(secret, 1)).expect(401);
     const forged = jwt.sign({ sub: user.id, typ: 'mfa' }, 'another-secret-that-is-at-least-32-characters', {
       algorithm: 'HS256',
@@ -138,12 +159,22 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
     const user = await aUser(api, 'delegate', { government: 'Toyama' });
     const { secret } = await enrol(user);
     await api.http().delete('/auth/totp').set(bearer(user)).send({ code: '000000' }).expect(422);
-    await api.http().delete('/auth/totp').set(bearer(user)).send({ code: totpCode(secret, 1) }).expect(204);
+    await api
+      .http()
+      .delete('/auth/totp')
+      .set(bearer(user))
+      .send({ code: totpCode(secret, 1) })
+      .expect(204);
     const signedIn = await login(user).expect(200);
     expect(signedIn.body.accessToken).toBeTruthy();
     const mail = await api.dataSource.query(`SELECT event FROM notifications WHERE recipient = $1 ORDER BY created_at`, [user.email]);
     expect(mail.map((row: { event: string }) => row.event)).toEqual(['second-factor-added', 'second-factor-removed']);
-    await api.http().delete('/auth/totp').set(bearer(user)).send({ code: totpCode(secret, 1) }).expect(422);
+    await api
+      .http()
+      .delete('/auth/totp')
+      .set(bearer(user))
+      .send({ code: totpCode(secret, 1) })
+      .expect(422);
   });
 
   it('lets a role that requires a second factor do nothing but enrol until it has one', async () => {

@@ -94,13 +94,21 @@ const MATRIX: Record<string, Row> = {
   'DELETE /auth/sessions/{id}': row(
     "another sign-in session of applicant A's",
     async ({ api, users }) => {
-      const { body } = await api.http().post('/auth/login').send({ email: users['applicant A'].email, password: TEST_PASSWORD }).expect(200);
+      const { body } = await api
+        .http()
+        .post('/auth/login')
+        .send({ email: users['applicant A'].email, password: TEST_PASSWORD })
+        .expect(200);
       const sid = (JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
       return { path: `/auth/sessions/${sid}` };
     },
     [401, 204, 404, 404, 404, 404],
   ),
-  'POST /auth/totp': row("enrolling the caller's own authenticator app", async () => ({ path: '/auth/totp' }), [401, 200, 200, 200, 200, 200]),
+  'POST /auth/totp': row(
+    "enrolling the caller's own authenticator app",
+    async () => ({ path: '/auth/totp' }),
+    [401, 200, 200, 200, 200, 200],
+  ),
   'POST /auth/totp/confirm': row(
     'a wrong code',
     async () => ({ path: '/auth/totp/confirm', body: () => ({ code: '000000' }) }),

@@ -16,7 +16,12 @@ describe('sign-in sessions: refresh cookie, rotation, sign-out and ending sessio
   afterAll(() => api.close());
 
   const signIn = async (who: TestUser = user, userAgent = 'jest') => {
-    const response = await api.http().post('/auth/login').set('User-Agent', userAgent).send({ email: who.email, password: TEST_PASSWORD }).expect(200);
+    const response = await api
+      .http()
+      .post('/auth/login')
+      .set('User-Agent', userAgent)
+      .send({ email: who.email, password: TEST_PASSWORD })
+      .expect(200);
     return { token: response.body.accessToken as string, cookie: refreshCookieOf(response), response };
   };
   const refresh = (cookie?: string) => {
@@ -64,7 +69,9 @@ describe('sign-in sessions: refresh cookie, rotation, sign-out and ending sessio
     await refresh(refreshCookieOf(owner)).expect(401);
     await me(owner.body.accessToken).expect(401);
     await me(stolen.token).expect(401);
-    const [entry] = await api.dataSource.query(`SELECT payload FROM audit_events WHERE action = 'auth.session-ended' AND entity_id = $1`, [user.id]);
+    const [entry] = await api.dataSource.query(`SELECT payload FROM audit_events WHERE action = 'auth.session-ended' AND entity_id = $1`, [
+      user.id,
+    ]);
     expect(JSON.parse(entry.payload)).toEqual({ sessionId: sidOf(stolen.token), reason: 'refresh-token-reused' });
   });
 
@@ -87,26 +94,47 @@ describe('sign-in sessions: refresh cookie, rotation, sign-out and ending sessio
     const laptop = await signIn(user, 'Laptop browser');
     const stranger = await aUser(api, 'delegate', { government: 'Busan' });
     const listed = await api.http().get('/auth/sessions').set('Authorization', `Bearer ${laptop.token}`).expect(200);
-    const mine = listed.body as { id: string; current: boolean; userAgent: string; clientAddress: string; createdAt: string; lastUsedAt: string }[];
+    const mine = listed.body as {
+      id: string;
+      current: boolean;
+      userAgent: string;
+      clientAddress: string;
+      createdAt: string;
+      lastUsedAt: string;
+    }[];
     expect(mine.find((session) => session.id === sidOf(laptop.token))).toMatchObject({ current: true, userAgent: 'Laptop browser' });
     expect(mine.find((session) => session.id === sidOf(phone.token))).toMatchObject({ current: false, userAgent: 'Phone browser' });
     expect(mine.filter((session) => session.current)).toHaveLength(1);
     expect(mine[0].clientAddress).toMatch(/127\.0\.0\.1/);
     // Another user's session is not found, and goes on.
-    await api.http().delete(`/auth/sessions/${sidOf(phone.token)}`).set('Authorization', `Bearer ${stranger.token}`).expect(404);
+    await api
+      .http()
+      .delete(`/auth/sessions/${sidOf(phone.token)}`)
+      .set('Authorization', `Bearer ${stranger.token}`)
+      .expect(404);
     await me(phone.token).expect(200);
-    await api.http().delete(`/auth/sessions/${sidOf(phone.token)}`).set('Authorization', `Bearer ${laptop.token}`).expect(204);
+    await api
+      .http()
+      .delete(`/auth/sessions/${sidOf(phone.token)}`)
+      .set('Authorization', `Bearer ${laptop.token}`)
+      .expect(204);
     await me(phone.token).expect(401);
     await refresh(phone.cookie).expect(401);
     await me(laptop.token).expect(200);
     const after = await api.http().get('/auth/sessions').set('Authorization', `Bearer ${laptop.token}`).expect(200);
     expect((after.body as { id: string }[]).map((session) => session.id)).not.toContain(sidOf(phone.token));
-    await api.http().delete(`/auth/sessions/${sidOf(phone.token)}`).set('Authorization', `Bearer ${laptop.token}`).expect(404);
+    await api
+      .http()
+      .delete(`/auth/sessions/${sidOf(phone.token)}`)
+      .set('Authorization', `Bearer ${laptop.token}`)
+      .expect(404);
   });
 
   it('refuses to renew a session idle past the idle timeout, or past its absolute lifetime', async () => {
     const idle = await signIn();
-    await api.dataSource.query(`UPDATE sign_in_sessions SET last_used_at = now() - interval '31 minutes' WHERE id = $1`, [sidOf(idle.token)]);
+    await api.dataSource.query(`UPDATE sign_in_sessions SET last_used_at = now() - interval '31 minutes' WHERE id = $1`, [
+      sidOf(idle.token),
+    ]);
     await refresh(idle.cookie).expect(401);
     const old = await signIn();
     await api.dataSource.query(`UPDATE sign_in_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [sidOf(old.token)]);

@@ -84,7 +84,9 @@ describe('two-step sign-in in the web app', () => {
 
   it('lists where the user is signed in, and ends another sign-in', async () => {
     const user = await aUser(api, 'delegate', { government: 'Toyama' });
-    const phone = (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, { ...PHONE, userAgent: 'Test phone browser' } as typeof DESKTOP)).page;
+    const phone = (
+      await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, { ...PHONE, userAgent: 'Test phone browser' } as typeof DESKTOP)
+    ).page;
     const { page } = await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, DESKTOP);
     await page.goto('/app/account');
     const table = page.getByRole('table', { name: 'Where you are signed in' });
@@ -120,7 +122,7 @@ describe('a sign-in that outlives its access token', () => {
     await hall?.api.close();
   });
 
-  it("lets a delegate whose access token expired while the ballot was open cast without seeing the sign-in page", async () => {
+  it('lets a delegate whose access token expired while the ballot was open cast without seeing the sign-in page', async () => {
     const officer = await aUser(hall.api, 'secretariat');
     const { application } = await anApplicationBeingVoted(hall.api, officer, hall.memberIds);
     const { page } = await signedIn(browser, baseUrl, hall.delegates[0].email, TEST_PASSWORD, PHONE);

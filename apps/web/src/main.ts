@@ -33,7 +33,9 @@ async function render(): Promise<void> {
     return;
   }
   // A role that must sign in with a second factor and has none yet may only enrol one.
-  const found = signIn.mustEnrolSecondFactor ? match(ROUTES, signIn.user.role, '/app/account') : match(ROUTES, signIn.user.role, location.pathname);
+  const found = signIn.mustEnrolSecondFactor
+    ? match(ROUTES, signIn.user.role, '/app/account')
+    : match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {

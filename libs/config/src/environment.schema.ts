@@ -203,7 +203,15 @@ export class EnvironmentVariables {
   LOG_SIGNING_KEY?: string;
 }
 
-const SECRETS = new Set(['LOG_SIGNING_KEY', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+const SECRETS = new Set([
+  'LOG_SIGNING_KEY',
+  'JWT_SECRET',
+  'TOTP_ENCRYPTION_KEY',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+]);
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
 export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
 export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';

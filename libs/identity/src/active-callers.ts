@@ -25,7 +25,12 @@ type CallerRow = AuthenticatedUser & { sessionId: string; secondFactor: boolean 
 export class ActiveCallers {
   private readonly callers = new GroupCommit<string, CallerRow | null>(
     (sessionIds) =>
-      queryPreparedByIds<CallerRow>(this.dataSource, { one: ACTIVE_CALLER_STATEMENT, many: ACTIVE_CALLERS_STATEMENT }, sessionIds, (row) => row.sessionId),
+      queryPreparedByIds<CallerRow>(
+        this.dataSource,
+        { one: ACTIVE_CALLER_STATEMENT, many: ACTIVE_CALLERS_STATEMENT },
+        sessionIds,
+        (row) => row.sessionId,
+      ),
     { maxBatch: 500, concurrency: 1 },
   );
 

@@ -90,7 +90,8 @@ export class AuthService {
   async completeSecondStep(mfaToken: string, code: string, origin: SignInOrigin): Promise<SignedIn> {
     const claims = await this.tokens.verify('mfa', mfaToken);
     const user = UUID.test(claims.sub) ? await userTable.findActiveById(this.dataSource.manager, claims.sub) : null;
-    if (!user) throw new IdentityError(IdentityErrorCode.InvalidToken, 'The sign-in step has expired; enter your e-mail and password again.');
+    if (!user)
+      throw new IdentityError(IdentityErrorCode.InvalidToken, 'The sign-in step has expired; enter your e-mail and password again.');
     const attempt: Attempt = { email: user.email, address: origin.clientAddress, kind: 'second-factor' };
     const failureId = await this.countAttempt(attempt);
     const signedIn = await this.dataSource.transaction(async (manager) => {

@@ -77,7 +77,9 @@ export class IssuedTokens {
   private invalid(type: TokenType): IdentityError {
     return new IdentityError(
       IdentityErrorCode.InvalidToken,
-      type === 'mfa' ? 'The sign-in step has expired; enter your e-mail and password again.' : 'The access token is invalid or has expired; sign in again.',
+      type === 'mfa'
+        ? 'The sign-in step has expired; enter your e-mail and password again.'
+        : 'The access token is invalid or has expired; sign in again.',
     );
   }
 }

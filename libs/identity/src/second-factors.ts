@@ -115,7 +115,13 @@ export class SecondFactors {
     return Boolean(factor?.confirmedAt) && this.spend(manager, factor!, user.id, user.email, code);
   }
 
-  private async spend(manager: EntityManager, factor: factors.SecondFactorRow, userId: string, email: string, code: string): Promise<boolean> {
+  private async spend(
+    manager: EntityManager,
+    factor: factors.SecondFactorRow,
+    userId: string,
+    email: string,
+    code: string,
+  ): Promise<boolean> {
     const typed = code.replace(/\s/g, '');
     if (TOTP_CODE.test(typed)) {
       const step = this.stepOf(factor, userId, email, typed);
@@ -128,7 +134,10 @@ export class SecondFactors {
   private stepOf(factor: factors.SecondFactorRow, userId: string, email: string, code: string): number | null {
     const typed = code.replace(/\s/g, '');
     if (!TOTP_CODE.test(typed)) return null;
-    const totp = this.totp(new Secret({ buffer: unseal(factor.sealedSecret, userId, this.config.auth.totpEncryptionKey).buffer as ArrayBuffer }), email);
+    const totp = this.totp(
+      new Secret({ buffer: unseal(factor.sealedSecret, userId, this.config.auth.totpEncryptionKey).buffer as ArrayBuffer }),
+      email,
+    );
     const timestamp = Date.now();
     const delta = totp.validate({ token: typed, timestamp, window: WINDOW });
     if (delta === null) return null;

@@ -122,11 +122,7 @@ export class SignInSessions {
    * Ends every session of the user, in the caller's transaction, but the one named in `except` (a password change
    * keeps the session that made it). Their access tokens are refused from the next request on.
    */
-  async endAllOf(
-    manager: EntityManager,
-    userId: string,
-    options: { except?: string; reason?: SessionEndReason } = {},
-  ): Promise<void> {
+  async endAllOf(manager: EntityManager, userId: string, options: { except?: string; reason?: SessionEndReason } = {}): Promise<void> {
     await sessions.endSessionsOf(manager, userId, options.reason ?? 'password-changed', options.except);
   }
 

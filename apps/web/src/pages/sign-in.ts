@@ -50,7 +50,9 @@ function codeStep(main: HTMLElement, mfaToken: string, signedIn: (signIn: SignIn
       class: 'card narrow',
       onsubmit: whenSubmitted(async () => {
         try {
-          await signedIn(saveSignIn(await api<SignInResponse>('/auth/login/totp', { method: 'POST', body: { mfaToken, code: code.value } })));
+          await signedIn(
+            saveSignIn(await api<SignInResponse>('/auth/login/totp', { method: 'POST', body: { mfaToken, code: code.value } })),
+          );
         } catch (problem) {
           showProblem(form, problem);
         }

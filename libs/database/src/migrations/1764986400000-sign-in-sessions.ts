@@ -53,7 +53,9 @@ export class SignInSessions1764986400000 implements MigrationInterface {
         PRIMARY KEY (user_id, code_hash)
       )`);
 
-    await db.query(`ALTER TABLE login_failures ADD COLUMN kind text NOT NULL DEFAULT 'password' CHECK (kind IN ('password', 'second-factor'))`);
+    await db.query(
+      `ALTER TABLE login_failures ADD COLUMN kind text NOT NULL DEFAULT 'password' CHECK (kind IN ('password', 'second-factor'))`,
+    );
     await db.query(`ALTER TABLE login_failures ADD COLUMN device_id uuid`);
     await db.query(`CREATE INDEX login_failures_device_idx ON login_failures (device_id, failed_at) WHERE device_id IS NOT NULL`);
   }

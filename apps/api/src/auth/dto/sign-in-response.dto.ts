@@ -14,7 +14,10 @@ export class SignInResponseDto {
   @ApiProperty({ type: MeDto })
   user!: MeDto;
 
-  @ApiProperty({ description: 'The role requires a second factor the user has not enrolled: until it does, only enrolment, /auth/me and sign-out answer.' })
+  @ApiProperty({
+    description:
+      'The role requires a second factor the user has not enrolled: until it does, only enrolment, /auth/me and sign-out answer.',
+  })
   mustEnrolSecondFactor!: boolean;
 
   @ApiProperty({

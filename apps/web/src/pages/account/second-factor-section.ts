@@ -115,7 +115,11 @@ function showRecoveryCodes(section: HTMLElement, heading: HTMLElement, codes: st
       { class: 'card recovery-codes', role: 'status' },
       h('p', null, t('account.enrolledNow')),
       h('p', null, h('strong', null, t('account.recoveryIntro'))),
-      h('ul', { class: 'codes', 'aria-label': t('account.recoveryCodes') }, codes.map((code) => h('li', null, h('code', null, code)))),
+      h(
+        'ul',
+        { class: 'codes', 'aria-label': t('account.recoveryCodes') },
+        codes.map((code) => h('li', null, h('code', null, code))),
+      ),
       h('div', { class: 'actions' }, download, print, done),
     ),
   );

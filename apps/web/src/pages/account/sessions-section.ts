@@ -19,7 +19,12 @@ export async function sessionsSection(): Promise<HTMLElement> {
         h(
           'tr',
           null,
-          h('td', null, session.userAgent ?? t('account.unknownBrowser'), session.current ? [' ', h('strong', null, t('account.thisOne'))] : null),
+          h(
+            'td',
+            null,
+            session.userAgent ?? t('account.unknownBrowser'),
+            session.current ? [' ', h('strong', null, t('account.thisOne'))] : null,
+          ),
           h('td', null, session.clientAddress ?? ''),
           h('td', null, formatDateTime(session.createdAt)),
           h('td', null, formatDateTime(session.lastUsedAt)),
