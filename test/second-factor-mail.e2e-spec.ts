@@ -27,11 +27,20 @@ describe('the e-mails of a second factor', () => {
   it('tells the user, in the user’s language, when a second factor is added and when it is removed; never its secret', async () => {
     const user = await aUser(api, 'delegate', { government: 'Busan', locale: 'ko' });
     const { secret, recoveryCodes } = await enrolSecondFactor(api, user);
-    await api.http().delete('/auth/totp').set(bearer(user)).send({ code: totpCode(secret, 1) }).expect(204);
-    const mails = await waitFor(async () => {
-      const received = mailbox.received.filter((mail) => mail.to.includes(user.email));
-      return received.length >= 2 ? received : undefined;
-    }, 20_000, 'both e-mails');
+    await api
+      .http()
+      .delete('/auth/totp')
+      .set(bearer(user))
+      .send({ code: totpCode(secret, 1) })
+      .expect(204);
+    const mails = await waitFor(
+      async () => {
+        const received = mailbox.received.filter((mail) => mail.to.includes(user.email));
+        return received.length >= 2 ? received : undefined;
+      },
+      20_000,
+      'both e-mails',
+    );
     expect(mails.map((mail) => [mail.language, mail.subject])).toEqual([
       ['ko', '계정에 2단계 로그인이 설정되었습니다'],
       ['ko', '계정의 2단계 로그인이 해제되었습니다'],

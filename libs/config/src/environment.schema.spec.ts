@@ -68,7 +68,11 @@ describe('the configuration', () => {
   });
 
   it('requires a second factor of admins and the Secretariat in production, of nobody in development, unless told', () => {
-    const secrets = { JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-long-password', LOG_SIGNING_KEY: generateSignerKey('near.example/log') };
+    const secrets = {
+      JWT_SECRET: 'x'.repeat(32),
+      ADMIN_PASSWORD: 'a-long-password',
+      LOG_SIGNING_KEY: generateSignerKey('near.example/log'),
+    };
     expect(load({ NODE_ENV: 'production', ...secrets }).auth.mfaRequiredRoles).toEqual(['admin', 'secretariat']);
     expect(load({ NODE_ENV: 'production', ...secrets, MFA_REQUIRED_ROLES: 'none' }).auth.mfaRequiredRoles).toEqual([]);
     expect(load({}).auth.mfaRequiredRoles).toEqual([]);
