@@ -321,8 +321,9 @@ function printSummary(results: Partial<Results>): void {
   if (l)
     line(
       'login',
-      l.guesses.met && l.owner.met,
-      `${l.guesses.lastMinutePerMinute} guesses checked in the last minute (target ≤ ${l.guesses.target}); the owner signed in ${l.owner.ok}/${l.owner.attempts}`,
+      l.guesses.met === undefined ? undefined : l.guesses.met && l.owner.met,
+      `${l.guesses.checked} guesses checked in ${l.seconds} s, ${l.guesses.lastMinutePerMinute ?? 'n/a'} in the last minute (target ≤ ${l.guesses.target}); ` +
+        `the owner signed in ${l.owner.ok}/${l.owner.attempts}`,
     );
   if (r)
     line(
