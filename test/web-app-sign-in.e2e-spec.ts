@@ -150,3 +150,48 @@ describe('a sign-in that outlives its access token', () => {
     await expectAccessible(page);
   });
 });
+
+describe('a role that must sign in with a second factor, and an idle tab', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    api = await createTestApp({ MFA_REQUIRED_ROLES: 'secretariat', SESSION_IDLE_TIMEOUT_SECONDS: '60' });
+    [baseUrl, browser] = await Promise.all([listen(api), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows a Secretariat officer without a second factor only the enrolment, then the whole app once enrolled', async () => {
+    const officer = await aUser(api, 'secretariat');
+    const context = await browser.newContext({ ...DESKTOP, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto('/app/sessions');
+    await signInForm(page, officer.email);
+    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    await page.getByText('Your role signs in with two steps. Add an authenticator app to continue.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    const secret = base32Decode((await page.locator('.totp-secret').innerText()).replace(/\s/g, ''));
+    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByRole('heading', { name: 'Work queue', level: 1 }).waitFor();
+  });
+
+  it('signs an idle tab out after the idle timeout', async () => {
+    const delegate = await aUser(api, 'delegate', { government: 'Toyama' });
+    const { page } = await signedIn(browser, baseUrl, delegate.email, TEST_PASSWORD, PHONE);
+    // Untouched for longer than the 60-second idle timeout (the app looks every 15 s).
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor({ timeout: 100_000 });
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    const [session] = await api.dataSource.query(
+      `SELECT end_reason FROM sign_in_sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [delegate.id],
+    );
+    expect(session.end_reason).toBe('signed-out');
+  }, 150_000);
+});

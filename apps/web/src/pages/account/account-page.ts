@@ -1,4 +1,5 @@
 import { api } from '../../api/client.js';
+import { renewSignIn } from '../../api/session-keeper.js';
 import { currentSignIn } from '../../api/sign-in-store.js';
 import type { Me } from '../../api/types.js';
 import type { Page } from '../../router.js';
@@ -17,8 +18,8 @@ export const accountPage: Page = async ({ main }) => {
   const enrolled = mustEnrol ? false : await hasSecondFactor();
   const secondFactor = secondFactorSection(enrolled, (nowEnrolled) => {
     if (mustEnrol && nowEnrolled) {
-      // Enrolled: the same session now serves everything; start the app afresh.
-      location.assign('/app/');
+      // Enrolled: the same session now serves everything. A renewal brings the sign-in up to date; then the app starts afresh.
+      void renewSignIn().then(() => location.assign('/app/'));
       return;
     }
     secondFactor.replaceWith(secondFactorSection(nowEnrolled, () => location.reload()));
