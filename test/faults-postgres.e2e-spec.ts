@@ -80,7 +80,7 @@ describe('PostgreSQL stopped under load', () => {
   beforeAll(async () => {
     times.begun = Date.now();
     await postgres.init();
-    api = await spawnApi(postgres.url('near_faults'), { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    api = await spawnApi(postgres.url('near_faults'), { LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     times.apiUp = Date.now();
     const testApp = api.testApp;
     secretariat = await aUser(testApp, 'secretariat');

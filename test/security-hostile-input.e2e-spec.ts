@@ -122,6 +122,13 @@ const ROUTES: Record<string, RouteSetup> = {
     valid: { email: fc.constant(ref('email')), password: fc.oneof(fc.constant(ref('password')), fc.constant('a-wrong-password')) },
     recordedRefusal: { status: 401, tables: ['audit_events', 'log_pending', 'login_failures', 'audit chain head'] },
   },
+  // A second step with any token but a real one's: refused before any count or audit.
+  'POST /auth/login/totp': { scene: () => ({ records: {} }) },
+  // A session of nobody's (ending the caller's own would end the suite's sign-in).
+  'DELETE /auth/sessions/{id}': { scene: (world) => ({ caller: world.delegate, records: { id: '00000000-0000-4000-8000-000000000000' } }) },
+  'POST /auth/totp/confirm': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /auth/totp': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /users/{id}/totp': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
   'POST /users': {
     scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }),
     normalize: (text) => text.trim(),
@@ -246,7 +253,7 @@ describe('hostile input, property-based', () => {
 
   beforeAll(async () => {
     console.info(`fast-check seed ${SEED}, ${RUNS} runs per route (FC_SEED, FC_RUNS to change)`);
-    const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    const api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000', LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
     contract = await ApiContract.of(api);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationInput, nextSessionNumber } from './fixtures/applications.js';
+import { enrolSecondFactor } from './fixtures/second-factor.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -39,6 +40,8 @@ interface Target {
   letter?: Buffer;
   /** The applicant of government A, when the row made a government (and its application) of its own. */
   applicantA?: TestUser;
+  /** Each caller signs in anew for this row: the request ends the session it is made in (sign-out). */
+  freshSignIn?: boolean;
 }
 
 interface Row {
@@ -77,6 +80,46 @@ const MATRIX: Record<string, Row> = {
     [200, 200, 200, 200, 200, 200],
   ),
   'GET /auth/me': row('the caller', async () => ({ path: '/auth/me' }), [401, 200, 200, 200, 200, 200]),
+  'POST /auth/login/totp': row(
+    'a second step with a token of no sign-in',
+    async () => ({ path: '/auth/login/totp', body: () => ({ mfaToken: 'not-a-token', code: '123456' }) }),
+    [401, 401, 401, 401, 401, 401],
+  ),
+  'POST /auth/refresh': row('no refresh cookie', async () => ({ path: '/auth/refresh' }), [401, 401, 401, 401, 401, 401]),
+  'POST /auth/logout': row(
+    "the caller's own session",
+    async () => ({ path: '/auth/logout', freshSignIn: true }),
+    [401, 204, 204, 204, 204, 204],
+  ),
+  'GET /auth/sessions': row("the caller's own sessions", async () => ({ path: '/auth/sessions' }), [401, 200, 200, 200, 200, 200]),
+  'DELETE /auth/sessions/{id}': row(
+    "another sign-in session of applicant A's",
+    async ({ api, users }) => {
+      const { body } = await api
+        .http()
+        .post('/auth/login')
+        .send({ email: users['applicant A'].email, password: TEST_PASSWORD })
+        .expect(200);
+      const sid = (JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+      return { path: `/auth/sessions/${sid}` };
+    },
+    [401, 204, 404, 404, 404, 404],
+  ),
+  'POST /auth/totp': row(
+    "enrolling the caller's own authenticator app",
+    async () => ({ path: '/auth/totp' }),
+    [401, 200, 200, 200, 200, 200],
+  ),
+  'POST /auth/totp/confirm': row(
+    'a wrong code',
+    async () => ({ path: '/auth/totp/confirm', body: () => ({ code: '000000' }) }),
+    [401, 422, 422, 422, 422, 422],
+  ),
+  'DELETE /auth/totp': row(
+    "a wrong code, or no second factor of the caller's",
+    async () => ({ path: '/auth/totp', body: () => ({ code: '000000' }) }),
+    [401, 422, 422, 422, 422, 422],
+  ),
   'POST /users': row(
     'a new secretariat user',
     async () => ({
@@ -91,6 +134,15 @@ const MATRIX: Record<string, Row> = {
     [401, 403, 403, 403, 403, 201],
   ),
   'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 403, 200]),
+  'DELETE /users/{id}/totp': row(
+    "a delegate's second factor",
+    async ({ api }) => {
+      const delegate = await aUser(api, 'delegate', { government: 'Toyama' });
+      await enrolSecondFactor(api, delegate);
+      return { path: `/users/${delegate.id}/totp` };
+    },
+    [401, 403, 403, 403, 403, 204],
+  ),
   'GET /governments': row('the registry', async () => ({ path: '/governments' }), [401, 200, 200, 200, 200, 200]),
   'GET /governments/{id}': row(
     'government A (prospective)',
@@ -353,10 +405,13 @@ describe('the authorization matrix, on real records', () => {
   });
   afterAll(() => world.api.close());
 
-  const send = (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
-    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+  const send = async (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let request = world.api.http()[method](target.path);
-    if (user) request = request.set(bearer(user));
+    if (user && target.freshSignIn) {
+      const { body } = await world.api.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      request = request.set('Authorization', `Bearer ${body.accessToken}`);
+    } else if (user) request = request.set(bearer(user));
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });
     return target.body ? request.send(target.body(caller)) : request;
   };

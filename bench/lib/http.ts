@@ -6,6 +6,8 @@ export interface HttpAnswer<T = unknown> {
   status: number;
   body: T;
   ms: number;
+  /** The cookies the answer set, by name (value only). */
+  cookies: Record<string, string>;
 }
 
 /** A small JSON client over keep-alive connections, for set-up calls and for bursts (the vote storm). */
@@ -44,11 +46,18 @@ export class Http {
           });
           response.on('end', () => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            if (discard) return resolve({ status, body: undefined as T, ms });
+            if (discard) return resolve({ status, body: undefined as T, ms, cookies: {} });
             const text = Buffer.concat(chunks).toString();
             let body: unknown = text;
             if ((response.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
-            resolve({ status: response.statusCode ?? 0, body: body as T, ms });
+            const cookies = Object.fromEntries(
+              (response.headers['set-cookie'] ?? []).map((header) => {
+                const [pair] = header.split(';');
+                const at = pair.indexOf('=');
+                return [pair.slice(0, at), pair.slice(at + 1)];
+              }),
+            );
+            resolve({ status: response.statusCode ?? 0, body: body as T, ms, cookies });
           });
           response.on('error', reject);
         },

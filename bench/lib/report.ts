@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { GrowthResult } from '../workloads/growth.js';
 import type { ProfileSummary } from './profile.js';
+import type { LoginResult } from '../workloads/login.js';
 import type { NotificationsResult } from '../workloads/notifications.js';
 import type { ReadsResult } from '../workloads/reads.js';
 import type { TransitionsResult } from '../workloads/transitions.js';
@@ -37,6 +38,7 @@ export interface Results {
   transitions?: TransitionsResult;
   voteStorm?: VoteStormResult;
   notifications?: NotificationsResult;
+  login?: LoginResult;
   reads?: ReadsResult;
   growth?: GrowthResult;
   verify?: VerifyResult;

@@ -135,7 +135,7 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     });
     bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
     const rawEveryStatement = await rawRun(async (id) => {
-      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.id] });
+      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.sessionId] });
       await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
       await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
     });

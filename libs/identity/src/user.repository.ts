@@ -66,3 +66,8 @@ export function activeRecipients(
     ? queryPrepared(db, RECIPIENTS_OF_GOVERNMENTS, [filter.role, filter.governmentIds])
     : queryPrepared(db, RECIPIENTS, [filter.role]);
 }
+
+/** A user who may sign in (not disabled), by id. */
+export function findActiveById(db: EntityManager, id: string): Promise<User | null> {
+  return db.getRepository(User).createQueryBuilder('u').where('u.id = :id AND u.disabled_at IS NULL', { id }).getOne();
+}

@@ -35,7 +35,7 @@ const MARK_SENT = {
 export async function insertPending(
   db: EntityManager,
   event: string,
-  applicationId: string,
+  applicationId: string | null,
   data: unknown,
   recipients: readonly Recipient[],
 ): Promise<void> {

@@ -8,6 +8,10 @@ type Schemas = components['schemas'];
 export type Me = Schemas['MeDto'];
 export type Role = Me['role'];
 export type SignInResponse = Schemas['SignInResponseDto'];
+export type MfaRequired = Schemas['MfaRequiredDto'];
+export type TotpEnrolment = Schemas['TotpEnrolmentDto'];
+export type RecoveryCodes = Schemas['RecoveryCodesDto'];
+export type SignInSession = Schemas['SessionDto'];
 export type User = Schemas['UserDto'];
 
 export type GovernmentSummary = Schemas['GovernmentSummaryDto'];

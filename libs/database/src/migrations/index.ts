@@ -7,6 +7,7 @@ import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
 import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js';
+import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1764806400000,
   TransparencyLog1764892800000,
   BallotReceipts1764979200000,
+  SignInSessions1764986400000,
 ] as const;
