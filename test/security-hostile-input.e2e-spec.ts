@@ -32,6 +32,7 @@ import {
   aSessionInProgress,
 } from './utils/record-scenes.js';
 import { withRawBody } from './utils/raw-body.js';
+import { ApiContract } from './utils/api-contract.js';
 import { openApiDocument, type Operation, type Schema, takesInput } from './utils/openapi-operations.js';
 
 /**
@@ -121,6 +122,13 @@ const ROUTES: Record<string, RouteSetup> = {
     valid: { email: fc.constant(ref('email')), password: fc.oneof(fc.constant(ref('password')), fc.constant('a-wrong-password')) },
     recordedRefusal: { status: 401, tables: ['audit_events', 'log_pending', 'login_failures', 'audit chain head'] },
   },
+  // A second step with any token but a real one's: refused before any count or audit.
+  'POST /auth/login/totp': { scene: () => ({ records: {} }) },
+  // A session of nobody's (ending the caller's own would end the suite's sign-in).
+  'DELETE /auth/sessions/{id}': { scene: (world) => ({ caller: world.delegate, records: { id: '00000000-0000-4000-8000-000000000000' } }) },
+  'POST /auth/totp/confirm': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /auth/totp': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /users/{id}/totp': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
   'POST /users': {
     scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }),
     normalize: (text) => text.trim(),
@@ -242,6 +250,11 @@ const ROUTES: Record<string, RouteSetup> = {
     scene: () => ({ records: {} }),
     valid: { from: fc.constantFrom('1', '2'), to: fc.constantFrom('1', '2') },
   },
+  // Well-formed commitments that no cast holds (404), beside the hostile ones.
+  'GET /log/receipts/{commitment}': {
+    scene: () => ({ records: {} }),
+    valid: { commitment: fc.constantFrom('0'.repeat(64), 'ab'.repeat(32)) },
+  },
   'GET /log/entries': { scene: asSecretariat(), valid: { start: fc.constantFrom('0', '1'), end: fc.constantFrom('1', '2') } },
   'GET /notifications': { scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id } }) },
   'POST /notifications/{id}/retry': { scene: (world) => ({ caller: world.secretariat, records: { id: world.failedNotification } }) },
@@ -250,15 +263,17 @@ const ROUTES: Record<string, RouteSetup> = {
 describe('hostile input, property-based', () => {
   let world: World;
   let operations: Map<string, Operation>;
+  let contract: ApiContract;
   let schemas: Record<string, Schema>;
   /** Every status each route answered, to show the runs reached storage and not only validation. */
   const answered = new Map<string, number[]>();
 
   beforeAll(async () => {
     console.info(`fast-check seed ${SEED}, ${RUNS} runs per route (FC_SEED, FC_RUNS to change)`);
-    const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    const api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000', LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
+    contract = await ApiContract.of(api);
     schemas = Object.fromEntries(Object.entries(ACTION_BODIES).map(([action, body]) => [action, document.schema(body.name) ?? {}]));
     await everyMemberPaidUp(api);
     const { memberIds } = await memberDelegates(api, 0);
@@ -315,6 +330,8 @@ describe('hostile input, property-based', () => {
     answered.set(route, [...(answered.get(route) ?? []), response.status]);
     const what = `${response.status} ${summarize(response.body).slice(0, 300)}`;
     if (response.status >= 500) return `answered ${what}`;
+    const broken = contract.problems(route, response);
+    if (broken.length > 0) return `broke the document: ${broken.join('; ')}`;
     if (response.headers['x-content-type-options'] !== 'nosniff') return `answered ${response.status} without X-Content-Type-Options`;
     if (response.status >= 400) {
       if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '') || response.body.status !== response.status) {

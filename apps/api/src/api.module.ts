@@ -21,11 +21,15 @@ import { AuditNames } from './audit/audit-names.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
+import { SessionsController } from './auth/sessions.controller.js';
+import { TotpController } from './auth/totp.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { HttpLoggerModule } from './logging/http-logger.module.js';
 import { LogController } from './log/log.controller.js';
+import { ReceiptController } from './log/receipt.controller.js';
+import { UserSecondFactorController } from './users/user-second-factor.controller.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({})
@@ -51,7 +55,10 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        SessionsController,
+        TotpController,
         UsersController,
+        UserSecondFactorController,
         GovernmentsController,
         ApplicationsController,
         ApplicationActionsController,
@@ -62,6 +69,7 @@ export class ApiModule {
         AuditEventsController,
         NotificationsController,
         LogController,
+        ReceiptController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditNames],
     };

@@ -7,6 +7,11 @@ export const ROUTES: Route[] = [
   { path: /^\/$/, roles: ['delegate'], page: async () => (await import('./pages/delegate/agenda.js')).delegateAgendaPage },
   { path: /^\/$/, roles: ['admin'], page: async () => (await import('./pages/admin/users.js')).usersPage },
   {
+    path: /^\/account$/,
+    roles: ['applicant', 'secretariat', 'delegate', 'admin'],
+    page: async () => (await import('./pages/account/account-page.js')).accountPage,
+  },
+  {
     path: /^\/applications\/new$/,
     roles: ['applicant'],
     page: async () => (await import('./pages/applicant/file-application.js')).fileApplicationPage,

@@ -1,15 +1,16 @@
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { entityFromRow } from '@near/database';
+import { entityFromRow, executePrepared, queryPrepared } from '@near/database';
+import { FIND_APPLICATION_STATEMENT, updateIfVersionStatement } from './application-sql.js';
 import { Application } from './application.entity.js';
 import type { ApplicationState } from './workflow/application-workflow.js';
 
 // The SQL of the applications table. (The view of an application with what hangs off it, read on every
 // GET, is one prepared statement of its own: reading/application-view-sql.ts.)
 
-/** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
+/** One prepared statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
 export async function find(db: EntityManager, id: string): Promise<Application | null> {
-  const [row] = await db.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [id]);
-  return row ? entityFromRow(db.dataSource, Application, row) : null;
+  const [row] = await queryPrepared<{ application: Record<string, unknown> }>(db, FIND_APPLICATION_STATEMENT, [id]);
+  return row ? entityFromRow(db.dataSource, Application, row.application) : null;
 }
 
 export function findOrFail(db: EntityManager, id: string): Promise<Application> {
@@ -92,10 +93,7 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
 export async function updateIfVersion(db: EntityManager, application: Application, changes: Record<string, unknown>): Promise<boolean> {
   const metadata = db.dataSource.getMetadata(Application);
   const entries = Object.entries(changes);
-  const assignments = entries.map(([property], index) => `${metadata.findColumnWithPropertyName(property)!.databaseName} = $${index + 3}`);
-  const [, affected] = await db.query<[unknown[], number]>(
-    `UPDATE applications SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`,
-    [application.id, application.version, ...entries.map(([, value]) => value)],
-  );
-  return affected === 1;
+  const statement = updateIfVersionStatement(entries.map(([property]) => metadata.findColumnWithPropertyName(property)!.databaseName));
+  const values = [application.id, application.version, ...entries.map(([, value]) => value)];
+  return (await executePrepared(db, statement, values)) === 1;
 }

@@ -4,11 +4,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@near/audit';
 import { AppConfig } from '@near/config';
+import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
+import { ActiveCallers } from './active-callers.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
+import { IssuedTokens } from './issued-tokens.js';
+import { SecondFactors } from './second-factors.js';
+import { SignInSessions } from './sign-in-sessions.js';
 
 const ISSUER = 'near-admission';
 
@@ -16,6 +21,7 @@ const ISSUER = 'near-admission';
   imports: [
     TypeOrmModule.forFeature([...IDENTITY_ENTITIES]),
     AuditModule,
+    NotificationsModule,
     RegistryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -29,7 +35,7 @@ const ISSUER = 'near-admission';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, AdminBootstrap],
-  exports: [UsersService, AuthService],
+  providers: [UsersService, AuthService, AdminBootstrap, ActiveCallers, IssuedTokens, SignInSessions, SecondFactors],
+  exports: [UsersService, AuthService, SignInSessions, SecondFactors],
 })
 export class IdentityModule {}

@@ -65,9 +65,15 @@ export interface NotificationData {
   };
   deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  'second-factor-added': { name: string };
+  'second-factor-removed': { name: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
+/** The e-mails about the recipient's own account (no application): security notices. */
+export type AccountNotificationEvent = 'second-factor-added' | 'second-factor-removed';
+/** The e-mails about an application. */
+export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
@@ -83,6 +89,8 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
+  'second-factor-added': ['name'],
+  'second-factor-removed': ['name'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

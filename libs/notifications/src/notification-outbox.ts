@@ -6,7 +6,8 @@ import * as notifications from './notification.repository.js';
 
 export interface OutboxEntry<E extends NotificationEvent = NotificationEvent> {
   event: E;
-  applicationId: string;
+  /** The application the e-mail is about; null for an e-mail about the recipient's own account. */
+  applicationId: string | null;
   data: NotificationData[E];
   recipients: readonly Recipient[];
 }

@@ -21,6 +21,8 @@ const SAMPLE: NotificationData = {
   decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
+  'second-factor-added': { name: 'Kim Minji' },
+  'second-factor-removed': { name: 'Kim Minji' },
 };
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
@@ -57,9 +59,11 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      expect(message.subject).toContain(`[${REFERENCE}]`);
+      // An e-mail about the recipient's own account (a second factor) is about no application.
+      const reference = 'reference' in SAMPLE[event] ? `[${REFERENCE}]` : '';
+      expect(message.subject).toContain(reference);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
-      expect(message.text).toContain(REFERENCE);
+      expect(message.text).toContain(reference.slice(1, -1));
       expect(message.html).toContain(`<html lang="${locale}">`);
       for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;

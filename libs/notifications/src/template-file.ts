@@ -76,8 +76,10 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   const subject = template.subject;
   if (typeof subject === 'string') {
     if (/[\r\n]/.test(subject)) problems.push(`${where}, subject: must be one line`);
-    // Every message is about one application: its reference is how people file and find the mail.
-    if (!placeholdersIn(subject).includes('reference')) problems.push(`${where}, subject: must carry {{reference}}`);
+    // A message about an application carries its reference: it is how people file and find the mail. (A message
+    // about the recipient's own account, such as a second factor added, has none.)
+    if (allowed.includes('reference') && !placeholdersIn(subject).includes('reference'))
+      problems.push(`${where}, subject: must carry {{reference}}`);
   }
   if (problems.length > before) return undefined;
   return { subject: template.subject as string, text: template.text as string, html: template.html as string };

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { entityFromRow, queryPrepared } from '@near/database';
 import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
 
 // The SQL of the governments table. Another lib reads governments through GovernmentsService.
@@ -37,8 +38,16 @@ export function listByIds(db: EntityManager, ids: readonly string[]): Promise<Go
     .getMany();
 }
 
-export function find(db: EntityManager, id: string): Promise<Government | null> {
-  return db.getRepository(Government).findOneBy({ id });
+// Read by every change that writes e-mail (its name goes into them): prepared once per connection, the row
+// as one jsonb column (see libs/database/src/prepared-statement.ts).
+const FIND_GOVERNMENT = {
+  name: 'near_government_find',
+  text: 'SELECT to_jsonb(g) AS government FROM governments g WHERE g.id = $1',
+} as const;
+
+export async function find(db: EntityManager, id: string): Promise<Government | null> {
+  const [row] = await queryPrepared<{ government: Record<string, unknown> }>(db, FIND_GOVERNMENT, [id]);
+  return row ? entityFromRow(db.dataSource, Government, row.government) : null;
 }
 
 /** FOR UPDATE: the row stays as read until the caller's transaction ends. */

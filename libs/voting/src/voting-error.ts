@@ -22,6 +22,7 @@ export enum VotingErrorCode {
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
   SessionChanged = 'session-changed',
   SessionVersionRequired = 'session-version-required',
+  ReceiptNotFound = 'receipt-not-found',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

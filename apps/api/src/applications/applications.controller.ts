@@ -21,6 +21,9 @@ import { ListApplicationsQuery, ListMessagesQuery } from './dto/list-application
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { MissingFileException } from './missing-file.exception.js';
 
+/** A ballot's casts; `ballot.changed` is what casts after the first were called before receipts. */
+const BALLOT_CAST_ACTIONS = new Set(['ballot.cast', 'ballot.changed']);
+
 @ApiTags('applications')
 @Roles('applicant', 'secretariat', 'delegate')
 @Controller('applications')
@@ -124,9 +127,11 @@ export class ApplicationsController {
   async history(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {
     await this.reader.visible(id, acting);
     const events = await this.names.name(await this.auditQuery.history('application', id));
+    if (acting.user.role === 'secretariat') return events;
     // Officials of other governments are not told who exactly acted, from where: the role and government suffice.
-    return acting.user.role === 'secretariat'
-      ? events
-      : events.map((event) => ({ ...event, actorUserId: null, actorName: null, requestId: null, clientAddress: null }));
+    // Nor who cast a ballot, or how often (docs/voting.md): only the Secretariat follows the turnout.
+    return events
+      .filter((event) => !BALLOT_CAST_ACTIONS.has(event.action))
+      .map((event) => ({ ...event, actorUserId: null, actorName: null, requestId: null, clientAddress: null }));
   }
 }

@@ -11,7 +11,15 @@ function identityStatus(code: IdentityErrorCode): HttpStatus {
   switch (code) {
     case IdentityErrorCode.InvalidCredentials:
     case IdentityErrorCode.InvalidToken:
+    case IdentityErrorCode.InvalidRefreshToken:
       return HttpStatus.UNAUTHORIZED;
+    case IdentityErrorCode.SecondFactorRequired:
+      return HttpStatus.FORBIDDEN;
+    case IdentityErrorCode.SessionNotFound:
+    case IdentityErrorCode.UserNotFound:
+      return HttpStatus.NOT_FOUND;
+    case IdentityErrorCode.SecondFactorExists:
+      return HttpStatus.CONFLICT;
     case IdentityErrorCode.TooManyFailedSignIns:
       return HttpStatus.TOO_MANY_REQUESTS;
     case IdentityErrorCode.EmailTaken:
@@ -20,6 +28,8 @@ function identityStatus(code: IdentityErrorCode): HttpStatus {
     case IdentityErrorCode.GovernmentNotAllowed:
     case IdentityErrorCode.GovernmentNotEligibleForRole:
     case IdentityErrorCode.UnknownGovernment:
+    case IdentityErrorCode.NoSecondFactor:
+    case IdentityErrorCode.InvalidCode:
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }
@@ -75,6 +85,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.ApplicationNotFound:
     case VotingErrorCode.NoVote:
     case VotingErrorCode.NoBallotCast:
+    case VotingErrorCode.ReceiptNotFound:
       return HttpStatus.NOT_FOUND;
     case VotingErrorCode.SessionNumberTaken:
     case VotingErrorCode.SessionNotInProgress:

@@ -6,6 +6,8 @@ import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
+import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js';
+import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
 import { SessionCancellation1764990000000 } from './1764990000000-session-cancellation.js';
 
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   Voting1764720000000,
   Notifications1764806400000,
   TransparencyLog1764892800000,
+  BallotReceipts1764979200000,
+  SignInSessions1764986400000,
   SessionCancellation1764990000000,
 ] as const;
