@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadAppConfig } from '@near/config';
 import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi.js';
+import { ApiContract } from './utils/api-contract.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 
 interface LintProblem {
@@ -65,5 +66,30 @@ describe('the OpenAPI document', () => {
     const { summary: _summary, ...withoutSummary } = paths['/health'].get;
     const faulty = { ...served, paths: { ...paths, '/health': { get: withoutSummary } } };
     expect(await lintRecommended(faulty)).toEqual([expect.stringMatching(/^error operation-summary at #\/paths\/~1health\/get/)]);
+  });
+
+  it('is what the security suites hold every answer against, and that check sees a broken answer', async () => {
+    const contract = await ApiContract.of(api);
+    const answer = (status: number, contentType: string, body: unknown) => ({
+      status,
+      headers: { 'content-type': contentType },
+      body,
+      text: JSON.stringify(body),
+    });
+    const problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No application has the id x.' };
+    expect(contract.problems('GET /applications/{id}', answer(404, 'application/problem+json', problem))).toEqual([]);
+    expect(contract.problems('GET /health', await api.http().get('/health').expect(200))).toEqual([]);
+    expect(contract.problems('GET /applications/{id}', answer(418, 'application/problem+json', { ...problem, status: 418 }))).toEqual([
+      expect.stringMatching(/answered 418, which it does not declare/),
+    ]);
+    expect(contract.problems('GET /applications/{id}', answer(404, 'text/html', '<p>gone</p>'))).toEqual([
+      expect.stringMatching(/as "text\/html"/),
+    ]);
+    expect(contract.problems('GET /applications/{id}', answer(200, 'application/json', { id: 'not a uuid' }))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/must have required property/),
+        expect.stringMatching(/\/id must match format "uuid"/),
+      ]),
+    );
   });
 });

@@ -72,6 +72,42 @@ describe('passwords chosen by their owners', () => {
     });
   });
 
+  describe("ending the user's other sign-ins", () => {
+    const signedInAs = async (email: string, password = TEST_PASSWORD) =>
+      ({ Authorization: `Bearer ${(await signIn(email, password).expect(200)).body.accessToken}` }) as Record<string, string>;
+    const answers = async (...tokens: Record<string, string>[]) =>
+      Promise.all(tokens.map(async (token) => (await api.http().get('/auth/me').set(token)).status));
+
+    it('a change keeps the session that made it and ends every other; a reset ends them all', async () => {
+      const user = await aUser(api, 'delegate', { government: 'Toyama' });
+      const [here, elsewhere] = [await signedInAs(user.email), await signedInAs(user.email)];
+      expect(await answers(here, elsewhere)).toEqual([200, 200]);
+      await api.http().put('/auth/password').set(here).send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(204);
+      expect(await answers(here, elsewhere)).toEqual([200, 401]);
+
+      const again = await signedInAs(user.email, NEW_PASSWORD);
+      await requestReset(user.email).expect(202);
+      const { token } = linkIn((await mailsTo(mailbox, user.email, /new password/))[0], 'password-reset');
+      await confirm(token, 'a third password, long enough').expect(204);
+      expect(await answers(here, again)).toEqual([401, 401]);
+    });
+
+    it('disabling a user ends its sign-ins at once, and enabling it does not bring them back', async () => {
+      const admin = await aUser(api, 'admin');
+      const user = await aUser(api, 'applicant', { government: 'Liaoning' });
+      const session = await signedInAs(user.email);
+      const patch = async (disabled: boolean) => {
+        const { headers } = await api.http().get(`/users/${user.id}`).set(bearer(admin)).expect(200);
+        await api.http().patch(`/users/${user.id}`).set(bearer(admin)).set('If-Match', headers.etag).send({ disabled }).expect(200);
+      };
+      await patch(true);
+      expect(await answers(session)).toEqual([401]);
+      await patch(false);
+      expect(await answers(session)).toEqual([401]);
+      await signIn(user.email, TEST_PASSWORD).expect(200);
+    });
+  });
+
   describe('resetting a forgotten password', () => {
     it('answers the same for a known and an unknown address: status, body and time', async () => {
       const user = await aUser(api, 'applicant', { government: 'Liaoning' });

@@ -33,6 +33,7 @@ import {
   aSessionInProgress,
 } from './utils/record-scenes.js';
 import { withRawBody } from './utils/raw-body.js';
+import { ApiContract } from './utils/api-contract.js';
 import { openApiDocument, type Operation, type Schema, takesInput } from './utils/openapi-operations.js';
 
 /**
@@ -154,6 +155,13 @@ const ROUTES: Record<string, RouteSetup> = {
     valid: { email: fc.constant(ref('email')), password: fc.oneof(fc.constant(ref('password')), fc.constant('a-wrong-password')) },
     recordedRefusal: { status: 401, tables: ['audit_events', 'log_pending', 'login_failures', 'audit chain head'] },
   },
+  // A second step with any token but a real one's: refused before any count or audit.
+  'POST /auth/login/totp': { scene: () => ({ records: {} }) },
+  // A session of nobody's (ending the caller's own would end the suite's sign-in).
+  'DELETE /auth/sessions/{id}': { scene: (world) => ({ caller: world.delegate, records: { id: '00000000-0000-4000-8000-000000000000' } }) },
+  'POST /auth/totp/confirm': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /auth/totp': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /users/{id}/totp': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
   'POST /users': {
     scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }),
     normalize: (text) => text.trim(),
@@ -280,14 +288,31 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /assemblies': { scene: asSecretariat() },
   'GET /assemblies/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession } }) },
+  // A fresh scheduled session each time, at version 1, so that a valid If-Match ("1") can succeed.
+  'PATCH /assemblies/{id}': {
+    scene: async (world) => ({
+      caller: world.secretariat,
+      records: { id: (await aSession(world.api, world.secretariat)).id, hostGovernmentId: world.memberIds[1] },
+    }),
+    valid: { 'If-Match': fc.constant('"1"') },
+    normalize: (text) => text.trim(),
+    readBack: (world, scene) => get(world, world.secretariat, `/assemblies/${scene.records.id}`),
+  },
+  'POST /assemblies/{id}/cancel': {
+    scene: async (world) => ({ caller: world.secretariat, records: { id: (await aSession(world.api, world.secretariat)).id } }),
+    valid: { 'If-Match': fc.constant('"1"') },
+  },
   'POST /assemblies/{id}/open': { scene: (world) => ({ caller: world.secretariat, records: { id: world.scheduledSession } }) },
   'POST /assemblies/{id}/close': { scene: (world) => ({ caller: world.secretariat, records: { id: world.sessionToClose } }) },
   'PUT /assemblies/{id}/attendance': {
     scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession, governmentIds: world.memberIds[2] } }),
   },
   'GET /audit-events': {
-    scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id, actorId: world.secretariat.id } }),
-    valid: { cursor: fc.constantFrom('1', '20') },
+    scene: (world) => ({
+      caller: world.secretariat,
+      records: { applicationId: world.withLetter.id, actorId: world.secretariat.id, reference: world.withLetter.reference },
+    }),
+    valid: { cursor: fc.constantFrom('1', '20'), reference: fc.constant(ref('reference')) },
   },
   // The transparency log: no scene needed (public), sizes and indexes near the tree's few leaves.
   'GET /log/checkpoints/{size}': { scene: () => ({ records: {} }), valid: { size: fc.constantFrom('0', '1', '2') } },
@@ -299,6 +324,11 @@ const ROUTES: Record<string, RouteSetup> = {
     scene: () => ({ records: {} }),
     valid: { from: fc.constantFrom('1', '2'), to: fc.constantFrom('1', '2') },
   },
+  // Well-formed commitments that no cast holds (404), beside the hostile ones.
+  'GET /log/receipts/{commitment}': {
+    scene: () => ({ records: {} }),
+    valid: { commitment: fc.constantFrom('0'.repeat(64), 'ab'.repeat(32)) },
+  },
   'GET /log/entries': { scene: asSecretariat(), valid: { start: fc.constantFrom('0', '1'), end: fc.constantFrom('1', '2') } },
   'GET /notifications': { scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id } }) },
   'POST /notifications/{id}/retry': { scene: (world) => ({ caller: world.secretariat, records: { id: world.failedNotification } }) },
@@ -307,15 +337,17 @@ const ROUTES: Record<string, RouteSetup> = {
 describe('hostile input, property-based', () => {
   let world: World;
   let operations: Map<string, Operation>;
+  let contract: ApiContract;
   let schemas: Record<string, Schema>;
   /** Every status each route answered, to show the runs reached storage and not only validation. */
   const answered = new Map<string, number[]>();
 
   beforeAll(async () => {
     console.info(`fast-check seed ${SEED}, ${RUNS} runs per route (FC_SEED, FC_RUNS to change)`);
-    const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    const api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000', LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
+    contract = await ApiContract.of(api);
     schemas = Object.fromEntries(Object.entries(ACTION_BODIES).map(([action, body]) => [action, document.schema(body.name) ?? {}]));
     await everyMemberPaidUp(api);
     const { memberIds } = await memberDelegates(api, 0);
@@ -372,6 +404,8 @@ describe('hostile input, property-based', () => {
     answered.set(route, [...(answered.get(route) ?? []), response.status]);
     const what = `${response.status} ${summarize(response.body).slice(0, 300)}`;
     if (response.status >= 500) return `answered ${what}`;
+    const broken = contract.problems(route, response);
+    if (broken.length > 0) return `broke the document: ${broken.join('; ')}`;
     if (response.headers['x-content-type-options'] !== 'nosniff') return `answered ${response.status} without X-Content-Type-Options`;
     if (response.status >= 400) {
       if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '') || response.body.status !== response.status) {

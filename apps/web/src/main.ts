@@ -1,5 +1,6 @@
-import { whenSignedOut } from './api/client.js';
-import { currentSignIn, signOut } from './api/sign-in-store.js';
+import { api, whenSignedOut } from './api/client.js';
+import { keepSession } from './api/session-keeper.js';
+import { currentSignIn, forgetSignIn, type SignIn } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
 import { PUBLIC_ROUTES, ROUTES } from './routes.js';
@@ -10,14 +11,17 @@ import { notify } from './ui/notice.js';
 import { problemSentence } from './ui/problems.js';
 
 const main = document.getElementById('main')!;
+const CHECK_BALLOT_PATH = '/app/check-ballot';
 
 async function render(): Promise<void> {
   runLeaveHandlers();
   const signIn = currentSignIn();
   renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
-    signOut: () => {
-      signOut();
+    signOut: async () => {
+      // Ends the session on the server (its refresh cookie with it), then forgets it here even if that failed.
+      await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      forgetSignIn();
       navigate('/app/', true);
     },
   });
@@ -30,15 +34,29 @@ async function render(): Promise<void> {
     heading?.focus();
     return;
   }
-  if (!signIn) {
+  if (location.pathname === CHECK_BALLOT_PATH) {
+    // Public: a delegate checks a receipt on any device, signed in or not.
+    await (await import('./pages/check-ballot.js')).checkBallotPage(main);
+  } else if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
     await signInPage(main, async (signedIn) => {
       await useLanguage(preferredLanguage(signedIn.user.locale));
       navigate('/app/', true);
     });
     return;
+  } else {
+    await renderSignedIn(signIn);
   }
-  const found = match(ROUTES, signIn.user.role, location.pathname);
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
+}
+
+async function renderSignedIn(signIn: SignIn): Promise<void> {
+  // A role that must sign in with a second factor and has none yet may only enrol one.
+  const found = signIn.mustEnrolSecondFactor
+    ? match(ROUTES, signIn.user.role, '/app/account')
+    : match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {
@@ -46,7 +64,7 @@ async function render(): Promise<void> {
       const page = await found.route.page();
       await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
     } catch (error) {
-      // Signed out meanwhile (the API refused the token): the sign-in page is already shown.
+      // The session ended during the page's requests: the sign-in page has replaced it already.
       if (!currentSignIn()) return;
       replace(
         main,
@@ -55,18 +73,17 @@ async function render(): Promise<void> {
       );
     }
   }
-  const heading = main.querySelector('h1');
-  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
-  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
 }
 
 async function start(): Promise<void> {
   await useLanguage(preferredLanguage(currentSignIn()?.user.locale));
   setRenderer(() => void render());
-  whenSignedOut(() => {
+  const signedOut = () => {
     notify(t('signIn.expired'), 'warning');
     navigate('/app/', true);
-  });
+  };
+  whenSignedOut(signedOut);
+  keepSession(signedOut);
   interceptLinks();
   await render();
 }

@@ -31,6 +31,11 @@ export const ROUTES: Route[] = [
     page: async () => (await import('./pages/account/change-password.js')).changePasswordPage,
   },
   {
+    path: /^\/account$/,
+    roles: ['applicant', 'secretariat', 'delegate', 'admin'],
+    page: async () => (await import('./pages/account/account-page.js')).accountPage,
+  },
+  {
     path: /^\/applications\/new$/,
     roles: ['applicant'],
     page: async () => (await import('./pages/applicant/file-application.js')).fileApplicationPage,

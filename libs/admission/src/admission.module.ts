@@ -13,6 +13,7 @@ import { AudienceRecipients } from './notices/audience-recipients.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
 import { EligibilityReview } from './review/eligibility-review.service.js';
 import { ApplicationTransitions } from './transitions/application-transitions.service.js';
+import { SessionChanges } from './sessions/session-changes.service.js';
 import { Workflow } from './workflow/workflow.js';
 import { ADMISSION_ENTITIES } from './admission.entities.js';
 
@@ -36,6 +37,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     WrittenProcedureCloser,
     ApplicationNotices,
     AudienceRecipients,
+    SessionChanges,
   ],
   exports: [
     Workflow,
@@ -46,6 +48,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationLetters,
     WrittenProcedureCloser,
     ApplicationNotices,
+    SessionChanges,
   ],
 })
 export class AdmissionModule {}

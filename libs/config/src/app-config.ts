@@ -24,9 +24,16 @@ export class AppConfig {
   readonly auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
-    maxFailuresPerAccount: number;
-    maxFailuresPerAddress: number;
+    freeFailuresPerAccount: number;
+    freeFailuresPerAddress: number;
+    maxDelaySeconds: number;
     failureWindowSeconds: number;
+    sessionIdleTimeoutSeconds: number;
+    sessionAbsoluteLifetimeSeconds: number;
+    /** The roles that must sign in with a second factor. */
+    mfaRequiredRoles: string[];
+    /** Seals the stored TOTP secrets; a secret. */
+    totpEncryptionKey: string;
   };
   /** `usesDevelopmentPassword`: the password is the documented development default, safe to print. */
   readonly admin: { email: string; password: string; usesDevelopmentPassword: boolean };
@@ -66,9 +73,14 @@ export class AppConfig {
     this.auth = {
       jwtSecret: env.JWT_SECRET!,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
-      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      freeFailuresPerAccount: env.LOGIN_FREE_FAILURES_PER_ACCOUNT,
+      freeFailuresPerAddress: env.LOGIN_FREE_FAILURES_PER_ADDRESS,
+      maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
       failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+      sessionAbsoluteLifetimeSeconds: env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      mfaRequiredRoles: parseRoles(env.MFA_REQUIRED_ROLES ?? (env.NODE_ENV === 'production' ? 'admin,secretariat' : 'none')),
+      totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ?? `totp:${env.JWT_SECRET!}`,
     };
     this.admin = {
       email: env.ADMIN_EMAIL,
@@ -90,6 +102,10 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.environment === 'production';
   }
+}
+
+function parseRoles(value: string): string[] {
+  return value === 'none' ? [] : value.split(',').map((role) => role.trim());
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {

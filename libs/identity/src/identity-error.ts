@@ -20,6 +20,12 @@ export enum IdentityErrorCode {
   NotInvited = 'not-invited',
   RoleNotAllowed = 'role-not-allowed',
   OwnAccount = 'own-account',
+  InvalidRefreshToken = 'invalid-refresh-token',
+  SessionNotFound = 'session-not-found',
+  SecondFactorRequired = 'second-factor-required',
+  SecondFactorExists = 'second-factor-exists',
+  NoSecondFactor = 'no-second-factor',
+  InvalidCode = 'invalid-code',
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {}

@@ -7,6 +7,7 @@ import { AppConfig } from '@near/config';
 import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
 import { AccountMail } from './account-mail.js';
+import { ActiveCallers } from './active-callers.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
 import { GovernmentRoleCheck } from './government-role-check.js';
@@ -14,6 +15,9 @@ import { PasswordsService } from './passwords.service.js';
 import { UserAdministration } from './user-administration.js';
 import { UsersService } from './users.service.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
+import { IssuedTokens } from './issued-tokens.js';
+import { SecondFactors } from './second-factors.js';
+import { SignInSessions } from './sign-in-sessions.js';
 
 const ISSUER = 'near-admission';
 
@@ -21,6 +25,7 @@ const ISSUER = 'near-admission';
   imports: [
     TypeOrmModule.forFeature([...IDENTITY_ENTITIES]),
     AuditModule,
+    NotificationsModule,
     RegistryModule,
     NotificationsModule,
     JwtModule.registerAsync({
@@ -35,7 +40,19 @@ const ISSUER = 'near-admission';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, AdminBootstrap, AccountMail, GovernmentRoleCheck, PasswordsService, UserAdministration],
-  exports: [UsersService, AuthService, PasswordsService, UserAdministration],
+  providers: [
+    UsersService,
+    AuthService,
+    AdminBootstrap,
+    AccountMail,
+    GovernmentRoleCheck,
+    PasswordsService,
+    UserAdministration,
+    ActiveCallers,
+    IssuedTokens,
+    SignInSessions,
+    SecondFactors,
+  ],
+  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors],
 })
 export class IdentityModule {}

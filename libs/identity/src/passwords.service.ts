@@ -5,6 +5,7 @@ import { type AuditContext, AuditTrail } from '@near/audit';
 import type { Acting } from './acting.js';
 import { AccountLinks } from './account-links.js';
 import { AccountMail } from './account-mail.js';
+import { SignInSessions } from './sign-in-sessions.js';
 import { hashChosenPassword } from './chosen-password.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { DECOY_HASH, verifyPassword } from './password-hasher.js';
@@ -27,9 +28,11 @@ export class PasswordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly mail: AccountMail,
+    private readonly sessions: SignInSessions,
   ) {}
 
-  async change(acting: Acting, currentPassword: string, newPassword: string): Promise<void> {
+  /** `sessionId`: the caller's sign-in session, the one that stays; every other session of the user ends. */
+  async change(acting: Acting, currentPassword: string, newPassword: string, sessionId?: string): Promise<void> {
     const stored = await users.findWithPasswordHashById(this.dataSource.manager, acting.user.id);
     if (!(await verifyPassword(currentPassword, stored?.passwordHash ?? DECOY_HASH)) || !stored) {
       throw new IdentityError(IdentityErrorCode.CurrentPasswordWrong, 'currentPassword is not your current password.', {
@@ -43,7 +46,7 @@ export class PasswordsService {
       if (!user || user.passwordHash !== stored.passwordHash) {
         throw new IdentityError(IdentityErrorCode.UserChanged, 'Your password was changed meanwhile; sign in again.');
       }
-      await this.setPassword(manager, user, hash, acting.audit, 'change');
+      await this.setPassword(manager, user, hash, acting.audit, 'change', sessionId);
     });
   }
 
@@ -120,10 +123,15 @@ export class PasswordsService {
     hash: string,
     context: AuditContext,
     how: 'change' | 'reset',
+    keptSession?: string,
   ): Promise<void> {
     await users.setPasswordHash(manager, user.id, hash);
     await AccountLinks.revokeAll(manager, user.id);
-    // The user's sign-in sessions end here, in this transaction: all of them on a reset, all but the caller's on a change.
+    // All of the user's sign-in sessions end on a reset; on a change, all but the caller's.
+    await this.sessions.endAllOf(manager, user.id, {
+      except: how === 'change' ? keptSession : undefined,
+      reason: how === 'change' ? 'password-changed' : 'password-reset',
+    });
     await this.audit.record(manager, context, {
       action: 'user.password-changed',
       entityType: 'user',

@@ -9,6 +9,7 @@ import { AccountMail } from './account-mail.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { GovernmentRoleCheck } from './government-role-check.js';
 import { GOVERNMENT_ROLES, type Role } from './role.js';
+import { SignInSessions } from './sign-in-sessions.js';
 import type { User } from './user.entity.js';
 import * as users from './user.repository.js';
 import { userStatus } from './user-status.js';
@@ -34,6 +35,7 @@ export class UserAdministration {
     private readonly audit: AuditTrail,
     private readonly mail: AccountMail,
     private readonly roles: GovernmentRoleCheck,
+    private readonly sessions: SignInSessions,
   ) {}
 
   /** A user the caller may manage; any other is not found, so that the Secretariat learns nothing of the rest. */
@@ -90,7 +92,10 @@ export class UserAdministration {
       const written = await users.update(manager, id, user.version, { ...after, disabledAt });
       if (!written) throw new IdentityError(IdentityErrorCode.UserChanged, `${user.email} was changed by someone else meanwhile.`);
       // A disabled user's links stop working, and (in this transaction) its sign-in sessions end.
-      if (changed.includes('disabled') && after.disabled) await AccountLinks.revokeAll(manager, id);
+      if (changed.includes('disabled') && after.disabled) {
+        await AccountLinks.revokeAll(manager, id);
+        await this.sessions.endAllOf(manager, id, { reason: 'user-disabled' });
+      }
       const updated = (await users.findById(manager, id))!;
       await this.audit.record(manager, acting.audit, {
         action: 'user.updated',

@@ -1,4 +1,5 @@
 import type { DeepPartial, EntityManager } from 'typeorm';
+import { queryPrepared } from '@near/database';
 import { User } from './user.entity.js';
 import type { Role } from './role.js';
 
@@ -50,17 +51,36 @@ export async function insertFirstAdmin(db: EntityManager, email: string, passwor
 }
 
 /** Who an e-mail goes to: the active users of a role, of the given governments only when named. */
+// Who an e-mail goes to, read by every change that writes one: prepared once per connection.
+const RECIPIENTS_SELECT = `SELECT email AS address, display_name AS name, id AS "userId", locale FROM users
+  WHERE role = $1 AND disabled_at IS NULL`;
+const RECIPIENTS = { name: 'near_recipients', text: `${RECIPIENTS_SELECT} ORDER BY email` } as const;
+const RECIPIENTS_OF_GOVERNMENTS = {
+  name: 'near_recipients_of_governments',
+  text: `${RECIPIENTS_SELECT} AND government_id = ANY($2::uuid[]) ORDER BY email`,
+} as const;
+
 export function activeRecipients(
   db: EntityManager,
   filter: { role: Role; governmentIds?: readonly string[] },
 ): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
-  const byGovernment = filter.governmentIds !== undefined;
-  return db.query(
-    `SELECT email AS address, display_name AS name, id AS "userId", locale FROM users
-      WHERE role = $1 AND disabled_at IS NULL ${byGovernment ? 'AND government_id = ANY($2::uuid[])' : ''}
-      ORDER BY email`,
-    byGovernment ? [filter.role, filter.governmentIds] : [filter.role],
-  );
+  return filter.governmentIds !== undefined
+    ? queryPrepared(db, RECIPIENTS_OF_GOVERNMENTS, [filter.role, filter.governmentIds])
+    : queryPrepared(db, RECIPIENTS, [filter.role]);
+}
+
+/** A user who may sign in (not disabled), by id. */
+export function findActiveById(db: EntityManager, id: string): Promise<User | null> {
+  return db.getRepository(User).createQueryBuilder('u').where('u.id = :id AND u.disabled_at IS NULL', { id }).getOne();
+}
+
+/** The display names of these users (disabled ones too: the record names who acted), by id. */
+export async function displayNames(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; name: string }[] = await db.query(`SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export function findById(db: EntityManager, id: string): Promise<User | null> {

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import { type Locale, GroupCommit, localeOfCountry } from '@near/common';
-import { PgErrorCode, pgErrorCode, queryPreparedByIds } from '@near/database';
-import { ACTIVE_CALLER_STATEMENT, ACTIVE_CALLERS_STATEMENT } from './active-caller-sql.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
+import { type Locale, localeOfCountry } from '@near/common';
+import { PgErrorCode, pgErrorCode } from '@near/database';
 import { AccountLinks } from './account-links.js';
 import { AccountMail } from './account-mail.js';
 import { hashChosenPassword } from './chosen-password.js';
@@ -33,11 +31,6 @@ export interface UserFilter {
 
 @Injectable()
 export class UsersService {
-  private readonly callers = new GroupCommit<string, AuthenticatedUser | null>((ids) => this.readCallers(ids), {
-    maxBatch: 500,
-    concurrency: 1,
-  });
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly roles: GovernmentRoleCheck,
@@ -54,20 +47,6 @@ export class UsersService {
   /** After a sign-in with a hash made by weaker parameters: the same password, hashed as today. */
   async upgradePasswordHash(id: string, previous: string, password: string): Promise<void> {
     await users.replacePasswordHash(this.dataSource.manager, id, previous, await hashPassword(password));
-  }
-
-  /**
-   * The caller behind a token, read on every request: one prepared statement, no entity. The requests that
-   * arrive while one read is on its way are read together in the next, one statement for all of them, and
-   * each still sees the users table as it was after it arrived: a disabled user's next request is refused.
-   */
-  findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
-    return this.callers.submit(id);
-  }
-
-  private readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
-    const statements = { one: ACTIVE_CALLER_STATEMENT, many: ACTIVE_CALLERS_STATEMENT };
-    return queryPreparedByIds<AuthenticatedUser>(this.dataSource, statements, ids, (row) => row.id);
   }
 
   /**

@@ -69,13 +69,16 @@ export interface NotificationData {
   invitation: { name: string; link: string };
   'password-reset': { name: string; link: string };
   'password-changed': { name: string };
+  'second-factor-added': { name: string };
+  'second-factor-removed': { name: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
-
-/** The e-mails about a user's own account; every other event is about an application. */
-export type AccountEvent = 'invitation' | 'password-reset' | 'password-changed';
-export type ApplicationEvent = Exclude<NotificationEvent, AccountEvent>;
+/** The e-mails about the recipient's own account (no application): its links and security notices. */
+export type AccountNotificationEvent =
+  'invitation' | 'password-reset' | 'password-changed' | 'second-factor-added' | 'second-factor-removed';
+/** The e-mails about an application. */
+export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
@@ -94,6 +97,8 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   invitation: ['name', 'link'],
   'password-reset': ['name', 'link'],
   'password-changed': ['name'],
+  'second-factor-added': ['name'],
+  'second-factor-removed': ['name'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

@@ -24,10 +24,11 @@ const SAMPLE: NotificationData = {
   invitation: { name: 'Hanako Sato', link: 'https://near.example/app/invitation/2f1c.secret-part' },
   'password-reset': { name: 'Hanako Sato', link: 'https://near.example/app/password-reset/2f1c.secret-part' },
   'password-changed': { name: 'Hanako Sato' },
+  'second-factor-added': { name: 'Kim Minji' },
+  'second-factor-removed': { name: 'Kim Minji' },
 };
 
 /** The e-mails about a user's own account, which name no application. */
-const ABOUT_AN_ACCOUNT = new Set(['invitation', 'password-reset', 'password-changed']);
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -63,11 +64,11 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      // An e-mail about an application carries its reference; one about the reader's own account has none.
-      const reference = ABOUT_AN_ACCOUNT.has(event) ? '' : REFERENCE;
-      expect(message.subject).toContain(reference && `[${reference}]`);
-      expect(message.text).toContain(reference);
+      // An e-mail about the recipient's own account (an invitation, a password, a second factor) is about no application.
+      const reference = 'reference' in SAMPLE[event] ? `[${REFERENCE}]` : '';
+      expect(message.subject).toContain(reference);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
+      expect(message.text).toContain(reference.slice(1, -1));
       expect(message.html).toContain(`<html lang="${locale}">`);
       for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;

@@ -76,9 +76,9 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   const subject = template.subject;
   if (typeof subject === 'string') {
     if (/[\r\n]/.test(subject)) problems.push(`${where}, subject: must be one line`);
-    // A message about an application carries its reference, how people file and find the mail; one about the
-    // reader's own account has none.
-    if ((allowed as readonly string[]).includes('reference') && !placeholdersIn(subject).includes('reference'))
+    // A message about an application carries its reference: it is how people file and find the mail. (A message
+    // about the recipient's own account, such as an invitation or a second factor added, has none.)
+    if (allowed.includes('reference') && !placeholdersIn(subject).includes('reference'))
       problems.push(`${where}, subject: must carry {{reference}}`);
   }
   if (problems.length > before) return undefined;

@@ -20,6 +20,9 @@ export enum VotingErrorCode {
   DeadlineInThePast = 'deadline-in-the-past',
   NotForWrittenProcedure = 'not-for-written-procedure',
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
+  SessionChanged = 'session-changed',
+  SessionVersionRequired = 'session-version-required',
+  ReceiptNotFound = 'receipt-not-found',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Acting, PasswordsService } from '@near/identity';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { Public } from './access.decorators.js';
+import { type AuthenticatedRequest } from './access.decorators.js';
 import { ActingUser } from './acting.decorator.js';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -24,8 +25,8 @@ export class PasswordsController {
   })
   @ApiNoContentResponse({ description: 'Changed.' })
   @ProblemResponses(400, 401, 412, 413, 415)
-  async change(@Body() body: ChangePasswordDto, @ActingUser() acting: Acting): Promise<void> {
-    await this.passwords.change(acting, body.currentPassword, body.newPassword);
+  async change(@Body() body: ChangePasswordDto, @ActingUser() acting: Acting, @Req() request: AuthenticatedRequest): Promise<void> {
+    await this.passwords.change(acting, body.currentPassword, body.newPassword, request.sessionId);
   }
 
   @Public()

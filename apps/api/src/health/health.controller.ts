@@ -17,6 +17,24 @@ type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
 const CHECK_TIMEOUT_MS = 2000;
 
+const CHECK_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['up', 'down'] },
+    error: { type: 'string', description: 'Told the Secretariat and admins.' },
+  },
+};
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    checks: { type: 'object', required: ['database', 'redis'], properties: { database: CHECK_SCHEMA, redis: CHECK_SCHEMA } },
+    details: { type: 'object', description: 'The outbox by status and the queue depth, for the Secretariat and admins.' },
+  },
+};
+
 /** Who is told why a check failed, the outbox counts and the queue's depth; anyone else only up or down. */
 const TOLD_DETAILS: readonly Role[] = ['secretariat', 'admin'];
 
@@ -63,6 +81,7 @@ export class HealthController {
   @ApiOkResponse({
     description:
       'PostgreSQL and Redis both answer. Signed in as the Secretariat or an admin, the answer also holds the outbox counts and the queue depth (`details`).',
+    schema: HEALTH_SCHEMA,
   })
   // Nothing the caller sends is read: only a request the server cannot parse gets a 4xx.
   @ProblemResponse('4XX')

@@ -16,13 +16,16 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/app/audit', 'nav.audit'],
     ['/app/users', 'nav.users'],
   ],
-  delegate: [['/app/', 'nav.agenda']],
+  delegate: [
+    ['/app/', 'nav.agenda'],
+    ['/app/check-ballot', 'nav.checkBallot'],
+  ],
   admin: [['/app/', 'nav.users']],
 };
 
 export interface LayoutActions {
   changeLanguage(code: string): void;
-  signOut(): void;
+  signOut(): void | Promise<void>;
 }
 
 /** The header: the app's name, the role's pages, the language switch and sign-out. */
@@ -55,6 +58,7 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
               { href: '/app/account/password', 'aria-current': here === '/app/account/password' ? 'page' : null },
               t('nav.changePassword'),
             ),
+            h('a', { href: '/app/account', 'aria-current': here === '/app/account' ? 'page' : null }, t('nav.account')),
             h('button', { type: 'button', class: 'link-button', onclick: actions.signOut }, t('nav.signOut')),
           )
         : null,

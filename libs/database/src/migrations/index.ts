@@ -6,7 +6,10 @@ import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
-import { AccountLinks1764979200000 } from './1764979200000-account-links.js';
+import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js';
+import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
+import { SessionCancellation1764990000000 } from './1764990000000-session-cancellation.js';
+import { AccountLinks1764993600000 } from './1764993600000-account-links.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -16,5 +19,8 @@ export const MIGRATIONS = [
   Voting1764720000000,
   Notifications1764806400000,
   TransparencyLog1764892800000,
-  AccountLinks1764979200000,
+  BallotReceipts1764979200000,
+  SignInSessions1764986400000,
+  SessionCancellation1764990000000,
+  AccountLinks1764993600000,
 ] as const;

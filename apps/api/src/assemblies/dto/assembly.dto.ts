@@ -24,6 +24,10 @@ export class AssemblyDto extends SessionSummaryDto {
     description: 'When its first ballot opened; the rule cannot change after.',
   })
   ruleFrozenAt!: string | null;
+  @ApiProperty({ description: 'Its version, as the ETag says it: send it back in If-Match to edit or cancel the session.' })
+  version!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was cancelled.' })
+  cancelledAt!: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Governments recorded as present (meetings).' })
   presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
@@ -37,6 +41,8 @@ export class AssemblyDto extends SessionSummaryDto {
       majority: assembly.majority,
       ballotSecrecy: assembly.ballotSecrecy,
       ruleFrozenAt: assembly.ruleFrozenAt?.toISOString() ?? null,
+      version: assembly.version,
+      cancelledAt: assembly.cancelledAt?.toISOString() ?? null,
       presentGovernmentIds,
       agenda: agenda.map((application) => ({
         applicationId: application.id,

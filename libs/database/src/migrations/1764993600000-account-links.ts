@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * links e-mailed to them are kept as a selector (the row's id) and the SHA-256 of their secret part, never the
  * secret itself.
  */
-export class AccountLinks1764979200000 implements MigrationInterface {
-  name = 'AccountLinks1764979200000';
+export class AccountLinks1764993600000 implements MigrationInterface {
+  name = 'AccountLinks1764993600000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE users ALTER COLUMN password_hash DROP NOT NULL`);
