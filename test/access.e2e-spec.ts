@@ -16,6 +16,8 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'PUT /auth/password': SIGNED_IN,
   'POST /auth/password-reset': 'public',
   'POST /auth/password-reset/confirm': 'public',
+  'POST /auth/unlock': 'public',
+  'POST /auth/unlock/confirm': 'public',
   'POST /auth/invitations/accept': 'public',
   'POST /auth/login/totp': 'public',
   'POST /auth/refresh': 'public',

@@ -85,7 +85,7 @@ interface RouteSetup {
 }
 
 /** The token of the latest link e-mailed to an address, read from its outbox row (no worker sends it here). */
-async function linkTokenOf(world: World, email: string, event: 'invitation' | 'password-reset'): Promise<string | undefined> {
+async function linkTokenOf(world: World, email: string, event: 'invitation' | 'password-reset' | 'unlock'): Promise<string | undefined> {
   const [row] = await world.api.dataSource.query(
     `SELECT data FROM notifications WHERE recipient = $1 AND event = $2 ORDER BY created_at DESC LIMIT 1`,
     [email, event],
@@ -207,6 +207,21 @@ const ROUTES: Record<string, RouteSetup> = {
       const user = await anInvitedUser(world);
       await world.api.http().post('/auth/password-reset').send({ email: user.email }).expect(202);
       return { records: { token: await waitFor(() => linkTokenOf(world, user.email, 'password-reset'), 5_000, 'a reset link') } };
+    },
+    valid: { token: fc.constant(ref('token')) },
+  },
+  // Addresses nobody has, so that no unlock is started after the answer, while the next run is checked.
+  'POST /auth/unlock': { scene: () => ({ records: {} }) },
+  'POST /auth/unlock/confirm': {
+    scene: async (world) => {
+      const user = await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! });
+      // A stranger's guesses slow the account, so that an unlock link is sent.
+      await world.api.dataSource.query(
+        `INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.9' FROM generate_series(1, 20)`,
+        [user.email],
+      );
+      await world.api.http().post('/auth/unlock').send({ email: user.email }).expect(202);
+      return { records: { token: await waitFor(() => linkTokenOf(world, user.email, 'unlock'), 5_000, 'an unlock link') } };
     },
     valid: { token: fc.constant(ref('token')) },
   },

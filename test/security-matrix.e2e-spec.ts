@@ -191,6 +191,16 @@ const MATRIX: Record<string, Row> = {
     }),
     [400, 400, 400, 400, 400, 400],
   ),
+  'POST /auth/unlock': row(
+    'an address nobody has',
+    async () => ({ path: '/auth/unlock', body: () => ({ email: `nobody.${unique()}@test.example` }) }),
+    [202, 202, 202, 202, 202, 202],
+  ),
+  'POST /auth/unlock/confirm': row(
+    'a forged unlock link',
+    async () => ({ path: '/auth/unlock/confirm', body: () => ({ token: `${SAMPLE_LINK_ID}.${'A'.repeat(43)}` }) }),
+    [400, 400, 400, 400, 400, 400],
+  ),
   'POST /auth/invitations/accept': row(
     'a forged invitation link',
     async () => ({

@@ -153,4 +153,36 @@ describe('The web app for accounts', () => {
     await expectAccessible(page);
     await page.context().close();
   });
+
+  it('lets the owner of an account slowed by a stranger sign in at once through an e-mailed unlock link, on a phone', async () => {
+    const user = await aUser(api, 'delegate', { government: 'Toyama' });
+    await api.dataSource.query(`INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.9' FROM generate_series(1, 12)`, [
+      user.email,
+    ]);
+    const page = await anonymous(PHONE);
+    await page.goto('/app/');
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/After failed sign-ins on this account, the next attempt waits/).waitFor();
+    await page.getByRole('link', { name: 'Slowed by failed sign-ins that were not yours?' }).click();
+    await page.getByRole('heading', { name: 'Sign in past the delays', level: 1 }).waitFor();
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText(`If ${user.email} belongs to an account being slowed, a link is on its way. Open it in this browser.`).waitFor();
+    await expectAccessible(page);
+
+    const { link } = linkIn((await mailsTo(mailbox, user.email, /Signing in past the delays/))[0], 'unlock', baseUrl);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Sign in past the delays', level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Unlock sign-in on this browser' }).click();
+    await page.getByText('This browser may now sign in at once. Sign in with your password.').waitFor();
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('nav').waitFor();
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });

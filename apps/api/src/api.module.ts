@@ -22,6 +22,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { PasswordsController } from './auth/passwords.controller.js';
+import { UnlockController } from './auth/unlock.controller.js';
 import { SessionsController } from './auth/sessions.controller.js';
 import { TotpController } from './auth/totp.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
@@ -57,6 +58,7 @@ export class ApiModule {
         HealthController,
         AuthController,
         PasswordsController,
+        UnlockController,
         SessionsController,
         TotpController,
         UsersController,

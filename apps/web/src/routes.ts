@@ -10,6 +10,11 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
     path: /^\/password-reset\/([A-Za-z0-9._-]{1,256})$/,
     page: async () => (await import('./pages/public/reset-password.js')).resetPasswordPage,
   },
+  {
+    path: /^\/unlock\/([A-Za-z0-9._-]{1,256})$/,
+    page: async () => (await import('./pages/public/unlock.js')).unlockPage,
+  },
+  { path: /^\/unlock$/, page: async () => (await import('./pages/public/unlock.js')).requestUnlockPage },
   { path: /^\/forgot-password$/, page: async () => (await import('./pages/public/forgot-password.js')).forgotPasswordPage },
 ];
 

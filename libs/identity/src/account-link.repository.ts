@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
-// The SQL of the account_links table: the single-use links e-mailed for an invitation or a password reset.
+// The SQL of the account_links table: the single-use links e-mailed for an invitation, a password reset or a sign-in unlock.
 
-export type AccountLinkPurpose = 'invitation' | 'password-reset';
+export type AccountLinkPurpose = 'invitation' | 'password-reset' | 'unlock';
 
 export interface AccountLinkRow {
   id: string;

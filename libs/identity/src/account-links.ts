@@ -4,8 +4,12 @@ import * as links from './account-link.repository.js';
 import type { AccountLinkPurpose } from './account-link.repository.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 
-/** How long a link works: an invitation 72 hours, a password reset one hour. */
-export const LINK_VALIDITY_SECONDS: Record<AccountLinkPurpose, number> = { invitation: 72 * 3600, 'password-reset': 3600 };
+/** How long a link works: an invitation 72 hours, a password reset one hour, a sign-in unlock 30 minutes. */
+export const LINK_VALIDITY_SECONDS: Record<AccountLinkPurpose, number> = {
+  invitation: 72 * 3600,
+  'password-reset': 3600,
+  unlock: 1800,
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
@@ -13,7 +17,7 @@ const SECRET = /^[A-Za-z0-9_-]{43}$/;
 const sha256 = (value: Buffer) => createHash('sha256').update(value).digest();
 
 /**
- * The single-use links of invitations and password resets. A token is `<id>.<secret>`: the id finds the row,
+ * The single-use links of invitations, password resets and sign-in unlocks. A token is `<id>.<secret>`: the id finds the row,
  * the secret (256 random bits) is kept only as its SHA-256, which suffices for a secret of that entropy, and is
  * compared in constant time. A token is never logged, audited or answered: it leaves only in its e-mail.
  */

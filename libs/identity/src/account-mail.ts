@@ -5,7 +5,7 @@ import { NotificationOutbox } from '@near/notifications';
 import type { User } from './user.entity.js';
 
 /** Where each link of an e-mail leads in the web app. */
-const LINK_PATHS = { invitation: '/app/invitation/', 'password-reset': '/app/password-reset/' } as const;
+const LINK_PATHS = { invitation: '/app/invitation/', 'password-reset': '/app/password-reset/', unlock: '/app/unlock/' } as const;
 
 /**
  * The e-mails about a user's own account, written as outbox rows in the caller's transaction, in the user's

@@ -18,6 +18,7 @@ import { IDENTITY_ENTITIES } from './identity.entities.js';
 import { IssuedTokens } from './issued-tokens.js';
 import { SecondFactors } from './second-factors.js';
 import { SignInSessions } from './sign-in-sessions.js';
+import { SignInUnlocks } from './sign-in-unlocks.js';
 
 const ISSUER = 'near-admission';
 
@@ -52,7 +53,8 @@ const ISSUER = 'near-admission';
     IssuedTokens,
     SignInSessions,
     SecondFactors,
+    SignInUnlocks,
   ],
-  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors],
+  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors, SignInUnlocks],
 })
 export class IdentityModule {}

@@ -22,5 +22,6 @@ export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { UserDirectory, UserDirectoryModule } from './user-directory.js';
 export { USER_STATUSES, type UserStatus, userStatus } from './user-status.js';
 export { PasswordsService } from './passwords.service.js';
+export { SignInUnlocks } from './sign-in-unlocks.js';
 export { UserAdministration, type UserCorrection } from './user-administration.js';
 export { ACTIVE_CALLER_STATEMENT } from './active-caller-sql.js';

@@ -59,6 +59,13 @@ export class LoginThrottle {
     }
   }
 
+  /** Whether strangers' password failures on the account now slow its sign-ins: past the free ones, within the window. */
+  async slowsAccount(manager: EntityManager, email: string): Promise<boolean> {
+    const attempt = { email, address: '', kind: 'password' as const };
+    const { account } = await failures.recent(manager, attempt, this.limits.failureWindowSeconds);
+    return account.count >= this.limits.freeFailuresPerAccount;
+  }
+
   /** Counts the attempt as failed until `forget` says it succeeded; answers its id. */
   recordFailure(manager: EntityManager, attempt: Attempt): Promise<string> {
     return failures.record(manager, attempt, this.limits.failureWindowSeconds);

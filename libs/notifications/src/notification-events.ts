@@ -68,6 +68,7 @@ export interface NotificationData {
   /** `link` is secret (it holds a single-use token): the row forgets it once the message is sent. */
   invitation: { name: string; link: string };
   'password-reset': { name: string; link: string };
+  unlock: { name: string; link: string };
   'password-changed': { name: string };
   'second-factor-added': { name: string };
   'second-factor-removed': { name: string };
@@ -76,7 +77,7 @@ export interface NotificationData {
 export type NotificationEvent = keyof NotificationData;
 /** The e-mails about the recipient's own account (no application): its links and security notices. */
 export type AccountNotificationEvent =
-  'invitation' | 'password-reset' | 'password-changed' | 'second-factor-added' | 'second-factor-removed';
+  'invitation' | 'password-reset' | 'unlock' | 'password-changed' | 'second-factor-added' | 'second-factor-removed';
 /** The e-mails about an application. */
 export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent>;
 
@@ -96,6 +97,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   withdrawn: ['reference', 'governmentName', 'reason'],
   invitation: ['name', 'link'],
   'password-reset': ['name', 'link'],
+  unlock: ['name', 'link'],
   'password-changed': ['name'],
   'second-factor-added': ['name'],
   'second-factor-removed': ['name'],

@@ -25,7 +25,7 @@ const FIND_OUTGOING = {
   name: 'near_notification_outgoing',
   text: `SELECT id, event, application_id, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
 } as const;
-const SECRET_LINK_EVENTS = ['invitation', 'password-reset'];
+const SECRET_LINK_EVENTS = ['invitation', 'password-reset', 'unlock'];
 
 /** A message whose data holds a single-use link forgets it once sent ($4: those events). */
 const MARK_SENT = {

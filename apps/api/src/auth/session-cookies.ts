@@ -17,6 +17,11 @@ export function setSessionCookies(reply: FastifyReply, config: AppConfig, signed
   if (signedIn.deviceToken) void reply.setCookie(DEVICE_COOKIE, signedIn.deviceToken, options(config, DEVICE_COOKIE_SECONDS));
 }
 
+/** The device cookie alone: an e-mailed unlock link's redemption gives the browser one, without a session. */
+export function setDeviceCookie(reply: FastifyReply, config: AppConfig, deviceToken: string): void {
+  void reply.setCookie(DEVICE_COOKIE, deviceToken, options(config, DEVICE_COOKIE_SECONDS));
+}
+
 export function clearRefreshCookie(reply: FastifyReply, config: AppConfig): void {
   void reply.clearCookie(REFRESH_COOKIE, options(config, 0));
 }

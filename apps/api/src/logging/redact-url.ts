@@ -4,7 +4,7 @@ const SECRET_PARAMETER = /pass|token|secret|auth|jwt|key|signature|session|crede
 const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
 /** The web app's pages of e-mailed links, whose last segment is a single-use token. */
-const LINK_PAGE = /^(\/app\/(?:invitation|password-reset)\/)[^/?#]+/;
+const LINK_PAGE = /^(\/app\/(?:invitation|password-reset|unlock)\/)[^/?#]+/;
 
 const REDACTED = '[redacted]';
 

@@ -37,6 +37,7 @@ export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) =
     h('p', null, t('signIn.intro')),
     form,
     h('p', null, h('a', { href: '/app/forgot-password' }, t('signIn.forgot'))),
+    h('p', null, h('a', { href: '/app/unlock' }, t('signIn.unlock'))),
     h('p', null, h('a', { href: '/app/check-ballot' }, t('check.link'))),
   );
 }

@@ -10,6 +10,7 @@ import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js'
 import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
 import { SessionCancellation1764990000000 } from './1764990000000-session-cancellation.js';
 import { AccountLinks1764993600000 } from './1764993600000-account-links.js';
+import { UnlockLinks1764997200000 } from './1764997200000-unlock-links.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SignInSessions1764986400000,
   SessionCancellation1764990000000,
   AccountLinks1764993600000,
+  UnlockLinks1764997200000,
 ] as const;
