@@ -160,6 +160,55 @@ describe('two-factor sign-in (TOTP, RFC 6238) with recovery codes', () => {
     await secondStep(fresh.body.mfaToken, totpCode(secret, 1)).expect(429);
   });
 
+  it("signs an enrolled owner in with password and code while a stranger's guesses slow the account, telling the stranger nothing", async () => {
+    const user = await aUser(api, 'delegate', { government: 'Toyama' });
+    const { secret } = await enrol(user);
+    const guess = (password: string) => api.http().post('/auth/login').send({ email: user.email, password });
+    for (let attempt = 0; attempt < 3; attempt++) await guess(`stranger-guess-${attempt}`).expect(401);
+    const [{ address }] = await api.dataSource.query(`SELECT address FROM login_failures WHERE email = $1 LIMIT 1`, [user.email]);
+    // The stranger's further guesses, from elsewhere: the account's delay now holds for 30 s and more.
+    await api.dataSource.query(`INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.7' FROM generate_series(1, 10)`, [
+      user.email,
+    ]);
+    await api.dataSource.query(`UPDATE login_failures SET failed_at = now() WHERE email = $1`, [user.email]);
+    // A user without a second factor is held back by such a delay (the delays of issue 16 stay).
+    const unenrolled = await aUser(api, 'delegate', { government: 'Toyama' });
+    await api.dataSource.query(`INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.7' FROM generate_series(1, 13)`, [
+      unenrolled.email,
+    ]);
+    await login(unenrolled).expect(429);
+
+    // A wrong password gets the same answer as the right one, and its second step is completed by no code.
+    const wrong = await guess('stranger-guess-3').expect(200);
+    const right = await login(user).expect(200);
+    expect(Object.keys(wrong.body).sort()).toEqual(['mfaRequired', 'mfaToken']);
+    expect(Object.keys(right.body).sort()).toEqual(['mfaRequired', 'mfaToken']);
+    expect(Object.keys(jwt.decode(wrong.body.mfaToken) as object).sort()).toEqual(
+      Object.keys(jwt.decode(right.body.mfaToken) as object).sort(),
+    );
+    const refused = await secondStep(wrong.body.mfaToken, totpCode(secret, 1)).expect(401);
+    expect(refused.body.type).toBe('urn:near:problem:invalid-credentials');
+    // The owner, with the code, is in at once.
+    const signedIn = await secondStep(right.body.mfaToken, totpCode(secret, 1)).expect(200);
+    await api.http().get('/auth/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`).expect(200);
+    // The wrong password was counted, and audited as one.
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action = 'auth.sign-in-failed' AND payload LIKE '%wrong-password%'`,
+      [user.id],
+    );
+    expect(count).toBe(4);
+    // The delay of the address still applies.
+    await api.dataSource.query(
+      `INSERT INTO login_failures (email, address) SELECT 'elsewhere@test.example', $1 FROM generate_series(1, 200)`,
+      [address],
+    );
+    try {
+      await login(user).expect(429);
+    } finally {
+      await api.dataSource.query(`DELETE FROM login_failures WHERE email = 'elsewhere@test.example'`);
+    }
+  });
+
   it('removes the second factor with a code of it, audited and told by e-mail', async () => {
     const user = await aUser(api, 'delegate', { government: 'Toyama' });
     const { secret } = await enrol(user);

@@ -215,9 +215,9 @@ const ROUTES: Record<string, RouteSetup> = {
   'POST /auth/unlock/confirm': {
     scene: async (world) => {
       const user = await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! });
-      // A stranger's guesses slow the account, so that an unlock link is sent.
+      // A stranger's guesses slow the account (past the 1000 free ones here), so that an unlock link is sent.
       await world.api.dataSource.query(
-        `INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.9' FROM generate_series(1, 20)`,
+        `INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.9' FROM generate_series(1, 1001)`,
         [user.email],
       );
       await world.api.http().post('/auth/unlock').send({ email: user.email }).expect(202);

@@ -16,7 +16,11 @@ export function mailsTo(mailbox: Mailbox, address: string, subject: RegExp, coun
 }
 
 /** The link of an invitation, reset or unlock e-mail, as its text shows it, and the token that ends it. */
-export function linkIn(mail: ReceivedMail, kind: 'invitation' | 'password-reset' | 'unlock', appUrl = TEST_APP_URL): { link: string; token: string } {
+export function linkIn(
+  mail: ReceivedMail,
+  kind: 'invitation' | 'password-reset' | 'unlock',
+  appUrl = TEST_APP_URL,
+): { link: string; token: string } {
   const pattern = new RegExp(`${appUrl.replace(/[.:/]/g, (character) => `\\${character}`)}/app/${kind}/(\\S+)`);
   const match = pattern.exec(mail.text);
   if (!match) throw new Error(`No ${kind} link in the e-mail "${mail.subject}": ${mail.text}`);

@@ -65,17 +65,26 @@ export class AuthService {
     this.throttle = new LoginThrottle(config.auth);
   }
 
-  /** The first step: e-mail and password. Signs in, or asks for the second factor when the user has one. */
+  /**
+   * The first step: e-mail and password. Signs in, or asks for the second factor when the user has one.
+   *
+   * A user with a second factor is not kept out by the account's delay, which strangers' guesses cause: while it
+   * holds, every password (right or wrong) is answered with a second step, a real one for the right password and a
+   * decoy that no code completes for a wrong one, so a guesser learns nothing from the answer and still needs the
+   * code, whose failures are slowed per account. The address's delay still applies.
+   */
   async signIn(emailInput: string, password: string, origin: SignInOrigin): Promise<SignedIn | SecondStepNeeded> {
     const email = emailInput.trim().toLowerCase();
     const attempt: Attempt = { email, address: origin.clientAddress, kind: 'password', deviceId: await this.deviceOf(email, origin) };
-    const failureId = await this.countAttempt(attempt);
     const found = await userTable.findWithPasswordHash(this.dataSource.manager, email);
+    const enrolled = !!found && !found.disabledAt && (await this.secondFactors.has(this.dataSource.manager, found.id));
+    const { failureId, accountHeld } = await this.countAttempt(attempt, { deferAccountWait: enrolled });
     const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
     const user = found && passwordMatches && !found.disabledAt ? found : null;
     if (!user) {
       const reason = !found ? 'unknown-email' : found.disabledAt ? 'user-disabled' : 'wrong-password';
       await this.recordFailure(origin, found?.id ?? email, { email, reason });
+      if (accountHeld) return { mfaRequired: true, mfaToken: await this.tokens.decoy('mfa', { sub: found!.id }) };
       throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or the password is wrong.');
     }
     await this.throttle.forget(this.dataSource.manager, failureId);
@@ -88,12 +97,22 @@ export class AuthService {
 
   /** The second step: the token of the first and a code (TOTP or recovery), throttled per account like a password. */
   async completeSecondStep(mfaToken: string, code: string, origin: SignInOrigin): Promise<SignedIn> {
-    const claims = await this.tokens.verify('mfa', mfaToken);
+    // A decoy (a wrong password while the account's delay held, see signIn) is answered as a wrong code, after the
+    // same throttle; it is not counted again: its password was.
+    const verified = await this.tokens.verify('mfa', mfaToken).catch((error: unknown) => {
+      if (this.tokens.unverifiedClaims('mfa', mfaToken)) return undefined;
+      throw error;
+    });
+    const claims = verified ?? this.tokens.unverifiedClaims('mfa', mfaToken)!;
     const user = UUID.test(claims.sub) ? await userTable.findActiveById(this.dataSource.manager, claims.sub) : null;
     if (!user)
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'The sign-in step has expired; enter your e-mail and password again.');
     const attempt: Attempt = { email: user.email, address: origin.clientAddress, kind: 'second-factor' };
-    const failureId = await this.countAttempt(attempt);
+    const { failureId } = await this.countAttempt(attempt);
+    if (!verified) {
+      await this.throttle.forget(this.dataSource.manager, failureId);
+      throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The code is wrong or was used already.');
+    }
     const signedIn = await this.dataSource.transaction(async (manager) => {
       if (!(await this.secondFactors.spendForSignIn(manager, user, code))) return null;
       await this.throttle.forget(manager, failureId);
@@ -167,11 +186,14 @@ export class AuthService {
    * concurrent guesses cannot slip past the throttle; a success takes it back. No connection is held during the
    * deliberately slow hash.
    */
-  private countAttempt(attempt: Attempt): Promise<string> {
+  private countAttempt(
+    attempt: Attempt,
+    options: { deferAccountWait?: boolean } = {},
+  ): Promise<{ failureId: string; accountHeld: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       await this.throttle.lockAccount(manager, attempt.email);
-      await this.throttle.assertAllowed(manager, attempt);
-      return this.throttle.recordFailure(manager, attempt);
+      const { accountHeld } = await this.throttle.assertAllowed(manager, attempt, options);
+      return { failureId: await this.throttle.recordFailure(manager, attempt), accountHeld };
     });
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@near/config';
@@ -45,6 +46,23 @@ export class IssuedTokens {
 
   sign(type: TokenType, claims: Omit<TokenClaims, 'typ' | 'iat' | 'exp'>): Promise<string> {
     return this.jwt.signAsync({ ...claims, typ: type }, { expiresIn: this.lifetimeSeconds(type) });
+  }
+
+  /**
+   * A token that looks like one of ours to anyone without the key, signed with a key thrown away at once: no
+   * `verify` accepts it. It stands in for a real one where the answer must not tell which it got.
+   */
+  decoy(type: TokenType, claims: Omit<TokenClaims, 'typ' | 'iat' | 'exp'>): Promise<string> {
+    return this.jwt.signAsync({ ...claims, typ: type }, { expiresIn: this.lifetimeSeconds(type), secret: randomBytes(32) });
+  }
+
+  /** The claims of a token of this type that `verify` refused, when it is well formed and within its time: a decoy, or a forgery. */
+  unverifiedClaims(type: TokenType, token: string): TokenClaims | undefined {
+    const claims = this.jwt.decode<TokenClaims | null>(token);
+    const now = Math.floor(Date.now() / 1000);
+    return claims?.typ === type && typeof claims.sub === 'string' && typeof claims.exp === 'number' && claims.exp > now
+      ? claims
+      : undefined;
   }
 
   /**

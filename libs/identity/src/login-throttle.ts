@@ -37,7 +37,15 @@ export class LoginThrottle {
     return failures.lockAccount(manager, email);
   }
 
-  async assertAllowed(manager: EntityManager, attempt: Attempt): Promise<void> {
+  /**
+   * Refuses the attempt while a delay holds it back. With `deferAccountWait` the account's own delay does not refuse
+   * it: the answer says it holds, and the caller lets only a second factor decide (see AuthService.signIn).
+   */
+  async assertAllowed(
+    manager: EntityManager,
+    attempt: Attempt,
+    options: { deferAccountWait?: boolean } = {},
+  ): Promise<{ accountHeld: boolean }> {
     const { freeFailuresPerAccount, freeFailuresPerAddress, maxDelaySeconds } = this.limits;
     const recent = await failures.recent(manager, attempt, this.limits.failureWindowSeconds);
     const waits = attempt.deviceId
@@ -46,10 +54,13 @@ export class LoginThrottle {
           { ...recent.account, free: freeFailuresPerAccount, what: 'this account' },
           { ...recent.address, free: freeFailuresPerAddress, what: 'this address' },
         ];
+    let accountHeld = false;
     for (const { count, last, free, what } of waits) {
       const until = (last?.getTime() ?? 0) + delayAfter(count, free, maxDelaySeconds) * 1000;
       const seconds = Math.ceil((until - Date.now()) / 1000);
-      if (seconds > 0) {
+      if (seconds > 0 && options.deferAccountWait && what === 'this account') {
+        accountHeld = true;
+      } else if (seconds > 0) {
         throw new IdentityError(
           IdentityErrorCode.TooManyFailedSignIns,
           `After failed sign-ins on ${what}, the next attempt waits ${seconds} s.`,
@@ -57,6 +68,7 @@ export class LoginThrottle {
         );
       }
     }
+    return { accountHeld };
   }
 
   /** Whether strangers' password failures on the account now slow its sign-ins: past the free ones, within the window. */

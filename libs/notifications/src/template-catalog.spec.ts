@@ -23,6 +23,7 @@ const SAMPLE: NotificationData = {
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
   invitation: { name: 'Hanako Sato', link: 'https://near.example/app/invitation/2f1c.secret-part' },
   'password-reset': { name: 'Hanako Sato', link: 'https://near.example/app/password-reset/2f1c.secret-part' },
+  unlock: { name: 'Hanako Sato', link: 'https://near.example/app/unlock/2f1c.secret-part' },
   'password-changed': { name: 'Hanako Sato' },
   'second-factor-added': { name: 'Kim Minji' },
   'second-factor-removed': { name: 'Kim Minji' },
@@ -78,9 +79,9 @@ describe('TemplateCatalog', () => {
     }
   });
 
-  it('puts the link of an invitation or a reset in the text and as the target of an HTML link, in every language', () => {
+  it('puts the link of an invitation, a reset or an unlock in the text and as the target of an HTML link, in every language', () => {
     for (const locale of SUPPORTED_LOCALES) {
-      for (const event of ['invitation', 'password-reset'] as const) {
+      for (const event of ['invitation', 'password-reset', 'unlock'] as const) {
         const message = catalog.render(event, locale, SAMPLE[event]);
         expect(message.text).toContain(`\n${SAMPLE[event].link}\n`);
         expect(message.html).toContain(`<a href="${SAMPLE[event].link}"`);

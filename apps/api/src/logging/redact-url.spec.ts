@@ -18,6 +18,7 @@ describe('redactUrl', () => {
     ['/users?x=%E0%A4%A', '/users?x=%E0%A4%A'],
     ['/app/invitation/0f8fad5b-d9cb-469f-a165-70867728950e.c2VjcmV0', '/app/invitation/[redacted]'],
     ['/app/password-reset/0f8fad5b-d9cb-469f-a165-70867728950e.c2VjcmV0?x=1', '/app/password-reset/[redacted]?x=1'],
+    ['/app/unlock/0f8fad5b-d9cb-469f-a165-70867728950e.c2VjcmV0', '/app/unlock/[redacted]'],
     ['/app/forgot-password', '/app/forgot-password'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);

@@ -17,6 +17,8 @@ export class UnlockLinks1764997200000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM account_links WHERE purpose = 'unlock'`);
     await db.query(`ALTER TABLE account_links DROP CONSTRAINT account_links_purpose_check`);
-    await db.query(`ALTER TABLE account_links ADD CONSTRAINT account_links_purpose_check CHECK (purpose IN ('invitation', 'password-reset'))`);
+    await db.query(
+      `ALTER TABLE account_links ADD CONSTRAINT account_links_purpose_check CHECK (purpose IN ('invitation', 'password-reset'))`,
+    );
   }
 }
