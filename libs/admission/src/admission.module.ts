@@ -6,6 +6,7 @@ import { UserDirectoryModule } from '@near/identity';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
+import { SessionReminders } from './deadlines/session-reminders.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
 import { ApplicationNotices } from './notices/application-notices.service.js';
@@ -34,6 +35,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    SessionReminders,
     ApplicationNotices,
     AudienceRecipients,
   ],
@@ -45,6 +47,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    SessionReminders,
     ApplicationNotices,
   ],
 })

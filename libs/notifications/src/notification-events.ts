@@ -65,9 +65,16 @@ export interface NotificationData {
   };
   deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  /** To the delegates of a government that has not voted in a written procedure yet; `applications` one per line. */
+  'vote-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; applications: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
+
+/** The e-mails about a session rather than one application: the reminders. */
+export const SESSION_EVENTS = ['vote-reminder'] as const satisfies readonly NotificationEvent[];
+/** The e-mails an application's workflow sends. */
+export type ApplicationEvent = Exclude<NotificationEvent, (typeof SESSION_EVENTS)[number]>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
@@ -83,6 +90,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
+  'vote-reminder': ['sessionName', 'sessionWhen', 'applications'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

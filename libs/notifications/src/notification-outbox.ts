@@ -6,7 +6,8 @@ import * as notifications from './notification.repository.js';
 
 export interface OutboxEntry<E extends NotificationEvent = NotificationEvent> {
   event: E;
-  applicationId: string;
+  /** Null for an e-mail about no one application (a session's reminder). */
+  applicationId: string | null;
   data: NotificationData[E];
   recipients: readonly Recipient[];
 }

@@ -16,7 +16,7 @@ const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient,
 export async function insertPending(
   db: EntityManager,
   event: string,
-  applicationId: string,
+  applicationId: string | null,
   data: unknown,
   recipients: readonly Recipient[],
 ): Promise<void> {

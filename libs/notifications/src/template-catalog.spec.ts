@@ -21,6 +21,11 @@ const SAMPLE: NotificationData = {
   decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
+  'vote-reminder': {
+    sessionName: 'Written procedure 7',
+    sessionWhen: 'until 15 September 2026, 12:00 UTC',
+    applications: `${REFERENCE}: Qinghai Province`,
+  },
 };
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
@@ -57,7 +62,9 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      expect(message.subject).toContain(`[${REFERENCE}]`);
+      // A session's reminder names the session; every other message is about one application.
+      if (event === 'vote-reminder') expect(message.subject).toContain(SAMPLE[event].sessionName);
+      else expect(message.subject).toContain(`[${REFERENCE}]`);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
       expect(message.text).toContain(REFERENCE);
       expect(message.html).toContain(`<html lang="${locale}">`);

@@ -76,8 +76,10 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   const subject = template.subject;
   if (typeof subject === 'string') {
     if (/[\r\n]/.test(subject)) problems.push(`${where}, subject: must be one line`);
-    // Every message is about one application: its reference is how people file and find the mail.
-    if (!placeholdersIn(subject).includes('reference')) problems.push(`${where}, subject: must carry {{reference}}`);
+    // A message about one application carries its reference: it is how people file and find the mail. A
+    // session's reminder names the session instead.
+    const key = allowed.includes('reference') ? 'reference' : 'sessionName';
+    if (!placeholdersIn(subject).includes(key)) problems.push(`${where}, subject: must carry {{${key}}}`);
   }
   if (problems.length > before) return undefined;
   return { subject: template.subject as string, text: template.text as string, html: template.html as string };

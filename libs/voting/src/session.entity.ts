@@ -56,6 +56,10 @@ export class Session {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /** ISO 8601 durations before the deadline (written procedure) or the start (meeting) when reminders go out. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  reminders!: string[];
+
   /** What the session decided, for the record (e.g. the past Assemblies of the demo data). */
   @Column({ type: 'text', nullable: true })
   notes!: string | null;

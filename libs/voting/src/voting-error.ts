@@ -20,6 +20,7 @@ export enum VotingErrorCode {
   DeadlineInThePast = 'deadline-in-the-past',
   NotForWrittenProcedure = 'not-for-written-procedure',
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
+  InvalidReminders = 'invalid-reminders',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

@@ -93,6 +93,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.DeadlineInThePast:
     case VotingErrorCode.NotForWrittenProcedure:
     case VotingErrorCode.QuorumRuleUnfitForBody:
+    case VotingErrorCode.InvalidReminders:
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   type DecisionFacts,
   type NotificationData,
-  type NotificationEvent,
+  type ApplicationEvent,
   NotificationOutbox,
   type SessionFacts,
 } from '@near/notifications';
@@ -38,7 +38,7 @@ const ENGLISH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'l
 const ENGLISH_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 const englishDay = (isoDate: string) => ENGLISH_DAY.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-function sessionWhen(session: Session): string {
+export function sessionWhen(session: Session): string {
   if (session.deadline) return `until ${ENGLISH_DAY.format(session.deadline)}, ${ENGLISH_TIME.format(session.deadline)} UTC`;
   const dates = !session.startsOn
     ? null
@@ -48,7 +48,7 @@ function sessionWhen(session: Session): string {
   return [dates, session.venue].filter(Boolean).join(', ');
 }
 
-function sessionFacts(session: Session): SessionFacts {
+export function sessionFacts(session: Session): SessionFacts {
   const { body, number, startsOn, endsOn, venue, deadline } = session;
   return { body, number, startsOn, endsOn, venue, deadline: deadline?.toISOString() ?? null };
 }
@@ -81,7 +81,7 @@ export class ApplicationNotices {
     };
     const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
     const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };
-    const data: { [E in NotificationEvent]: () => NotificationData[E] } = {
+    const data: { [E in ApplicationEvent]: () => NotificationData[E] } = {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
       'information-requested': () => ({ ...base, message: details.message ?? '' }),

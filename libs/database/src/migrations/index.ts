@@ -6,6 +6,7 @@ import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
+import { SessionReminders1764979200000 } from './1764979200000-session-reminders.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Voting1764720000000,
   Notifications1764806400000,
   TransparencyLog1764892800000,
+  SessionReminders1764979200000,
 ] as const;

@@ -24,6 +24,12 @@ export class AssemblyDto extends SessionSummaryDto {
     description: 'When its first ballot opened; the rule cannot change after.',
   })
   ruleFrozenAt!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['PT72H', 'PT24H'],
+    description: 'ISO 8601 durations before the deadline (written procedure) or the start (meeting) when reminders go out, longest first.',
+  })
+  reminders!: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Governments recorded as present (meetings).' })
   presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
@@ -37,6 +43,7 @@ export class AssemblyDto extends SessionSummaryDto {
       majority: assembly.majority,
       ballotSecrecy: assembly.ballotSecrecy,
       ruleFrozenAt: assembly.ruleFrozenAt?.toISOString() ?? null,
+      reminders: assembly.reminders,
       presentGovernmentIds,
       agenda: agenda.map((application) => ({
         applicationId: application.id,
