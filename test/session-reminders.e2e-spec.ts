@@ -218,4 +218,51 @@ describe('reminders of a written procedure', () => {
     }
     expect(received.get(delegates[0 + 2].email)?.[0].text).toContain('has not yet voted');
   });
+
+  it('reminds the delegates of every member before a meeting, with its agenda, once per reminder', async () => {
+    // A meeting starts, for its reminders, at 00:00 UTC of its first day: tomorrow's, with a reminder due in 8 s.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const startsAt = Date.parse(`${tomorrow}T00:00:00Z`);
+    const dueIn = Math.floor((startsAt - Date.now()) / 1000) - 8;
+    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
+    const created = await api
+      .http()
+      .post('/assemblies')
+      .set(bearer(secretariat))
+      .send({
+        body: 'working_committee',
+        number: nextSessionNumber(),
+        hostGovernmentId: host.id,
+        startsOn: tomorrow,
+        endsOn: tomorrow,
+        venue: 'Pohang',
+        // The longer one's moment came before the meeting was scheduled: it is not sent late.
+        reminders: [`PT${dueIn + 3600}S`, `PT${dueIn}S`],
+      })
+      .expect(201);
+    const meeting = created.body as { id: string };
+    const { application } = await anApplicationOnTheAgenda(api, secretariat, meeting);
+    const meetingReminders = async () => {
+      const rows: { id: string }[] = await api.dataSource.query(`SELECT id FROM notifications WHERE event = 'meeting-reminder'`);
+      const ids = new Set(rows.map((row) => messageIdOf(row.id)));
+      return mailbox.received.filter((mail) => ids.has(mail.messageId));
+    };
+    await waitFor(async () => ((await meetingReminders()).length >= delegates.length ? true : undefined), 30_000, 'the meeting reminders');
+    await sleep(6_000);
+    const received = await meetingReminders();
+    expect(received.map((mail) => mail.to).sort()).toEqual(delegates.map((delegate) => delegate.email).sort());
+    for (const [index, delegate] of delegates.entries()) {
+      const mail = received.find((one) => one.to === delegate.email)!;
+      expect(mail.language).toBe(LOCALES[index]);
+      expect(mail.text).toContain(application.reference);
+      expect(mail.text).toContain('Pohang');
+    }
+    expect(received.find((mail) => mail.to === delegates[2].email)!.subject).toMatch(/^Reminder: Working Committee \d+ is coming up$/);
+    expect(received.find((mail) => mail.to === delegates[0].email)!.subject).toMatch(/^\[안내\] .+ 개최 안내$/);
+    const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM reminders_sent WHERE assembly_id = $1`, [
+      meeting.id,
+    ]);
+    const [{ members }] = await api.dataSource.query(`SELECT count(*)::int AS members FROM governments WHERE status = 'member'`);
+    expect(count).toBe(members);
+  });
 });

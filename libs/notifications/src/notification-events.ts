@@ -67,12 +67,14 @@ export interface NotificationData {
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   /** To the delegates of a government that has not voted in a written procedure yet; `applications` one per line. */
   'vote-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; applications: string };
+  /** To the delegates of every member before a meeting; `agenda` one application per line. */
+  'meeting-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; agenda: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
 
 /** The e-mails about a session rather than one application: the reminders. */
-export const SESSION_EVENTS = ['vote-reminder'] as const satisfies readonly NotificationEvent[];
+export const SESSION_EVENTS = ['vote-reminder', 'meeting-reminder'] as const satisfies readonly NotificationEvent[];
 /** The e-mails an application's workflow sends. */
 export type ApplicationEvent = Exclude<NotificationEvent, (typeof SESSION_EVENTS)[number]>;
 
@@ -91,6 +93,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
   'vote-reminder': ['sessionName', 'sessionWhen', 'applications'],
+  'meeting-reminder': ['sessionName', 'sessionWhen', 'agenda'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

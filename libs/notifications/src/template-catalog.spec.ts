@@ -26,6 +26,11 @@ const SAMPLE: NotificationData = {
     sessionWhen: 'until 15 September 2026, 12:00 UTC',
     applications: `${REFERENCE}: Qinghai Province`,
   },
+  'meeting-reminder': {
+    sessionName: '16th General Assembly',
+    sessionWhen: '15 September 2026 – 17 September 2026, Pohang',
+    agenda: `${REFERENCE}: Qinghai Province`,
+  },
 };
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
@@ -63,7 +68,7 @@ describe('TemplateCatalog', () => {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
       // A session's reminder names the session; every other message is about one application.
-      if (event === 'vote-reminder') expect(message.subject).toContain(SAMPLE[event].sessionName);
+      if (event === 'vote-reminder' || event === 'meeting-reminder') expect(message.subject).toContain(SAMPLE[event].sessionName);
       else expect(message.subject).toContain(`[${REFERENCE}]`);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
       expect(message.text).toContain(REFERENCE);

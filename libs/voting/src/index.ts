@@ -21,7 +21,12 @@ export {
   offsetMs,
   reminderProblem,
 } from './reminders/reminder-offsets.js';
-export { claimDueVoteReminders, type ClaimedVoteReminder } from './reminders/reminder.repository.js';
+export {
+  claimDueMeetingReminders,
+  claimDueVoteReminders,
+  type ClaimedMeetingReminder,
+  type ClaimedVoteReminder,
+} from './reminders/reminder.repository.js';
 export { VotingError, VotingErrorCode } from './voting-error.js';
 export { VotingModule } from './voting.module.js';
 export { VOTING_ENTITIES } from './voting.entities.js';

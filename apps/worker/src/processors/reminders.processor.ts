@@ -24,7 +24,7 @@ export class RemindersProcessor extends WorkerHost implements BeforeApplicationS
 
   async process(job: Job): Promise<unknown> {
     if (job.name !== JobName.SendDueReminders) throw new UnrecoverableError(`No handler for job ${job.name}`);
-    const sent = await this.reminders.sendDueVoteReminders();
+    const sent = await this.reminders.sendDue();
     if (sent > 0) this.logger.log(`Reminders sent to ${sent} government(s)`);
     return sent;
   }

@@ -44,3 +44,34 @@ export function claimDueVoteReminders(db: EntityManager, now: Date): Promise<Cla
     [now],
   );
 }
+
+/** One meeting reminder owed to one member government. */
+export interface ClaimedMeetingReminder {
+  assemblyId: string;
+  reminder: string;
+  governmentId: string;
+}
+
+/**
+ * Claims the meeting reminders due at `now` for the given member governments and records them as sent, in the
+ * caller's transaction. A meeting starts, for its reminders, at 00:00 UTC of its first day (the API holds
+ * dates, not hours). As for votes: per meeting only its latest reminder whose moment has passed, none whose
+ * moment came before the meeting was scheduled, none once the meeting has begun or closed.
+ */
+export function claimDueMeetingReminders(db: EntityManager, now: Date, memberIds: readonly string[]): Promise<ClaimedMeetingReminder[]> {
+  return db.query(
+    `WITH due AS (
+       SELECT DISTINCT ON (s.id) s.id AS assembly_id, r.reminder
+       FROM assemblies s CROSS JOIN LATERAL unnest(s.reminders) AS r (reminder)
+         CROSS JOIN LATERAL (SELECT s.starts_on::timestamp AT TIME ZONE 'UTC' AS starts_at) start
+       WHERE s.body <> 'written_procedure' AND s.status = 'scheduled' AND start.starts_at > $1
+         AND start.starts_at - r.reminder::interval <= $1 AND start.starts_at - r.reminder::interval >= s.created_at
+       ORDER BY s.id, start.starts_at - r.reminder::interval DESC
+     )
+     INSERT INTO reminders_sent (assembly_id, reminder, government_id)
+     SELECT d.assembly_id, d.reminder, member.id FROM due d CROSS JOIN unnest($2::uuid[]) AS member (id)
+     ON CONFLICT DO NOTHING
+     RETURNING assembly_id AS "assemblyId", reminder, government_id AS "governmentId"`,
+    [now, memberIds],
+  );
+}
