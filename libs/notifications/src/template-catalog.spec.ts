@@ -68,8 +68,8 @@ describe('TemplateCatalog', () => {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
       // A session's reminder names the session; every other message is about one application.
-      if (event === 'vote-reminder' || event === 'meeting-reminder') expect(message.subject).toContain(SAMPLE[event].sessionName);
-      else expect(message.subject).toContain(`[${REFERENCE}]`);
+      const about = 'sessionName' in SAMPLE[event] && !('reference' in SAMPLE[event]) ? SAMPLE[event].sessionName : `[${REFERENCE}]`;
+      expect(message.subject).toContain(about);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
       expect(message.text).toContain(REFERENCE);
       expect(message.html).toContain(`<html lang="${locale}">`);
