@@ -38,6 +38,7 @@ const ACCESS: Record<string, RoleName[] | 'public'> = {
   'PUT /assemblies/{id}/attendance': ['secretariat'],
   'GET /assemblies': SIGNED_IN,
   'GET /assemblies/{id}': SIGNED_IN,
+  'GET /calendar.ics': SIGNED_IN,
   'GET /audit-events': ['secretariat'],
   'GET /audit-events/verify': ['secretariat'],
   'GET /log/key': 'public',

@@ -244,6 +244,7 @@ const MATRIX: Record<string, Row> = {
     [401, 403, 403, 403, 201, 403],
   ),
   'GET /assemblies': row('the sessions', async () => ({ path: '/assemblies' }), [401, 200, 200, 200, 200, 200]),
+  'GET /calendar.ics': row('the calendar of sessions', async () => ({ path: '/calendar.ics' }), [401, 200, 200, 200, 200, 200]),
   'GET /assemblies/{id}': row(
     "a session with A's application on its agenda",
     async (world) => {

@@ -26,3 +26,4 @@ export { WrittenProcedureCloser, type ClosingResult } from './deadlines/written-
 export { SessionReminders } from './deadlines/session-reminders.js';
 export { AdmissionModule } from './admission.module.js';
 export { ADMISSION_ENTITIES } from './admission.entities.js';
+export { sessionName } from './notices/application-notices.service.js';

@@ -60,6 +60,10 @@ export class Session {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   reminders!: string[];
 
+  /** The SEQUENCE of its calendar event: the database raises it when the session's dates, venue or status change. */
+  @Column({ name: 'calendar_sequence', type: 'integer', default: 0, insert: false, update: false })
+  calendarSequence!: number;
+
   /** What the session decided, for the record (e.g. the past Assemblies of the demo data). */
   @Column({ type: 'text', nullable: true })
   notes!: string | null;

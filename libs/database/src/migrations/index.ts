@@ -7,6 +7,7 @@ import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
 import { SessionReminders1764979200000 } from './1764979200000-session-reminders.js';
+import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1764806400000,
   TransparencyLog1764892800000,
   SessionReminders1764979200000,
+  SessionCalendar1765065600000,
 ] as const;

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ICAL from 'ical.js';
+import { aProspectiveApplicant, nextSessionNumber } from './fixtures/applications.js';
+import { memberDelegates } from './fixtures/voting.js';
+import { aUser, bearer, type TestUser } from './fixtures/users.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+
+interface ParsedEvent {
+  uid: string;
+  sequence: number;
+  summary: string;
+  location: string | null;
+  start: string;
+  end: string;
+  allDay: boolean;
+}
+
+/** The events of a calendar as ical.js (an independent RFC 5545 parser) reads them. */
+function eventsIn(text: string): Map<string, ParsedEvent> {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+  expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy();
+  const events = new Map<string, ParsedEvent>();
+  for (const component of calendar.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(component);
+    expect(component.getFirstPropertyValue('dtstamp')).toBeTruthy();
+    events.set(event.uid, {
+      uid: event.uid,
+      sequence: event.sequence,
+      summary: event.summary,
+      location: event.location ?? null,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+      allDay: event.startDate.isDate,
+    });
+  }
+  return events;
+}
+
+describe('GET /calendar.ics', () => {
+  let api: TestApp;
+  let secretariat: TestUser;
+  let delegate: TestUser;
+  let applicant: TestUser;
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    secretariat = await aUser(api, 'secretariat');
+    [delegate] = (await memberDelegates(api, 1)).delegates;
+    applicant = await aProspectiveApplicant(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const calendarOf = async (user: TestUser) => {
+    const answer = await api.http().get('/calendar.ics').set(bearer(user)).expect(200);
+    expect(answer.headers['content-type']).toMatch(/^text\/calendar/);
+    return eventsIn(answer.text);
+  };
+
+  it('shows every session the caller may see, a meeting over its days and a written procedure at its deadline', async () => {
+    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
+    const meeting = (
+      await api
+        .http()
+        .post('/assemblies')
+        .set(bearer(secretariat))
+        .send({
+          body: 'general_assembly',
+          number: nextSessionNumber(),
+          hostGovernmentId: host.id,
+          startsOn: '2027-09-15',
+          endsOn: '2027-09-17',
+          venue: 'Pohang, Gyeongsangbuk-do',
+        })
+        .expect(201)
+    ).body as { id: string; number: number };
+    const deadline = '2027-03-01T09:30:00.000Z';
+    const written = (
+      await api
+        .http()
+        .post('/assemblies')
+        .set(bearer(secretariat))
+        .send({ body: 'written_procedure', number: nextSessionNumber(), deadline })
+        .expect(201)
+    ).body as { id: string; number: number };
+
+    const all: { id: string }[] = (await api.http().get('/assemblies').set(bearer(delegate)).expect(200)).body;
+    for (const user of [secretariat, delegate, applicant]) {
+      const events = await calendarOf(user);
+      // The same sessions as GET /assemblies, one event each, none more.
+      expect(new Set([...events.keys()])).toEqual(new Set(all.map((session) => `session-${session.id}@near-admission`)));
+      const held = events.get(`session-${meeting.id}@near-admission`)!;
+      expect(held).toMatchObject({
+        summary: `General Assembly ${meeting.number}`,
+        location: 'Pohang, Gyeongsangbuk-do',
+        allDay: true,
+        start: '2027-09-15',
+        end: '2027-09-18',
+        sequence: 0,
+      });
+      const closing = events.get(`session-${written.id}@near-admission`)!;
+      expect(closing.summary).toBe(`Written procedure ${written.number}: deadline`);
+      expect(new Date(closing.start).toISOString()).toBe(deadline);
+      expect(closing.allDay).toBe(false);
+    }
+    await api.http().get('/calendar.ics').expect(401);
+  });
+
+  it('updates an event when its session changes: the same UID, a higher SEQUENCE, the new dates', async () => {
+    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
+    const meeting = (
+      await api
+        .http()
+        .post('/assemblies')
+        .set(bearer(secretariat))
+        .send({
+          body: 'working_committee',
+          number: nextSessionNumber(),
+          hostGovernmentId: host.id,
+          startsOn: '2027-05-10',
+          endsOn: '2027-05-11',
+          venue: 'Toyama',
+        })
+        .expect(201)
+    ).body as { id: string };
+    const uid = `session-${meeting.id}@near-admission`;
+    const before = (await calendarOf(delegate)).get(uid)!;
+    // Moving the dates by hand, as any change of them would: the database raises the sequence itself.
+    await api.dataSource.query(`UPDATE assemblies SET starts_on = '2027-06-01', ends_on = '2027-06-03' WHERE id = $1`, [meeting.id]);
+    const moved = (await calendarOf(delegate)).get(uid)!;
+    expect(moved.sequence).toBeGreaterThan(before.sequence);
+    expect(moved).toMatchObject({ start: '2027-06-01', end: '2027-06-04', location: 'Toyama' });
+    // Opening it is a change of what the calendar shows too; a change of something it does not show is not.
+    await api.http().post(`/assemblies/${meeting.id}/open`).set(bearer(secretariat)).expect(200);
+    const opened = (await calendarOf(delegate)).get(uid)!;
+    expect(opened.sequence).toBeGreaterThan(moved.sequence);
+    await api.dataSource.query(`UPDATE assemblies SET notes = 'minutes to follow' WHERE id = $1`, [meeting.id]);
+    expect((await calendarOf(delegate)).get(uid)!.sequence).toBe(opened.sequence);
+  });
+});
