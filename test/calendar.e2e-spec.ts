@@ -140,4 +140,38 @@ describe('GET /calendar.ics', () => {
     await api.dataSource.query(`UPDATE assemblies SET notes = 'minutes to follow' WHERE id = $1`, [meeting.id]);
     expect((await calendarOf(delegate)).get(uid)!.sequence).toBe(opened.sequence);
   });
+
+  it('serves the same calendar under a secret feed address without sign-in, until it is replaced or revoked', async () => {
+    const issued = await api.http().get('/auth/calendar-link').set(bearer(delegate)).expect(200);
+    expect(issued.headers['cache-control']).toBe('no-store');
+    const address = new URL(issued.body.url as string);
+    expect(address.pathname).toMatch(/^\/calendar\/feed\/[A-Za-z0-9_-]{43}$/);
+    const token = address.pathname.split('/').pop()!;
+    const fed = await api.http().get(address.pathname).expect(200);
+    expect(fed.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(new Set(eventsIn(fed.text).keys())).toEqual(new Set((await calendarOf(delegate)).keys()));
+    // Stored hashed: the token itself is nowhere in the database.
+    const [stored] = await api.dataSource.query(`SELECT encode(token_hash, 'hex') AS hash FROM calendar_links WHERE user_id = $1`, [
+      delegate.id,
+    ]);
+    expect(stored.hash).toHaveLength(64);
+    expect(JSON.stringify(await api.dataSource.query(`SELECT * FROM calendar_links`))).not.toContain(token);
+
+    // A new address replaces the old one.
+    const renewed = new URL((await api.http().get('/auth/calendar-link').set(bearer(delegate)).expect(200)).body.url as string);
+    expect(renewed.pathname).not.toBe(address.pathname);
+    const gone = await api.http().get(address.pathname).expect(404);
+    expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(gone.text).not.toContain(token);
+    await api.http().get(renewed.pathname).expect(200);
+
+    // Revoked: 404, and the answer never repeats the token.
+    await api.http().delete('/auth/calendar-link').set(bearer(delegate)).expect(204);
+    const revoked = await api.http().get(renewed.pathname).expect(404);
+    expect(revoked.text).not.toContain(renewed.pathname.split('/').pop()!);
+    await api.http().delete('/auth/calendar-link').set(bearer(delegate)).expect(204);
+    await api.http().get('/auth/calendar-link').expect(401);
+    await api.http().delete('/auth/calendar-link').expect(401);
+    for (const guess of ['x', 'A'.repeat(43), `${token}A`]) await api.http().get(`/calendar/feed/${guess}`).expect(404);
+  });
 });

@@ -208,6 +208,13 @@ const ROUTES: Record<string, RouteSetup> = {
   'GET /assemblies': { scene: asSecretariat() },
   'GET /assemblies/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession } }) },
   'POST /assemblies/{id}/open': { scene: (world) => ({ caller: world.secretariat, records: { id: world.scheduledSession } }) },
+  'GET /calendar/feed/{token}': {
+    // A real address of the Secretariat's; generated tokens are refused with a 404 that does not repeat them.
+    scene: async (world) => {
+      const issued = await world.api.http().get('/auth/calendar-link').set(bearer(world.secretariat)).expect(200);
+      return { records: { token: new URL(issued.body.url as string).pathname.split('/').pop()! } };
+    },
+  },
   'POST /assemblies/{id}/close': { scene: (world) => ({ caller: world.secretariat, records: { id: world.sessionToClose } }) },
   'PUT /assemblies/{id}/attendance': {
     scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession, governmentIds: world.memberIds[2] } }),

@@ -8,6 +8,7 @@ import { RegistryModule } from '@near/registry';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
 import { UsersService } from './users.service.js';
+import { CalendarLinks } from './calendar-links.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
 
 const ISSUER = 'near-admission';
@@ -29,7 +30,7 @@ const ISSUER = 'near-admission';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, AdminBootstrap],
-  exports: [UsersService, AuthService],
+  providers: [UsersService, AuthService, AdminBootstrap, CalendarLinks],
+  exports: [UsersService, AuthService, CalendarLinks],
 })
 export class IdentityModule {}

@@ -7,6 +7,7 @@ export { hashPassword, verifyPassword } from './password-hasher.js';
 export { UsersService, type NewUser, type UserFilter } from './users.service.js';
 export { AuthService, type SignInResult } from './auth.service.js';
 export { IdentityModule } from './identity.module.js';
+export { CalendarLinks } from './calendar-links.js';
 export { type Acting, actingAs } from './acting.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { UserDirectory, UserDirectoryModule } from './user-directory.js';

@@ -16,6 +16,9 @@ describe('redactUrl', () => {
     [`/users?${JWT}`, '/users?[redacted]'],
     ['/users?flag&empty=', '/users?flag&empty='],
     ['/users?x=%E0%A4%A', '/users?x=%E0%A4%A'],
+    ['/calendar/feed/AbC_-123', '/calendar/feed/[redacted]'],
+    ['/calendar/feed/AbC_-123?x=1', '/calendar/feed/[redacted]?x=1'],
+    ['/calendar.ics', '/calendar.ics'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

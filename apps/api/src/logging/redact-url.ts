@@ -4,6 +4,8 @@ const SECRET_PARAMETER = /pass|token|secret|auth|jwt|key|signature|session|crede
 const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
 const REDACTED = '[redacted]';
+/** The secret calendar feed address holds its token in the path. */
+const CALENDAR_FEED = /^(\/calendar\/feed\/)[^/?]*/;
 
 /**
  * The URL as logged: values of query parameters named like secrets, and anything shaped like a JWT, are
@@ -11,7 +13,7 @@ const REDACTED = '[redacted]';
  */
 export function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
-  const path = (queryStart < 0 ? url : url.slice(0, queryStart)).replace(JWT, REDACTED);
+  const path = (queryStart < 0 ? url : url.slice(0, queryStart)).replace(JWT, REDACTED).replace(CALENDAR_FEED, `$1${REDACTED}`);
   if (queryStart < 0) return path;
   const query = url
     .slice(queryStart + 1)

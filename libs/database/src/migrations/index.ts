@@ -8,6 +8,7 @@ import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
 import { SessionReminders1764979200000 } from './1764979200000-session-reminders.js';
 import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.js';
+import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TransparencyLog1764892800000,
   SessionReminders1764979200000,
   SessionCalendar1765065600000,
+  CalendarLinks1765152000000,
 ] as const;
