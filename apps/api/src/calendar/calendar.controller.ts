@@ -67,7 +67,7 @@ export class CalendarController {
   @ApiParam({ name: 'token', description: 'The secret part of the address GET /auth/calendar-link gave.' })
   @ApiProduces('text/calendar')
   @ApiOkResponse(CALENDAR_ANSWER)
-  @ProblemResponses(404)
+  @ProblemResponses(400, 404)
   async feed(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     // Never the token in the answer: the problem's `instance` is the address with it redacted.
     if (!(await this.links.userOf(token))) throw new NotFoundException('No calendar feed at this address: it was revoked or replaced.');
