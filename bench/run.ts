@@ -17,6 +17,7 @@ import { type Results, writeResults } from './lib/report.js';
 import { appendAuditEntries, type EntryInput, lifeEntry, sampleApplicationIds, seedDecidedApplications, seededEntry } from './lib/seed.js';
 import { SmtpSink } from './lib/smtp-sink.js';
 import { type GrowthPoint, growthPoint, growthSummary } from './workloads/growth.js';
+import { login } from './workloads/login.js';
 import { notifications } from './workloads/notifications.js';
 import { reads } from './workloads/reads.js';
 import { transitions } from './workloads/transitions.js';
@@ -43,7 +44,7 @@ function snapshotBuilds(): void {
 const API_POOL_SIZE = 10;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const WORKLOADS = ['transitions', 'vote-storm', 'notifications', 'reads', 'growth', 'verify'] as const;
+const WORKLOADS = ['transitions', 'vote-storm', 'notifications', 'login', 'reads', 'growth', 'verify'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const argv = process.argv.slice(2);
@@ -147,6 +148,19 @@ async function main(): Promise<void> {
       pids: { api: api.pid, worker: worker.pid },
       apiPoolSize: API_POOL_SIZE,
       log,
+      startFreshApi: async () => {
+        const freshPort = await freePort();
+        const fresh = Child.start('fresh api', API_ENTRY, { ...env, PORT: String(freshPort) }, [], profilerArguments('api', false));
+        const url = `http://127.0.0.1:${freshPort}`;
+        try {
+          await waitUntil('the fresh API to answer /health', async () => (await fetch(`${url}/health`)).ok, 60_000, fresh);
+        } catch (error) {
+          console.error(`--- the last output of the fresh API:\n${fresh.output().slice(-4_000)}`);
+          await fresh.stop();
+          throw error;
+        }
+        return { url, pid: fresh.pid, stop: () => fresh.stop() };
+      },
     };
 
     // The archive: decided applications, so that with the transitions' own the total is scale.applications.
@@ -179,6 +193,7 @@ async function main(): Promise<void> {
     if (only.has('transitions')) results.transitions = await transitions(bench);
     if (only.has('vote-storm')) results.voteStorm = await voteStorm(bench);
     if (only.has('notifications')) results.notifications = await notifications(bench);
+    if (only.has('login')) results.login = await login(bench, smoke ? 20 : 120);
     if (only.has('growth') || only.has('reads') || only.has('verify')) {
       await grow(last);
       memory.phase('seeding');
@@ -254,13 +269,13 @@ let profileDirectory: string | undefined;
  * Node options for the API and the worker: those `npm start` gives them (scripts/node-flags.json), the profiler's
  * with --profile, and BENCH_NODE_OPTIONS for experiments.
  */
-function profilerArguments(name: 'api' | 'worker'): string[] {
+function profilerArguments(name: 'api' | 'worker', profiled = true): string[] {
   const startFlags = (JSON.parse(readFileSync('scripts/node-flags.json', 'utf8')) as Record<string, string[]>)[name];
   const extra = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   return [
     ...startFlags,
     ...extra,
-    ...(profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : []),
+    ...(profileDirectory && profiled ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}/${name}`, '--cpu-prof-interval=500'] : []),
   ];
 }
 
@@ -295,7 +310,7 @@ async function dropRedisKeys(prefix: string): Promise<void> {
 }
 
 function printSummary(results: Partial<Results>): void {
-  const { transitions: t, voteStorm: v, notifications: m, reads: r, growth: g, verify: a, memory } = results;
+  const { transitions: t, voteStorm: v, notifications: m, login: l, reads: r, growth: g, verify: a, memory } = results;
   const line = (name: string, met: boolean | undefined, text: string) =>
     console.log(`${met === undefined ? '    ' : met ? ' ok ' : 'MISS'}  ${name}: ${text}`);
   console.log('');
@@ -316,6 +331,19 @@ function printSummary(results: Partial<Results>): void {
     );
   if (m)
     line('notifications', m.met, `${m.worker.perSecond}/s vs nodemailer ${m.raw.perSecond}/s = ${Math.round(m.ratio * 100)}% (target 50%)`);
+  if (l)
+    line(
+      'login',
+      l.guesses.met === undefined ? undefined : l.guesses.met && l.owner.met,
+      `${l.guesses.checked} guesses checked in ${l.seconds} s, ${l.guesses.lastMinutePerMinute ?? 'n/a'} in the last minute (target ≤ ${l.guesses.target}); ` +
+        `the owner signed in ${l.owner.ok}/${l.owner.attempts}`,
+    );
+  if (r)
+    line(
+      'reads with sign-ins',
+      r.withSignIns.met,
+      `${r.withSignIns.perSecond}/s = ${Math.round(r.withSignIns.ratio * 100)}% of bare Fastify while ${r.withSignIns.signIns.ok}/${r.withSignIns.signIns.cycles} sign-in + refresh + read ran (target 50%)`,
+    );
   if (r)
     line('reads', r.met, `${r.api.perSecond}/s vs bare Fastify ${r.bareFastify.perSecond}/s = ${Math.round(r.ratio * 100)}% (target 50%)`);
   if (g)

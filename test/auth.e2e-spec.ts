@@ -8,7 +8,7 @@ describe('signing in', () => {
   let secretariat: TestUser;
 
   beforeAll(async () => {
-    api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '5' });
+    api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_DELAY_SECONDS: '30' });
     secretariat = await aUser(api, 'secretariat');
   });
   afterAll(() => api.close());
@@ -24,6 +24,7 @@ describe('signing in', () => {
       role: 'secretariat',
       governmentId: null,
       locale: 'en',
+      secondFactor: false,
     });
   });
 
@@ -53,34 +54,68 @@ describe('signing in', () => {
     expect(entry.payload).not.toContain('a-wrong-one');
   });
 
-  it('locks an account after five failures with 429 and Retry-After, even for the right password', async () => {
+  const login = (email: string, password: string, cookies: string[] = []) =>
+    api.http().post('/auth/login').set('Cookie', cookies.join('; ')).send({ email, password });
+  /** Time passing for the throttle, without the test waiting: the account's failures move back by `seconds`. */
+  const later = (email: string, seconds: number) =>
+    api.dataSource.query(`UPDATE login_failures SET failed_at = failed_at - make_interval(secs => $2) WHERE email = $1`, [email, seconds]);
+  /** The account's failures as if they had all just happened: a slow machine must not let a delay pass mid-test. */
+  const justNow = (email: string) => api.dataSource.query(`UPDATE login_failures SET failed_at = now() WHERE email = $1`, [email]);
+  /** Failures recorded just now, as a stranger's guesses leave them. */
+  const guessed = (email: string, count: number) =>
+    api.dataSource.query(`INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.7' FROM generate_series(1, $2::int)`, [
+      email,
+      count,
+    ]);
+
+  it('slows guesses on an account with growing delays, and takes the right password once the delay has passed', async () => {
     const victim = await aUser(api, 'secretariat');
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await api
-        .http()
-        .post('/auth/login')
-        .send({ email: victim.email, password: 'guess-' + attempt })
-        .expect(401);
-    }
-    const locked = await api.http().post('/auth/login').send({ email: victim.email, password: TEST_PASSWORD }).expect(429);
-    expect(locked.body.type).toBe('urn:near:problem:too-many-failed-sign-ins');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    for (let attempt = 0; attempt < 3; attempt++) await login(victim.email, `guess-${attempt}`).expect(401);
+    // After the three free failures each attempt waits twice as long as the last: 1 s, then 2 s…
+    await justNow(victim.email);
+    const slowed = await login(victim.email, TEST_PASSWORD).expect(429);
+    expect(slowed.body.type).toBe('urn:near:problem:too-many-failed-sign-ins');
+    expect(Number(slowed.headers['retry-after'])).toBe(1);
+    await later(victim.email, 1);
+    await login(victim.email, 'guess-3').expect(401);
+    await justNow(victim.email);
+    const longer = await login(victim.email, TEST_PASSWORD).expect(429);
+    expect(Number(longer.headers['retry-after'])).toBe(2);
+    // …up to LOGIN_MAX_DELAY_SECONDS (30 here): never longer, however many the guesses.
+    await guessed(victim.email, 50);
+    const capped = await login(victim.email, TEST_PASSWORD).expect(429);
+    expect(Number(capped.headers['retry-after'])).toBe(30);
+    await later(victim.email, 30);
+    await login(victim.email, TEST_PASSWORD).expect(200);
     // Other accounts are not affected.
-    await api.http().post('/auth/login').send({ email: secretariat.email, password: TEST_PASSWORD }).expect(200);
+    await login(secretariat.email, TEST_PASSWORD).expect(200);
   });
 
-  it('counts failures in the database, so concurrent guesses cannot slip past the limit', async () => {
+  it("does not slow the owner's browser, which signed in before, for a stranger's guesses", async () => {
+    const owner = await aUser(api, 'secretariat');
+    const signedIn = await login(owner.email, TEST_PASSWORD).expect(200);
+    const device = (signedIn.headers['set-cookie'] as unknown as string[]).find((cookie) => cookie.startsWith('near_device='))!;
+    expect(device).toMatch(/HttpOnly/i);
+    await guessed(owner.email, 20);
+    await login(owner.email, TEST_PASSWORD).expect(429);
+    await login(owner.email, TEST_PASSWORD, [device.split(';')[0]]).expect(200);
+    // The browser's own failures do slow it.
+    for (let attempt = 0; attempt < 3; attempt++) await login(owner.email, `typo-${attempt}`, [device.split(';')[0]]).expect(401);
+    await justNow(owner.email);
+    await login(owner.email, TEST_PASSWORD, [device.split(';')[0]]).expect(429);
+    // A device cookie counts for its own account only.
+    const other = await aUser(api, 'secretariat');
+    await guessed(other.email, 20);
+    await login(other.email, TEST_PASSWORD, [device.split(';')[0]]).expect(429);
+  });
+
+  it('counts failures in the database, so concurrent guesses cannot slip past the delays', async () => {
     const victim = await aUser(api, 'secretariat');
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, attempt) =>
-        api
-          .http()
-          .post('/auth/login')
-          .send({ email: victim.email, password: `guess-${attempt}` }),
-      ),
-    );
-    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5);
-    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(7);
+    // One failure short of the delays: of twelve guesses at once, one is checked, and the others wait.
+    await guessed(victim.email, 2);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, attempt) => login(victim.email, `guess-${attempt}`)));
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(11);
   });
 
   it('lets a hall of 80 delegates behind one address all sign in within a minute', async () => {
@@ -96,23 +131,42 @@ describe('signing in', () => {
   });
 
   describe('refuses with 401 a token that is', () => {
+    /** The session id of a fresh sign-in of the Secretariat user, for tokens forged around a real session. */
+    let sid: string;
+    beforeAll(async () => {
+      const { body } = await login(secretariat.email, TEST_PASSWORD).expect(200);
+      sid = (jwt.decode(body.accessToken) as { sid: string }).sid;
+    });
+    const claims = () => ({ sub: secretariat.id, role: 'secretariat', sid, typ: 'access' });
     const sign = (payload: object, options: jwt.SignOptions = {}, secret = TEST_JWT_SECRET) =>
       jwt.sign(payload, secret, { algorithm: 'HS256', issuer: 'near-admission', expiresIn: 600, ...options });
+
+    it('signed as the system signs them, accepted (the control of the cases below)', async () => {
+      await api
+        .http()
+        .get('/auth/me')
+        .set('Authorization', `Bearer ${sign(claims())}`)
+        .expect(200);
+    });
 
     it.each([
       ['missing', () => undefined],
       ['not a JWT', () => 'Bearer not-a-token'],
-      ['expired', () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, { expiresIn: -10 })}`],
-      ['not yet valid', () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, { notBefore: 3600 })}`],
+      ['expired', () => `Bearer ${sign(claims(), { expiresIn: -10 })}`],
+      ['not yet valid', () => `Bearer ${sign(claims(), { notBefore: 3600 })}`],
+      ['signed with another key', () => `Bearer ${sign(claims(), {}, 'another-secret-that-is-at-least-32-characters')}`],
+      ['unsigned (alg none)', () => `Bearer ${jwt.sign({ ...claims(), iss: 'near-admission' }, '', { algorithm: 'none' })}`],
+      ['without exp', () => `Bearer ${jwt.sign(claims(), TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'near-admission' })}`],
+      ['expiring in ten years', () => `Bearer ${sign(claims(), { expiresIn: '3650d' })}`],
+      ['expiring later than its lifetime after its issue', () => `Bearer ${sign(claims(), { expiresIn: 901 })}`],
+      ['issued in the future', () => `Bearer ${sign({ ...claims(), iat: Math.floor(Date.now() / 1000) + 3600 })}`],
+      ['without a session', () => `Bearer ${sign({ ...claims(), sid: undefined })}`],
+      ['of another type (the second step of a sign-in)', () => `Bearer ${sign({ ...claims(), typ: 'mfa' }, { expiresIn: 300 })}`],
+      ['of a session that does not exist', () => `Bearer ${sign({ ...claims(), sid: '00000000-0000-4000-8000-000000000000' })}`],
       [
-        'signed with another key',
-        () => `Bearer ${sign({ sub: secretariat.id, role: 'secretariat' }, {}, 'another-secret-that-is-at-least-32-characters')}`,
+        'of a user that does not exist',
+        () => `Bearer ${sign({ ...claims(), sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })}`,
       ],
-      [
-        'unsigned (alg none)',
-        () => `Bearer ${jwt.sign({ sub: secretariat.id, role: 'secretariat', iss: 'near-admission' }, '', { algorithm: 'none' })}`,
-      ],
-      ['of a user that does not exist', () => `Bearer ${sign({ sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })}`],
       ['of another scheme', () => `Basic ${Buffer.from('a:b').toString('base64')}`],
     ])('%s', async (_, header) => {
       const value = header();
@@ -122,7 +176,7 @@ describe('signing in', () => {
     });
 
     it('that expired after it was accepted', async () => {
-      const token = sign({ sub: secretariat.id, role: 'secretariat' }, { expiresIn: 1 });
+      const token = sign(claims(), { expiresIn: 1 });
       await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
       const { exp } = jwt.decode(token) as { exp: number };
       await new Promise((done) => setTimeout(done, exp * 1000 - Date.now() + 20));

@@ -13,6 +13,7 @@ interface ParsedEvent {
   start: string;
   end: string;
   allDay: boolean;
+  status: string | null;
 }
 
 /** The events of a calendar as ical.js (an independent RFC 5545 parser) reads them. */
@@ -33,6 +34,7 @@ function eventsIn(text: string): Map<string, ParsedEvent> {
       start: event.startDate.toString(),
       end: event.endDate.toString(),
       allDay: event.startDate.isDate,
+      status: (component.getFirstPropertyValue('status') as string | null) ?? null,
     });
   }
   return events;
@@ -128,8 +130,14 @@ describe('GET /calendar.ics', () => {
     ).body as { id: string };
     const uid = `session-${meeting.id}@near-admission`;
     const before = (await calendarOf(delegate)).get(uid)!;
-    // Moving the dates by hand, as any change of them would: the database raises the sequence itself.
-    await api.dataSource.query(`UPDATE assemblies SET starts_on = '2027-06-01', ends_on = '2027-06-03' WHERE id = $1`, [meeting.id]);
+    const { headers } = await api.http().get(`/assemblies/${meeting.id}`).set(bearer(secretariat)).expect(200);
+    await api
+      .http()
+      .patch(`/assemblies/${meeting.id}`)
+      .set(bearer(secretariat))
+      .set('If-Match', headers.etag)
+      .send({ startsOn: '2027-06-01', endsOn: '2027-06-03' })
+      .expect(200);
     const moved = (await calendarOf(delegate)).get(uid)!;
     expect(moved.sequence).toBeGreaterThan(before.sequence);
     expect(moved).toMatchObject({ start: '2027-06-01', end: '2027-06-04', location: 'Toyama' });
@@ -139,6 +147,32 @@ describe('GET /calendar.ics', () => {
     expect(opened.sequence).toBeGreaterThan(moved.sequence);
     await api.dataSource.query(`UPDATE assemblies SET notes = 'minutes to follow' WHERE id = $1`, [meeting.id]);
     expect((await calendarOf(delegate)).get(uid)!.sequence).toBe(opened.sequence);
+  });
+
+  it('keeps a cancelled session as a cancelled event, with a higher SEQUENCE, so calendars strike it out', async () => {
+    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
+    const meeting = (
+      await api
+        .http()
+        .post('/assemblies')
+        .set(bearer(secretariat))
+        .send({
+          body: 'working_committee',
+          number: nextSessionNumber(),
+          hostGovernmentId: host.id,
+          startsOn: '2027-08-02',
+          endsOn: '2027-08-03',
+          venue: 'Busan',
+        })
+        .expect(201)
+    ).body as { id: string };
+    const uid = `session-${meeting.id}@near-admission`;
+    const before = (await calendarOf(delegate)).get(uid)!;
+    expect(before.status).toBe('CONFIRMED');
+    await api.http().post(`/assemblies/${meeting.id}/cancel`).set(bearer(secretariat)).send({ reason: 'The host withdrew.' }).expect(200);
+    const after = (await calendarOf(delegate)).get(uid)!;
+    expect(after).toMatchObject({ status: 'CANCELLED', start: before.start });
+    expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 
   it('serves the same calendar under a secret feed address without sign-in, until it is replaced or revoked', async () => {

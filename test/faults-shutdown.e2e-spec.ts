@@ -61,7 +61,7 @@ describe('the API sent SIGTERM under load', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // One address signs in for every client here: the per-address limit of failures is not what this tests.
-    api = await spawnApi(database.url, { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    api = await spawnApi(database.url, { LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const users: TestUser[] = await Promise.all(Array.from({ length: 8 }, () => aUser(api.testApp, 'secretariat')));
 
     void api.process.exited.then(({ code, signal }) => (exit = { code, signal, afterMs: Date.now() - signalAt }));

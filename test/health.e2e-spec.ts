@@ -54,6 +54,7 @@ describe('operations endpoints', () => {
       '/assemblies',
       '/assemblies/{id}',
       '/assemblies/{id}/attendance',
+      '/assemblies/{id}/cancel',
       '/assemblies/{id}/close',
       '/assemblies/{id}/open',
       '/audit-events',

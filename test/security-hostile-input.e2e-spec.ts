@@ -24,6 +24,7 @@ import {
 } from './utils/hostile-values.js';
 import { hostileLetter, keptFileName, type LetterUpload, multipartBody } from './utils/hostile-letter.js';
 import { aQuickApplicant } from './utils/quick-applicant.js';
+import { waitFor } from './utils/spawn-app.js';
 import {
   aFailedNotification,
   anApplicationBeingVoted,
@@ -59,6 +60,8 @@ interface World {
   failedNotification: string;
   /** A nextCursor GET /applications gave out. */
   cursor: string;
+  /** The user PUT /auth/password changes the password of, made at its first run. */
+  passwordChanger?: TestUser;
 }
 
 /** Who calls, and the real records a generated request refers to (`ref(name)`). */
@@ -79,6 +82,36 @@ interface RouteSetup {
   stores?: (body: Record<string, unknown>, texts: { field: string; text: string }[]) => string[];
   /** A refusal recorded on purpose (a failed sign-in is audited): the status, and the tables it writes. */
   recordedRefusal?: { status: number; tables: string[] };
+}
+
+/** The token of the latest link e-mailed to an address, read from its outbox row (no worker sends it here). */
+async function linkTokenOf(world: World, email: string, event: 'invitation' | 'password-reset'): Promise<string | undefined> {
+  const [row] = await world.api.dataSource.query(
+    `SELECT data FROM notifications WHERE recipient = $1 AND event = $2 ORDER BY created_at DESC LIMIT 1`,
+    [email, event],
+  );
+  return row ? (JSON.parse(row.data) as { link: string }).link.split('/').pop() : undefined;
+}
+
+/** An applicant of the world's government, invited (no password), written straight into the table: its id. */
+async function anInvitedApplicant(world: World): Promise<string> {
+  const [row] = await world.api.dataSource.query(
+    `INSERT INTO users (email, display_name, role, government_id, locale) VALUES ($1, 'Correctable', 'applicant', $2, 'en') RETURNING id`,
+    [`correctable.${randomUUID()}@test.example`, world.applicant.governmentId],
+  );
+  return row.id as string;
+}
+
+/** A delegate just invited by the admin, and the token of its invitation. */
+async function anInvitedUser(world: World): Promise<{ id: string; email: string; token: string }> {
+  const email = `invited.${randomUUID()}@test.example`;
+  const { body } = await world.api
+    .http()
+    .post('/users')
+    .set(bearer(world.admin))
+    .send({ email, displayName: 'Invited', role: 'delegate', governmentId: world.delegate.governmentId })
+    .expect(201);
+  return { id: body.id, email, token: (await linkTokenOf(world, email, 'invitation'))! };
 }
 
 const asSecretariat =
@@ -122,6 +155,13 @@ const ROUTES: Record<string, RouteSetup> = {
     valid: { email: fc.constant(ref('email')), password: fc.oneof(fc.constant(ref('password')), fc.constant('a-wrong-password')) },
     recordedRefusal: { status: 401, tables: ['audit_events', 'log_pending', 'login_failures', 'audit chain head'] },
   },
+  // A second step with any token but a real one's: refused before any count or audit.
+  'POST /auth/login/totp': { scene: () => ({ records: {} }) },
+  // A session of nobody's (ending the caller's own would end the suite's sign-in).
+  'DELETE /auth/sessions/{id}': { scene: (world) => ({ caller: world.delegate, records: { id: '00000000-0000-4000-8000-000000000000' } }) },
+  'POST /auth/totp/confirm': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /auth/totp': { scene: (world) => ({ caller: world.delegate, records: {} }) },
+  'DELETE /users/{id}/totp': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
   'POST /users': {
     scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }),
     normalize: (text) => text.trim(),
@@ -129,6 +169,47 @@ const ROUTES: Record<string, RouteSetup> = {
       ((await get(world, world.admin, '/users')) as { id: string }[]).find((user) => user.id === response.body.id),
   },
   'GET /users': { scene: (world) => ({ caller: world.admin, records: { governmentId: world.applicant.governmentId } }) },
+  'GET /users/{id}': { scene: (world) => ({ caller: world.admin, records: { id: world.delegate.id } }) },
+  'PATCH /users/{id}': {
+    // A user of its own each run, at version 1: the If-Match a valid request sends.
+    scene: async (world) => ({
+      caller: world.admin,
+      records: { id: await anInvitedApplicant(world), governmentId: world.applicant.governmentId },
+    }),
+    valid: { 'If-Match': fc.constant('"1"') },
+    readBack: (world, scene) => get(world, world.admin, `/users/${scene.records.id}`),
+    normalize: (text) => text.trim(),
+  },
+  'POST /users/{id}/invitation': {
+    scene: async (world) => ({ caller: world.admin, records: { id: (await anInvitedUser(world)).id } }),
+  },
+  // Passwords and tokens are stored hashed or not at all: nothing to read back.
+  'PUT /auth/password': {
+    // One user for every run, whose password is put back before each (a sign-in per run would cost a slow hash).
+    scene: async (world) => {
+      world.passwordChanger ??= await aUser(world.api, 'delegate', { governmentId: world.delegate.governmentId! });
+      await world.api.dataSource.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $2) WHERE id = $1`, [
+        world.passwordChanger.id,
+        world.delegate.id,
+      ]);
+      return { caller: world.passwordChanger, records: { password: TEST_PASSWORD } };
+    },
+    valid: { currentPassword: fc.constant(ref('password')) },
+  },
+  // Addresses nobody has, so that no reset is started after the answer, while the next run is checked.
+  'POST /auth/password-reset': { scene: () => ({ records: {} }) },
+  'POST /auth/invitations/accept': {
+    scene: async (world) => ({ records: { token: (await anInvitedUser(world)).token } }),
+    valid: { token: fc.constant(ref('token')) },
+  },
+  'POST /auth/password-reset/confirm': {
+    scene: async (world) => {
+      const user = await anInvitedUser(world);
+      await world.api.http().post('/auth/password-reset').send({ email: user.email }).expect(202);
+      return { records: { token: await waitFor(() => linkTokenOf(world, user.email, 'password-reset'), 5_000, 'a reset link') } };
+    },
+    valid: { token: fc.constant(ref('token')) },
+  },
   'GET /governments': { scene: asSecretariat() },
   'GET /governments/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.memberIds[0] } }) },
   'POST /governments': {
@@ -207,6 +288,20 @@ const ROUTES: Record<string, RouteSetup> = {
   },
   'GET /assemblies': { scene: asSecretariat() },
   'GET /assemblies/{id}': { scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession } }) },
+  // A fresh scheduled session each time, at version 1, so that a valid If-Match ("1") can succeed.
+  'PATCH /assemblies/{id}': {
+    scene: async (world) => ({
+      caller: world.secretariat,
+      records: { id: (await aSession(world.api, world.secretariat)).id, hostGovernmentId: world.memberIds[1] },
+    }),
+    valid: { 'If-Match': fc.constant('"1"') },
+    normalize: (text) => text.trim(),
+    readBack: (world, scene) => get(world, world.secretariat, `/assemblies/${scene.records.id}`),
+  },
+  'POST /assemblies/{id}/cancel': {
+    scene: async (world) => ({ caller: world.secretariat, records: { id: (await aSession(world.api, world.secretariat)).id } }),
+    valid: { 'If-Match': fc.constant('"1"') },
+  },
   'POST /assemblies/{id}/open': { scene: (world) => ({ caller: world.secretariat, records: { id: world.scheduledSession } }) },
   'GET /calendar/feed/{token}': {
     // A real address of the Secretariat's; generated tokens are refused with a 404 that does not repeat them.
@@ -220,8 +315,11 @@ const ROUTES: Record<string, RouteSetup> = {
     scene: (world) => ({ caller: world.secretariat, records: { id: world.openSession, governmentIds: world.memberIds[2] } }),
   },
   'GET /audit-events': {
-    scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id, actorId: world.secretariat.id } }),
-    valid: { cursor: fc.constantFrom('1', '20') },
+    scene: (world) => ({
+      caller: world.secretariat,
+      records: { applicationId: world.withLetter.id, actorId: world.secretariat.id, reference: world.withLetter.reference },
+    }),
+    valid: { cursor: fc.constantFrom('1', '20'), reference: fc.constant(ref('reference')) },
   },
   // The transparency log: no scene needed (public), sizes and indexes near the tree's few leaves.
   'GET /log/checkpoints/{size}': { scene: () => ({ records: {} }), valid: { size: fc.constantFrom('0', '1', '2') } },
@@ -232,6 +330,11 @@ const ROUTES: Record<string, RouteSetup> = {
   'GET /log/proof/consistency': {
     scene: () => ({ records: {} }),
     valid: { from: fc.constantFrom('1', '2'), to: fc.constantFrom('1', '2') },
+  },
+  // Well-formed commitments that no cast holds (404), beside the hostile ones.
+  'GET /log/receipts/{commitment}': {
+    scene: () => ({ records: {} }),
+    valid: { commitment: fc.constantFrom('0'.repeat(64), 'ab'.repeat(32)) },
   },
   'GET /log/entries': { scene: asSecretariat(), valid: { start: fc.constantFrom('0', '1'), end: fc.constantFrom('1', '2') } },
   'GET /notifications': { scene: (world) => ({ caller: world.secretariat, records: { applicationId: world.withLetter.id } }) },
@@ -248,7 +351,7 @@ describe('hostile input, property-based', () => {
 
   beforeAll(async () => {
     console.info(`fast-check seed ${SEED}, ${RUNS} runs per route (FC_SEED, FC_RUNS to change)`);
-    const api = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    const api = await createTestApp({ LOGIN_FREE_FAILURES_PER_ACCOUNT: '1000', LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const document = await openApiDocument(api);
     operations = new Map(document.operations.map((operation) => [operation.route, operation]));
     contract = await ApiContract.of(api);

@@ -102,7 +102,8 @@ describe('passwords and tokens never appear in the logs', () => {
 
     // Errors that are not 500s: not found, forbidden.
     await exchange('not found', 'GET', '/governments/00000000-0000-4000-8000-000000000000', { token: tokens.newUser });
-    await exchange('forbidden', 'GET', '/users', { token: tokens.newUser });
+    // The new user is of the Secretariat, which may list users but not add one.
+    await exchange('forbidden', 'POST', '/users', { token: tokens.newUser, body: { ...newUser, email: `third.${unique}@test.example` } });
 
     api.child.kill('SIGTERM');
     await api.exited;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationInput, nextSessionNumber } from './fixtures/applications.js';
+import { enrolSecondFactor } from './fixtures/second-factor.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -37,8 +38,12 @@ interface Target {
   /** Built per caller, so that two callers who may both create something do not collide. */
   body?: (caller: Caller) => object;
   letter?: Buffer;
+  /** Request headers, such as the If-Match a route requires; a function is read just before each caller's request. */
+  headers?: Record<string, string> | (() => Promise<Record<string, string>>);
   /** The applicant of government A, when the row made a government (and its application) of its own. */
   applicantA?: TestUser;
+  /** Each caller signs in anew for this row: the request ends the session it is made in (sign-out). */
+  freshSignIn?: boolean;
 }
 
 interface Row {
@@ -63,6 +68,7 @@ async function integrated(world: World): Promise<number> {
   return size as number;
 }
 const unique = () => randomBytes(4).toString('hex');
+const SAMPLE_LINK_ID = '00000000-0000-4000-8000-000000000000';
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 
 /**
@@ -77,6 +83,46 @@ const MATRIX: Record<string, Row> = {
     [200, 200, 200, 200, 200, 200],
   ),
   'GET /auth/me': row('the caller', async () => ({ path: '/auth/me' }), [401, 200, 200, 200, 200, 200]),
+  'POST /auth/login/totp': row(
+    'a second step with a token of no sign-in',
+    async () => ({ path: '/auth/login/totp', body: () => ({ mfaToken: 'not-a-token', code: '123456' }) }),
+    [401, 401, 401, 401, 401, 401],
+  ),
+  'POST /auth/refresh': row('no refresh cookie', async () => ({ path: '/auth/refresh' }), [401, 401, 401, 401, 401, 401]),
+  'POST /auth/logout': row(
+    "the caller's own session",
+    async () => ({ path: '/auth/logout', freshSignIn: true }),
+    [401, 204, 204, 204, 204, 204],
+  ),
+  'GET /auth/sessions': row("the caller's own sessions", async () => ({ path: '/auth/sessions' }), [401, 200, 200, 200, 200, 200]),
+  'DELETE /auth/sessions/{id}': row(
+    "another sign-in session of applicant A's",
+    async ({ api, users }) => {
+      const { body } = await api
+        .http()
+        .post('/auth/login')
+        .send({ email: users['applicant A'].email, password: TEST_PASSWORD })
+        .expect(200);
+      const sid = (JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+      return { path: `/auth/sessions/${sid}` };
+    },
+    [401, 204, 404, 404, 404, 404],
+  ),
+  'POST /auth/totp': row(
+    "enrolling the caller's own authenticator app",
+    async () => ({ path: '/auth/totp' }),
+    [401, 200, 200, 200, 200, 200],
+  ),
+  'POST /auth/totp/confirm': row(
+    'a wrong code',
+    async () => ({ path: '/auth/totp/confirm', body: () => ({ code: '000000' }) }),
+    [401, 422, 422, 422, 422, 422],
+  ),
+  'DELETE /auth/totp': row(
+    "a wrong code, or no second factor of the caller's",
+    async () => ({ path: '/auth/totp', body: () => ({ code: '000000' }) }),
+    [401, 422, 422, 422, 422, 422],
+  ),
   'POST /users': row(
     'a new secretariat user',
     async () => ({
@@ -90,7 +136,78 @@ const MATRIX: Record<string, Row> = {
     }),
     [401, 403, 403, 403, 403, 201],
   ),
-  'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 403, 200]),
+  'GET /users': row('the users', async () => ({ path: '/users' }), [401, 403, 403, 403, 200, 200]),
+  'GET /users/{id}': row(
+    'the delegate user',
+    async ({ users }) => ({ path: `/users/${users.delegate.id}` }),
+    [401, 403, 403, 403, 200, 200],
+  ),
+  'PATCH /users/{id}': row(
+    'a new applicant user, renamed with the version it has at each request',
+    async (world) => {
+      const user = await aUser(world.api, 'applicant', { government: 'Liaoning' });
+      const etag = async () => (await world.api.http().get(`/users/${user.id}`).set(bearer(world.users.admin)).expect(200)).headers.etag;
+      return {
+        path: `/users/${user.id}`,
+        body: (caller) => ({ displayName: `Renamed by ${caller}` }),
+        headers: async () => ({ 'If-Match': String(await etag()) }),
+      };
+    },
+    [401, 403, 403, 403, 200, 200],
+  ),
+  'POST /users/{id}/invitation': row(
+    'an invited delegate user',
+    async (world) => {
+      const { body } = await world.api
+        .http()
+        .post('/users')
+        .set(bearer(world.users.admin))
+        .send({
+          email: `invited.${unique()}@test.example`,
+          displayName: 'Invited',
+          role: 'delegate',
+          governmentId: world.users.delegate.governmentId,
+        })
+        .expect(201);
+      return { path: `/users/${body.id}/invitation` };
+    },
+    [401, 403, 403, 403, 204, 204],
+  ),
+  'PUT /auth/password': row(
+    "the caller's own password, set to the same",
+    async () => ({ path: '/auth/password', body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) }),
+    [401, 204, 204, 204, 204, 204],
+  ),
+  'POST /auth/password-reset': row(
+    'an address nobody has',
+    async () => ({ path: '/auth/password-reset', body: () => ({ email: `nobody.${unique()}@test.example` }) }),
+    [202, 202, 202, 202, 202, 202],
+  ),
+  'POST /auth/password-reset/confirm': row(
+    'a forged reset link',
+    async () => ({
+      path: '/auth/password-reset/confirm',
+      body: () => ({ token: `${SAMPLE_LINK_ID}.${'A'.repeat(43)}`, newPassword: 'a new password long enough' }),
+    }),
+    [400, 400, 400, 400, 400, 400],
+  ),
+  'POST /auth/invitations/accept': row(
+    'a forged invitation link',
+    async () => ({
+      path: '/auth/invitations/accept',
+      body: () => ({ token: `${SAMPLE_LINK_ID}.${'A'.repeat(43)}`, password: 'a new password long enough' }),
+    }),
+    [400, 400, 400, 400, 400, 400],
+  ),
+  'DELETE /users/{id}/totp': row(
+    "a delegate's second factor",
+    async ({ api }) => {
+      const delegate = await aUser(api, 'delegate', { government: 'Toyama' });
+      await enrolSecondFactor(api, delegate);
+      return { path: `/users/${delegate.id}/totp` };
+    },
+    [401, 403, 403, 403, 403, 204],
+  ),
   'GET /governments': row('the registry', async () => ({ path: '/governments' }), [401, 200, 200, 200, 200, 200]),
   'GET /governments/{id}': row(
     'government A (prospective)',
@@ -272,6 +389,20 @@ const MATRIX: Record<string, Row> = {
     },
     [401, 200, 200, 200, 200, 200],
   ),
+  'PATCH /assemblies/{id}': row(
+    "a scheduled session's venue, with its version",
+    async ({ api, users }) => ({
+      path: `/assemblies/${(await aSession(api, users.secretariat)).id}`,
+      headers: { 'If-Match': '"1"' },
+      body: () => ({ venue: `Hall ${unique()}` }),
+    }),
+    [401, 403, 403, 403, 200, 403],
+  ),
+  'POST /assemblies/{id}/cancel': row(
+    'a scheduled session',
+    async ({ api, users }) => ({ path: `/assemblies/${(await aSession(api, users.secretariat)).id}/cancel` }),
+    [401, 403, 403, 403, 200, 403],
+  ),
   'POST /assemblies/{id}/open': row(
     'a scheduled session',
     async ({ api, users }) => ({ path: `/assemblies/${(await aSession(api, users.secretariat)).id}/open` }),
@@ -324,6 +455,21 @@ const MATRIX: Record<string, Row> = {
     async (world) => ({ path: `/log/entries?start=0&end=${Math.min(1, await integrated(world))}` }),
     [401, 403, 403, 403, 200, 403],
   ),
+  'GET /log/receipts/{commitment}': row(
+    "the commitment of the delegate's cast on A's application, integrated",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationBeingVoted(world.api, world.users.secretariat, world.memberIds);
+      const cast = await world.api
+        .http()
+        .put(`/applications/${application.id}/ballot`)
+        .set(bearer(world.users.delegate))
+        .send({ choice: 'abstain' })
+        .expect(200);
+      await integrated(world);
+      return { path: `/log/receipts/${cast.body.receipt.commitment}`, applicantA };
+    },
+    EVERYONE,
+  ),
   'GET /notifications': row('the outbox', async () => ({ path: '/notifications' }), [401, 403, 403, 403, 200, 403]),
   'POST /notifications/{id}/retry': row(
     'a failed notification',
@@ -358,10 +504,14 @@ describe('the authorization matrix, on real records', () => {
   });
   afterAll(() => world.api.close());
 
-  const send = (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
-    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+  const send = async (route: string, target: Target, caller: Caller, user: TestUser | undefined): Promise<Response> => {
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let request = world.api.http()[method](target.path);
-    if (user) request = request.set(bearer(user));
+    if (user && target.freshSignIn) {
+      const { body } = await world.api.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      request = request.set('Authorization', `Bearer ${body.accessToken}`);
+    } else if (user) request = request.set(bearer(user));
+    if (target.headers) request = request.set(typeof target.headers === 'function' ? await target.headers() : target.headers);
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });
     return target.body ? request.send(target.body(caller)) : request;
   };

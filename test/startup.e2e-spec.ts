@@ -4,6 +4,8 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 import { API_ENTRY, spawnEntry, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 
+/** One the password rules accept, for the production starts that fail for another reason. */
+const ADMIN_PASSWORD = 'tumen river ferry at dawn';
 const CLOSED_PORT_URL = 'postgres://postgres:postgres@127.0.0.1:9/near';
 
 async function freePort(): Promise<number> {
@@ -40,7 +42,7 @@ describe('starting the processes', () => {
     ],
     [
       'production without JWT_SECRET',
-      { NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-admin-password' },
+      { NODE_ENV: 'production', ADMIN_PASSWORD: ADMIN_PASSWORD },
       /^near-api: configuration error: JWT_SECRET is required when NODE_ENV=production$/,
     ],
     [
@@ -50,8 +52,23 @@ describe('starting the processes', () => {
     ],
     [
       'production without LOG_SIGNING_KEY',
-      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-long-admin-password' },
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: ADMIN_PASSWORD },
       /^near-api: configuration error: LOG_SIGNING_KEY is required when NODE_ENV=production \(npm run log:keygen -- <origin> prints one\)$/,
+    ],
+    [
+      'production with the development ADMIN_PASSWORD',
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'admin-password-dev' },
+      /^near-api: configuration error: ADMIN_PASSWORD is the published development default; choose another when NODE_ENV=production$/,
+    ],
+    [
+      'production with a common ADMIN_PASSWORD',
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'qwertyuiop123' },
+      /^near-api: configuration error: ADMIN_PASSWORD is one of the passwords most often used or found in breaches; choose another \(the password rules apply to it too\)$/,
+    ],
+    [
+      "production with an ADMIN_PASSWORD containing the admin's e-mail",
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'admin-password-2026', ADMIN_EMAIL: 'admin@near.example' },
+      /^near-api: configuration error: ADMIN_PASSWORD must not contain your e-mail address or the part before the @ \(the password rules apply to it too\)$/,
     ],
     [
       'an unreachable PostgreSQL',

@@ -89,7 +89,7 @@ describe('the transparency log across processes and faults', () => {
       if (!isRedisConnectionError(args[0], redis.port)) print(...args);
     });
     await redis.start();
-    const throttle = { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' };
+    const throttle = { LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' };
     api = await createTestApp({ REDIS_URL: redis.url, ...throttle });
     second = await spawnApi(api.config.database.url, { REDIS_URL: redis.url, REDIS_PREFIX: api.config.redis.prefix, ...throttle });
     verifierKey = (await api.http().get('/log/key').expect(200)).text.trim();

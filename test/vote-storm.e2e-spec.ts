@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
-import { sealChoice } from '@near/voting';
 import { act } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
@@ -51,15 +50,22 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
 
   const ballotEntries = (
     applicationId: string,
-  ): Promise<{ action: string; government_id: string; actor_government_id: string; sealed_choice: string }[]> =>
+  ): Promise<{ action: string; government_id: string; actor_government_id: string; commitment: string; payload: string }[]> =>
     api.dataSource.query(
-      `SELECT action, payload::jsonb->>'governmentId' AS government_id, actor_government_id, payload::jsonb->>'sealedChoice' AS sealed_choice
+      `SELECT action, payload::jsonb->>'governmentId' AS government_id, actor_government_id, payload::jsonb->>'commitment' AS commitment, payload
          FROM audit_events WHERE entity_type = 'application' AND entity_id = $1 AND action IN ('ballot.cast', 'ballot.changed')
         ORDER BY seq`,
       [applicationId],
     );
-  const sealKeyOf = async (voteId: string): Promise<string> =>
-    ((await api.dataSource.query(`SELECT seal_key FROM votes WHERE id = $1`, [voteId])) as { seal_key: string }[])[0].seal_key;
+  const commitmentsOf = async (voteId: string): Promise<Map<string, string>> =>
+    new Map(
+      (
+        (await api.dataSource.query(`SELECT government_id, commitment FROM ballots WHERE vote_id = $1`, [voteId])) as {
+          government_id: string;
+          commitment: string;
+        }[]
+      ).map((row) => [row.government_id, row.commitment]),
+    );
 
   it('counts exactly one ballot per government, the last choice of each, with every cast and change audited', async () => {
     expect(memberIds).toHaveLength(70);
@@ -132,6 +138,7 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
       expect(row.changes).toBe(plan.steps.flat().length - 1);
     }
 
+    const counted = await commitmentsOf(voteId);
     const closed = await act(api, secretariat, application, 'close-ballot').expect(200);
     const count = (choice: Choice) => plans.filter((plan) => plan.final === choice).length;
     const tally = { voters: 70, present: 70, yes: count('yes'), no: count('no'), abstain: count('abstain') };
@@ -144,17 +151,19 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
     );
     expect(published).toEqual(expected);
 
-    // Every request that answered 200 left exactly one audit entry: a cast for the first, a change for each later one.
+    // Every request that answered 200 left exactly one audit entry, a first cast and a change alike, holding the
+    // commitment of its receipt and never the choice.
     const entries = await ballotEntries(application.id);
-    expect(entries.filter((entry) => entry.action === 'ballot.cast')).toHaveLength(70);
-    expect(entries.filter((entry) => entry.action === 'ballot.changed')).toHaveLength(sent - 70);
-    const sealKey = await sealKeyOf(voteId);
+    expect(entries).toHaveLength(sent);
+    expect(entries.every((entry) => entry.action === 'ballot.cast' && !/yes|no|abstain/.test(entry.payload))).toBe(true);
     for (const plan of plans) {
       const own = entries.filter((entry) => entry.government_id === plan.delegate.governmentId);
-      expect(own.map((entry) => entry.action)).toEqual(['ballot.cast', ...Array(plan.steps.flat().length - 1).fill('ballot.changed')]);
+      const receipts = responses.filter((entry) => entry.plan === plan).map(({ response }) => response.body.receipt.commitment as string);
+      expect(new Set(own.map((entry) => entry.commitment))).toEqual(new Set(receipts));
       expect(own.every((entry) => entry.actor_government_id === plan.delegate.governmentId)).toBe(true);
-      // The trail is in commit order: its last entry for a government seals the choice that stands.
-      expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, plan.delegate.governmentId!, plan.final));
+      // The trail is in commit order: its last entry for a government is the cast that stands, the one counted.
+      expect(own.at(-1)!.commitment).toBe(receipts.at(-1));
+      expect(counted.get(plan.delegate.governmentId!)).toBe(receipts.at(-1));
     }
 
     await integrateLog(api.database.url);
@@ -185,24 +194,23 @@ describe('a vote storm: every member delegate casts at once over HTTP', () => {
     expect(answers.filter(({ response }) => response.status !== 200).map(({ response }) => response.text)).toEqual([]);
 
     const [{ id: voteId }] = await api.dataSource.query(`SELECT id FROM votes WHERE application_id = $1`, [application.id]);
-    const sealKey = await sealKeyOf(voteId);
-    const rows: { government_id: string; choice: Choice; changes: number }[] = await api.dataSource.query(
-      `SELECT government_id, choice, changes FROM ballots WHERE vote_id = $1`,
+    const rows: { government_id: string; choice: Choice; changes: number; commitment: string }[] = await api.dataSource.query(
+      `SELECT government_id, choice, changes, commitment FROM ballots WHERE vote_id = $1`,
       [voteId],
     );
     const entries = await ballotEntries(application.id);
     expect(rows).toHaveLength(70);
     for (const delegate of delegates) {
-      const mine = answers.filter((answer) => answer.delegate === delegate).map(({ response }) => response.body.changed as boolean);
-      expect(mine.filter((changed) => !changed)).toHaveLength(1);
+      const mine = answers.filter((answer) => answer.delegate === delegate).map(({ response }) => response.body);
+      expect(mine.filter((body) => !body.changed)).toHaveLength(1);
       const row = rows.find((candidate) => candidate.government_id === delegate.governmentId)!;
       expect(row.changes).toBe(2);
       const own = entries.filter((entry) => entry.government_id === delegate.governmentId);
-      expect(own.map((entry) => entry.action)).toEqual(['ballot.cast', 'ballot.changed', 'ballot.changed']);
-      expect(new Set(own.map((entry) => entry.sealed_choice))).toEqual(
-        new Set(CHOICES.map((choice) => sealChoice(sealKey, delegate.governmentId!, choice))),
-      );
-      expect(own.at(-1)!.sealed_choice).toBe(sealChoice(sealKey, delegate.governmentId!, row.choice));
+      expect(own.map((entry) => entry.action)).toEqual(['ballot.cast', 'ballot.cast', 'ballot.cast']);
+      expect(new Set(own.map((entry) => entry.commitment))).toEqual(new Set(mine.map((body) => body.receipt.commitment)));
+      // The last entry is the cast that stands: its receipt holds the choice the row holds.
+      expect(own.at(-1)!.commitment).toBe(row.commitment);
+      expect(mine.find((body) => body.receipt.commitment === row.commitment).receipt.choice).toBe(row.choice);
     }
     await integrateLog(api.database.url);
     const verification = await api.http().get('/audit-events/verify').set(bearer(secretariat)).expect(200);

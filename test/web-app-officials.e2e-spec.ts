@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { APPLICATION_ACTIONS } from '@near/admission';
 import type { Browser, Page } from 'playwright-core';
-import { act, aProspectiveApplicant } from './fixtures/applications.js';
+import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
-import { A_PDF } from './utils/record-scenes.js';
+import { A_PDF, anApplicationUnderReview } from './utils/record-scenes.js';
 
 /*
  * The web app as officials use it (issue 17): the registry, confirmations before what cannot be undone,
@@ -122,12 +122,23 @@ describe('The web app as officials use it', () => {
 
     await secretariat.goto(`/app/applications/${application.id}`);
     await secretariat.getByText(/^2 of 70 governments have voted\.$/).waitFor();
+    // The live view names the present members still to vote, and follows the votes as they come.
+    const waiting = secretariat.locator('.waiting-for');
+    await waiting.getByText('These 38 present members have not voted:').waitFor();
+    await expect(waiting.locator('li').count()).resolves.toBe(38);
+    await expect(waiting.textContent()).resolves.not.toContain(nameOf(present[0]));
+    const third = await aUser(hall.api, 'delegate', { governmentId: present[2] });
+    await hall.api.http().put(`/applications/${application.id}/ballot`).set(bearer(third)).send({ choice: 'yes' }).expect(200);
+    await waiting.getByText('These 37 present members have not voted:').waitFor();
+    await expect(waiting.textContent()).resolves.not.toContain(nameOf(present[2]));
+    await expectAccessible(secretariat);
     const close = secretariat.getByRole('button', { name: 'Close the ballot' });
     await close.click();
     const dialog = secretariat.getByRole('dialog', { name: `Close the ballot on ${application.reference}?` });
-    await dialog.getByText('These 38 present members have not voted:').waitFor();
-    await dialog.locator('ul.not-voted li', { hasText: nameOf(present[2]) }).waitFor();
-    await expect(dialog.locator('ul.not-voted li').count()).resolves.toBe(38);
+    await dialog.getByText('These 37 present members have not voted:').waitFor();
+    await dialog.locator('ul.not-voted li').first().waitFor();
+    await expect(dialog.locator('ul.not-voted li').count()).resolves.toBe(37);
+    await expect(dialog.locator('ul.not-voted').textContent()).resolves.not.toContain(nameOf(present[2]));
     await expect(dialog.locator('ul.not-voted').textContent()).resolves.not.toContain(nameOf(present[0]));
     await dialog.getByText('30 members with voting rights are not recorded present.').waitFor();
     await dialog.getByText('Closed now, the ballot gives: Approved.').waitFor();
@@ -190,6 +201,127 @@ describe('The web app as officials use it', () => {
     await expectAccessible(page);
     expect((await filedFor()).applications).toBe(1);
     await page.context().close();
+  });
+
+  it('schedules with the rule shown and the host chosen, edits a scheduled session and cancels it after saying what happens', async () => {
+    await secretariat.goto('/app/sessions');
+    const form = secretariat.locator('form', { has: secretariat.getByRole('heading', { name: 'Schedule a session' }) });
+    // The values it will use, not "the default": the General Assembly's usual rule, and no host until one is chosen.
+    await expect(form.getByLabel('Quorum').locator('option:checked').textContent()).resolves.toBe('More than half present');
+    await expect(form.getByLabel('Majority').locator('option:checked').textContent()).resolves.toBe('More than half of ballots cast');
+    await form.getByText('Set to the usual rule of the General Assembly.', { exact: false }).waitFor();
+    await expect(form.getByLabel('Host government').inputValue()).resolves.toBe('');
+    await form.getByLabel('Deciding body').selectOption({ label: 'Written procedure' });
+    await expect(form.getByLabel('Quorum').locator('option:checked').textContent()).resolves.toBe('More than half answered');
+    await expect(form.getByLabel('Quorum').locator('option').allTextContents()).resolves.toEqual(['More than half answered', 'No quorum']);
+    await expectAccessible(secretariat);
+
+    const session = await aSession(hall.api, hall.secretariat);
+    const { application } = await anApplicationOnTheAgenda(hall.api, hall.secretariat, session);
+    const [{ number }] = await hall.api.dataSource.query(`SELECT number FROM assemblies WHERE id = $1`, [session.id]);
+    await secretariat.goto(`/app/sessions/${session.id}`);
+    await secretariat.getByRole('heading', { name: 'Edit the session' }).waitFor();
+    await secretariat.getByLabel('Venue').fill('Kanazawa, Ishikawa');
+    await secretariat.getByRole('button', { name: 'Save the changes' }).click();
+    await secretariat.getByText('The changes are saved.').waitFor();
+    await expect(secretariat.locator('dt:text-is("Venue") + dd').textContent()).resolves.toBe('Kanazawa, Ishikawa');
+    await expectAccessible(secretariat);
+
+    await secretariat.getByLabel(/^Reason/).fill('The host cannot receive the Assembly on these dates.');
+    const cancel = secretariat.getByRole('button', { name: 'Cancel the session' });
+    await cancel.click();
+    const dialog = secretariat.getByRole('dialog', { name: `Cancel General Assembly ${number}?` });
+    await dialog.getByText('Cancelling is final', { exact: false }).waitFor();
+    await dialog.getByText('These applications on its agenda (1) go back to eligible', { exact: false }).waitFor();
+    await dialog.locator('ul.deferred li', { hasText: application.reference }).waitFor();
+    await expectAccessible(secretariat);
+    await dialog.getByRole('button', { name: 'Go back' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Cancel the session');
+    await secretariat.locator('h1 .badge', { hasText: /^Scheduled$/ }).waitFor();
+
+    await cancel.click();
+    await dialog.getByRole('button', { name: 'Yes, cancel the session' }).click();
+    await secretariat.locator('h1 .badge', { hasText: /^Cancelled$/ }).waitFor();
+    await secretariat.getByText('The session is cancelled.').waitFor();
+    await expect(secretariat.getByRole('button', { name: 'Cancel the session' }).count()).resolves.toBe(0);
+    await expect(secretariat.getByRole('heading', { name: 'Edit the session' }).count()).resolves.toBe(0);
+    await expectAccessible(secretariat);
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await secretariat.locator('h1 .badge', { hasText: /^Eligible$/ }).waitFor();
+  });
+
+  it('keeps "Declare eligible" disabled, saying why, until every criterion is recorded passed, the checklist beside it', async () => {
+    const { application } = await anApplicationUnderReview(hall.api, hall.secretariat);
+    const phone = await as(hall.secretariat, PHONE);
+    await phone.goto(`/app/applications/${application.id}`);
+    const declare = phone.getByRole('button', { name: 'Declare eligible' });
+    await declare.waitFor();
+    await expect(declare.isDisabled()).resolves.toBe(true);
+    const reason = phone.getByText('Available once every criterion is recorded as passed. Not yet passed:', { exact: false });
+    await reason.waitFor();
+    await expect(declare.getAttribute('aria-describedby')).resolves.toBe(await reason.getAttribute('id'));
+    // On the phone the checklist comes first, then the actions that follow from it.
+    await expect(
+      phone.evaluate<string[]>(`[...document.querySelectorAll('.review h2')].map((heading) => heading.textContent)`),
+    ).resolves.toEqual(['Eligibility checklist', 'What you can do now']);
+    await expectAccessible(phone);
+
+    await hall.api
+      .http()
+      .put(`/applications/${application.id}/eligibility`)
+      .set(bearer(hall.secretariat))
+      .send(ALL_CRITERIA_PASSED)
+      .expect(200);
+    await phone.reload();
+    await expect(phone.getByRole('button', { name: 'Declare eligible' }).isEnabled()).resolves.toBe(true);
+    await expect(phone.getByText('Not yet passed:', { exact: false }).count()).resolves.toBe(0);
+    await phone.getByRole('button', { name: 'Declare eligible' }).click();
+    await phone.locator('h1 .badge', { hasText: /^Eligible$/ }).waitFor();
+    await expectAccessible(phone);
+    await phone.context().close();
+
+    // On a wide screen the checklist and the actions stand side by side.
+    await secretariat.goto(`/app/applications/${(await anApplicationUnderReview(hall.api, hall.secretariat)).application.id}`);
+    await secretariat.getByRole('button', { name: 'Declare eligible' }).waitFor();
+    const [checklist, actions] = await Promise.all([
+      secretariat.locator('.review > section').first().boundingBox(),
+      secretariat.locator('.review > .actions').boundingBox(),
+    ]);
+    expect(actions!.x).toBeGreaterThan(checklist!.x + checklist!.width - 1);
+  });
+
+  it('finds an application by government name, and shows the audit trail in names, filtered by reference', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    await hall.api.dataSource.query(`UPDATE governments SET name_en = 'Heilongjiang North', name_local = '黑龙江北部' WHERE id = $1`, [
+      applicant.governmentId,
+    ]);
+    const filed = await fileApplication(hall.api, applicant);
+    await act(hall.api, hall.secretariat, filed, 'start-review').expect(200);
+
+    await secretariat.goto('/app/');
+    await secretariat.getByLabel('Reference or government').fill('龙江北');
+    await secretariat.getByRole('button', { name: 'Filter' }).click();
+    await secretariat.waitForURL(/q=/);
+    const row = secretariat.locator('tbody tr', { hasText: filed.reference });
+    await row.waitFor();
+    await expect(secretariat.locator('tbody tr').count()).resolves.toBe(1);
+    await row.getByText('Heilongjiang North').waitFor();
+    await expectAccessible(secretariat);
+
+    await secretariat.goto('/app/audit');
+    await secretariat.getByLabel('Application reference').fill(filed.reference.toLowerCase());
+    await secretariat.getByRole('button', { name: 'Filter' }).click();
+    await secretariat.waitForURL(/reference=/);
+    const rows = secretariat.locator('tbody tr');
+    await rows.nth(1).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).textContent()).resolves.toContain('Application filed');
+    await expect(rows.nth(0).textContent()).resolves.toContain(`Test applicant · Heilongjiang North (Applicant)`);
+    await expect(rows.nth(1).textContent()).resolves.toContain('Test secretariat (Secretariat)');
+    await rows.nth(1).getByRole('link', { name: filed.reference }).waitFor();
+    await expect(secretariat.locator('tbody').textContent()).resolves.not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    await expectAccessible(secretariat);
   });
 
   it('has words in English, and so in every language, for every action the audit trail records', () => {

@@ -120,6 +120,8 @@ describe('The web app', () => {
     // A General Assembly session: scheduled, opened, every member marked present.
     await secretariatPage.getByRole('link', { name: 'Sessions' }).click();
     await secretariatPage.getByLabel('Number', { exact: true }).fill('17');
+    // No host is chosen for the Secretariat: it picks one (here the first in the list).
+    await secretariatPage.getByLabel('Host government').selectOption({ index: 1 });
     await secretariatPage.getByLabel('First day').fill('2027-09-15');
     await secretariatPage.getByLabel('Last day').fill('2027-09-17');
     await secretariatPage.getByLabel('Venue', { exact: true }).fill('Pohang');

@@ -69,6 +69,11 @@ export interface Bench {
   cpu: CpuMeter;
   /** The processes under test. */
   pids: { api: number; worker: number };
+  /**
+   * Starts another API process on the same database and Redis (as a deployment starts a new one), answering
+   * once /health does; stop() ends it. For what a freshly started process does with its first load.
+   */
+  startFreshApi(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
   /** The API's pool size: the baselines that stand for "the same work" get as many connections where it matters. */
   apiPoolSize: number;
   log(message: string): void;

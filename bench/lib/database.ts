@@ -24,6 +24,8 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const quoted = pg.escapeIdentifier(name);
   await asAdmin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
   await asAdmin(`CREATE DATABASE ${quoted}`);
+  // BENCH_LOG_STATEMENTS=1: PostgreSQL logs every statement of this database with its duration (a diagnosis, not a measure).
+  if (process.env.BENCH_LOG_STATEMENTS) await asAdmin(`ALTER DATABASE ${quoted} SET log_min_duration_statement = 0`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return { name, url: url.toString(), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`) };

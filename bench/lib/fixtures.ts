@@ -7,6 +7,8 @@ export interface SignedIn {
   email: string;
   governmentId: string | null;
   token: string;
+  /** The sign-in session of the token (what the per-request caller check reads). */
+  sessionId: string;
   actor: Actor;
 }
 
@@ -14,7 +16,13 @@ export async function signIn(api: Http, user: { id: string; email: string; role:
   const body = await api.expect<{ accessToken: string }>(200, 'POST', '/auth/login', {
     body: { email: user.email, password: BENCH_PASSWORD },
   });
-  return { ...user, token: body.accessToken, actor: { userId: user.id, role: user.role, governmentId: user.governmentId } };
+  const { sid } = JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()) as { sid: string };
+  return {
+    ...user,
+    token: body.accessToken,
+    sessionId: sid,
+    actor: { userId: user.id, role: user.role, governmentId: user.governmentId },
+  };
 }
 
 export interface People {

@@ -6,6 +6,8 @@ export interface HttpAnswer<T = unknown> {
   status: number;
   body: T;
   ms: number;
+  /** The cookies the answer set, by name (value only). */
+  cookies: Record<string, string>;
 }
 
 /** A small JSON client over keep-alive connections, for set-up calls and for bursts (the vote storm). */
@@ -14,7 +16,12 @@ export class Http {
 
   constructor(readonly base: string) {}
 
-  send<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  /** `bodyOnlyOnError`: a 2xx answer's body is read but not parsed (a load generator sharing the cores with the API). */
+  send<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; bodyOnlyOnError?: boolean } = {},
+  ) {
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     const url = new URL(path, this.base);
     return new Promise<HttpAnswer<T>>((resolve, reject) => {
@@ -32,13 +39,25 @@ export class Http {
         },
         (response) => {
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          const status = response.statusCode ?? 0;
+          const discard = options.bodyOnlyOnError && status >= 200 && status < 300;
+          response.on('data', (chunk: Buffer) => {
+            if (!discard) chunks.push(chunk);
+          });
           response.on('end', () => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            if (discard) return resolve({ status, body: undefined as T, ms, cookies: {} });
             const text = Buffer.concat(chunks).toString();
             let body: unknown = text;
             if ((response.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
-            resolve({ status: response.statusCode ?? 0, body: body as T, ms });
+            const cookies = Object.fromEntries(
+              (response.headers['set-cookie'] ?? []).map((header) => {
+                const [pair] = header.split(';');
+                const at = pair.indexOf('=');
+                return [pair.slice(0, at), pair.slice(at + 1)];
+              }),
+            );
+            resolve({ status: response.statusCode ?? 0, body: body as T, ms, cookies });
           });
           response.on('error', reject);
         },

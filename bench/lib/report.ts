@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { GrowthResult } from '../workloads/growth.js';
 import type { ProfileSummary } from './profile.js';
+import type { LoginResult } from '../workloads/login.js';
 import type { NotificationsResult } from '../workloads/notifications.js';
 import type { ReadsResult } from '../workloads/reads.js';
 import type { TransitionsResult } from '../workloads/transitions.js';
@@ -37,6 +38,7 @@ export interface Results {
   transitions?: TransitionsResult;
   voteStorm?: VoteStormResult;
   notifications?: NotificationsResult;
+  login?: LoginResult;
   reads?: ReadsResult;
   growth?: GrowthResult;
   verify?: VerifyResult;
@@ -115,6 +117,15 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(v.met),
     ],
     [
+      `vote storm on a freshly started API: its first storm (${n(v.http.fresh.casts)} casts, new connections), right after start-up`,
+      'p50 / p99, errors',
+      `${ms(v.http.fresh.latencyMs.p50)} / ${ms(v.http.fresh.latencyMs.p99)}, ${v.http.fresh.errors} errors`,
+      '—',
+      '',
+      'p99 < 100 ms, 0 errors',
+      mark(v.http.fresh.latencyMs.p99 < 100 && v.http.fresh.errors === 0),
+    ],
+    [
       `notifications: ${n(m.messages)} from the outbox to an SMTP server`,
       'messages/s until the last is accepted',
       `${n(m.worker.perSecond)}/s (${m.worker.seconds.toFixed(1)} s)`,
@@ -131,6 +142,15 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       pct(r.ratio),
       '≥ 50%',
       mark(r.met),
+    ],
+    [
+      'reads: GET /applications/:id of an application with 500 messages against one with 5, in turns, 32 clients',
+      'p99 (requests/s)',
+      `${ms(r.correspondence.many.latencyMs.p99)} (${n(r.correspondence.many.perSecond)}/s)`,
+      `${ms(r.correspondence.few.latencyMs.p99)} (${n(r.correspondence.few.perSecond)}/s) with 5 messages`,
+      `${r.correspondence.p99Ratio}×`,
+      '≤ 1.5×',
+      mark(r.correspondence.met),
     ],
     [
       `growth: list (middle page) at ${sizes} audit entries`,
@@ -200,13 +220,27 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `pg client ${c(t.raw.cpu.processMs)}`,
       c(t.raw.cpu.databaseMs),
     ],
-    ['transition, all 9 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
+    [
+      'transition of the mix (with its e-mail)',
+      `API ${c(t.mix.cpuMs.api)}, worker ${c(t.mix.cpuMs.worker)}, bench ${c(t.mix.cpuMs.bench)}`,
+      c(t.mix.cpuMs.database),
+      '',
+      '',
+    ],
+    ['transition, all 7 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
     [
       'ballot cast',
       `API ${c(v.http.cpu?.processMs ?? NaN)}`,
       c(v.http.cpu?.databaseMs ?? NaN),
       `pg client ${c(v.raw.cpu?.processMs ?? NaN)}`,
       c(v.raw.cpu?.databaseMs ?? NaN),
+    ],
+    [
+      'ballot cast, first storm of a freshly started API',
+      `API ${c(v.http.fresh.cpu?.processMs ?? NaN)}`,
+      c(v.http.fresh.cpu?.databaseMs ?? NaN),
+      '',
+      '',
     ],
     ['notification', `worker ${c(m.worker.cpu.processMs)}`, c(m.worker.cpu.databaseMs), `nodemailer ${c(m.raw.cpu.processMs)}`, '—'],
     [
@@ -252,7 +286,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
     ...cpuTable,
     '',
     `Peak RSS by workload (sampled every 200 ms): ${byWorkload.join('; ')}.`,
-    `Raw transitions with every statement the request sends (9, the token's user and the answer's read included): ` +
+    `Raw transitions with every statement the request sends (7, the token's user and the answer's read included): ` +
       `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`,
     `Reads with bare Fastify sending the two statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
       `p99 ${ms(r.bareFastifySameStatements.latencyMs.p99)}.`,

@@ -1,11 +1,17 @@
 import type { Bench } from '../lib/context.js';
 import { signIn } from '../lib/fixtures.js';
 import { insertUser, seedSubmittedApplications } from '../lib/seed.js';
+import { type CpuUse } from '../lib/processes.js';
 import { type LatencySummary, percentile, summarise } from '../lib/stats.js';
 
 export interface TransitionMixResult {
   /** Transitions over HTTP: each client on its own application, request-information and respond (e-mail) and a start-review (none). */
   http: { ok: number; errors: number; firstError?: string; seconds: number; perSecond: number; latencyMs: LatencySummary };
+  /**
+   * CPU ms per transition of the measured run: the API's, the worker's (it sends the e-mails and integrates
+   * the entries meanwhile, on the same cores), the bench's (its HTTP client and the SMTP server) and PostgreSQL's.
+   */
+  cpuMs: { api: number; worker: number; bench: number; database: number };
   /** Entries written during the run, from their commit to the first signed checkpoint holding them. */
   toCheckpointMs: { entries: number; p50: number; p99: number; max: number; waitedForIntegrationMs: number };
 }
@@ -45,7 +51,7 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
     const begun = process.hrtime.bigint();
     const deadline = Date.now() + runSeconds * 1000;
     const send = async (path: string, token: string, body: unknown) => {
-      const answer = await bench.api.send('POST', path, { token, body });
+      const answer = await bench.api.send('POST', path, { token, body, bodyOnlyOnError: true });
       if (answer.status !== 200) {
         errors += 1;
         firstError ??= `${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`;
@@ -79,7 +85,9 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
   };
   await run(scale.warmUpSeconds);
   const started = new Date();
+  const cpu = await bench.cpu.start({ api: bench.pids.api, worker: bench.pids.worker, bench: process.pid });
   const http = await run(seconds);
+  const cpuMs = perTransition(await cpu(), http.ok);
   bench.log(
     `transition mix over HTTP: ${http.perSecond}/s, p99 ${http.latencyMs.p99} ms, errors ${http.errors}${http.firstError ? ` (${http.firstError})` : ''}`,
   );
@@ -107,6 +115,17 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
     max: Math.round(delays[delays.length - 1] ?? 0),
     waitedForIntegrationMs: Date.now() - waitStarted,
   };
+  bench.log(`transition mix CPU per transition (ms): ${JSON.stringify(cpuMs)}`);
   bench.log(`commit to signed checkpoint: p50 ${toCheckpointMs.p50} ms, p99 ${toCheckpointMs.p99} ms over ${delays.length} entries`);
-  return { http, toCheckpointMs };
+  return { http, cpuMs, toCheckpointMs };
+}
+
+function perTransition(use: CpuUse, transitions: number): TransitionMixResult['cpuMs'] {
+  const round = (ms: number | undefined) => Math.round(((ms ?? Number.NaN) / Math.max(1, transitions)) * 1000) / 1000;
+  return {
+    api: round(use.processes.api),
+    worker: round(use.processes.worker),
+    bench: round(use.processes.bench),
+    database: round(use.database),
+  };
 }

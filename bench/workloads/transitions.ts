@@ -8,7 +8,14 @@ import { type RawResult, rawLoad } from '../lib/raw-loop.js';
 import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { type TransitionMixResult, transitionMix } from './transition-mix.js';
-import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT, SELECT_APPLICATION, UPDATE_WITH_VERSION } from '../lib/statements.js';
+import {
+  ACTIVE_CALLER_STATEMENT,
+  APPLICATION_VIEW_STATEMENT,
+  FIND_APPLICATION_STATEMENT,
+  updateIfVersionStatement,
+} from '../lib/statements.js';
+
+const UPDATE_STATE = updateIfVersionStatement(['state', 'updated_at']);
 
 interface ApplicationRow {
   id: string;
@@ -22,9 +29,10 @@ interface ApplicationRow {
 async function startReviewTransaction(client: pg.PoolClient, id: string, actor: Actor): Promise<ApplicationRow> {
   await client.query('START TRANSACTION');
   try {
-    const [application] = (await client.query<ApplicationRow>(SELECT_APPLICATION, [id])).rows;
+    const [row] = (await client.query<{ application: ApplicationRow }>({ ...FIND_APPLICATION_STATEMENT, values: [id] })).rows;
+    const application = row?.application;
     if (application?.state !== 'submitted') throw new Error(`application ${id} is ${application?.state}, not submitted`);
-    const updated = await client.query(UPDATE_WITH_VERSION, ['under_review', new Date(), id, application.version]);
+    const updated = await client.query({ ...UPDATE_STATE, values: [id, application.version, 'under_review', new Date()] });
     if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
     // The app's own INSERT (with the entry's seq into the log's work list): no system-wide lock, as in the app.
     const values = auditValues(
@@ -59,9 +67,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 
 export interface TransitionsResult {
   http: LoadResult & { applied: number; cpu: CpuPerRequest };
-  /** The baseline: the transaction's statements (7) sent with pg by 32 clients. */
+  /** The baseline: the transaction's statements (5) sent with pg by 32 clients. */
   raw: RawResult & { cpu: CpuPerRequest };
-  /** For the explanation: every statement the request sends (9: the token's user, the transaction, the answer's read). */
+  /** For the explanation: every statement the request sends (7: the token's user, the transaction, the answer's read). */
   rawEveryStatement: RawResult & { cpu: CpuPerRequest };
   /** Fresh applications used up by the runs (warm-ups included), of the pool seeded for them. */
   applicationsUsed: number;
@@ -127,7 +135,7 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     });
     bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
     const rawEveryStatement = await rawRun(async (id) => {
-      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.id] });
+      await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.sessionId] });
       await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
       await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
     });

@@ -44,7 +44,8 @@ export class ApiContract {
     const document = (await api.http().get('/docs-json').expect(200)).body as Document;
     // Formats as the document names them (uuid, date-time, email…).
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, keywords: ANNOTATIONS });
-    addFormats(ajv);
+    // A CommonJS module: its default export, as NodeNext types it, is the module object.
+    addFormats.default(ajv);
     ajv.addSchema({ components: withNullsAllowed(document.components ?? {}) }, 'openapi.json');
     return new ApiContract(document, ajv);
   }

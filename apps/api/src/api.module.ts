@@ -5,7 +5,7 @@ import { AuditModule } from '@near/audit';
 import { AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
-import { IdentityModule } from '@near/identity';
+import { IdentityModule, UserDirectoryModule } from '@near/identity';
 import { QueuesModule, RedisModule } from '@near/queue';
 import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
@@ -18,14 +18,20 @@ import { ApplicationsController } from './applications/applications.controller.j
 import { AssembliesController } from './assemblies/assemblies.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
+import { AuditNames } from './audit/audit-names.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
+import { PasswordsController } from './auth/passwords.controller.js';
+import { SessionsController } from './auth/sessions.controller.js';
+import { TotpController } from './auth/totp.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { HttpLoggerModule } from './logging/http-logger.module.js';
 import { LogController } from './log/log.controller.js';
+import { ReceiptController } from './log/receipt.controller.js';
+import { UserSecondFactorController } from './users/user-second-factor.controller.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({})
@@ -41,6 +47,7 @@ export class ApiModule {
         QueuesModule,
         RegistryModule,
         IdentityModule,
+        UserDirectoryModule,
         AuditModule,
         AdmissionModule,
         VotingModule,
@@ -50,7 +57,11 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        PasswordsController,
+        SessionsController,
+        TotpController,
         UsersController,
+        UserSecondFactorController,
         GovernmentsController,
         ApplicationsController,
         ApplicationActionsController,
@@ -62,11 +73,9 @@ export class ApiModule {
         AuditEventsController,
         NotificationsController,
         LogController,
+        ReceiptController,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      ],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditNames],
     };
   }
 }

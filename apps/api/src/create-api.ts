@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -60,6 +61,8 @@ export async function createApi(loaded: LoadedConfig): Promise<NestFastifyApplic
     app.enableShutdownHooks();
     addSecurityHeaders(adapter.getInstance(), { apiDocs: config.http.apiDocs });
     acceptOnlyJson(adapter.getInstance());
+    // Parses the Cookie header for the routes under /auth (the refresh and device cookies) and lets them set cookies.
+    await app.register(cookie);
     await app.register(cors, {
       origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
       // @fastify/cors allows only GET, HEAD and POST unless told: a browser could then cast no ballot (PUT).

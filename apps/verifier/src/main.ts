@@ -1,16 +1,18 @@
-// The offline verifier: `npm run log:verify -- DIR [--checkpoint FILE …]`. Node's standard library only at run
+// The offline verifier: `npm run log:verify -- DIR [--checkpoint FILE …] [--receipt FILE …]`. Node's standard library only at run
 // time, no database, no server. Exit 0: the bundle holds (a one-screen summary); 1: it does not (the first
 // entry or checkpoint that fails, and why); 2: it could not be read.
 import { verifyBundle } from './verify-bundle.js';
 
-const USAGE = 'usage: npm run log:verify -- DIR [--checkpoint FILE …]';
+const USAGE = 'usage: npm run log:verify -- DIR [--checkpoint FILE …] [--receipt FILE …]';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const held: string[] = [];
+  const receipts: string[] = [];
   let directory: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
     if (args[i] === '--checkpoint' && args[i + 1]) held.push(args[++i]);
+    else if (args[i] === '--receipt' && args[i + 1]) receipts.push(args[++i]);
     else if (!args[i].startsWith('--') && directory === undefined) directory = args[i];
     else {
       console.error(USAGE);
@@ -22,7 +24,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const verdict = await verifyBundle(directory, held);
+    const verdict = await verifyBundle(directory, held, receipts);
     for (const line of verdict.lines) console.log(line);
     return verdict.ok ? 0 : 1;
   } catch (error) {

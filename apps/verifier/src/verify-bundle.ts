@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,8 +11,10 @@ import {
   parseCheckpoint,
   parseVerifierKey,
 } from '../../../libs/audit/src/log/signed-note.js';
-import type { LeafBatch } from './leaf-lines.js';
-import { type StateChange, WorkflowCheck } from './workflow-check.js';
+import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
+import { WorkflowCheck } from './workflow-check.js';
+import { BallotCheck } from './ballot-check.js';
+import { checkReceipt } from './receipt-check.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -62,9 +65,9 @@ class LeafPool {
   private nextId = 0;
   private turn = 0;
 
-  constructor(size: number) {
+  constructor(size: number, cuts: Float64Array) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./leaf-worker.js', import.meta.url));
+      const worker = new Worker(new URL('./leaf-worker.js', import.meta.url), { workerData: { cuts } });
       worker.on('message', ({ id, batch }: { id: number; batch: LeafBatch }) => {
         this.waiting.get(id)!(batch);
         this.waiting.delete(id);
@@ -73,10 +76,11 @@ class LeafPool {
     });
   }
 
-  hash(text: string, first: number): Promise<LeafBatch> {
+  /** Hands the buffer over to a worker (it is no longer usable here): its first `length` bytes are whole lines. */
+  hash(bytes: Buffer, length: number, first: number): Promise<LeafBatch> {
     const id = this.nextId++;
     const done = new Promise<LeafBatch>((resolve) => this.waiting.set(id, resolve));
-    this.workers[this.turn++ % this.workers.length].postMessage({ id, text, first });
+    this.workers[this.turn++ % this.workers.length].postMessage({ id, bytes, length, first }, [bytes.buffer as ArrayBuffer]);
     return done;
   }
 
@@ -85,13 +89,22 @@ class LeafPool {
   }
 }
 
+/** Bytes read from the entries at a time: whole lines of them go to a worker. */
+const CHUNK_BYTES = 1 << 22;
+
+function countLines(bytes: Buffer, length: number): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < length; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+  return lines;
+}
+
 /**
  * Checks a bundle written by `npm run log:export`, with no database and no server: the signature of every
  * checkpoint; every leaf's data hashed into the tree, whose root must be each checkpoint's at its size; every
  * checkpoint held outside (`held`) against the bundle's entries (the same root at its size, so the bundle's
  * latest tree extends it); and each application's states against the workflow table.
  */
-export async function verifyBundle(directory: string, held: readonly string[]): Promise<Verdict> {
+export async function verifyBundle(directory: string, held: readonly string[], receipts: readonly string[] = []): Promise<Verdict> {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let entries = 0;
@@ -136,6 +149,7 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
 
     const range = new CompactRange();
     const workflow = new WorkflowCheck();
+    const ballots = new BallotCheck();
     let next = 0;
     const atSize = (size: number, seq: number | undefined) => {
       const signed = checkpoints[next];
@@ -158,58 +172,75 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
       }
     };
     atSize(0, undefined);
-    // Worker threads read and hash the leaves (the costly part), this thread builds the tree from their
-    // hashes in order and checks the workflow and the checkpoints; one core is left to this thread.
-    const pool = new LeafPool(Math.max(1, Math.min(4, availableParallelism() - 1)));
+    // Worker threads read and hash the leaves into perfect subtrees (the costly part), cut at every size a root
+    // is checked at; this thread reads the file, appends the subtrees in order and checks the workflow and the
+    // checkpoints.
+    const cuts = Float64Array.from(new Set([...checkpoints.map((checkpoint) => checkpoint.size), ...outside.keys()])).sort();
+    const pool = new LeafPool(Math.max(1, Math.min(4, availableParallelism())), cuts);
     const inFlight: Promise<LeafBatch>[] = [];
     let sent = 0;
-    const take = (batch: LeafBatch) => {
+    const take = (batch: LeafBatch, first: number) => {
+      const states = stateChangesOf(batch.states);
       let state = 0;
-      for (let k = 0; k < batch.count; k += 1) {
-        range.append(Buffer.from(batch.hashes.buffer, k * 32, 32));
-        entries += 1;
-        if (state < batch.states.length && batch.states[state].at === k) {
-          let entry: StateChange;
-          try {
-            entry = JSON.parse(batch.states[state].text) as StateChange;
-          } catch {
-            throw new Failure(`leaf ${entries - 1}: its data is not an entry`);
-          }
-          state += 1;
-          const why = workflow.check(entry);
-          if (why) throw new Failure(`entry ${entry.seq} (leaf ${entries - 1}): ${why}`);
+      for (const piece of batch.pieces) {
+        for (let i = 0; i < piece.levels.length; i += 1) {
+          range.appendSubtree(piece.levels[i], Buffer.from(piece.hashes.buffer, piece.hashes.byteOffset + i * 32, 32));
         }
+        for (; state < states.length && first + states[state].at < piece.end; state += 1) {
+          const { at, entry, ballot } = states[state];
+          if (!entry) throw new Failure(`leaf ${first + at}: its data is not an entry`);
+          const why = workflow.check(entry) ?? (ballot && ballots.take(ballot, first + at));
+          if (why) throw new Failure(`entry ${entry.seq} (leaf ${first + at}): ${why}`);
+        }
+        entries = piece.end;
         const signed = checkpoints[next];
-        if (signed?.size === entries || outside.has(entries)) atSize(entries, batch.seqs[k] || undefined);
+        if (signed?.size === entries || outside.has(entries)) atSize(entries, piece.lastSeq || undefined);
       }
       if (batch.error) throw new Failure(batch.error);
     };
+    const file = await open(join(directory, 'entries.ndjson'), 'r');
     try {
-      // Whole chunks of complete lines go to the workers as they are: this thread only counts the lines.
-      let rest = '';
-      const send = async (text: string) => {
-        let count = 0;
-        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
-        inFlight.push(pool.hash(text, sent));
-        sent += count;
-        if (inFlight.length >= 6) take(await inFlight.shift()!);
+      // Whole lines go to the workers as bytes, their buffer handed over: this thread only counts the lines.
+      const firsts: number[] = [];
+      const send = async (bytes: Buffer, length: number) => {
+        const lines = countLines(bytes, length) + (bytes[length - 1] === 0x0a ? 0 : 1);
+        inFlight.push(pool.hash(bytes, length, sent));
+        firsts.push(sent);
+        sent += lines;
+        if (inFlight.length >= 8) take(await inFlight.shift()!, firsts.shift()!);
       };
-      for await (const chunk of createReadStream(join(directory, 'entries.ndjson'), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-        const text = rest + (chunk as string);
-        const cut = text.lastIndexOf('\n') + 1;
-        rest = text.slice(cut);
-        if (cut > 0) await send(text.slice(0, cut));
+      let rest = Buffer.alloc(0);
+      for (;;) {
+        const bytes = Buffer.allocUnsafeSlow(CHUNK_BYTES + rest.length);
+        rest.copy(bytes, 0);
+        const { bytesRead } = await file.read(bytes, rest.length, CHUNK_BYTES, null);
+        const filled = rest.length + bytesRead;
+        if (bytesRead === 0) {
+          if (filled > 0) await send(bytes, filled);
+          break;
+        }
+        const cut = bytes.lastIndexOf(0x0a, filled - 1) + 1;
+        // A line longer than a chunk: read on until it ends.
+        rest = Buffer.from(bytes.subarray(cut, filled));
+        if (cut > 0) await send(bytes, cut);
       }
-      if (rest.length > 0) await send(`${rest}\n`);
-      while (inFlight.length > 0) take(await inFlight.shift()!);
+      while (inFlight.length > 0) take(await inFlight.shift()!, firsts.shift()!);
     } finally {
+      await file.close();
       await pool.close();
     }
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
+    const receiptVerdicts = receipts.map((file) =>
+      checkReceipt(
+        file,
+        ballots,
+        checkpoints.map((checkpoint) => checkpoint.size),
+      ),
+    );
     return {
-      ok: true,
+      ok: receiptVerdicts.every((verdict) => verdict.ok),
       entries,
       seconds: seconds(),
       lines: [
@@ -218,7 +249,9 @@ export async function verifyBundle(directory: string, held: readonly string[]): 
         `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
+        `  ${ballots.named} named ballots recounted from their casts, roll and attendance; ${ballots.secret} secret ballots' counted casts checked${ballots.older > 0 ? `; ${ballots.older} from before receipts not recounted` : ''}`,
         `  latest root ${latest.root.toString('base64')}`,
+        ...receiptVerdicts.map((verdict) => verdict.line),
       ],
     };
   } catch (error) {

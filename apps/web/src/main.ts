@@ -1,35 +1,62 @@
-import { whenSignedOut } from './api/client.js';
-import { currentSignIn, signOut } from './api/sign-in-store.js';
+import { api, whenSignedOut } from './api/client.js';
+import { keepSession } from './api/session-keeper.js';
+import { currentSignIn, forgetSignIn, type SignIn } from './api/sign-in-store.js';
 import { preferredLanguage, t, useLanguage } from './i18n/i18n.js';
 import { signInPage } from './pages/sign-in.js';
-import { ROUTES } from './routes.js';
-import { interceptLinks, match, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
+import { PUBLIC_ROUTES, ROUTES } from './routes.js';
+import { interceptLinks, match, matchPublic, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
 import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
 import { notify } from './ui/notice.js';
 import { problemSentence } from './ui/problems.js';
 
 const main = document.getElementById('main')!;
+const CHECK_BALLOT_PATH = '/app/check-ballot';
 
 async function render(): Promise<void> {
   runLeaveHandlers();
   const signIn = currentSignIn();
   renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
-    signOut: () => {
-      signOut();
+    signOut: async () => {
+      // Ends the session on the server (its refresh cookie with it), then forgets it here even if that failed.
+      await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      forgetSignIn();
       navigate('/app/', true);
     },
   });
-  if (!signIn) {
+  const reachedByLink = matchPublic(PUBLIC_ROUTES, location.pathname);
+  if (reachedByLink) {
+    const page = await reachedByLink.route.page();
+    await page({ params: reachedByLink.params, main, done: () => navigate('/app/', true) });
+    const heading = main.querySelector('h1');
+    document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+    heading?.focus();
+    return;
+  }
+  if (location.pathname === CHECK_BALLOT_PATH) {
+    // Public: a delegate checks a receipt on any device, signed in or not.
+    await (await import('./pages/check-ballot.js')).checkBallotPage(main);
+  } else if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
     await signInPage(main, async (signedIn) => {
       await useLanguage(preferredLanguage(signedIn.user.locale));
       navigate('/app/', true);
     });
     return;
+  } else {
+    await renderSignedIn(signIn);
   }
-  const found = match(ROUTES, signIn.user.role, location.pathname);
+  const heading = main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
+}
+
+async function renderSignedIn(signIn: SignIn): Promise<void> {
+  // A role that must sign in with a second factor and has none yet may only enrol one.
+  const found = signIn.mustEnrolSecondFactor
+    ? match(ROUTES, signIn.user.role, '/app/account')
+    : match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
     replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {
@@ -37,6 +64,8 @@ async function render(): Promise<void> {
       const page = await found.route.page();
       await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
     } catch (error) {
+      // The session ended during the page's requests: the sign-in page has replaced it already.
+      if (!currentSignIn()) return;
       replace(
         main,
         h('h1', { tabindex: -1 }, t('problem.pageTitle')),
@@ -44,18 +73,17 @@ async function render(): Promise<void> {
       );
     }
   }
-  const heading = main.querySelector('h1');
-  document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
-  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
 }
 
 async function start(): Promise<void> {
   await useLanguage(preferredLanguage(currentSignIn()?.user.locale));
   setRenderer(() => void render());
-  whenSignedOut(() => {
+  const signedOut = () => {
     notify(t('signIn.expired'), 'warning');
     navigate('/app/', true);
-  });
+  };
+  whenSignedOut(signedOut);
+  keepSession(signedOut);
   interceptLinks();
   await render();
 }

@@ -19,6 +19,21 @@ export interface Route {
   page: () => Promise<Page>;
 }
 
+/** A page reached by an e-mailed link or before signing in: no role, no sign-in. */
+export interface PublicPageContext {
+  params: string[];
+  main: HTMLElement;
+  /** The page's work is done: on to signing in. */
+  done(): void;
+}
+
+export type PublicPage = (context: PublicPageContext) => Promise<void> | void;
+
+export interface PublicRoute {
+  path: RegExp;
+  page: () => Promise<PublicPage>;
+}
+
 let leaving: (() => void)[] = [];
 let render: () => void = () => undefined;
 
@@ -48,6 +63,15 @@ export function interceptLinks(): void {
     navigate(link.pathname + link.search);
   });
   window.addEventListener('popstate', () => render());
+}
+
+export function matchPublic(routes: PublicRoute[], pathname: string): { route: PublicRoute; params: string[] } | null {
+  const path = pathname.replace(/^\/app/, '') || '/';
+  for (const route of routes) {
+    const found = route.path.exec(path);
+    if (found) return { route, params: found.slice(1).map(decodeURIComponent) };
+  }
+  return null;
 }
 
 export function match(routes: Route[], role: Role, pathname: string): { route: Route; params: string[] } | null {

@@ -1,4 +1,17 @@
-import type { Route } from './router.js';
+import type { PublicRoute, Route } from './router.js';
+
+/** Reached by an e-mailed link, or before signing in. */
+export const PUBLIC_ROUTES: PublicRoute[] = [
+  {
+    path: /^\/invitation\/([A-Za-z0-9._-]{1,256})$/,
+    page: async () => (await import('./pages/public/accept-invitation.js')).acceptInvitationPage,
+  },
+  {
+    path: /^\/password-reset\/([A-Za-z0-9._-]{1,256})$/,
+    page: async () => (await import('./pages/public/reset-password.js')).resetPasswordPage,
+  },
+  { path: /^\/forgot-password$/, page: async () => (await import('./pages/public/forgot-password.js')).forgotPasswordPage },
+];
 
 // Pages load on demand: a delegate on a phone never downloads the Secretariat's screens.
 export const ROUTES: Route[] = [
@@ -6,6 +19,22 @@ export const ROUTES: Route[] = [
   { path: /^\/$/, roles: ['secretariat'], page: async () => (await import('./pages/secretariat/work-queue.js')).workQueuePage },
   { path: /^\/$/, roles: ['delegate'], page: async () => (await import('./pages/delegate/agenda.js')).delegateAgendaPage },
   { path: /^\/$/, roles: ['admin'], page: async () => (await import('./pages/admin/users.js')).usersPage },
+  { path: /^\/users$/, roles: ['admin', 'secretariat'], page: async () => (await import('./pages/admin/users.js')).usersPage },
+  {
+    path: /^\/users\/([0-9a-f-]{36})$/,
+    roles: ['admin', 'secretariat'],
+    page: async () => (await import('./pages/admin/user-edit.js')).userEditPage,
+  },
+  {
+    path: /^\/account\/password$/,
+    roles: ['applicant', 'secretariat', 'delegate', 'admin'],
+    page: async () => (await import('./pages/account/change-password.js')).changePasswordPage,
+  },
+  {
+    path: /^\/account$/,
+    roles: ['applicant', 'secretariat', 'delegate', 'admin'],
+    page: async () => (await import('./pages/account/account-page.js')).accountPage,
+  },
   {
     path: /^\/applications\/new$/,
     roles: ['applicant'],

@@ -14,6 +14,7 @@ import { AudienceRecipients } from './notices/audience-recipients.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
 import { EligibilityReview } from './review/eligibility-review.service.js';
 import { ApplicationTransitions } from './transitions/application-transitions.service.js';
+import { SessionChanges } from './sessions/session-changes.service.js';
 import { Workflow } from './workflow/workflow.js';
 import { ADMISSION_ENTITIES } from './admission.entities.js';
 
@@ -38,6 +39,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     SessionReminders,
     ApplicationNotices,
     AudienceRecipients,
+    SessionChanges,
   ],
   exports: [
     Workflow,
@@ -49,6 +51,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     WrittenProcedureCloser,
     SessionReminders,
     ApplicationNotices,
+    SessionChanges,
   ],
 })
 export class AdmissionModule {}

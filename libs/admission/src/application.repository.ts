@@ -1,15 +1,16 @@
 import type { DeepPartial, EntityManager } from 'typeorm';
-import { entityFromRow } from '@near/database';
+import { entityFromRow, executePrepared, queryPrepared } from '@near/database';
+import { FIND_APPLICATION_STATEMENT, updateIfVersionStatement } from './application-sql.js';
 import { Application } from './application.entity.js';
 import type { ApplicationState } from './workflow/application-workflow.js';
 
 // The SQL of the applications table. (The view of an application with what hangs off it, read on every
 // GET, is one prepared statement of its own: reading/application-view-sql.ts.)
 
-/** One plain statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
+/** One prepared statement, hydrated as TypeORM hydrates it: this load is on the path of every change. */
 export async function find(db: EntityManager, id: string): Promise<Application | null> {
-  const [row] = await db.query<Record<string, unknown>[]>(`SELECT * FROM applications WHERE id = $1`, [id]);
-  return row ? entityFromRow(db.dataSource, Application, row) : null;
+  const [row] = await queryPrepared<{ application: Record<string, unknown> }>(db, FIND_APPLICATION_STATEMENT, [id]);
+  return row ? entityFromRow(db.dataSource, Application, row.application) : null;
 }
 
 export function findOrFail(db: EntityManager, id: string): Promise<Application> {
@@ -31,6 +32,21 @@ export function findInProgressOf(db: EntityManager, governmentId: string): Promi
     .getOne();
 }
 
+/** The references of these applications, by id. */
+export async function referencesOf(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; reference: string }[] = await db.query(`SELECT id, reference FROM applications WHERE id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  return new Map(rows.map((row) => [row.id, row.reference]));
+}
+
+/** The id of the application with this reference, in any case (NEAR-2026-0007 or near-2026-0007). */
+export async function idOfReference(db: EntityManager, reference: string): Promise<string | null> {
+  const [row] = (await db.query(`SELECT id FROM applications WHERE reference = upper($1)`, [reference])) as { id: string }[];
+  return row?.id ?? null;
+}
+
 /** The applications placed on a session's agenda, oldest first. */
 export function listOnAgenda(db: EntityManager, assemblyId: string): Promise<Application[]> {
   return db.getRepository(Application).find({ where: { assemblyId }, order: { listPosition: 'ASC' } });
@@ -43,6 +59,8 @@ export interface ListQuery {
   none?: boolean;
   states?: readonly ApplicationState[];
   assemblyId?: string;
+  /** Text the reference contains (any case), or one of these governments' applications. */
+  search?: { text: string; governmentIds: readonly string[] };
   /** A list position (a bigint, as text). */
   before?: string;
   limit: number;
@@ -56,6 +74,14 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
   if (query.onAnAgenda) builder.andWhere('a.assemblyId IS NOT NULL');
   if (query.states?.length) builder.andWhere('a.state IN (:...states)', { states: query.states });
   if (query.assemblyId) builder.andWhere('a.assemblyId = :assemblyId', { assemblyId: query.assemblyId });
+  if (query.search) {
+    // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.
+    const byReference = 'strpos(lower(a.reference), lower(:text)) > 0';
+    builder.andWhere(query.search.governmentIds.length ? `(${byReference} OR a.governmentId IN (:...namedGovernmentIds))` : byReference, {
+      text: query.search.text,
+      namedGovernmentIds: query.search.governmentIds,
+    });
+  }
   if (query.before !== undefined) builder.andWhere('a.listPosition < :position', { position: query.before });
   return builder.getMany();
 }
@@ -67,10 +93,7 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
 export async function updateIfVersion(db: EntityManager, application: Application, changes: Record<string, unknown>): Promise<boolean> {
   const metadata = db.dataSource.getMetadata(Application);
   const entries = Object.entries(changes);
-  const assignments = entries.map(([property], index) => `${metadata.findColumnWithPropertyName(property)!.databaseName} = $${index + 3}`);
-  const [, affected] = await db.query<[unknown[], number]>(
-    `UPDATE applications SET ${assignments.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`,
-    [application.id, application.version, ...entries.map(([, value]) => value)],
-  );
-  return affected === 1;
+  const statement = updateIfVersionStatement(entries.map(([property]) => metadata.findColumnWithPropertyName(property)!.databaseName));
+  const values = [application.id, application.version, ...entries.map(([, value]) => value)];
+  return (await executePrepared(db, statement, values)) === 1;
 }

@@ -72,6 +72,25 @@ export class AuditQuery {
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].seq : null };
   }
 
+  /**
+   * The entries of `action` whose payload has `key` equal to `value`, oldest first. Fast only where an index
+   * covers the pair (the commitment of `ballot.cast`, see the ballot-receipts migration).
+   */
+  async withPayloadValue(
+    action: string,
+    key: string,
+    value: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEvent[]> {
+    // Written into the SQL as a literal, so that it matches an index on the same expression.
+    if (!/^[A-Za-z]{1,64}$/.test(key)) throw new RangeError(`Not a payload key: ${key}`);
+    const rows = (await manager.query(
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_SOURCE} WHERE action = $1 AND (payload::jsonb) ->> '${key}' = $2 ORDER BY seq`,
+      [action, value],
+    )) as AuditRow[];
+    return rows.map(toAuditEvent);
+  }
+
   /** Every entry about one record, oldest first. */
   async history(entityType: string, entityId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditEvent[]> {
     const rows = (await manager.query(

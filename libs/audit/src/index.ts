@@ -26,6 +26,7 @@ export {
   MAX_ENTRIES_PER_CALL,
   type ConsistencyProof,
   type EntryInclusion,
+  type EntryLeaf,
   type InclusionProof,
 } from './log/transparency-log.js';
 export { generateSignerKey, verifierKeyOf, parseSignerKey } from './log/signed-note.js';

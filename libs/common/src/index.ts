@@ -7,3 +7,10 @@ export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
 export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';
 export { withTimeout } from './with-timeout.js';
+export {
+  passwordRefusal,
+  passwordRefusalSentence,
+  type PasswordRefusal,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+} from './password-rules.js';

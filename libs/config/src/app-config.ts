@@ -14,6 +14,8 @@ export class AppConfig {
     trustProxy: boolean | number | string[];
     /** Whether /docs and /docs-json are served. */
     apiDocs: boolean;
+    /** The web app's public address, without a trailing slash: e-mailed links start with it. */
+    appUrl: string;
   };
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
@@ -22,9 +24,16 @@ export class AppConfig {
   readonly auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
-    maxFailuresPerAccount: number;
-    maxFailuresPerAddress: number;
+    freeFailuresPerAccount: number;
+    freeFailuresPerAddress: number;
+    maxDelaySeconds: number;
     failureWindowSeconds: number;
+    sessionIdleTimeoutSeconds: number;
+    sessionAbsoluteLifetimeSeconds: number;
+    /** The roles that must sign in with a second factor. */
+    mfaRequiredRoles: string[];
+    /** Seals the stored TOTP secrets; a secret. */
+    totpEncryptionKey: string;
   };
   /** `usesDevelopmentPassword`: the password is the documented development default, safe to print. */
   readonly admin: { email: string; password: string; usesDevelopmentPassword: boolean };
@@ -50,6 +59,7 @@ export class AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+      appUrl: env.APP_URL.replace(/\/+$/, ''),
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
@@ -63,9 +73,14 @@ export class AppConfig {
     this.auth = {
       jwtSecret: env.JWT_SECRET!,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
-      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      freeFailuresPerAccount: env.LOGIN_FREE_FAILURES_PER_ACCOUNT,
+      freeFailuresPerAddress: env.LOGIN_FREE_FAILURES_PER_ADDRESS,
+      maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
       failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      sessionIdleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+      sessionAbsoluteLifetimeSeconds: env.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      mfaRequiredRoles: parseRoles(env.MFA_REQUIRED_ROLES ?? (env.NODE_ENV === 'production' ? 'admin,secretariat' : 'none')),
+      totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ?? `totp:${env.JWT_SECRET!}`,
     };
     this.admin = {
       email: env.ADMIN_EMAIL,
@@ -87,6 +102,10 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.environment === 'production';
   }
+}
+
+function parseRoles(value: string): string[] {
+  return value === 'none' ? [] : value.split(',').map((role) => role.trim());
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {

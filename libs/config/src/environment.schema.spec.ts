@@ -58,6 +58,29 @@ describe('the configuration', () => {
     expect(load({ NODE_ENV: 'production', ...secrets, API_DOCS: 'true' }).http.apiDocs).toBe(true);
   });
 
+  it('refuses the published development JWT_SECRET in production, in one line that does not echo it', () => {
+    const secrets = { ADMIN_PASSWORD: 'a-long-password', LOG_SIGNING_KEY: generateSignerKey('near.example/log') };
+    const message = failure({ NODE_ENV: 'production', ...secrets, JWT_SECRET: 'development-only-secret-never-use-in-production' });
+    expect(message).toBe(
+      'configuration error: JWT_SECRET is the published development default; set a secret of your own when NODE_ENV=production',
+    );
+    expect(message).not.toMatch(/development-only-secret/);
+  });
+
+  it('requires a second factor of admins and the Secretariat in production, of nobody in development, unless told', () => {
+    const secrets = {
+      JWT_SECRET: 'x'.repeat(32),
+      ADMIN_PASSWORD: 'a-long-password',
+      LOG_SIGNING_KEY: generateSignerKey('near.example/log'),
+    };
+    expect(load({ NODE_ENV: 'production', ...secrets }).auth.mfaRequiredRoles).toEqual(['admin', 'secretariat']);
+    expect(load({ NODE_ENV: 'production', ...secrets, MFA_REQUIRED_ROLES: 'none' }).auth.mfaRequiredRoles).toEqual([]);
+    expect(load({}).auth.mfaRequiredRoles).toEqual([]);
+    expect(load({ MFA_REQUIRED_ROLES: 'admin, delegate' }).auth.mfaRequiredRoles).toEqual(['admin', 'delegate']);
+    expect(failure({ MFA_REQUIRED_ROLES: 'admin,boss' })).toMatch(/^configuration error: MFA_REQUIRED_ROLES must be none or roles/);
+    expect(load({}).auth).toMatchObject({ sessionIdleTimeoutSeconds: 1800, sessionAbsoluteLifetimeSeconds: 43200 });
+  });
+
   it('names the log after its signing key, refuses a key named otherwise, and never echoes the key', () => {
     const key = generateSignerKey('near.example/log');
     expect(load({ LOG_SIGNING_KEY: key }).transparencyLog).toEqual({ origin: 'near.example/log', signingKey: key });

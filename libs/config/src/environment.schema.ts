@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { passwordRefusal, passwordRefusalSentence } from '@near/common';
 import { ConfigError } from './config-error.js';
 import { signerKeyName } from './log-signing-key.js';
 
@@ -74,9 +75,10 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** The access token's lifetime: short, since a sign-in session renews it (POST /auth/refresh). */
   @Transform(toInt)
-  @Min(60)
-  @Max(86400)
+  @Min(10)
+  @Max(3600)
   @IsInt()
   JWT_TTL_SECONDS = 900;
 
@@ -108,6 +110,10 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
+  /** Where users reach the web app, as the links e-mailed to them (invitations, password resets) begin. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// address without query' })
+  APP_URL = 'http://localhost:3000';
+
   /** Serve the OpenAPI page and document (/docs, /docs-json): by default everywhere but in production. */
   @Transform((input) => toBoolean({ value: emptyToUndefined(input) }))
   @IsOptional()
@@ -126,23 +132,61 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY = 'false';
 
+  /** Failed sign-ins on one account (within the window) before each next attempt waits, twice as long each time. */
   @Transform(toInt)
   @Min(1)
   @Max(1000)
   @IsInt()
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_FREE_FAILURES_PER_ACCOUNT = 3;
 
+  /** The same from one client address: many people share one (an office, a proxy), so it starts later. */
   @Transform(toInt)
   @Min(1)
   @Max(100000)
   @IsInt()
-  LOGIN_MAX_FAILURES_PER_ADDRESS = 300;
+  LOGIN_FREE_FAILURES_PER_ADDRESS = 100;
+
+  /** The longest wait between attempts: a guesser gets at most 60 / this many tries a minute, the owner waits no longer. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3600)
+  @IsInt()
+  LOGIN_MAX_DELAY_SECONDS = 30;
 
   @Transform(toInt)
   @Min(1)
   @Max(86400)
   @IsInt()
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** A sign-in session not renewed for this long ends (the idle timeout). */
+  @Transform(toInt)
+  @Min(60)
+  @Max(7 * 86400)
+  @IsInt()
+  SESSION_IDLE_TIMEOUT_SECONDS = 1800;
+
+  /** A sign-in session ends this long after the sign-in, however much it is used. */
+  @Transform(toInt)
+  @Min(300)
+  @Max(30 * 86400)
+  @IsInt()
+  SESSION_ABSOLUTE_LIFETIME_SECONDS = 43200;
+
+  /** Roles that must sign in with a second factor, separated by commas, or `none`. Default: admin,secretariat in production, none elsewhere. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(none|(applicant|delegate|secretariat|admin)(\s*,\s*(applicant|delegate|secretariat|admin))*)$/, {
+    message: 'must be none or roles separated by commas (applicant, delegate, secretariat, admin)',
+  })
+  MFA_REQUIRED_ROLES?: string;
+
+  /** Seals the stored TOTP secrets (AES-256-GCM). Unset: derived from JWT_SECRET, so changing JWT_SECRET then voids every enrolment. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  TOTP_ENCRYPTION_KEY?: string;
 
   /** The first fiscal year the system holds fee payments for: earlier years are never counted as owed. */
   @Transform(toInt)
@@ -164,7 +208,15 @@ export class EnvironmentVariables {
   LOG_SIGNING_KEY?: string;
 }
 
-const SECRETS = new Set(['LOG_SIGNING_KEY', 'JWT_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
+const SECRETS = new Set([
+  'LOG_SIGNING_KEY',
+  'JWT_SECRET',
+  'TOTP_ENCRYPTION_KEY',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+]);
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
 export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
 export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';
@@ -182,7 +234,13 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   }
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+    if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
+      throw new ConfigError('JWT_SECRET is the published development default; set a secret of your own when NODE_ENV=production');
     if (!env.ADMIN_PASSWORD) throw new ConfigError('ADMIN_PASSWORD is required when NODE_ENV=production');
+    if (env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD)
+      throw new ConfigError('ADMIN_PASSWORD is the published development default; choose another when NODE_ENV=production');
+    const refusal = passwordRefusal(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+    if (refusal) throw new ConfigError(`ADMIN_PASSWORD ${passwordRefusalSentence(refusal)} (the password rules apply to it too)`);
     if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA must be false when NODE_ENV=production');
     if (env.LOG_FORMAT === 'pretty')
       throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency; use json in production');

@@ -8,4 +8,4 @@ export { ensureDatabaseExists, assertPostgresReachable } from './postgres-prefli
 export { isDatabaseUnavailableError, pgErrorCode, PgErrorCode } from './pg-errors.js';
 export { AdvisoryLock } from './advisory-locks.js';
 export { entityFromRow, entitiesFromRows } from './entity-from-row.js';
-export { type PreparedStatement, queryPrepared, queryPreparedByIds } from './prepared-statement.js';
+export { executePrepared, type PreparedStatement, queryPrepared, queryPreparedByIds } from './prepared-statement.js';

@@ -27,14 +27,30 @@ export async function queryPrepared<Row>(
   statement: PreparedStatement,
   values: readonly unknown[],
 ): Promise<Row[]> {
+  return (await run(executor, statement, values)).rows as Row[];
+}
+
+/** Runs a prepared statement that returns no rows (as queryPrepared does); how many rows it changed. */
+export async function executePrepared(
+  executor: DataSource | EntityManager,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<number> {
+  return (await run(executor, statement, values)).rowCount ?? 0;
+}
+
+async function run(
+  executor: DataSource | EntityManager,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<pg.QueryResult> {
   const manager = 'manager' in executor ? executor.manager : executor;
   const runner = manager.queryRunner;
   const client: pg.Pool | pg.PoolClient =
     runner && !runner.isReleased
       ? ((await runner.connect()) as pg.PoolClient)
       : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
-  const result = await client.query({ name: statement.name, text: statement.text, values: [...values] });
-  return result.rows as Row[];
+  return client.query({ name: statement.name, text: statement.text, values: [...values] });
 }
 
 /**

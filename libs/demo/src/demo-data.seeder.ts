@@ -58,10 +58,12 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   }
 
   private async seedUsers(manager: EntityManager, named: (nameEn: string) => Government, governments: Government[]): Promise<void> {
+    // The demo logins are documented, not chosen: hashed as given, past the rules a chosen password must pass
+    // ("secretariat-demo" holds its address's local part).
     await this.users.create(
       { ...DEMO_LOGINS.secretariat, displayName: 'Secretariat Officer (Pohang)', role: 'secretariat', locale: 'ko' },
       SYSTEM_CONTEXT,
-      { manager },
+      { manager, passwordHash: await hashPassword(DEMO_LOGINS.secretariat.password) },
     );
     const liaoning = named('Liaoning');
     await this.users.create(
@@ -73,7 +75,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         locale: 'zh',
       },
       SYSTEM_CONTEXT,
-      { manager },
+      { manager, passwordHash: await hashPassword(DEMO_LOGINS.applicant.password) },
     );
     // One slow hash shared by every demo delegate, instead of seventy.
     const delegateHash = await hashPassword(DEMO_LOGINS.delegatePassword);

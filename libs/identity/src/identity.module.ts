@@ -4,12 +4,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@near/audit';
 import { AppConfig } from '@near/config';
+import { NotificationsModule } from '@near/notifications';
 import { RegistryModule } from '@near/registry';
+import { AccountMail } from './account-mail.js';
+import { ActiveCallers } from './active-callers.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthService } from './auth.service.js';
+import { GovernmentRoleCheck } from './government-role-check.js';
+import { PasswordsService } from './passwords.service.js';
+import { UserAdministration } from './user-administration.js';
 import { UsersService } from './users.service.js';
 import { CalendarLinks } from './calendar-links.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
+import { IssuedTokens } from './issued-tokens.js';
+import { SecondFactors } from './second-factors.js';
+import { SignInSessions } from './sign-in-sessions.js';
 
 const ISSUER = 'near-admission';
 
@@ -17,7 +26,9 @@ const ISSUER = 'near-admission';
   imports: [
     TypeOrmModule.forFeature([...IDENTITY_ENTITIES]),
     AuditModule,
+    NotificationsModule,
     RegistryModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -30,7 +41,20 @@ const ISSUER = 'near-admission';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, AdminBootstrap, CalendarLinks],
-  exports: [UsersService, AuthService, CalendarLinks],
+  providers: [
+    UsersService,
+    AuthService,
+    AdminBootstrap,
+    AccountMail,
+    GovernmentRoleCheck,
+    PasswordsService,
+    UserAdministration,
+    ActiveCallers,
+    IssuedTokens,
+    SignInSessions,
+    SecondFactors,
+    CalendarLinks,
+  ],
+  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors, CalendarLinks],
 })
 export class IdentityModule {}

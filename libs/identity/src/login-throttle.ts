@@ -3,47 +3,68 @@ import * as failures from './login-failure.repository.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 
 export interface ThrottleLimits {
-  maxFailuresPerAccount: number;
-  maxFailuresPerAddress: number;
+  freeFailuresPerAccount: number;
+  freeFailuresPerAddress: number;
+  maxDelaySeconds: number;
   failureWindowSeconds: number;
 }
 
+/** A sign-in attempt as the throttle sees it. `deviceId`: the browser has signed in to this account before. */
+export interface Attempt {
+  email: string;
+  address: string;
+  kind: failures.FailureKind;
+  deviceId?: string;
+}
+
+/** Seconds to wait after `count` failures: none for the free ones, then 1, 2, 4… up to the cap. */
+export function delayAfter(count: number, free: number, maxSeconds: number): number {
+  return count < free ? 0 : Math.min(maxSeconds, 2 ** (count - free));
+}
+
 /**
- * Failed sign-ins counted in PostgreSQL, so every API process sees the same counts. An attempt counts
- * while its password is being checked and is forgotten when it succeeds: a hall of delegates signing in
- * from one address is never slowed by its own successes.
+ * Failed sign-ins slow the next attempt, never refuse it for long (OWASP ASVS V2.2, NIST SP 800-63B §5.2.2):
+ * after a few free failures each next attempt on the account, or from the address, waits twice as long as the
+ * last, up to LOGIN_MAX_DELAY_SECONDS, so a guesser gets a few tries a minute and the owner waits at most that
+ * long. A browser that signed in to the account before (its device cookie) is slowed only by its own failures:
+ * a stranger's guesses cannot keep the owner out. Counted in PostgreSQL, so every API process sees the same.
  */
 export class LoginThrottle {
   constructor(private readonly limits: ThrottleLimits) {}
 
   /** Serialises attempts on one account for the rest of the transaction, so counts cannot be raced past. */
-  async lockAccount(manager: EntityManager, email: string): Promise<void> {
-    await failures.lockAccount(manager, email);
+  lockAccount(manager: EntityManager, email: string): Promise<void> {
+    return failures.lockAccount(manager, email);
   }
 
-  async assertAllowed(manager: EntityManager, email: string, address: string): Promise<void> {
-    const window = this.limits.failureWindowSeconds;
-    const row = await failures.recent(manager, email, address, window);
-    const tooMany = (count: number, max: number) => count >= max;
-    const retryAfter = (oldest: Date | null) =>
-      Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + window * 1000 - Date.now()) / 1000));
-    if (tooMany(row.accountFailures, this.limits.maxFailuresPerAccount)) {
-      throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins for this account; try again later.', {
-        retryAfterSeconds: retryAfter(row.accountOldest),
-      });
+  async assertAllowed(manager: EntityManager, attempt: Attempt): Promise<void> {
+    const { freeFailuresPerAccount, freeFailuresPerAddress, maxDelaySeconds } = this.limits;
+    const recent = await failures.recent(manager, attempt, this.limits.failureWindowSeconds);
+    const waits = attempt.deviceId
+      ? [{ ...recent.device, free: freeFailuresPerAccount, what: 'this browser' }]
+      : [
+          { ...recent.account, free: freeFailuresPerAccount, what: 'this account' },
+          { ...recent.address, free: freeFailuresPerAddress, what: 'this address' },
+        ];
+    for (const { count, last, free, what } of waits) {
+      const until = (last?.getTime() ?? 0) + delayAfter(count, free, maxDelaySeconds) * 1000;
+      const seconds = Math.ceil((until - Date.now()) / 1000);
+      if (seconds > 0) {
+        throw new IdentityError(
+          IdentityErrorCode.TooManyFailedSignIns,
+          `After failed sign-ins on ${what}, the next attempt waits ${seconds} s.`,
+          { retryAfterSeconds: seconds },
+        );
+      }
     }
-    if (tooMany(row.addressFailures, this.limits.maxFailuresPerAddress)) {
-      throw new IdentityError(IdentityErrorCode.TooManyFailedSignIns, 'Too many failed sign-ins from this address; try again later.', {
-        retryAfterSeconds: retryAfter(row.addressOldest),
-      });
-    }
   }
 
-  recordFailure(manager: EntityManager, email: string, address: string): Promise<void> {
-    return failures.record(manager, email, address, this.limits.failureWindowSeconds);
+  /** Counts the attempt as failed until `forget` says it succeeded; answers its id. */
+  recordFailure(manager: EntityManager, attempt: Attempt): Promise<string> {
+    return failures.record(manager, attempt, this.limits.failureWindowSeconds);
   }
 
-  clear(manager: EntityManager, email: string): Promise<void> {
-    return failures.clear(manager, email);
+  forget(manager: EntityManager, failureId: string): Promise<void> {
+    return failures.forget(manager, failureId);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { hashPassword, verifyPassword } from './password-hasher.js';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { hashPassword, needsRehash, verifyPassword } from './password-hasher.js';
 
 describe('password hashing', () => {
   it('verifies the password it hashed and refuses any other', async () => {
@@ -20,5 +21,25 @@ describe('password hashing', () => {
   it('refuses hashes it does not understand instead of throwing', async () => {
     expect(await verifyPassword('x', 'md5$abc')).toBe(false);
     expect(await verifyPassword('x', '')).toBe(false);
+  });
+});
+
+describe('password hashing parameters', () => {
+  it('hashes at the OWASP minimum for scrypt (N=2^17, r=8, p=1)', async () => {
+    const [scheme, n, r, p] = (await hashPassword('a password long enough')).split('$');
+    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 17, 8, 1]);
+  });
+
+  it('asks for a new hash of one made with weaker parameters, and not of one made today', async () => {
+    expect(needsRehash('scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
+    expect(needsRehash(await hashPassword('a password long enough'))).toBe(false);
+  });
+
+  it('still verifies a hash made with the older parameters, so that it can be upgraded at sign-in', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync('an older password', salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    expect(await verifyPassword('an older password', old)).toBe(true);
+    expect(await verifyPassword('another password', old)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from './role.js';
 import * as users from './user.repository.js';
 
@@ -9,12 +10,19 @@ import * as users from './user.repository.js';
  */
 @Injectable()
 export class UserDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /** The active users of a role, of the given governments only when named, by e-mail address. */
   recipients(
     manager: EntityManager,
     filter: { role: Role; governmentIds?: readonly string[] },
   ): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
     return users.activeRecipients(manager, filter);
+  }
+
+  /** Who these users are, in words: their display names by id (for the audit trail, which records ids). */
+  displayNames(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    return users.displayNames(manager, ids);
   }
 }
 

@@ -11,8 +11,13 @@ export class User {
   @Column({ type: 'text' })
   email!: string;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  /** Null while the user is invited and has not chosen a password yet. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  /** Derived by PostgreSQL from password_hash (a generated column): never written. */
+  @Column({ type: 'boolean', insert: false, update: false })
+  invited!: boolean;
 
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, type AuditContext } from '@near/audit';
-import { type Locale, GroupCommit, localeOfCountry } from '@near/common';
-import { PgErrorCode, pgErrorCode, queryPreparedByIds } from '@near/database';
-import { GovernmentsService, RegistryError } from '@near/registry';
-import { ACTIVE_CALLER_STATEMENT, ACTIVE_CALLERS_STATEMENT } from './active-caller-sql.js';
-import type { AuthenticatedUser } from './authenticated-user.js';
+import { type Locale, localeOfCountry } from '@near/common';
+import { PgErrorCode, pgErrorCode } from '@near/database';
+import { AccountLinks } from './account-links.js';
+import { AccountMail } from './account-mail.js';
+import { hashChosenPassword } from './chosen-password.js';
+import { GovernmentRoleCheck } from './government-role-check.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 import { hashPassword } from './password-hasher.js';
 import { GOVERNMENT_ROLES, type Role } from './role.js';
@@ -15,7 +16,8 @@ import * as users from './user.repository.js';
 
 export interface NewUser {
   email: string;
-  password: string;
+  /** Left out, the user is invited: an e-mailed link lets them choose it. */
+  password?: string;
   displayName: string;
   role: Role;
   governmentId?: string | null;
@@ -29,41 +31,33 @@ export interface UserFilter {
 
 @Injectable()
 export class UsersService {
-  private readonly callers = new GroupCommit<string, AuthenticatedUser | null>((ids) => this.readCallers(ids), {
-    maxBatch: 500,
-    concurrency: 1,
-  });
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly governments: GovernmentsService,
+    private readonly roles: GovernmentRoleCheck,
     private readonly audit: AuditTrail,
+    private readonly mail: AccountMail,
   ) {}
 
-  list(filter: UserFilter = {}, manager: EntityManager = this.dataSource.manager): Promise<User[]> {
-    return users.list(manager, filter);
+  /** The users the caller may see: the Secretariat sees those who act for a government, the admin everyone. */
+  list(filter: UserFilter = {}, viewer?: Role, manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    const roles = viewer === 'secretariat' ? GOVERNMENT_ROLES : undefined;
+    return users.list(manager, { ...filter, roles });
+  }
+
+  /** After a sign-in with a hash made by weaker parameters: the same password, hashed as today. */
+  async upgradePasswordHash(id: string, previous: string, password: string): Promise<void> {
+    await users.replacePasswordHash(this.dataSource.manager, id, previous, await hashPassword(password));
   }
 
   /**
-   * The caller behind a token, read on every request: one prepared statement, no entity. The requests that
-   * arrive while one read is on its way are read together in the next, one statement for all of them, and
-   * each still sees the users table as it was after it arrived: a disabled user's next request is refused.
-   */
-  findActiveCaller(id: string): Promise<AuthenticatedUser | null> {
-    return this.callers.submit(id);
-  }
-
-  private readCallers(ids: string[]): Promise<(AuthenticatedUser | null)[]> {
-    const statements = { one: ACTIVE_CALLER_STATEMENT, many: ACTIVE_CALLERS_STATEMENT };
-    return queryPreparedByIds<AuthenticatedUser>(this.dataSource, statements, ids, (row) => row.id);
-  }
-
-  /**
-   * Creates a user and its audit entry in one transaction (the caller's, when it passes its manager).
+   * Creates a user and its audit entry in one transaction (the caller's, when it passes its manager); without a
+   * password, the user is invited and the invitation's e-mail is written in the same transaction.
    * A precomputed `passwordHash` lets seeding give many users one (deliberately slow) hash.
    */
   async create(input: NewUser, context: AuditContext, options: { manager?: EntityManager; passwordHash?: string } = {}): Promise<User> {
-    const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
+    const email = input.email.trim().toLowerCase();
+    const passwordHash =
+      options.passwordHash ?? (input.password === undefined ? null : await hashChosenPassword(input.password, email, 'password'));
     const work = (manager: EntityManager) => this.insert(input, passwordHash, context, manager);
     try {
       return await (options.manager ? work(options.manager) : this.dataSource.transaction(work));
@@ -75,9 +69,9 @@ export class UsersService {
     }
   }
 
-  private async insert(input: NewUser, passwordHash: string, context: AuditContext, manager: EntityManager): Promise<User> {
+  private async insert(input: NewUser, passwordHash: string | null, context: AuditContext, manager: EntityManager): Promise<User> {
     const governmentId = input.governmentId ?? null;
-    const country = await this.assertGovernmentFitsRole(input.role, governmentId, manager);
+    const country = await this.roles.assertFits(input.role, governmentId, manager);
     const email = input.email.trim().toLowerCase();
     if (await users.emailTaken(manager, email)) {
       throw new IdentityError(IdentityErrorCode.EmailTaken, `A user with the e-mail ${email} already exists.`);
@@ -92,51 +86,16 @@ export class UsersService {
       locale: input.locale ?? localeOfCountry(country),
       disabledAt: null,
     });
+    user.invited = passwordHash === null;
     await this.audit.record(manager, context, {
       action: 'user.created',
       entityType: 'user',
       entityId: user.id,
       stateBefore: null,
-      stateAfter: 'active',
+      stateAfter: user.invited ? 'invited' : 'active',
       payload: { email, displayName: user.displayName, role: user.role, governmentId, locale: user.locale },
     });
+    if (user.invited) await this.mail.link(manager, user, 'invitation', await AccountLinks.issue(manager, user.id, 'invitation'));
     return user;
-  }
-
-  /** Returns the government's country, if the role has a government. */
-  private async assertGovernmentFitsRole(role: Role, governmentId: string | null, manager: EntityManager): Promise<string | null> {
-    const needsGovernment = GOVERNMENT_ROLES.includes(role);
-    if (needsGovernment && !governmentId) {
-      throw new IdentityError(
-        IdentityErrorCode.GovernmentRequired,
-        `A user with the role ${role} acts for one government: governmentId is required.`,
-      );
-    }
-    if (!needsGovernment && governmentId) {
-      throw new IdentityError(
-        IdentityErrorCode.GovernmentNotAllowed,
-        `A user with the role ${role} does not act for a government: leave governmentId out.`,
-      );
-    }
-    if (!governmentId) return null;
-    const government = await this.governments.get(governmentId, manager).catch((error: unknown) => {
-      if (error instanceof RegistryError) {
-        throw new IdentityError(IdentityErrorCode.UnknownGovernment, `No government has the id ${governmentId}.`);
-      }
-      throw error;
-    });
-    if (role === 'delegate' && government.status !== 'member') {
-      throw new IdentityError(
-        IdentityErrorCode.GovernmentNotEligibleForRole,
-        `${government.nameEn} is ${government.status === 'associate' ? 'an' : 'a'} ${government.status}; only member governments have delegates.`,
-      );
-    }
-    if (role === 'applicant' && government.status === 'member') {
-      throw new IdentityError(
-        IdentityErrorCode.GovernmentNotEligibleForRole,
-        `${government.nameEn} is already a member; applicants act for governments that are not.`,
-      );
-    }
-    return government.country;
   }
 }

@@ -69,14 +69,22 @@ export interface NotificationData {
   'vote-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; applications: string };
   /** To the delegates of every member before a meeting; `agenda` one application per line. */
   'meeting-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; agenda: string };
+  /** `link` is secret (it holds a single-use token): the row forgets it once the message is sent. */
+  invitation: { name: string; link: string };
+  'password-reset': { name: string; link: string };
+  'password-changed': { name: string };
+  'second-factor-added': { name: string };
+  'second-factor-removed': { name: string };
 }
 
 export type NotificationEvent = keyof NotificationData;
-
+/** The e-mails about the recipient's own account (no application): its links and security notices. */
+export type AccountNotificationEvent =
+  'invitation' | 'password-reset' | 'password-changed' | 'second-factor-added' | 'second-factor-removed';
 /** The e-mails about a session rather than one application: the reminders. */
 export const SESSION_EVENTS = ['vote-reminder', 'meeting-reminder'] as const satisfies readonly NotificationEvent[];
-/** The e-mails an application's workflow sends. */
-export type ApplicationEvent = Exclude<NotificationEvent, (typeof SESSION_EVENTS)[number]>;
+/** The e-mails about an application, which its workflow sends. */
+export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent | (typeof SESSION_EVENTS)[number]>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
@@ -94,6 +102,11 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   withdrawn: ['reference', 'governmentName', 'reason'],
   'vote-reminder': ['sessionName', 'sessionWhen', 'applications'],
   'meeting-reminder': ['sessionName', 'sessionWhen', 'agenda'],
+  invitation: ['name', 'link'],
+  'password-reset': ['name', 'link'],
+  'password-changed': ['name'],
+  'second-factor-added': ['name'],
+  'second-factor-removed': ['name'],
 };
 
 export const NOTIFICATION_EVENTS = Object.keys(NOTIFICATION_FIELDS) as NotificationEvent[];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { executePrepared, queryPrepared } from '@near/database';
 import {
   NOTIFICATION_STATUSES,
   type NotificationRecord,
@@ -12,6 +13,29 @@ import {
 const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient, locale, status, attempts, last_error AS "lastError",
   smtp_message_id AS "messageId", created_at AS "createdAt", queued_at AS "queuedAt", sent_at AS "sentAt"`;
 
+// The statements on the path of every e-mail (the change that writes it, the worker that sends it) are prepared
+// once per connection: unnamed, PostgreSQL would parse and plan them on every call.
+const INSERT_PENDING = {
+  name: 'near_notifications_insert',
+  text: `INSERT INTO notifications (event, application_id, recipient, recipient_name, recipient_user_id, locale, data)
+     SELECT $1, $2, r.address, r.name, r.user_id, r.locale, $3
+     FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[]) AS r (address, name, user_id, locale)`,
+} as const;
+const FIND_OUTGOING = {
+  name: 'near_notification_outgoing',
+  text: `SELECT id, event, application_id, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
+} as const;
+const SECRET_LINK_EVENTS = ['invitation', 'password-reset'];
+
+/** A message whose data holds a single-use link forgets it once sent ($4: those events). */
+const MARK_SENT = {
+  name: 'near_notification_sent',
+  text: `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+            smtp_message_id = $2, smtp_response = $3, updated_at = now(),
+            data = CASE WHEN event = ANY($4::text[]) THEN (data::jsonb - 'link')::text ELSE data END
+      WHERE id = $1`,
+} as const;
+
 /** One pending row per recipient, for the relay to queue once the change commits. */
 export async function insertPending(
   db: EntityManager,
@@ -20,20 +44,15 @@ export async function insertPending(
   data: unknown,
   recipients: readonly Recipient[],
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO notifications (event, application_id, recipient, recipient_name, recipient_user_id, locale, data)
-     SELECT $1, $2, r.address, r.name, r.user_id, r.locale, $3
-     FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[]) AS r (address, name, user_id, locale)`,
-    [
-      event,
-      applicationId,
-      JSON.stringify(data),
-      recipients.map((r) => r.address),
-      recipients.map((r) => r.name),
-      recipients.map((r) => r.userId),
-      recipients.map((r) => r.locale),
-    ],
-  );
+  await executePrepared(db, INSERT_PENDING, [
+    event,
+    applicationId,
+    JSON.stringify(data),
+    recipients.map((r) => r.address),
+    recipients.map((r) => r.name),
+    recipients.map((r) => r.userId),
+    recipients.map((r) => r.locale),
+  ]);
 }
 
 /** Newest first. */
@@ -72,19 +91,13 @@ export async function markPending(db: EntityManager, id: string): Promise<void> 
 }
 
 export async function findOutgoing(db: EntityManager, id: string): Promise<OutgoingRow | undefined> {
-  const [row] = await db.query(
-    `SELECT id, event, application_id, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
-    [id],
-  );
+  const [row] = await queryPrepared<OutgoingRow>(db, FIND_OUTGOING, [id]);
   return row;
 }
 
+/** Events whose data holds a secret `link` (a single-use token), forgotten once the message is sent. */
 export async function markSent(db: EntityManager, id: string, messageId: string, smtpResponse: string): Promise<void> {
-  await db.query(
-    `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-            smtp_message_id = $2, smtp_response = $3, updated_at = now() WHERE id = $1`,
-    [id, messageId, smtpResponse],
-  );
+  await executePrepared(db, MARK_SENT, [id, messageId, smtpResponse, SECRET_LINK_EVENTS]);
 }
 
 /** Counts a failed attempt; `final` fails the row for good (a permanent refusal, or the last attempt). */

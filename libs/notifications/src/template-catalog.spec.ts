@@ -31,7 +31,14 @@ const SAMPLE: NotificationData = {
     sessionWhen: '15 September 2026 – 17 September 2026, Pohang',
     agenda: `${REFERENCE}: Qinghai Province`,
   },
+  invitation: { name: 'Hanako Sato', link: 'https://near.example/app/invitation/2f1c.secret-part' },
+  'password-reset': { name: 'Hanako Sato', link: 'https://near.example/app/password-reset/2f1c.secret-part' },
+  'password-changed': { name: 'Hanako Sato' },
+  'second-factor-added': { name: 'Kim Minji' },
+  'second-factor-removed': { name: 'Kim Minji' },
 };
+
+/** The e-mails about a user's own account, which name no application. */
 
 const english = JSON.parse(readFileSync(new URL('../templates/en.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -67,16 +74,28 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      // A session's reminder names the session; every other message is about one application.
-      const about = 'sessionName' in SAMPLE[event] && !('reference' in SAMPLE[event]) ? SAMPLE[event].sessionName : `[${REFERENCE}]`;
+      // A session's reminder names the session; one about the recipient's own account (an invitation, a
+      // password, a second factor) names nothing; every other message is about one application.
+      const sample = SAMPLE[event] as Record<string, unknown>;
+      const about = 'reference' in sample ? `[${REFERENCE}]` : 'sessionName' in sample ? String(sample.sessionName) : '';
       expect(message.subject).toContain(about);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
-      expect(message.text).toContain(REFERENCE);
+      expect(message.text).toContain(about.replace(/^\[|\]$/g, ''));
       expect(message.html).toContain(`<html lang="${locale}">`);
       for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;
         expect(message.text).toContain(shown);
         expect(message.html).toContain(shown);
+      }
+    }
+  });
+
+  it('puts the link of an invitation or a reset in the text and as the target of an HTML link, in every language', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const event of ['invitation', 'password-reset'] as const) {
+        const message = catalog.render(event, locale, SAMPLE[event]);
+        expect(message.text).toContain(`\n${SAMPLE[event].link}\n`);
+        expect(message.html).toContain(`<a href="${SAMPLE[event].link}"`);
       }
     }
   });

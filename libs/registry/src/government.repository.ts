@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { entityFromRow, queryPrepared } from '@near/database';
 import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
 
 // The SQL of the governments table. Another lib reads governments through GovernmentsService.
@@ -16,6 +17,15 @@ export function list(db: EntityManager, filter: GovernmentFilter): Promise<Gover
   return query.getMany();
 }
 
+/** The ids of the governments whose English or local name contains the text, in any case. */
+export async function idsNamed(db: EntityManager, text: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM governments WHERE strpos(lower(name_en), lower($1)) > 0 OR strpos(lower(name_local), lower($1)) > 0`,
+    [text],
+  );
+  return rows.map((row) => row.id);
+}
+
 /** These governments, in registry order. */
 export function listByIds(db: EntityManager, ids: readonly string[]): Promise<Government[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -28,8 +38,16 @@ export function listByIds(db: EntityManager, ids: readonly string[]): Promise<Go
     .getMany();
 }
 
-export function find(db: EntityManager, id: string): Promise<Government | null> {
-  return db.getRepository(Government).findOneBy({ id });
+// Read by every change that writes e-mail (its name goes into them): prepared once per connection, the row
+// as one jsonb column (see libs/database/src/prepared-statement.ts).
+const FIND_GOVERNMENT = {
+  name: 'near_government_find',
+  text: 'SELECT to_jsonb(g) AS government FROM governments g WHERE g.id = $1',
+} as const;
+
+export async function find(db: EntityManager, id: string): Promise<Government | null> {
+  const [row] = await queryPrepared<{ government: Record<string, unknown> }>(db, FIND_GOVERNMENT, [id]);
+  return row ? entityFromRow(db.dataSource, Government, row.government) : null;
 }
 
 /** FOR UPDATE: the row stays as read until the caller's transaction ends. */

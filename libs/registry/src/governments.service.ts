@@ -60,6 +60,11 @@ export class GovernmentsService {
     return governments.listByIds(manager, ids);
   }
 
+  /** The ids of the governments whose English or local name contains the text, in any case. */
+  idsNamed(text: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return governments.idsNamed(manager, text);
+  }
+
   /** Which of these ids are governments of the registry. */
   existingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     return governments.existingIds(manager, ids);

@@ -4,7 +4,8 @@ import type { BallotSecrecy, DecisionRule, MajorityRule, QuorumRule } from './ru
 export const SESSION_BODIES = ['general_assembly', 'working_committee', 'written_procedure'] as const;
 export type SessionBody = (typeof SESSION_BODIES)[number];
 
-export const SESSION_STATUSES = ['scheduled', 'in_session', 'closed'] as const;
+/** `closed` after it met (or its deadline passed); `cancelled` when a scheduled meeting will not take place. */
+export const SESSION_STATUSES = ['scheduled', 'in_session', 'closed', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** One session of a deciding body: a meeting (host, dates, venue) or a written procedure (a deadline). */
@@ -63,6 +64,8 @@ export class Session {
   /** The SEQUENCE of its calendar event: the database raises it when the session's dates, venue or status change. */
   @Column({ name: 'calendar_sequence', type: 'integer', default: 0, insert: false, update: false })
   calendarSequence!: number;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
 
   /** What the session decided, for the record (e.g. the past Assemblies of the demo data). */
   @Column({ type: 'text', nullable: true })

@@ -19,13 +19,28 @@ export function find(db: EntityManager, id: string): Promise<Session | null> {
   return db.getRepository(Session).findOneBy({ id });
 }
 
+export function findByIds(db: EntityManager, ids: readonly string[]): Promise<Session[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.getRepository(Session).createQueryBuilder('a').where('a.id IN (:...ids)', { ids }).getMany();
+}
+
 /** Loads a session for a change, serialising concurrent changes to it. */
 export function findForUpdate(db: EntityManager, id: string): Promise<Session | null> {
   return db.getRepository(Session).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
 }
 
-export function numberTaken(db: EntityManager, body: SessionBody, number: number): Promise<boolean> {
-  return db.getRepository(Session).existsBy({ body, number });
+/** Loads a session that a change elsewhere depends on, holding off its cancellation until that change commits. */
+export function findForShare(db: EntityManager, id: string): Promise<Session | null> {
+  return db.getRepository(Session).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_read').getOne();
+}
+
+/** Whether a session of the body not cancelled has the number (a cancelled session's number is free again). */
+export async function numberTaken(db: EntityManager, body: SessionBody, number: number): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM assemblies WHERE body = $1 AND number = $2 AND status <> 'cancelled'`, [
+    body,
+    number,
+  ]);
+  return rows.length > 0;
 }
 
 export function insert(db: EntityManager, session: DeepPartial<Session>): Promise<Session> {
@@ -33,12 +48,25 @@ export function insert(db: EntityManager, session: DeepPartial<Session>): Promis
   return repository.save(repository.create(session));
 }
 
-export async function update(
-  db: EntityManager,
-  id: string,
-  changes: Partial<Pick<Session, 'status' | 'openedAt' | 'closedAt'>>,
-): Promise<void> {
-  await db.getRepository(Session).update({ id }, changes);
+export type SessionColumns = Pick<
+  Session,
+  | 'status'
+  | 'openedAt'
+  | 'closedAt'
+  | 'cancelledAt'
+  | 'number'
+  | 'hostGovernmentId'
+  | 'startsOn'
+  | 'endsOn'
+  | 'venue'
+  | 'quorum'
+  | 'majority'
+  | 'ballotSecrecy'
+>;
+
+/** Writes the change and counts it in the version (the ETag of GET /assemblies/:id). */
+export async function update(db: EntityManager, id: string, changes: Partial<SessionColumns>): Promise<void> {
+  await db.getRepository(Session).update({ id }, { ...changes, version: () => 'version + 1' });
 }
 
 /** The rule is frozen by the first ballot that opens; later ones keep that moment. */

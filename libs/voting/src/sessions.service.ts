@@ -54,8 +54,17 @@ export class SessionsService {
     return sessions.list(this.dataSource.manager, filter);
   }
 
+  listByIds(ids: readonly string[]): Promise<Session[]> {
+    return sessions.findByIds(this.dataSource.manager, ids);
+  }
+
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session | null> {
     return sessions.find(manager, id);
+  }
+
+  /** The session, held against cancellation until the caller's transaction ends (a change that depends on it). */
+  findHeld(id: string, manager: EntityManager): Promise<Session | null> {
+    return sessions.findForShare(manager, id);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session> {

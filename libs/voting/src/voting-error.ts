@@ -21,6 +21,9 @@ export enum VotingErrorCode {
   NotForWrittenProcedure = 'not-for-written-procedure',
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
   InvalidReminders = 'invalid-reminders',
+  SessionChanged = 'session-changed',
+  SessionVersionRequired = 'session-version-required',
+  ReceiptNotFound = 'receipt-not-found',
 }
 
 export class VotingError extends DomainError<VotingErrorCode> {}

@@ -7,7 +7,7 @@ import { BallotBox, VoteResults } from '@near/voting';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
-import { BallotDto, CastBallotDto, ResultDto } from './dto/ballot.dto.js';
+import { BallotDto, CastBallotDto, CastDto, ResultDto } from './dto/ballot.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 
 @ApiTags('voting')
@@ -23,11 +23,11 @@ export class ApplicationBallotController {
   @Put(':id/ballot')
   @ApiOperation({ summary: "Cast or change the ballot of the delegate's government on an application" })
   @Roles('delegate')
-  @ApiOkResponse({ type: BallotDto, description: "Casts (or changes) the delegate's own government's ballot." })
+  @ApiOkResponse({ type: CastDto, description: "Casts (or changes) the delegate's own government's ballot; answers its receipt." })
   @ProblemResponses(400, 401, 403, 404, 409, 413, 415)
-  async cast(@Param('id', UuidParamPipe) id: string, @Body() body: CastBallotDto, @ActingUser() acting: Acting): Promise<BallotDto> {
+  async cast(@Param('id', UuidParamPipe) id: string, @Body() body: CastBallotDto, @ActingUser() acting: Acting): Promise<CastDto> {
     const cast = await this.ballots.cast(id, body.choice, acting);
-    return { choice: cast.choice, changed: cast.changed, castAt: cast.castAt.toISOString() };
+    return { choice: cast.choice, changed: cast.changed, castAt: cast.castAt.toISOString(), receipt: cast.receipt };
   }
 
   @Get(':id/ballot')

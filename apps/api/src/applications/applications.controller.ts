@@ -7,6 +7,7 @@ import { AuditQuery } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
+import { AuditNames } from '../audit/audit-names.js';
 import { AuditEventDto } from '../audit/dto/audit-event.dto.js';
 import { etagOf } from '../http/if-match.js';
 import { MULTIPART_BODY_EXTENSION } from '../http/multipart-body.js';
@@ -20,6 +21,9 @@ import { ListApplicationsQuery, ListMessagesQuery } from './dto/list-application
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { MissingFileException } from './missing-file.exception.js';
 
+/** A ballot's casts; `ballot.changed` is what casts after the first were called before receipts. */
+const BALLOT_CAST_ACTIONS = new Set(['ballot.cast', 'ballot.changed']);
+
 @ApiTags('applications')
 @Roles('applicant', 'secretariat', 'delegate')
 @Controller('applications')
@@ -28,6 +32,7 @@ export class ApplicationsController {
     private readonly filing: ApplicationFiling,
     private readonly reader: ApplicationReader,
     private readonly auditQuery: AuditQuery,
+    private readonly names: AuditNames,
   ) {}
 
   @Post()
@@ -121,10 +126,12 @@ export class ApplicationsController {
   @ProblemResponses(400, 401, 403, 404)
   async history(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AuditEventDto[]> {
     await this.reader.visible(id, acting);
-    const events = (await this.auditQuery.history('application', id)).map((event) => AuditEventDto.from(event));
+    const events = await this.names.name(await this.auditQuery.history('application', id));
+    if (acting.user.role === 'secretariat') return events;
     // Officials of other governments are not told who exactly acted, from where: the role and government suffice.
-    return acting.user.role === 'secretariat'
-      ? events
-      : events.map((event) => ({ ...event, actorUserId: null, requestId: null, clientAddress: null }));
+    // Nor who cast a ballot, or how often (docs/voting.md): only the Secretariat follows the turnout.
+    return events
+      .filter((event) => !BALLOT_CAST_ACTIONS.has(event.action))
+      .map((event) => ({ ...event, actorUserId: null, actorName: null, requestId: null, clientAddress: null }));
   }
 }

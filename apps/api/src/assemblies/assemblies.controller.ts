@@ -1,17 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApplicationReader, canSee } from '@near/admission';
+import { ApplicationReader, canSee, SessionChanges } from '@near/admission';
 import type { Acting } from '@near/identity';
-import { SessionsService, type Session, Attendance, SessionLifecycle } from '@near/voting';
+import { SessionsService, type Session, Attendance, SessionLifecycle, VotingError, VotingErrorCode } from '@near/voting';
 import { ActingUser } from '../auth/acting.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { AssemblyDto } from './dto/assembly.dto.js';
 import { CreateAssemblyDto } from './dto/create-assembly.dto.js';
+import { CancelAssemblyDto, EditAssemblyDto } from './dto/edit-assembly.dto.js';
 import { ListAssembliesQuery } from './dto/list-assemblies.query.js';
 import { RecordAttendanceDto } from './dto/record-attendance.dto.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { etagOf, versionFromIfMatch } from '../http/if-match.js';
+
+const ETAG_HEADER = { ETag: { description: 'The version, for If-Match.', schema: { type: 'string' } } };
 
 @ApiTags('assemblies')
 @Controller('assemblies')
@@ -21,6 +25,7 @@ export class AssembliesController {
     private readonly lifecycle: SessionLifecycle,
     private readonly attendance: Attendance,
     private readonly reader: ApplicationReader,
+    private readonly changes: SessionChanges,
   ) {}
 
   @Post()
@@ -64,10 +69,71 @@ export class AssembliesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Show a session with its agenda and attendance' })
-  @ApiOkResponse({ type: AssemblyDto })
+  @ApiOkResponse({ type: AssemblyDto, headers: ETAG_HEADER })
   @ProblemResponses(400, 401, 404)
-  async get(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<AssemblyDto> {
-    return this.view(await this.assemblies.get(id), acting);
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AssemblyDto> {
+    const session = await this.assemblies.get(id);
+    void reply.header('ETag', etagOf(session.version));
+    return this.view(session, acting);
+  }
+
+  @Patch(':id')
+  @Roles('secretariat')
+  @ApiOperation({
+    summary: 'Edit a scheduled meeting: number, host, dates, venue or rule',
+    description:
+      'Fields left out stay as they are; audited with each changed field before and after. When the number, dates or venue change, ' +
+      'the applicants on its agenda and the member delegates are sent the agenda notice again, with the new facts.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag (version) the caller last saw: 428 without it, 412 when stale.' })
+  @ApiOkResponse({ type: AssemblyDto, headers: ETAG_HEADER, description: 'The session as edited.' })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428)
+  async edit(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: EditAssemblyDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AssemblyDto> {
+    const version = versionFromIfMatch(ifMatch);
+    if (version === undefined) {
+      throw new VotingError(
+        VotingErrorCode.SessionVersionRequired,
+        'Say which version of the session you edit: send If-Match with the ETag of GET /assemblies/:id.',
+      );
+    }
+    const session = await this.changes.edit(id, body, version, acting);
+    void reply.header('ETag', etagOf(session.version));
+    return this.view(session, acting);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('secretariat')
+  @ApiOperation({
+    summary: 'Cancel a scheduled meeting',
+    description:
+      'The session becomes cancelled (final) and each application on its agenda goes back to eligible, by the workflow’s defer ' +
+      '(audited, its e-mails to the applicant’s contact and the member delegates with the reason), all in one transaction. ' +
+      'Honours If-Match (412 when stale).',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) the caller last saw; 412 when stale.' })
+  @ApiOkResponse({ type: AssemblyDto, headers: ETAG_HEADER, description: 'The session, cancelled, its agenda empty.' })
+  @ProblemResponses(400, 401, 403, 404, 409, 412, 413, 415)
+  async cancel(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CancelAssemblyDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @ActingUser() acting: Acting,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AssemblyDto> {
+    const session = await this.changes.cancel(id, body?.reason, versionFromIfMatch(ifMatch), acting);
+    void reply.header('ETag', etagOf(session.version));
+    return this.view(session, acting);
   }
 
   @Post(':id/open')

@@ -4,8 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { AuditQuery, AuditVerifier, toCsv, toVerificationResponse } from '@near/audit';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
-import { AuditEventDto, AuditPageDto, AuditVerificationDto } from './dto/audit-event.dto.js';
+import { AuditPageDto, AuditVerificationDto } from './dto/audit-event.dto.js';
 import { ListAuditEventsQuery } from './dto/list-audit-events.query.js';
+import { AuditNames } from './audit-names.js';
+import { ApplicationReader } from '@near/admission';
 
 @ApiTags('audit')
 @Roles('secretariat')
@@ -14,6 +16,8 @@ export class AuditEventsController {
   constructor(
     private readonly query: AuditQuery,
     private readonly verifier: AuditVerifier,
+    private readonly names: AuditNames,
+    private readonly applications: ApplicationReader,
   ) {}
 
   @Get()
@@ -29,10 +33,14 @@ export class AuditEventsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditPageDto | string> {
+    // entity_id is text holding the id as PostgreSQL prints a uuid (lower case); @IsUUID also lets capitals through.
+    const byId = query.applicationId?.toLowerCase();
+    const byReference = query.reference === undefined ? undefined : await this.applications.idOfReference(query.reference);
+    // A reference no application has, or one that is not the given id's, matches nothing: no entity id is ''.
+    const applicationId = byReference === undefined ? byId : byReference !== null && (!byId || byId === byReference) ? byReference : '';
     const page = await this.query.list(
       {
-        // entity_id is text holding the id as PostgreSQL prints a uuid (lower case); @IsUUID also lets capitals through.
-        ...(query.applicationId ? { entityType: 'application', entityId: query.applicationId.toLowerCase() } : {}),
+        ...(applicationId !== undefined ? { entityType: 'application', entityId: applicationId } : {}),
         actorUserId: query.actorId,
         action: query.action,
         from: query.from ? new Date(query.from) : undefined,
@@ -47,7 +55,7 @@ export class AuditEventsController {
       void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="audit-events.csv"');
       return toCsv(page.items);
     }
-    return { items: page.items.map((event) => AuditEventDto.from(event)), nextCursor };
+    return { items: await this.names.name(page.items), nextCursor };
   }
 
   @Get('verify')

@@ -5,6 +5,7 @@ import type { AuthenticatedUser, Role } from '@near/identity';
 
 export const PUBLIC_ROUTE = 'near:public-route';
 export const ALLOWED_ROLES = 'near:allowed-roles';
+export const DURING_ENROLMENT = 'near:during-enrolment';
 
 /**
  * Declares, in the OpenAPI document, that a route needs no security (`security: []`, overriding the
@@ -22,7 +23,14 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), dec
 /** Restricts a route to these roles; without it, any signed-in user may call it. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser };
+/**
+ * Opens a route to a caller whose role requires a second factor it has not enrolled yet: such a caller may
+ * enrol one, see who it is, and sign out; every other route answers 403 second-factor-required.
+ */
+export const DuringEnrolment = () => SetMetadata(DURING_ENROLMENT, true);
+
+/** `sessionId`: the sign-in session of the bearer token; `secondFactor`: whether its user has one. */
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser; sessionId?: string; secondFactor?: boolean };
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { sessionName } from '@near/admission';
 import type { Session } from '@near/voting';
 
@@ -15,7 +15,7 @@ function dayAfter(isoDate: string): Date {
 /**
  * The sessions as an iCalendar (RFC 5545), written by ical-generator: a meeting as an all-day event over its
  * days, at its venue; a written procedure as its deadline. SEQUENCE is the session's calendar_sequence, which
- * the database raises whenever its dates, venue or status change.
+ * the database raises whenever its dates, venue or status change; a cancelled session's event is CANCELLED.
  */
 export function sessionsCalendar(sessions: readonly Session[], now = new Date()): string {
   const calendar = ical({
@@ -30,6 +30,8 @@ export function sessionsCalendar(sessions: readonly Session[], now = new Date())
       stamp: now,
       lastModified: session.updatedAt,
       created: session.createdAt,
+      // A cancelled session stays in the feed as cancelled, so that calendars holding it strike it out.
+      status: session.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     };
     if (session.deadline) {
       calendar.createEvent({

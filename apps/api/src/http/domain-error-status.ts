@@ -11,7 +11,15 @@ function identityStatus(code: IdentityErrorCode): HttpStatus {
   switch (code) {
     case IdentityErrorCode.InvalidCredentials:
     case IdentityErrorCode.InvalidToken:
+    case IdentityErrorCode.InvalidRefreshToken:
       return HttpStatus.UNAUTHORIZED;
+    case IdentityErrorCode.SecondFactorRequired:
+      return HttpStatus.FORBIDDEN;
+    case IdentityErrorCode.SessionNotFound:
+    case IdentityErrorCode.UserNotFound:
+      return HttpStatus.NOT_FOUND;
+    case IdentityErrorCode.SecondFactorExists:
+      return HttpStatus.CONFLICT;
     case IdentityErrorCode.TooManyFailedSignIns:
       return HttpStatus.TOO_MANY_REQUESTS;
     case IdentityErrorCode.EmailTaken:
@@ -20,7 +28,20 @@ function identityStatus(code: IdentityErrorCode): HttpStatus {
     case IdentityErrorCode.GovernmentNotAllowed:
     case IdentityErrorCode.GovernmentNotEligibleForRole:
     case IdentityErrorCode.UnknownGovernment:
+    case IdentityErrorCode.OwnAccount:
+    case IdentityErrorCode.NoSecondFactor:
+    case IdentityErrorCode.InvalidCode:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case IdentityErrorCode.PasswordRefused:
+    case IdentityErrorCode.CurrentPasswordWrong:
+    case IdentityErrorCode.LinkInvalid:
+      return HttpStatus.BAD_REQUEST;
+    case IdentityErrorCode.UserChanged:
+      return HttpStatus.PRECONDITION_FAILED;
+    case IdentityErrorCode.NotInvited:
+      return HttpStatus.CONFLICT;
+    case IdentityErrorCode.RoleNotAllowed:
+      return HttpStatus.FORBIDDEN;
   }
 }
 
@@ -75,6 +96,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.ApplicationNotFound:
     case VotingErrorCode.NoVote:
     case VotingErrorCode.NoBallotCast:
+    case VotingErrorCode.ReceiptNotFound:
       return HttpStatus.NOT_FOUND;
     case VotingErrorCode.SessionNumberTaken:
     case VotingErrorCode.SessionNotInProgress:
@@ -95,6 +117,10 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.QuorumRuleUnfitForBody:
     case VotingErrorCode.InvalidReminders:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case VotingErrorCode.SessionChanged:
+      return HttpStatus.PRECONDITION_FAILED;
+    case VotingErrorCode.SessionVersionRequired:
+      return HttpStatus.PRECONDITION_REQUIRED;
   }
 }
 

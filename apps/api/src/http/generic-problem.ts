@@ -31,6 +31,7 @@ const GENERIC_CODES: Record<number, string> = {
   413: 'body-too-large',
   414: 'uri-too-long',
   415: 'unsupported-media-type',
+  428: 'precondition-required',
   429: 'too-many-requests',
   431: 'headers-too-large',
   500: 'internal-error',

@@ -23,7 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  return withMultipartBodies(SwaggerModule.createDocument(app, config));
+  return withTransportProblems(withMultipartBodies(SwaggerModule.createDocument(app, config)));
 }
 
 /**
@@ -39,6 +39,26 @@ function withMultipartBodies(document: OpenAPIObject): OpenAPIObject {
       delete operation[MULTIPART_BODY_EXTENSION];
       const requestBody = operation.requestBody as RequestBodyObject;
       requestBody.content['multipart/form-data'] = { schema };
+    }
+  }
+  return document;
+}
+
+/**
+ * What the HTTP layer answers before a route is chosen, on every route: request line and headers over 16 KiB
+ * (431) and, where the path has parameters, one over 100 characters (414). Declared here so that no route
+ * can forget them.
+ */
+function withTransportProblems(document: OpenAPIObject): OpenAPIObject {
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  });
+  for (const [path, pathItem] of Object.entries(document.paths)) {
+    for (const operation of Object.values(pathItem) as { responses?: Record<string, unknown> }[]) {
+      if (!operation?.responses || operation.responses['4XX']) continue;
+      if (path.includes('{')) operation.responses['414'] = problem('A path parameter is longer than 100 characters.');
+      operation.responses['431'] = problem('The request line and headers are larger than 16 KiB.');
     }
   }
   return document;

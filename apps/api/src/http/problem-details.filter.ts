@@ -48,6 +48,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = domainErrorStatus(exception);
+      const { field, ...details } = exception.details;
+      if (status === 400 && typeof field === 'string') {
+        // A rule of the domain that refuses one field's value (a password): answered as the DTOs' refusals are.
+        return {
+          ...generic(400, `The request has 1 invalid field: ${field}.`),
+          type: problemType('validation-failed'),
+          errors: [{ field, messages: [exception.message] }],
+          code: exception.code,
+          ...details,
+        };
+      }
       return {
         type: problemType(exception.code),
         title: titleOf(status),

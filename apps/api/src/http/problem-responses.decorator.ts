@@ -12,6 +12,7 @@ const DESCRIPTIONS = {
   413: 'The body is too large.',
   415: 'Unsupported media type.',
   422: 'Well-formed but not acceptable: a rule of the domain refuses it.',
+  428: 'The If-Match header is required: send the ETag the caller last saw.',
   429: 'Too many failed attempts; see Retry-After.',
   503: 'A dependency (database or Redis) is unavailable, or the server is shutting down; see Retry-After.',
   '4XX': 'The request is malformed: not valid HTTP (400), or its request line and headers are over 16 KiB (431).',

@@ -19,6 +19,9 @@ describe('redactUrl', () => {
     ['/calendar/feed/AbC_-123', '/calendar/feed/[redacted]'],
     ['/calendar/feed/AbC_-123?x=1', '/calendar/feed/[redacted]?x=1'],
     ['/calendar.ics', '/calendar.ics'],
+    ['/app/invitation/0f8fad5b-d9cb-469f-a165-70867728950e.c2VjcmV0', '/app/invitation/[redacted]'],
+    ['/app/password-reset/0f8fad5b-d9cb-469f-a165-70867728950e.c2VjcmV0?x=1', '/app/password-reset/[redacted]?x=1'],
+    ['/app/forgot-password', '/app/forgot-password'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

@@ -1,5 +1,6 @@
 import { ApiProblem } from './problem.js';
-import { currentSignIn, signOut } from './sign-in-store.js';
+import { inUse, renewSignIn } from './session-keeper.js';
+import { currentSignIn, forgetSignIn } from './sign-in-store.js';
 
 export interface RequestOptions {
   method?: string;
@@ -8,7 +9,7 @@ export interface RequestOptions {
 }
 
 let onSignedOut: () => void = () => undefined;
-/** Called when the API no longer accepts the token (expired): the app goes back to sign-in. */
+/** Called when the session is over (ended, or idle past its timeout): the app goes back to sign-in. */
 export const whenSignedOut = (handler: () => void) => (onSignedOut = handler);
 
 export function authorization(): Record<string, string> {
@@ -19,7 +20,9 @@ export function authorization(): Record<string, string> {
 /** Calls the API; resolves with the JSON body, rejects with an ApiProblem. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, 'application/json', options);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  // 204, or 202 with nothing to say (a reset asked for): no body to parse.
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Calls the API for a text answer (a CSV export); rejects with an ApiProblem. */
@@ -27,7 +30,7 @@ export async function apiText(path: string): Promise<string> {
   return (await send(path, 'text/csv, text/plain', {})).text();
 }
 
-async function send(path: string, accept: string, options: RequestOptions): Promise<Response> {
+async function send(path: string, accept: string, options: RequestOptions, renewed = false): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept, ...authorization(), ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -43,7 +46,9 @@ async function send(path: string, accept: string, options: RequestOptions): Prom
   if (!response.ok) {
     const problem = await ApiProblem.fromResponse(response);
     if (problem.status === 401 && headers.Authorization) {
-      signOut();
+      // The access token expired (a laptop woke up, a clock is off): a tab in use renews it and tries once more.
+      if (!renewed && inUse() && (await renewSignIn())) return send(path, accept, options, true);
+      forgetSignIn();
       onSignedOut();
     }
     throw problem;

@@ -8,6 +8,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     readonly detail: string,
     readonly fieldErrors: FieldError[] = [],
+    /** Why a field's value was refused, when the API names it (a password's rule): the language file words it. */
+    readonly reason?: string,
   ) {
     super(detail);
   }
@@ -24,7 +26,8 @@ export class ApiProblem extends Error {
 
   static fromBody(status: number, body: Partial<Problem>): ApiProblem {
     const code = body.type?.replace('urn:near:problem:', '') ?? `http-${status}`;
-    return new ApiProblem(status, code, body.detail ?? '', body.errors ?? []);
+    const reason = (body as { reason?: unknown }).reason;
+    return new ApiProblem(status, code, body.detail ?? '', body.errors ?? [], typeof reason === 'string' ? reason : undefined);
   }
 
   static offline(): ApiProblem {

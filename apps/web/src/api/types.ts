@@ -8,6 +8,10 @@ type Schemas = components['schemas'];
 export type Me = Schemas['MeDto'];
 export type Role = Me['role'];
 export type SignInResponse = Schemas['SignInResponseDto'];
+export type MfaRequired = Schemas['MfaRequiredDto'];
+export type TotpEnrolment = Schemas['TotpEnrolmentDto'];
+export type RecoveryCodes = Schemas['RecoveryCodesDto'];
+export type SignInSession = Schemas['SessionDto'];
 export type User = Schemas['UserDto'];
 
 export type GovernmentSummary = Schemas['GovernmentSummaryDto'];
@@ -23,6 +27,8 @@ export type MessagePage = Schemas['MessagePageDto'];
 export type Assembly = Schemas['AssemblyDto'];
 export type Ballot = Schemas['BallotDto'];
 export type BallotChoice = Ballot['choice'];
+export type Cast = Schemas['CastDto'];
+export type BallotReceipt = Schemas['ReceiptDto'];
 export type Result = Schemas['ResultDto'];
 
 export type AuditEvent = Schemas['AuditEventDto'];

@@ -14,14 +14,18 @@ const NAVIGATION: Record<Role, [string, MessageKey][]> = {
     ['/app/members', 'nav.registry'],
     ['/app/notifications', 'nav.notifications'],
     ['/app/audit', 'nav.audit'],
+    ['/app/users', 'nav.users'],
   ],
-  delegate: [['/app/', 'nav.agenda']],
+  delegate: [
+    ['/app/', 'nav.agenda'],
+    ['/app/check-ballot', 'nav.checkBallot'],
+  ],
   admin: [['/app/', 'nav.users']],
 };
 
 export interface LayoutActions {
   changeLanguage(code: string): void;
-  signOut(): void;
+  signOut(): void | Promise<void>;
 }
 
 /** The header: the app's name, the role's pages, the language switch and sign-out. */
@@ -49,6 +53,12 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
             'div',
             { class: 'who' },
             h('span', null, `${signIn.user.displayName} · ${t(`role.${signIn.user.role}` as MessageKey)}`),
+            h(
+              'a',
+              { href: '/app/account/password', 'aria-current': here === '/app/account/password' ? 'page' : null },
+              t('nav.changePassword'),
+            ),
+            h('a', { href: '/app/account', 'aria-current': here === '/app/account' ? 'page' : null }, t('nav.account')),
             h('button', { type: 'button', class: 'link-button', onclick: actions.signOut }, t('nav.signOut')),
           )
         : null,

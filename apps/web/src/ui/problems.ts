@@ -1,5 +1,5 @@
 import { ApiProblem } from '../api/problem.js';
-import { ownTranslation, t } from '../i18n/i18n.js';
+import { type MessageKey, ownTranslation, t, tDynamic } from '../i18n/i18n.js';
 import { h, uid } from './h.js';
 
 /**
@@ -10,6 +10,13 @@ export function problemSentence(problem: unknown): string {
   if (!(problem instanceof ApiProblem)) return t('problem.unexpected');
   if (problem.status === 0) return t('problem.offline');
   return ownTranslation(`problem.${problem.code}`) ?? (problem.detail || t('problem.unexpected'));
+}
+
+/** A field's refusal: the language file's words for its reason when the API names one, else the API's messages. */
+function fieldSentence(problem: ApiProblem, messages: string[]): string {
+  const worded = problem.reason ? tDynamic('passwordRule', problem.reason) : undefined;
+  if (worded && worded !== problem.reason) return worded;
+  return t('problem.field' satisfies MessageKey, { messages: messages.join('; ') });
 }
 
 /** Removes the messages an earlier submission left in the form. */
@@ -33,7 +40,7 @@ export function showProblem(form: HTMLElement, problem: unknown): void {
   const unplaced: string[] = [];
   for (const error of problem instanceof ApiProblem ? problem.fieldErrors : []) {
     const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`);
-    const sentence = t('problem.field', { messages: error.messages.join('; ') });
+    const sentence = fieldSentence(problem as ApiProblem, error.messages);
     if (!control) {
       unplaced.push(sentence);
       continue;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   type DecisionFacts,
   type NotificationData,
-  type ApplicationEvent,
+  type ApplicationNotificationEvent,
   NotificationOutbox,
   type SessionFacts,
 } from '@near/notifications';
@@ -81,7 +81,7 @@ export class ApplicationNotices {
     };
     const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
     const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };
-    const data: { [E in ApplicationEvent]: () => NotificationData[E] } = {
+    const data: { [E in ApplicationNotificationEvent]: () => NotificationData[E] } = {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
       'information-requested': () => ({ ...base, message: details.message ?? '' }),

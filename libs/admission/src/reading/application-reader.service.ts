@@ -27,6 +27,8 @@ export interface ApplicationFilter {
   assemblyId?: string;
   /** Only those the caller can act on now (a non-empty `allowedActions`). */
   actionable?: boolean;
+  /** Text found in the reference or in the government's English or local name, in any case. */
+  q?: string;
 }
 
 export interface Page {
@@ -121,7 +123,10 @@ export class ApplicationReader {
       const actionable = this.workflow.statesWithActionsFor({ role: user.role, ownsApplication: user.role === 'applicant' });
       states = states ? states.filter((state) => actionable.includes(state)) : actionable;
     }
+    const text = filter.q?.trim();
+    const search = text ? { text, governmentIds: await this.governments.idsNamed(text) } : undefined;
     const rows = await applications.list(this.dataSource.manager, {
+      search,
       governmentIds,
       onAnAgenda: user.role === 'delegate',
       none: user.role === 'admin',
@@ -158,6 +163,16 @@ export class ApplicationReader {
     );
     const last = rows[page.limit - 1];
     return { items, nextCursor: rows.length > page.limit ? encodeMessageCursor(last.created_at, items[items.length - 1].id) : null };
+  }
+
+  /** The references of these applications, by id (for the audit trail, which records ids). */
+  referencesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    return applications.referencesOf(this.dataSource.manager, ids);
+  }
+
+  /** The id of the application with this reference (any case), or null. */
+  idOfReference(reference: string): Promise<string | null> {
+    return applications.idOfReference(this.dataSource.manager, reference);
   }
 
   /** The applications placed on a session's agenda, oldest first. */

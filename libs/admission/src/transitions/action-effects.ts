@@ -53,11 +53,21 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
   'place-on-agenda': async ({ input }) => ({ changes: { assemblyId: input.assemblyId } }),
   'open-ballot': async ({ manager, application, votes, sessions, now }) => {
     const session = await sessions.get(application.assemblyId!, manager);
-    const vote = await votes.open(manager, application.id, session, now);
-    return { changes: {}, outcome: { voteId: vote.id } };
+    const { vote, roll } = await votes.open(manager, application.id, session, now);
+    // What the log needs to recount the vote on its own (docs/voting.md): the session, its body, the rule, the roll.
+    return {
+      changes: {},
+      outcome: {
+        voteId: vote.id,
+        sessionId: session.id,
+        body: session.body,
+        rule: { quorum: vote.quorum, majority: vote.majority, ballotSecrecy: vote.ballotSecrecy },
+        roll,
+      },
+    };
   },
   'close-ballot': async ({ manager, application, votes, audit, auditContext, now }) => {
-    const { vote, decision } = await votes.close(manager, application.id, now);
+    const { vote, decision, counted } = await votes.close(manager, application.id, now);
     if (decision.outcome === 'approved') {
       await admitGovernment(manager, audit, auditContext, {
         governmentId: application.governmentId,
@@ -74,8 +84,10 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
         voteId: vote.id,
         outcome: decision.outcome,
         tally: vote.tally,
-        rule: { quorum: vote.quorum, majority: vote.majority },
+        rule: { quorum: vote.quorum, majority: vote.majority, ballotSecrecy: vote.ballotSecrecy },
         explanation: decision.explanation,
+        // Each government's last cast, by government id: a named ballot's with its opening (choice and nonce).
+        counted,
       },
       notice: {
         explanation: decision.explanation,

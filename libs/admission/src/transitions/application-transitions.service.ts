@@ -51,88 +51,110 @@ export class ApplicationTransitions {
     return this.execute(applicationId, action, input as Record<string, unknown>, { kind: 'system' });
   }
 
+  /** Runs an action for a signed-in user inside a change of theirs that has its transaction already (cancelling a session). */
+  runIn<A extends ApplicationAction>(
+    manager: EntityManager,
+    applicationId: string,
+    action: A,
+    input: ActionInputs[A],
+    acting: Acting,
+  ): Promise<Application> {
+    return this.executeIn(manager, applicationId, action, input as Record<string, unknown>, { kind: 'user', acting });
+  }
+
   private execute(
     applicationId: string,
     action: string,
     input: Record<string, unknown>,
-    actor: { kind: 'user'; acting: Acting } | { kind: 'system' },
+    actor: Actor,
     expectedVersion?: number,
   ): Promise<Application> {
-    return this.dataSource.transaction(async (manager) => {
-      const application =
-        actor.kind === 'user' ? await loadVisible(manager, applicationId, actor.acting) : await loadExisting(manager, applicationId);
-      const caller =
-        actor.kind === 'user'
-          ? { role: actor.acting.user.role, ownsApplication: ownsApplication(actor.acting.user, application) }
-          : ({ role: 'secretariat', ownsApplication: false } as const);
-      const auditContext = actor.kind === 'user' ? actor.acting.audit : SYSTEM_CONTEXT;
-      const refusal = this.workflow.refusal(application.state, action, caller);
-      if (refusal === 'unknown-action') {
-        throw new AdmissionError(AdmissionErrorCode.UnknownAction, `There is no action named ${action}.`);
-      }
-      if (refusal === 'role-never-allowed') {
-        throw new AdmissionError(AdmissionErrorCode.ActionForbidden, `A ${caller.role} may not ${action} this application.`);
-      }
-      assertVersion(application, expectedVersion);
-      if (refusal === 'not-allowed-from-state') {
-        throw new AdmissionError(
-          AdmissionErrorCode.ActionNotAllowedInState,
-          `The application is ${application.state}; ${action} is not allowed from that state.`,
-          { currentState: application.state, allowedActions: this.workflow.allowedActions(application.state, caller) },
-        );
-      }
-      const definition = this.workflow.definition(action)!;
-      const context: TransitionContext = {
-        manager,
-        application,
+    return this.dataSource.transaction((manager) => this.executeIn(manager, applicationId, action, input, actor, expectedVersion));
+  }
+
+  private async executeIn(
+    manager: EntityManager,
+    applicationId: string,
+    action: string,
+    input: Record<string, unknown>,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<Application> {
+    const application =
+      actor.kind === 'user' ? await loadVisible(manager, applicationId, actor.acting) : await loadExisting(manager, applicationId);
+    const caller =
+      actor.kind === 'user'
+        ? { role: actor.acting.user.role, ownsApplication: ownsApplication(actor.acting.user, application) }
+        : ({ role: 'secretariat', ownsApplication: false } as const);
+    const auditContext = actor.kind === 'user' ? actor.acting.audit : SYSTEM_CONTEXT;
+    const refusal = this.workflow.refusal(application.state, action, caller);
+    if (refusal === 'unknown-action') {
+      throw new AdmissionError(AdmissionErrorCode.UnknownAction, `There is no action named ${action}.`);
+    }
+    if (refusal === 'role-never-allowed') {
+      throw new AdmissionError(AdmissionErrorCode.ActionForbidden, `A ${caller.role} may not ${action} this application.`);
+    }
+    assertVersion(application, expectedVersion);
+    if (refusal === 'not-allowed-from-state') {
+      throw new AdmissionError(
+        AdmissionErrorCode.ActionNotAllowedInState,
+        `The application is ${application.state}; ${action} is not allowed from that state.`,
+        { currentState: application.state, allowedActions: this.workflow.allowedActions(application.state, caller) },
+      );
+    }
+    const definition = this.workflow.definition(action)!;
+    const context: TransitionContext = {
+      manager,
+      application,
+      input,
+      auditContext,
+      now: new Date(),
+      votes: this.votes,
+      sessions: this.sessions,
+      audit: this.audit,
+    };
+    for (const guard of definition.guards) {
+      const failure = await GUARD_CHECKS[guard](context);
+      if (failure) throw new AdmissionError(AdmissionErrorCode.GuardFailed, failure, { guard });
+    }
+    const now = context.now;
+    const effect = await (ACTION_EFFECTS[action as ApplicationAction] as (context: TransitionContext) => Promise<ActionEffect>)(context);
+    const target = effect.target ?? definition.to[0];
+    if (!definition.to.includes(target)) throw new Error(`${action} decided on ${target}, which the workflow does not allow`);
+    const updated = await applyTransition(manager, application, target, effect, now, expectedVersion);
+    if (effect.message) {
+      if (actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
+      await messages.insert(manager, {
+        applicationId,
+        kind: effect.message.kind,
+        body: effect.message.body,
+        authorId: actor.acting.user.id,
+        createdAt: now,
+      });
+    }
+    await this.audit.record(manager, auditContext, {
+      action: `application.${action}`,
+      entityType: 'application',
+      entityId: applicationId,
+      stateBefore: application.state,
+      stateAfter: target,
+      payload: {
+        reference: application.reference,
+        version: updated.version,
         input,
-        auditContext,
-        now: new Date(),
-        votes: this.votes,
-        sessions: this.sessions,
-        audit: this.audit,
-      };
-      for (const guard of definition.guards) {
-        const failure = await GUARD_CHECKS[guard](context);
-        if (failure) throw new AdmissionError(AdmissionErrorCode.GuardFailed, failure, { guard });
-      }
-      const now = context.now;
-      const effect = await (ACTION_EFFECTS[action as ApplicationAction] as (context: TransitionContext) => Promise<ActionEffect>)(context);
-      const target = effect.target ?? definition.to[0];
-      if (!definition.to.includes(target)) throw new Error(`${action} decided on ${target}, which the workflow does not allow`);
-      const updated = await applyTransition(manager, application, target, effect, now, expectedVersion);
-      if (effect.message) {
-        if (actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
-        await messages.insert(manager, {
-          applicationId,
-          kind: effect.message.kind,
-          body: effect.message.body,
-          authorId: actor.acting.user.id,
-          createdAt: now,
-        });
-      }
-      await this.audit.record(manager, auditContext, {
-        action: `application.${action}`,
-        entityType: 'application',
-        entityId: applicationId,
-        stateBefore: application.state,
-        stateAfter: target,
-        payload: {
-          reference: application.reference,
-          version: updated.version,
-          input,
-          ...(effect.outcome ? { outcome: effect.outcome } : {}),
-        },
-      });
-      await this.notices.send(manager, definition.notifications, updated, {
-        ...(input as NoticeDetails),
-        outcome: effect.target,
-        ...effect.notice,
-      });
-      return updated;
+        ...(effect.outcome ? { outcome: effect.outcome } : {}),
+      },
     });
+    await this.notices.send(manager, definition.notifications, updated, {
+      ...(input as NoticeDetails),
+      outcome: effect.target,
+      ...effect.notice,
+    });
+    return updated;
   }
 }
+
+type Actor = { kind: 'user'; acting: Acting } | { kind: 'system' };
 
 /** Loads an application the caller may see; anything else is "not found". */
 export async function loadVisible(manager: EntityManager, applicationId: string, acting: Acting): Promise<Application> {

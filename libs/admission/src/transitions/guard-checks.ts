@@ -18,9 +18,10 @@ async function everyCriterionPassed({ manager, application }: TransitionContext)
 
 async function sessionAcceptsAgendaItems({ manager, input, sessions }: TransitionContext): Promise<string | null> {
   const { assemblyId } = input as ActionInputs['place-on-agenda'];
-  const session = await sessions.find(assemblyId, manager);
+  // Held until this change commits, so that a cancellation of the session waits for it (and then defers it).
+  const session = await sessions.findHeld(assemblyId, manager);
   if (!session) return `No session has the id ${assemblyId}.`;
-  if (session.status === 'closed') return `The ${describeSession(session)} is closed.`;
+  if (session.status === 'closed' || session.status === 'cancelled') return `The ${describeSession(session)} is ${session.status}.`;
   return null;
 }
 

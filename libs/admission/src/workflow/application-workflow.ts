@@ -1,5 +1,5 @@
 import type { Role } from '@near/identity';
-import type { ApplicationEvent } from '@near/notifications';
+import type { ApplicationNotificationEvent } from '@near/notifications';
 import type { Audience } from '../notices/audience.js';
 
 /**
@@ -40,7 +40,7 @@ export type GuardName =
 
 /** An e-mail an action causes, and who receives it (resolved to addresses by the outbox when it runs). */
 export interface NotificationRule {
-  event: ApplicationEvent;
+  event: ApplicationNotificationEvent;
   to: readonly Audience[];
 }
 

@@ -150,8 +150,18 @@ export class CompactRange {
   }
 
   append(hash: Buffer): void {
-    let node = { level: 0, index: this.count, hash };
-    this.count += 1;
+    this.appendSubtree(0, hash);
+  }
+
+  /**
+   * Appends a perfect subtree of 2^level leaves whose hash is already known (the offline verifier's workers hash
+   * whole subtrees). It must start where the range ends, aligned to its size, as a leaf appended 2^level times would.
+   */
+  appendSubtree(level: number, hash: Buffer): void {
+    const width = 2 ** level;
+    if (this.count % width !== 0) throw new Error(`A subtree of ${width} leaves cannot start at leaf ${this.count}`);
+    let node = { level, index: this.count / width, hash };
+    this.count += width;
     while (this.stack.length > 0 && this.stack[this.stack.length - 1].level === node.level) {
       const left = this.stack.pop()!;
       node = { level: node.level + 1, index: left.index / 2, hash: nodeHash(left.hash, node.hash) };

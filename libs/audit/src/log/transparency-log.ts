@@ -34,6 +34,12 @@ export interface EntryInclusion {
   proof: string[];
 }
 
+/** An entry's leaf with its data, and the proof that the first checkpoint holding it includes it. */
+export interface EntryLeaf extends EntryInclusion {
+  /** The exact bytes the leaf hash covers (the entry's canonical JSON). */
+  data: Buffer;
+}
+
 /**
  * What the log shows outsiders: the key, checkpoints, proofs (served only for sizes a checkpoint was signed
  * at), and the leaves' data. Reads stored nodes only: O(log n) of them per proof.
@@ -104,6 +110,14 @@ export class TransparencyLog {
       treeSize: checkpoint.size,
       proof: await this.rangeHashes(manager, inclusionRanges(leafIndex, checkpoint.size)),
     };
+  }
+
+  /** The entry's leaf data with its inclusion (as inclusionOf); undefined until integrated. */
+  async leafOf(seq: number): Promise<EntryLeaf | undefined> {
+    const inclusion = await this.inclusionOf(seq);
+    if (!inclusion) return undefined;
+    const [row] = await LogRepository.leaves(this.dataSource.manager, inclusion.leafIndex, inclusion.leafIndex + 1);
+    return { ...inclusion, data: leafData(leafEntryOf(row)) };
   }
 
   /**

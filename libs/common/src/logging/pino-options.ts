@@ -9,6 +9,11 @@ export const REDACTED_PATHS = [
   '*.passwordHash',
   '*.accessToken',
   '*.token',
+  '*.refreshToken',
+  '*.mfaToken',
+  '*.secret',
+  '*.otpauthUri',
+  '*.recoveryCodes',
   // A failed query's bound values: password hashes, personal data, whatever a client sent.
   'err.parameters',
 ];

@@ -6,7 +6,11 @@ import { FeePayments1764633600000 } from './1764633600000-fee-payments.js';
 import { Voting1764720000000 } from './1764720000000-voting.js';
 import { Notifications1764806400000 } from './1764806400000-notifications.js';
 import { TransparencyLog1764892800000 } from './1764892800000-transparency-log.js';
-import { SessionReminders1764979200000 } from './1764979200000-session-reminders.js';
+import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js';
+import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
+import { SessionCancellation1764990000000 } from './1764990000000-session-cancellation.js';
+import { AccountLinks1764993600000 } from './1764993600000-account-links.js';
+import { SessionReminders1764997200000 } from './1764997200000-session-reminders.js';
 import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.js';
 import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
 
@@ -18,7 +22,11 @@ export const MIGRATIONS = [
   Voting1764720000000,
   Notifications1764806400000,
   TransparencyLog1764892800000,
-  SessionReminders1764979200000,
+  BallotReceipts1764979200000,
+  SignInSessions1764986400000,
+  SessionCancellation1764990000000,
+  AccountLinks1764993600000,
+  SessionReminders1764997200000,
   SessionCalendar1765065600000,
   CalendarLinks1765152000000,
 ] as const;

@@ -7,7 +7,7 @@ import { PgErrorCode, pgErrorCode } from '@near/database';
 import type { Acting } from '@near/identity';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { BallotChoice } from './ballot.entity.js';
-import { sealChoice } from './ballot-seal.js';
+import { type BallotReceipt, newReceipt } from './ballot-commitment.js';
 import * as ballots from './ballot.repository.js';
 import type { CastCheck } from './ballot.repository.js';
 import * as votes from './vote.repository.js';
@@ -17,6 +17,11 @@ export interface CastResult {
   /** True when the government had already voted in this ballot and changed (or repeated) its choice. */
   changed: boolean;
   castAt: Date;
+}
+
+/** What a cast answers: the ballot, and the receipt the delegate keeps to check it in the log (docs/voting.md). */
+export interface CastAnswer extends CastResult {
+  receipt: BallotReceipt;
 }
 
 interface Cast {
@@ -40,7 +45,7 @@ const MAX_ATTEMPTS = 3;
  */
 @Injectable()
 export class BallotBox {
-  private readonly batches = new GroupCommit<Cast, CastResult>((casts) => this.writeBatch(casts), {
+  private readonly batches = new GroupCommit<Cast, CastAnswer>((casts) => this.writeBatch(casts), {
     maxBatch: 200,
     concurrency: 2,
   });
@@ -50,7 +55,7 @@ export class BallotBox {
     private readonly audit: AuditTrail,
   ) {}
 
-  async cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastResult> {
+  async cast(applicationId: string, choice: BallotChoice, acting: Acting): Promise<CastAnswer> {
     return this.batches.submit({ applicationId, governmentId: delegateGovernmentOf(acting), choice, acting });
   }
 
@@ -67,7 +72,7 @@ export class BallotBox {
   }
 
   /** A batch that lost a deadlock to another writer is written again: its casts did nothing wrong. */
-  private async writeBatch(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
+  private async writeBatch(casts: Cast[]): Promise<(CastAnswer | VotingError)[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.writeBatchOnce(casts);
@@ -79,7 +84,7 @@ export class BallotBox {
     }
   }
 
-  private writeBatchOnce(casts: Cast[]): Promise<(CastResult | VotingError)[]> {
+  private writeBatchOnce(casts: Cast[]): Promise<(CastAnswer | VotingError)[]> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       // A share lock on the open votes: closing (which locks for update) waits for ballots being cast, and a
@@ -89,26 +94,27 @@ export class BallotBox {
       const refusals = casts.map((cast, index) => refusalOf(cast, checks[index], now));
       const accepted = ballotsOf(casts, checks, refusals);
       const inserted = accepted.length > 0 ? await upsertBallots(manager, accepted, now) : new Set<string>();
-      const answers: (CastResult | VotingError | null)[] = [...refusals];
+      const answers: (CastAnswer | VotingError | null)[] = [...refusals];
       const entries: { context: AuditContext; entry: AuditEntryInput }[] = [];
-      for (const { key, voteId, sealKey, casts: own } of accepted) {
-        own.forEach(({ cast, index }, position) => {
+      for (const { key, voteId, casts: own } of accepted) {
+        own.forEach(({ cast, index, receipt }, position) => {
           const first = position === 0 && inserted.has(key);
-          answers[index] = { choice: cast.choice, changed: !first, castAt: now };
+          answers[index] = { choice: cast.choice, changed: !first, castAt: now, receipt };
           entries.push({
             context: cast.acting.audit,
             entry: {
-              action: first ? 'ballot.cast' : 'ballot.changed',
+              // One action for a first cast and a change alike, and never the choice: the entry tells who cast, and
+              // its commitment lets the delegate find it; the choice is published at the close of a named ballot only.
+              action: 'ballot.cast',
               entityType: 'application',
               entityId: cast.applicationId,
-              // Never the choice itself: a named ballot's choices are published with the result, once closed.
-              payload: { voteId, governmentId: cast.governmentId, sealedChoice: sealChoice(sealKey, cast.governmentId, cast.choice) },
+              payload: { voteId, governmentId: cast.governmentId, commitment: receipt.commitment },
             },
           });
         });
       }
       await this.audit.recordEach(manager, entries);
-      return answers as (CastResult | VotingError)[];
+      return answers as (CastAnswer | VotingError)[];
     });
   }
 }
@@ -117,8 +123,8 @@ export class BallotBox {
 interface BallotCasts {
   key: string;
   voteId: string;
-  sealKey: string;
-  casts: { cast: Cast; index: number }[];
+  secret: boolean;
+  casts: { cast: Cast; index: number; receipt: BallotReceipt }[];
 }
 
 function ballotsOf(casts: Cast[], checks: CastCheck[], refusals: (VotingError | null)[]): BallotCasts[] {
@@ -127,8 +133,8 @@ function ballotsOf(casts: Cast[], checks: CastCheck[], refusals: (VotingError | 
     if (refusals[index]) return;
     const voteId = checks[index].vote_id!;
     const key = ballotKey(voteId, cast.governmentId);
-    const ballot = byKey.get(key) ?? { key, voteId, sealKey: checks[index].seal_key!, casts: [] };
-    ballot.casts.push({ cast, index });
+    const ballot = byKey.get(key) ?? { key, voteId, secret: checks[index].ballot_secrecy === 'secret', casts: [] };
+    ballot.casts.push({ cast, index, receipt: newReceipt(voteId, cast.governmentId, cast.choice) });
     byKey.set(key, ballot);
   });
   // The same order in every batch: two batches written at once (here or in another process) lock the rows they
@@ -171,11 +177,14 @@ async function upsertBallots(manager: EntityManager, accepted: BallotCasts[], no
   const rows = await ballots.upsert(
     manager,
     accepted.map((ballot) => {
-      const last = ballot.casts.at(-1)!.cast;
+      const { cast: last, receipt } = ballot.casts.at(-1)!;
       return {
         voteId: ballot.voteId,
         governmentId: last.governmentId,
         choice: last.choice,
+        commitment: receipt.commitment,
+        // A named ballot's close publishes each counted cast's nonce; a secret ballot never keeps one.
+        nonce: ballot.secret ? null : receipt.nonce,
         castBy: last.acting.user.id,
         laterCasts: ballot.casts.length - 1,
       };

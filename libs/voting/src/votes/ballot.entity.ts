@@ -12,8 +12,17 @@ export class Ballot {
   @PrimaryColumn({ name: 'government_id', type: 'uuid' })
   governmentId!: string;
 
-  @Column({ type: 'text' })
-  choice!: BallotChoice;
+  /** Null once a secret ballot has closed: nothing keeps a government's secret choice after the count. */
+  @Column({ type: 'text', nullable: true })
+  choice!: BallotChoice | null;
+
+  /** The commitment of the government's last cast (docs/voting.md); null for a ballot cast before receipts. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  commitment!: string | null;
+
+  /** The last cast's nonce, of a named ballot only, until its close publishes it. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  nonce!: string | null;
 
   @Column({ name: 'cast_by', type: 'uuid' })
   castBy!: string;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GovernmentsService } from '@near/registry';
@@ -8,8 +7,17 @@ import type { Tally } from '../rules/tally.js';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { Vote } from './vote.entity.js';
 import * as votes from './vote.repository.js';
+import * as ballots from './ballot.repository.js';
 import * as attendance from '../sessions/attendance.repository.js';
 import * as sessions from '../session.repository.js';
+
+/** One counted cast, as the closing entry lists it; `choice` and `nonce` (its opening) only for a named ballot. */
+export interface CountedCast {
+  governmentId: string;
+  commitment: string | null;
+  choice?: string;
+  nonce?: string | null;
+}
 
 export interface QuorumCheck {
   met: boolean;
@@ -50,8 +58,11 @@ export class VoteBook {
     return { met: quorum.met, voters: voters.length, present, explanation };
   }
 
-  /** Opens the vote, freezing the session's rule and the roll of voters with their presence. */
-  async open(manager: EntityManager, applicationId: string, session: Session, now: Date): Promise<Vote> {
+  /**
+   * Opens the vote, freezing the session's rule and the roll of voters with their presence. Answers the roll too
+   * (government ids, sorted), which the opening's entry records so that the log alone can recount the vote.
+   */
+  async open(manager: EntityManager, applicationId: string, session: Session, now: Date): Promise<{ vote: Vote; roll: string[] }> {
     const voters = await this.governments.votersOn(now, manager);
     const present = isMeeting(session)
       ? await attendance.presentAmong(
@@ -73,7 +84,7 @@ export class VoteBook {
       outcome: null,
       tally: null,
       explanation: null,
-      sealKey: randomBytes(32).toString('hex'),
+      sealKey: null,
     });
     await votes.insertRoll(
       manager,
@@ -81,7 +92,7 @@ export class VoteBook {
       voters.map((v) => v.id),
       present,
     );
-    return vote;
+    return { vote, roll: voters.map((v) => v.id).sort() };
   }
 
   /** The open vote of an application, locked against concurrent ballots and closing. */
@@ -89,15 +100,29 @@ export class VoteBook {
     return votes.findOpen(manager, applicationId, lock);
   }
 
-  /** Counts the ballots under the frozen rule and closes the vote; the caller moves the application. */
-  async close(manager: EntityManager, applicationId: string, now: Date): Promise<{ vote: Vote; decision: Decision }> {
+  /**
+   * Counts the ballots under the frozen rule and closes the vote; the caller moves the application and records
+   * `counted` in the closing entry. A secret ballot then forgets every government's choice (docs/voting.md,
+   * "Secrecy at rest"): from here on only the tally says how it went.
+   */
+  async close(
+    manager: EntityManager,
+    applicationId: string,
+    now: Date,
+  ): Promise<{ vote: Vote; decision: Decision; counted: CountedCast[] }> {
     const vote = await this.openVoteOf(manager, applicationId, 'update');
     if (!vote) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
     const tally = await this.tally(manager, vote);
     const decision = decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, tally);
+    const secret = vote.ballotSecrecy === 'secret';
+    const counted = (await ballots.countedOf(manager, vote.id)).map(({ governmentId, commitment, choice, nonce }) =>
+      secret ? { governmentId, commitment } : { governmentId, commitment, choice, nonce },
+    );
     Object.assign(vote, { status: 'closed', closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
     await votes.close(manager, vote.id, { closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
-    return { vote, decision };
+    if (secret) await ballots.forgetChoices(manager, vote.id);
+    else await ballots.forgetNonces(manager, vote.id);
+    return { vote, decision, counted };
   }
 
   /** How many governments are on the vote's frozen roll, and how many of them have cast a ballot. */
@@ -116,8 +141,11 @@ export class VoteBook {
   }
 
   /** A deferred vote is kept for the record, never counted again. */
-  voidOpenVote(manager: EntityManager, applicationId: string): Promise<void> {
-    return votes.voidOpen(manager, applicationId);
+  async voidOpenVote(manager: EntityManager, applicationId: string): Promise<void> {
+    const vote = await votes.findOpen(manager, applicationId, 'update');
+    if (vote?.ballotSecrecy === 'secret') await ballots.forgetChoices(manager, vote.id);
+    else if (vote) await ballots.forgetNonces(manager, vote.id);
+    await votes.voidOpen(manager, applicationId);
   }
 
   /** The frozen roll, today's presence at a meeting (or the answers of a written procedure), and the ballots. */

@@ -44,7 +44,7 @@ export class Vote {
   @Column({ type: 'text', nullable: true })
   explanation!: string | null;
 
-  /** The key that seals each ballot's choice in the audit trail; never leaves the database. */
-  @Column({ name: 'seal_key', type: 'char', length: 64, select: false })
-  sealKey!: string;
+  /** Sealed ballots cast before receipts (docs/voting.md); deleted when the vote closes, null for newer votes. */
+  @Column({ name: 'seal_key', type: 'char', length: 64, nullable: true, select: false })
+  sealKey!: string | null;
 }

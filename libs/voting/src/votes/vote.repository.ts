@@ -54,12 +54,15 @@ export async function close(
   voteId: string,
   result: { closedAt: Date; outcome: VoteOutcome; tally: Tally; explanation: string },
 ): Promise<void> {
-  await db.getRepository(Vote).update({ id: voteId }, { status: 'closed', ...result });
+  // A seal key (of ballots cast before receipts) is of no use once counted, and would link sealed entries to choices.
+  await db.getRepository(Vote).update({ id: voteId }, { status: 'closed', ...result, sealKey: null });
 }
 
 /** A deferred vote is kept for the record, never counted again. */
 export async function voidOpen(db: EntityManager, applicationId: string): Promise<void> {
-  await db.query(`UPDATE votes SET status = 'void', closed_at = now() WHERE application_id = $1 AND status = 'open'`, [applicationId]);
+  await db.query(`UPDATE votes SET status = 'void', closed_at = now(), seal_key = NULL WHERE application_id = $1 AND status = 'open'`, [
+    applicationId,
+  ]);
 }
 
 /** How many governments are on the vote's frozen roll, and how many have cast a ballot (a ballot's government is always on the roll). */

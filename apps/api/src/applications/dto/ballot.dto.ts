@@ -8,10 +8,30 @@ export class CastBallotDto {
   choice!: BallotChoice;
 }
 
+export class ReceiptDto {
+  @ApiProperty({ format: 'uuid' }) voteId!: string;
+  @ApiProperty({ format: 'uuid' }) governmentId!: string;
+  @ApiProperty({ enum: BALLOT_CHOICES }) choice!: string;
+  @ApiProperty({ description: '32 random bytes, new at every cast, as 64 lower-case hex digits.' }) nonce!: string;
+  @ApiProperty({
+    description:
+      'SHA-256 over the vote id, the government id, the choice and the nonce (layout: docs/voting.md), 64 lower-case hex digits.',
+  })
+  commitment!: string;
+}
+
 export class BallotDto {
   @ApiProperty({ enum: BALLOT_CHOICES }) choice!: BallotChoice;
   @ApiProperty({ description: 'True when this replaced an earlier ballot of the same government.' }) changed!: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) castAt!: string;
+}
+
+export class CastDto extends BallotDto {
+  @ApiProperty({
+    type: ReceiptDto,
+    description: 'What the delegate keeps to check this cast in the transparency log (docs/voting.md); shown only in this answer.',
+  })
+  receipt!: ReceiptDto;
 }
 
 class TallyDto {

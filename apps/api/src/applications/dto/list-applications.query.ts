@@ -30,6 +30,16 @@ export class ListApplicationsQuery {
   @IsUuid()
   assemblyId?: string;
 
+  @ApiPropertyOptional({
+    example: 'Jilin',
+    maxLength: 200,
+    description: "Finds by reference or by the government's English or local name: text either contains, in any case.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
   @IsOptional()
   @IsString()

@@ -30,6 +30,10 @@ export class AssemblyDto extends SessionSummaryDto {
     description: 'ISO 8601 durations before the deadline (written procedure) or the start (meeting) when reminders go out, longest first.',
   })
   reminders!: string[];
+  @ApiProperty({ description: 'Its version, as the ETag says it: send it back in If-Match to edit or cancel the session.' })
+  version!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was cancelled.' })
+  cancelledAt!: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Governments recorded as present (meetings).' })
   presentGovernmentIds!: string[];
   @ApiProperty({ type: [AgendaItemDto], description: 'The applications on its agenda that the caller may see.' }) agenda!: AgendaItemDto[];
@@ -44,6 +48,8 @@ export class AssemblyDto extends SessionSummaryDto {
       ballotSecrecy: assembly.ballotSecrecy,
       ruleFrozenAt: assembly.ruleFrozenAt?.toISOString() ?? null,
       reminders: assembly.reminders,
+      version: assembly.version,
+      cancelledAt: assembly.cancelledAt?.toISOString() ?? null,
       presentGovernmentIds,
       agenda: agenda.map((application) => ({
         applicationId: application.id,

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEvent } from '@near/audit';
+import { SESSION_BODIES } from '@near/voting';
+
+export class AuditSessionDto {
+  @ApiProperty({ enum: SESSION_BODIES }) body!: string;
+  @ApiProperty() number!: number;
+}
 
 export class AuditEventDto {
   @ApiProperty({ description: "The entry's number, increasing in the order entries were written (a rolled-back change may leave a gap)." })
@@ -22,9 +28,22 @@ export class AuditEventDto {
     description: 'Its leaf index in the transparency log (GET /log/proof/inclusion); null until integrated, a second or so after commit.',
   })
   leafIndex!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "The acting user's display name." })
+  actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The acting user's government, by its English name." })
+  actorGovernmentName!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The entry's subject in words: an application's reference, a government's English name, a user's display name.",
+  })
+  entityName!: string | null;
+  @ApiProperty({ type: AuditSessionDto, nullable: true, description: 'When the subject is a session: its body and number.' })
+  entitySession!: AuditSessionDto | null;
 
+  /** Without words for its ids (AuditNames gives them). */
   static from(event: AuditEvent): AuditEventDto {
-    return { ...event };
+    return { ...event, actorName: null, actorGovernmentName: null, entityName: null, entitySession: null };
   }
 }
 

@@ -10,6 +10,12 @@ export class ListAuditEventsQuery {
   @IsUuid()
   applicationId?: string;
 
+  @ApiPropertyOptional({ example: 'NEAR-2026-0007', description: 'Entries about the application with this reference (any case).' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^NEAR-[0-9]{4}-[0-9]{4,9}$/i, { message: 'reference must be an application reference such as NEAR-2026-0007' })
+  reference?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Entries of this user.' })
   @IsOptional()
   @IsUuid()

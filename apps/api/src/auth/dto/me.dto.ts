@@ -9,4 +9,6 @@ export class MeDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) governmentId!: string | null;
   @ApiProperty({ enum: SUPPORTED_LOCALES }) locale!: Locale;
+  @ApiProperty({ required: false, description: 'In GET /auth/me: whether the user signs in with a second factor.' })
+  secondFactor?: boolean;
 }

@@ -13,4 +13,15 @@ export class SignInResponseDto {
 
   @ApiProperty({ type: MeDto })
   user!: MeDto;
+
+  @ApiProperty({
+    description:
+      'The role requires a second factor the user has not enrolled: until it does, only enrolment, /auth/me and sign-out answer.',
+  })
+  mustEnrolSecondFactor!: boolean;
+
+  @ApiProperty({
+    description: 'The session ends when not renewed (POST /auth/refresh) for this many seconds: renew only while the user is active.',
+  })
+  idleTimeoutSeconds!: number;
 }

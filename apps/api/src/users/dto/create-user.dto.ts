@@ -10,11 +10,17 @@ export class CreateUserDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @ApiPropertyOptional({
+    minLength: 12,
+    maxLength: 200,
+    description:
+      'Left out, the user is created invited and e-mailed a link (valid 72 hours, single use) to choose it. Given, it must pass the password rules (docs/api.md).',
+  })
+  @IsOptional()
   @IsString()
-  @MinLength(10)
+  @MinLength(12)
   @MaxLength(200)
-  password!: string;
+  password?: string;
 
   @ApiProperty({ example: 'Hanako Sato' })
   @IsString()

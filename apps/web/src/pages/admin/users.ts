@@ -9,15 +9,19 @@ import { dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/wid
 
 const ROLES = ['applicant', 'secretariat', 'delegate', 'admin'];
 
-/** Users and their roles: the list, and a form to add one (an applicant or delegate acts for a government). */
-export const usersPage: Page = async ({ main, search }) => {
+/**
+ * Users, their roles and where their accounts stand: the list, each with a link to edit it, and for the admin a
+ * form to add one (an applicant or delegate acts for a government), invited by e-mail unless given a password.
+ */
+export const usersPage: Page = async (context) => {
+  const { main, search, signIn } = context;
   const roleFilter = search.get('role') ?? '';
   const [users, governments] = await Promise.all([api<User[]>(`/users${query({ role: roleFilter })}`), api<Government[]>('/governments')]);
   const byId = new Map(governments.map((government) => [government.id, government]));
 
   const email = h('input', { name: 'email', type: 'email', required: true, autocomplete: 'off' });
   const displayName = h('input', { name: 'displayName', required: true, maxlength: 200, autocomplete: 'off' });
-  const password = h('input', { name: 'password', type: 'password', required: true, minlength: 10, autocomplete: 'new-password' });
+  const password = h('input', { name: 'password', type: 'password', minlength: 12, maxlength: 200, autocomplete: 'new-password' });
   const role = h(
     'select',
     { name: 'role' },
@@ -47,14 +51,14 @@ export const usersPage: Page = async ({ main, search }) => {
             body: {
               email: email.value,
               displayName: displayName.value,
-              password: password.value,
+              ...(password.value ? { password: password.value } : {}),
               role: role.value,
               locale: locale.value,
               ...(government.value ? { governmentId: government.value } : {}),
             },
           });
-          notify(t('users.created', { email: email.value }));
-          await usersPage({ main, search } as Parameters<Page>[0]);
+          notify(t(password.value ? 'users.created' : 'users.invited', { email: email.value }));
+          await usersPage(context);
         } catch (problem) {
           showProblem(form, problem);
         }
@@ -75,7 +79,7 @@ export const usersPage: Page = async ({ main, search }) => {
     pageTitle(t('users.title')),
     dataTable(
       t('users.title'),
-      [t('users.displayName'), t('users.email'), t('users.role'), t('users.government'), t('users.since')],
+      [t('users.displayName'), t('users.email'), t('users.role'), t('users.government'), t('users.status'), t('users.since')],
       h(
         'tbody',
         null,
@@ -83,15 +87,20 @@ export const usersPage: Page = async ({ main, search }) => {
           h(
             'tr',
             null,
-            h('td', null, user.displayName),
+            h(
+              'td',
+              null,
+              h('a', { href: `/app/users/${user.id}`, 'aria-label': t('users.editNamed', { name: user.displayName }) }, user.displayName),
+            ),
             h('td', null, user.email),
             h('td', null, tDynamic('role', user.role)),
             h('td', null, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : ''),
+            h('td', null, h('span', { class: `badge user-${user.status}` }, tDynamic('userStatus', user.status))),
             h('td', null, formatDate(user.createdAt)),
           ),
         ),
       ),
     ),
-    form,
+    signIn.user.role === 'admin' ? form : null,
   );
 };

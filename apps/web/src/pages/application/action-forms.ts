@@ -28,7 +28,9 @@ export function runAction(application: Application, action: string, body: object
 }
 
 async function sessionChoice(): Promise<HTMLSelectElement> {
-  const sessions = (await api<Assembly[]>('/assemblies')).filter((session) => session.status !== 'closed');
+  const sessions = (await api<Assembly[]>('/assemblies')).filter(
+    (session) => session.status === 'scheduled' || session.status === 'in_session',
+  );
   return h(
     'select',
     { name: 'assemblyId', required: true },
@@ -49,6 +51,20 @@ export async function actionForm(application: Application, action: string, react
   const session = action === 'place-on-agenda' ? await sessionChoice() : null;
   const corrections = action === 'respond' ? respondCorrections(application) : null;
   const button = submit(tDynamic('action', action), { class: CONFIRMED_ACTIONS.has(action) ? 'danger' : 'primary' });
+  const blocked = action === 'declare-eligible' ? notYetPassed(application) : [];
+  const blockedReason =
+    blocked.length > 0
+      ? h(
+          'p',
+          { class: 'hint', id: `${action}-blocked` },
+          t('eligibility.declareBlocked', { criteria: blocked.map((code) => tDynamic('criterion', code)).join('; ') }),
+        )
+      : null;
+  if (blockedReason) {
+    // The API would refuse it (guard every-criterion-passed): say why before anyone tries.
+    button.disabled = true;
+    button.setAttribute('aria-describedby', blockedReason.id);
+  }
   const form: HTMLFormElement = h(
     'form',
     {
@@ -71,8 +87,14 @@ export async function actionForm(application: Application, action: string, react
     corrections?.element,
     session ? field(t('actionInput.place-on-agenda'), session) : null,
     button,
+    blockedReason,
   );
   return form;
+}
+
+/** The criteria not recorded as passed, by code: declaring eligible waits for none. */
+function notYetPassed(application: Application): string[] {
+  return application.eligibility.criteria.filter((criterion) => criterion.passed !== true).map((criterion) => criterion.code);
 }
 
 /**

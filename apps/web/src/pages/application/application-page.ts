@@ -35,6 +35,8 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       withdrawalSection(application, react),
       role === 'delegate' ? null : timelineSection(application),
     ]);
+    const eligibility = role === 'delegate' ? null : eligibilitySection(application, role === 'secretariat', react);
+    const reviewing = role === 'secretariat' && actions !== null && eligibility !== null;
     const focused = document.activeElement?.id;
     replace(
       main,
@@ -48,7 +50,8 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       application.state === 'withdrawn' && application.withdrawalReason
         ? h('p', null, t('application.withdrawnBecause', { reason: application.withdrawalReason }))
         : null,
-      actions,
+      // The Secretariat reviews with the checklist beside the actions (above them on a phone: record, then decide).
+      reviewing ? h('div', { class: 'review' }, eligibility, actions) : actions,
       messagesSection(application),
       definitionList([
         [t('application.submitted'), formatDateTime(application.submittedAt)],
@@ -66,7 +69,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
         ],
         [t('file.statement'), application.statementOfPurpose],
       ]),
-      role === 'delegate' ? null : eligibilitySection(application, role === 'secretariat', react),
+      reviewing ? null : eligibility,
       letterSection(application, role === 'applicant', react),
       withdrawal,
       timeline,

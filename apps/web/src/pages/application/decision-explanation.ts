@@ -1,5 +1,5 @@
 import type { Result } from '../../api/types.js';
-import { ownTranslation } from '../../i18n/i18n.js';
+import { currentLanguage, ownTranslation } from '../../i18n/i18n.js';
 
 // A closed vote's rule and how it was decided, in the reader's language where its file words them (ko.json's
 // `decision.*` sentences); undefined otherwise, and the English text recorded with the vote is shown.
@@ -38,6 +38,10 @@ export function explanationInLanguage({ decision, tally, rule }: Result): string
   return both(quorumSentence, majoritySentence);
 }
 
+/** Chinese and Japanese run sentences on without a space (each ends with 。). */
+const SENTENCES_RUN_ON = new Set(['zh', 'ja']);
+
 function both(first: string | undefined | false, second: string | undefined | false): string | undefined {
-  return first && second ? `${first} ${second}` : undefined;
+  if (!first || !second) return undefined;
+  return SENTENCES_RUN_ON.has(currentLanguage()) ? `${first}${second}` : `${first} ${second}`;
 }

@@ -52,6 +52,26 @@ function turnoutText(result: Result): string {
   return t('result.turnout', { ballots: turnout.ballots, voters: turnout.voters });
 }
 
+/**
+ * Who the Secretariat may still chase while a ballot is open: at a meeting the present members that have not
+ * voted, in a written procedure every government on the roll that has not answered; named, never their choice.
+ */
+export function notVotedView(result: Result, written: boolean): HTMLElement | null {
+  if (!result.notVoted) return null;
+  const missing = result.notVoted.filter((government) => written || government.present);
+  if (missing.length === 0) return h('p', null, t(written ? 'confirm.closeBallot.allAnswered' : 'confirm.closeBallot.allPresentVoted'));
+  return h(
+    'div',
+    null,
+    h('p', null, t(written ? 'confirm.closeBallot.notAnswered' : 'confirm.closeBallot.notVoted', { count: missing.length })),
+    h(
+      'ul',
+      { class: 'not-voted' },
+      missing.map((government) => h('li', null, governmentName(government))),
+    ),
+  );
+}
+
 /** The decision once closed; while open, the Secretariat's live turnout, polled until the user leaves. */
 export async function resultSection(application: Application, onLeave: (cleanup: () => void) => void): Promise<HTMLElement | null> {
   const result = await fetchResult(application.id);
@@ -62,14 +82,20 @@ export async function resultSection(application: Application, onLeave: (cleanup:
     return section;
   }
   const live = h('p', { class: 'turnout', role: 'status', 'aria-live': 'polite' }, turnoutText(result));
+  const written = application.session?.body === 'written_procedure';
+  // Not a live region: a list read out at every poll would drown the page; the turnout line announces the change.
+  const waiting = h('div', { class: 'waiting-for' }, notVotedView(result, written));
   section.append(
     h('p', null, t('result.open', { date: formatDateTime(result.openedAt) })),
     live,
+    waiting,
     h('p', { class: 'hint' }, result.rule.description),
   );
   const timer = window.setInterval(() => {
     void fetchResult(application.id).then((latest) => {
-      if (latest?.status === 'open') replace(live, turnoutText(latest));
+      if (latest?.status !== 'open') return;
+      replace(live, turnoutText(latest));
+      replace(waiting, notVotedView(latest, written));
     });
   }, TURNOUT_POLL_MS);
   onLeave(() => window.clearInterval(timer));

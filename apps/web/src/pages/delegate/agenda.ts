@@ -1,6 +1,6 @@
 import { api } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
-import type { Application, Assembly, Ballot, BallotChoice } from '../../api/types.js';
+import type { Application, Assembly, Ballot, BallotChoice, Cast } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -8,6 +8,7 @@ import { notify } from '../../ui/notice.js';
 import { problemSentence } from '../../ui/problems.js';
 import { governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
 import { fetchResult, outcomeView } from '../application/result-section.js';
+import { keepReceipt, keptReceipt, receiptView } from './receipt.js';
 
 const CHOICES: BallotChoice[] = ['yes', 'no', 'abstain'];
 const REFRESH_MS = 5000;
@@ -21,6 +22,8 @@ function ballot(application: Application, current: BallotChoice | null, changed:
     current ? t('vote.current', { choice: tDynamic('choice', current) }) : t('vote.none'),
   );
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const kept = keptReceipt(application.id);
+  const receipt = h('div', { class: 'receipt-slot' }, kept && current ? receiptView(application.reference, kept) : null);
   const buttons = CHOICES.map((choice) =>
     h(
       'button',
@@ -31,7 +34,9 @@ function ballot(application: Application, current: BallotChoice | null, changed:
         onclick: async () => {
           buttons.forEach((button) => (button.disabled = true));
           try {
-            await api(`/applications/${application.id}/ballot`, { method: 'PUT', body: { choice } });
+            const cast = await api<Cast>(`/applications/${application.id}/ballot`, { method: 'PUT', body: { choice } });
+            keepReceipt(application.id, cast.receipt);
+            replace(receipt, receiptView(application.reference, cast.receipt));
             buttons.forEach((button, index) => button.setAttribute('aria-pressed', String(CHOICES[index] === choice)));
             replace(status, t('vote.current', { choice: tDynamic('choice', choice) }));
             notify(t('vote.recorded', { choice: tDynamic('choice', choice) }));
@@ -57,6 +62,7 @@ function ballot(application: Application, current: BallotChoice | null, changed:
     h('div', { class: 'vote-buttons' }, buttons),
     status,
     error,
+    receipt,
   );
 }
 

@@ -1,5 +1,5 @@
 import { api, apiText, query } from '../../api/client.js';
-import type { AuditPage, AuditVerification } from '../../api/types.js';
+import type { AuditEvent, AuditPage, AuditVerification } from '../../api/types.js';
 import { formatDateTime, knownEvents, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
@@ -14,8 +14,19 @@ const PAGE_SIZE = 100;
  * checked against the chain.
  */
 export const auditPage: Page = async ({ main, search }) => {
-  const filters = { applicationId: search.get('applicationId') ?? '', action: search.get('action') ?? '' };
-  const applicationInput = h('input', { name: 'applicationId', value: filters.applicationId, autocomplete: 'off' });
+  // By reference, as people quote an application; a link may still carry its id (applicationId), which the API keeps.
+  const filters = {
+    reference: search.get('reference') ?? '',
+    applicationId: search.get('applicationId') ?? '',
+    action: search.get('action') ?? '',
+  };
+  const referenceInput = h('input', {
+    name: 'reference',
+    value: filters.reference,
+    autocomplete: 'off',
+    maxlength: 20,
+    pattern: '[Nn][Ee][Aa][Rr]-[0-9]{4}-[0-9]{4,9}',
+  });
   // Chosen by its words: the action's code is for the API.
   const actionInput = h(
     'select',
@@ -33,10 +44,10 @@ export const auditPage: Page = async ({ main, search }) => {
       role: 'search',
       onsubmit: (event: Event) => (
         event.preventDefault(),
-        navigate(`/app/audit${query({ applicationId: applicationInput.value, action: actionInput.value })}`)
+        navigate(`/app/audit${query({ reference: referenceInput.value.trim().toUpperCase(), action: actionInput.value })}`)
       ),
     },
-    field(t('audit.applicationId'), applicationInput),
+    field(t('audit.reference'), referenceInput, t('audit.referenceHint')),
     field(t('audit.action'), actionInput),
     submit(t('queue.filter')),
   );
@@ -103,14 +114,8 @@ export const auditPage: Page = async ({ main, search }) => {
           h('td', null, String(event.seq)),
           h('td', null, formatDateTime(event.occurredAt)),
           h('td', null, tDynamic('event', event.action)),
-          h('td', null, event.actorRole ? tDynamic('role', event.actorRole) : ''),
-          h(
-            'td',
-            null,
-            event.entityType === 'application'
-              ? h('a', { href: `/app/applications/${event.entityId}` }, event.entityId.slice(0, 8))
-              : `${event.entityType} ${event.entityId.slice(0, 8)}`,
-          ),
+          h('td', null, actorWords(event)),
+          h('td', null, subject(event)),
           h('td', null, event.stateAfter ? stateWords(event.entityType, event.stateAfter) : ''),
         ),
       ),
@@ -138,4 +143,35 @@ export const auditPage: Page = async ({ main, search }) => {
 function stateWords(entityType: string, state: string): string {
   const prefix = { assembly: 'sessionStatus', government: 'governmentStatus', notification: 'notificationStatus' }[entityType] ?? 'state';
   return tDynamic(prefix, state);
+}
+
+/** Who acted, in words: the user's name, their government, their role; the system when nobody did. */
+function actorWords(event: AuditEvent): string {
+  const role = event.actorRole ? tDynamic('role', event.actorRole) : '';
+  const who = [event.actorName, event.actorGovernmentName].filter(Boolean).join(' · ');
+  if (!who) return role || (event.actorUserId ? '' : t('audit.system'));
+  return role ? `${who} (${role})` : who;
+}
+
+/** What the entry is about, in words: an application by reference, a government or a user by name, a session by body and number. */
+function subject(event: AuditEvent): Node | string {
+  switch (event.entityType) {
+    case 'application':
+      return h('a', { href: `/app/applications/${event.entityId}` }, event.entityName ?? t('audit.anApplication'));
+    case 'government':
+      return h('a', { href: `/app/members/${event.entityId}` }, event.entityName ?? t('audit.aGovernment'));
+    case 'assembly':
+      return h(
+        'a',
+        { href: `/app/sessions/${event.entityId}` },
+        event.entitySession ? `${tDynamic('body', event.entitySession.body)} ${event.entitySession.number}` : t('audit.aSession'),
+      );
+    case 'user':
+      // A failed sign-in with an unknown address is recorded under the address that was tried.
+      return event.entityName ?? (event.entityId.includes('@') ? event.entityId : t('audit.aUser'));
+    case 'notification':
+      return t('audit.aNotification');
+    default:
+      return '';
+  }
 }

@@ -7,6 +7,7 @@ import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
 import { busy, definitionList, governmentName, pageTitle, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
+import { cancelSessionForm, editSessionForm } from './session-changes.js';
 
 /** The attendance checklist: every member government, ticked when present; saved as one list. */
 function attendanceForm(session: Assembly, members: Government[], saved: () => Promise<void>): HTMLFormElement {
@@ -186,6 +187,8 @@ export const sessionPage: Page = async ({ main, params }) => {
             attendanceForm(session, members, render),
           )
         : null,
+      session.status === 'scheduled' ? editSessionForm(session, members, render) : null,
+      session.status === 'scheduled' ? cancelSessionForm(session, onAgenda.items, render) : null,
     );
   }
   await render();

@@ -8,31 +8,55 @@ import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const options = (values: string[], prefix: string) => values.map((value) => h('option', { value }, tDynamic(prefix, value)));
 
+type Body = 'general_assembly' | 'working_committee' | 'written_procedure';
+const MEETING_QUORUMS = ['more_than_half_present', 'two_thirds_present', 'more_than_half_answered', 'none'];
+const WRITTEN_QUORUMS = ['more_than_half_answered', 'none'];
+
+// The rule each body gets when none is chosen: the API's defaults (libs/voting/src/rules/decision-rule.ts,
+// docs/domain.md), shown as the values the form sends, so that nobody schedules a rule they have not seen.
+const USUAL_RULE: Record<Body, { quorum: string; majority: string; ballotSecrecy: string }> = {
+  general_assembly: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
+  working_committee: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
+  written_procedure: { quorum: 'more_than_half_answered', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
+};
+
+/** The host of a meeting, chosen on purpose: no government is preselected. */
+export function hostChoice(members: Government[], selected?: string | null): HTMLSelectElement {
+  return h(
+    'select',
+    { name: 'hostGovernmentId', required: true },
+    h('option', { value: '', selected: !selected }, t('sessions.hostChoose')),
+    members.map((member) => h('option', { value: member.id, selected: member.id === selected }, `${member.nameEn} · ${member.nameLocal}`)),
+  );
+}
+
 function createForm(members: Government[]): HTMLFormElement {
   const body = h('select', { name: 'body' }, options(['general_assembly', 'working_committee', 'written_procedure'], 'body'));
   const number = h('input', { name: 'number', type: 'number', min: 1, max: 10000, required: true });
-  const host = h(
-    'select',
-    { name: 'hostGovernmentId' },
-    members.map((member) => h('option', { value: member.id }, `${member.nameEn} · ${member.nameLocal}`)),
-  );
+  const host = hostChoice(members);
   const startsOn = h('input', { name: 'startsOn', type: 'date' });
   const endsOn = h('input', { name: 'endsOn', type: 'date' });
   const venue = h('input', { name: 'venue', maxlength: 300 });
   const deadline = h('input', { name: 'deadline', type: 'datetime-local' });
-  const quorum = h(
-    'select',
-    { name: 'quorum' },
-    h('option', { value: '' }, t('sessions.default')),
-    options(['more_than_half_present', 'two_thirds_present', 'more_than_half_answered', 'none'], 'quorum'),
-  );
+  const quorum = h('select', { name: 'quorum' });
   const majority = h(
     'select',
     { name: 'majority' },
-    h('option', { value: '' }, t('sessions.default')),
     options(['more_than_half_cast', 'two_thirds_cast', 'more_than_half_of_voters', 'unanimity_cast'], 'majority'),
   );
   const secrecy = h('select', { name: 'ballotSecrecy' }, options(['named', 'secret'], 'secrecy'));
+  const ruleHint = h('p', { class: 'hint', id: 'rule-hint' });
+  [quorum, majority, secrecy].forEach((select) => select.setAttribute('aria-describedby', 'rule-hint'));
+  const showUsualRule = () => {
+    const chosen = body.value as Body;
+    const usual = USUAL_RULE[chosen];
+    replace(quorum, options(chosen === 'written_procedure' ? WRITTEN_QUORUMS : MEETING_QUORUMS, 'quorum'));
+    quorum.value = usual.quorum;
+    majority.value = usual.majority;
+    secrecy.value = usual.ballotSecrecy;
+    replace(ruleHint, t('sessions.ruleHint', { body: tDynamic('body', chosen) }));
+  };
+  showUsualRule();
   const meetingFields = h(
     'div',
     null,
@@ -46,6 +70,8 @@ function createForm(members: Government[]): HTMLFormElement {
     const written = body.value === 'written_procedure';
     meetingFields.hidden = written;
     writtenFields.hidden = !written;
+    host.required = !written;
+    showUsualRule();
   });
   const form: HTMLFormElement = h(
     'form',
@@ -59,8 +85,8 @@ function createForm(members: Government[]): HTMLFormElement {
           ...(written
             ? { deadline: deadline.value ? new Date(deadline.value).toISOString() : '' }
             : { hostGovernmentId: host.value, startsOn: startsOn.value, endsOn: endsOn.value, venue: venue.value }),
-          ...(quorum.value ? { quorum: quorum.value } : {}),
-          ...(majority.value ? { majority: majority.value } : {}),
+          quorum: quorum.value,
+          majority: majority.value,
           ballotSecrecy: secrecy.value,
         };
         try {
@@ -76,9 +102,15 @@ function createForm(members: Government[]): HTMLFormElement {
     field(t('sessions.number'), number),
     meetingFields,
     writtenFields,
-    field(t('sessions.quorum'), quorum),
-    field(t('sessions.majority'), majority),
-    field(t('sessions.secrecy'), secrecy),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, t('sessions.rule')),
+      ruleHint,
+      field(t('sessions.quorum'), quorum),
+      field(t('sessions.majority'), majority),
+      field(t('sessions.secrecy'), secrecy),
+    ),
     submit(t('sessions.createSubmit'), { class: 'primary' }),
   );
   return form;

@@ -23,6 +23,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
   const state = search.get('state') ?? '';
   const country = search.get('country') ?? '';
   const all = search.get('all') === '1';
+  const q = search.get('q') ?? '';
 
   const stateSelect = h(
     'select',
@@ -31,6 +32,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
     STATES.map((value) => h('option', { value, selected: value === state }, tDynamic('state', value))),
   );
   const countryInput = h('input', { name: 'country', value: country, maxlength: 2, size: 3, autocomplete: 'off', pattern: '[A-Za-z]{2}' });
+  const searchInput = h('input', { name: 'q', type: 'search', value: q, maxlength: 200, autocomplete: 'off' });
   const allBox = h('input', { type: 'checkbox', name: 'all', id: 'queue-all', checked: all });
   const filters = h(
     'form',
@@ -40,10 +42,16 @@ export const workQueuePage: Page = async ({ main, search }) => {
       onsubmit: (event: Event) => {
         event.preventDefault();
         navigate(
-          `/app/${query({ state: stateSelect.value, country: countryInput.value.toUpperCase(), all: allBox.checked ? '1' : undefined })}`,
+          `/app/${query({
+            q: searchInput.value.trim() || undefined,
+            state: stateSelect.value,
+            country: countryInput.value.toUpperCase(),
+            all: allBox.checked ? '1' : undefined,
+          })}`,
         );
       },
     },
+    field(t('queue.search'), searchInput, t('queue.searchHint')),
     field(t('queue.state'), stateSelect),
     field(t('queue.country'), countryInput, t('queue.countryHint')),
     h('div', { class: 'field checkbox' }, allBox, h('label', { for: 'queue-all' }, t('queue.includeWaiting'))),
@@ -55,8 +63,9 @@ export const workQueuePage: Page = async ({ main, search }) => {
   const counter = h('p', { role: 'status' });
   let shown = 0;
   async function load(cursor?: string): Promise<void> {
-    const actionable = all || state ? undefined : 'true';
-    const page = await api<ApplicationPage>(`/applications${query({ state, country, actionable, cursor, limit: 50 })}`);
+    // A search looks through every application, not only those waiting for the Secretariat.
+    const actionable = all || state || q ? undefined : 'true';
+    const page = await api<ApplicationPage>(`/applications${query({ q: q || undefined, state, country, actionable, cursor, limit: 50 })}`);
     shown += page.items.length;
     table.append(
       ...page.items.map((item) =>

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each reminder go out once: the row commits in the same transaction as the reminder's outbox rows, so a
  * second worker (or a retry after a crash, or a Redis that lost its jobs) finds it taken and sends nothing.
  */
-export class SessionReminders1764979200000 implements MigrationInterface {
-  name = 'SessionReminders1764979200000';
+export class SessionReminders1764997200000 implements MigrationInterface {
+  name = 'SessionReminders1764997200000';
 
   async up(db: QueryRunner): Promise<void> {
     // Sessions created before reminders existed keep none: nobody chose them.

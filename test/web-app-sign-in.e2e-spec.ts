@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aVotingHall, type VotingHall } from './fixtures/voting.js';
+import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { base32Decode, totpCode } from './utils/rfc6238.js';
+import { anApplicationBeingVoted } from './utils/record-scenes.js';
+
+/*
+ * Signing in as people do: two-step sign-in enrolled and used in the browser, with codes computed by the test's
+ * own RFC 6238 implementation, and a sign-in that outlives its access token while the delegate votes.
+ */
+
+async function signInForm(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function enterCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Two-step sign-in', level: 1 }).waitFor();
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('two-step sign-in in the web app', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let officer: TestUser;
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    [baseUrl, browser] = await Promise.all([listen(api), launchChromium()]);
+    officer = await aUser(api, 'secretariat');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('enrols an app with a QR code, signs out, signs in with a code, and takes a recovery code once', async () => {
+    const { page } = await signedIn(browser, baseUrl, officer.email, TEST_PASSWORD, DESKTOP);
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await expectAccessible(page);
+    // What a person types into an app that cannot scan: the key, in groups of four.
+    const secret = base32Decode((await page.locator('.totp-secret').innerText()).replace(/\s/g, ''));
+    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const codes = await page.getByRole('list', { name: 'Recovery codes' }).locator('li').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    await expect(page.getByRole('link', { name: 'Download' }).getAttribute('download')).resolves.toBe('near-recovery-codes.txt');
+    await page.getByRole('button', { name: 'Print' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByRole('button', { name: 'Turn off two-step sign-in' }).waitFor();
+
+    // Sign out ends the session; signing in now asks for a code (the step used at enrolment is spent: the next one).
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signInForm(page, officer.email);
+    await expectAccessible(page);
+    await enterCode(page, totpCode(secret, 1));
+    await page.locator('nav').waitFor();
+
+    // A recovery code signs in once.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signInForm(page, officer.email);
+    await enterCode(page, codes[0]);
+    await page.locator('nav').waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signInForm(page, officer.email);
+    await enterCode(page, codes[0]);
+    await page.getByRole('alert').filter({ hasText: 'The code is wrong or was used already.' }).waitFor();
+    await expect(page.locator('nav').count()).resolves.toBe(0);
+    await expectAccessible(page);
+  });
+
+  it('lists where the user is signed in, and ends another sign-in', async () => {
+    const user = await aUser(api, 'delegate', { government: 'Toyama' });
+    const phone = (
+      await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, { ...PHONE, userAgent: 'Test phone browser' } as typeof DESKTOP)
+    ).page;
+    const { page } = await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, DESKTOP);
+    await page.goto('/app/account');
+    const table = page.getByRole('table', { name: 'Where you are signed in' });
+    // Three: the fixture's own sign-in through the API, the phone's and this one.
+    await table.locator('tbody tr').nth(2).waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(3);
+    await table.getByText('(this browser)').waitFor();
+    await expectAccessible(page);
+    const phoneRow = table.locator('tbody tr', { hasText: 'Test phone browser' });
+    await phoneRow.getByRole('button', { name: /^Sign out there/ }).click();
+    await page.getByRole('dialog', { name: 'Sign out there?' }).getByRole('button', { name: 'Yes, sign out there' }).click();
+    await page.getByText('Signed out there.').waitFor();
+    await table.locator('tbody tr').nth(2).waitFor({ state: 'detached' });
+    await expect(phoneRow.count()).resolves.toBe(0);
+    // The phone's next request finds its session ended: back to sign-in.
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  });
+});
+
+describe('a sign-in that outlives its access token', () => {
+  let hall: VotingHall;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    // Access tokens of 10 seconds: a four-hour meeting in miniature.
+    hall = await aVotingHall(1, { JWT_TTL_SECONDS: '10' });
+    [baseUrl, browser] = await Promise.all([listen(hall.api), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.api.close();
+  });
+
+  it('lets a delegate whose access token expired while the ballot was open cast without seeing the sign-in page', async () => {
+    const officer = await aUser(hall.api, 'secretariat');
+    const { application } = await anApplicationBeingVoted(hall.api, officer, hall.memberIds);
+    const { page } = await signedIn(browser, baseUrl, hall.delegates[0].email, TEST_PASSWORD, PHONE);
+    const renewals: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/auth/refresh') renewals.push(response.status());
+    });
+    const tokenNow = () => page.evaluate<string>("JSON.parse(sessionStorage.getItem('near.sign-in')).token");
+    const first = await tokenNow();
+    const item = page.locator('.agenda-item', { hasText: application.reference });
+    await item.getByRole('button', { name: 'Yes', exact: true }).waitFor();
+    // The delegate reads the papers, touching the screen now and then, well past the token's lifetime.
+    for (let second = 0; second < 24; second += 4) {
+      await page.keyboard.press('Shift');
+      await page.waitForTimeout(4000);
+    }
+    await item.getByRole('button', { name: 'Yes', exact: true }).click();
+    await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Sign in' }).count()).resolves.toBe(0);
+    expect(renewals.length).toBeGreaterThan(0);
+    expect(renewals.every((status) => status === 200)).toBe(true);
+    expect(await tokenNow()).not.toBe(first);
+    const [ballot] = await hall.api.dataSource.query(`SELECT choice FROM ballots WHERE cast_by = $1`, [hall.delegates[0].id]);
+    expect(ballot.choice).toBe('yes');
+    await expectAccessible(page);
+  });
+});
+
+describe('a role that must sign in with a second factor, and an idle tab', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    api = await createTestApp({ MFA_REQUIRED_ROLES: 'secretariat', SESSION_IDLE_TIMEOUT_SECONDS: '60' });
+    [baseUrl, browser] = await Promise.all([listen(api), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows a Secretariat officer without a second factor only the enrolment, then the whole app once enrolled', async () => {
+    const officer = await aUser(api, 'secretariat');
+    const context = await browser.newContext({ ...DESKTOP, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto('/app/sessions');
+    await signInForm(page, officer.email);
+    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    await page.getByText('Your role signs in with two steps. Add an authenticator app to continue.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    const secret = base32Decode((await page.locator('.totp-secret').innerText()).replace(/\s/g, ''));
+    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByRole('heading', { name: 'Work queue', level: 1 }).waitFor();
+  });
+
+  it('signs an idle tab out after the idle timeout', async () => {
+    const delegate = await aUser(api, 'delegate', { government: 'Toyama' });
+    const { page } = await signedIn(browser, baseUrl, delegate.email, TEST_PASSWORD, PHONE);
+    // Untouched for longer than the 60-second idle timeout (the app looks every 15 s).
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor({ timeout: 100_000 });
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    const [session] = await api.dataSource.query(
+      `SELECT end_reason FROM sign_in_sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [delegate.id],
+    );
+    expect(session.end_reason).toBe('signed-out');
+  }, 150_000);
+});
