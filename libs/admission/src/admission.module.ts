@@ -6,6 +6,7 @@ import { UserDirectoryModule } from '@near/identity';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
+import { InformationReminders } from './deadlines/information-reminders.js';
 import { SessionReminders } from './deadlines/session-reminders.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
@@ -37,6 +38,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationLetters,
     WrittenProcedureCloser,
     SessionReminders,
+    InformationReminders,
     ApplicationNotices,
     AudienceRecipients,
     SessionChanges,
@@ -50,6 +52,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationLetters,
     WrittenProcedureCloser,
     SessionReminders,
+    InformationReminders,
     ApplicationNotices,
     SessionChanges,
   ],

@@ -33,6 +33,15 @@ export interface NotificationData {
   'submission-acknowledged': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'submission-received': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'information-requested': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
+  /** To the contact of an application whose request for information is unanswered; `requestedAt` ISO 8601. */
+  'information-reminder': {
+    reference: string;
+    governmentName: string;
+    government?: GovernmentFacts;
+    message: string;
+    requestedOn: string;
+    requestedAt: string;
+  };
   'response-received': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
   'declared-eligible': { reference: string; governmentName: string; government?: GovernmentFacts };
   'declared-ineligible': { reference: string; governmentName: string; government?: GovernmentFacts; reasons: string };
@@ -91,6 +100,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   'submission-acknowledged': ['reference', 'governmentName', 'category'],
   'submission-received': ['reference', 'governmentName', 'category'],
   'information-requested': ['reference', 'governmentName', 'message'],
+  'information-reminder': ['reference', 'governmentName', 'message', 'requestedOn'],
   'response-received': ['reference', 'governmentName', 'message'],
   'declared-eligible': ['reference', 'governmentName'],
   'declared-ineligible': ['reference', 'governmentName', 'reasons'],

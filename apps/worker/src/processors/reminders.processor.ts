@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { SessionReminders } from '@near/admission';
+import { InformationReminders, SessionReminders } from '@near/admission';
 import { JobName, WORKER_LOCKS, QueueName } from '@near/queue';
 
 /** Thin: each tick sends what is due; a failed tick is simply the next one's work. */
@@ -9,7 +9,10 @@ import { JobName, WORKER_LOCKS, QueueName } from '@near/queue';
 export class RemindersProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
 
-  constructor(private readonly reminders: SessionReminders) {
+  constructor(
+    private readonly reminders: SessionReminders,
+    private readonly informationReminders: InformationReminders,
+  ) {
     super();
   }
 
@@ -26,6 +29,8 @@ export class RemindersProcessor extends WorkerHost implements BeforeApplicationS
     if (job.name !== JobName.SendDueReminders) throw new UnrecoverableError(`No handler for job ${job.name}`);
     const sent = await this.reminders.sendDue();
     if (sent > 0) this.logger.log(`Reminders sent to ${sent} government(s)`);
-    return sent;
+    const reminded = await this.informationReminders.sendDue();
+    if (reminded > 0) this.logger.log(`Requests for information recalled to ${reminded} applicant contact(s)`);
+    return sent + reminded;
   }
 }

@@ -22,6 +22,8 @@ export interface NoticeDetails {
   explanation?: string;
   /** What the explanation says, for languages other than English to word it. */
   decision?: DecisionFacts;
+  /** When a request for information was made (ISO 8601), for its reminders. */
+  requestedAt?: string;
 }
 
 const BODY_NAMES: Record<Session['body'], string> = {
@@ -85,6 +87,12 @@ export class ApplicationNotices {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
       'information-requested': () => ({ ...base, message: details.message ?? '' }),
+      'information-reminder': () => ({
+        ...base,
+        message: details.message ?? '',
+        requestedOn: details.requestedAt ? ENGLISH_DAY.format(new Date(details.requestedAt)) : '',
+        requestedAt: details.requestedAt ?? '',
+      }),
       'response-received': () => ({ ...base, message: details.message ?? '' }),
       'declared-eligible': () => base,
       'declared-ineligible': () => ({ ...base, reasons: details.reasons ?? '' }),

@@ -13,6 +13,7 @@ import { AccountLinks1764993600000 } from './1764993600000-account-links.js';
 import { SessionReminders1764997200000 } from './1764997200000-session-reminders.js';
 import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.js';
 import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
+import { InformationReminders1765238400000 } from './1765238400000-information-reminders.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SessionReminders1764997200000,
   SessionCalendar1765065600000,
   CalendarLinks1765152000000,
+  InformationReminders1765238400000,
 ] as const;
