@@ -33,14 +33,17 @@ export interface NotificationData {
   'submission-acknowledged': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'submission-received': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'information-requested': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
-  /** To the contact of an application whose request for information is unanswered; `requestedAt` ISO 8601. */
+  /**
+   * To the contact of an application whose request for information is unanswered: `requestedOn` in English,
+   * `requestedAt` (ISO 8601) for each language to word the date itself.
+   */
   'information-reminder': {
     reference: string;
     governmentName: string;
     government?: GovernmentFacts;
     message: string;
     requestedOn: string;
-    requestedAt: string;
+    requestedAt?: string;
   };
   'response-received': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
   'declared-eligible': { reference: string; governmentName: string; government?: GovernmentFacts };

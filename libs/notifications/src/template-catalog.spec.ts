@@ -12,6 +12,7 @@ const SAMPLE: NotificationData = {
   'submission-acknowledged': { ...common, category: 'member' },
   'submission-received': { ...common, category: 'member' },
   'information-requested': { ...common, message: 'Please send the signed letter of the governor.' },
+  'information-reminder': { ...common, message: 'Please send the signed letter of the governor.', requestedOn: '6 December 2026' },
   'response-received': { ...common, message: 'The letter is attached.' },
   'declared-eligible': common,
   'declared-ineligible': { ...common, reasons: 'Not a regional government.' },
@@ -179,7 +180,8 @@ describe('TemplateCatalog', () => {
     };
     const government = { nameEn: 'Qinghai Province', nameLocal: '青海省', country: 'CN' };
     /** Every event's sample with the facts each language words itself from. */
-    const facts = (event: (typeof NOTIFICATION_EVENTS)[number]) => ({ ...SAMPLE[event], government, session, decision });
+    const requestedAt = '2026-12-06T09:00:00.000Z';
+    const facts = (event: (typeof NOTIFICATION_EVENTS)[number]) => ({ ...SAMPLE[event], government, session, decision, requestedAt });
     const values = (event: (typeof NOTIFICATION_EVENTS)[number]) => [
       ...Object.values(SAMPLE[event]).filter((value): value is string => typeof value === 'string'),
       government.nameEn,
@@ -209,6 +211,15 @@ describe('TemplateCatalog', () => {
           expect({ event, leftover: own.match(/[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/g) }).toEqual({ event, leftover: null });
         }
       }
+    });
+
+    it("words the date of a request for information in the reader's language", () => {
+      const reminder = (locale: string) => catalog.render('information-reminder', locale, facts('information-reminder')).text;
+      expect(reminder('ko')).toContain('2026년 12월 6일');
+      expect(reminder('ja')).toContain('2026年12月6日');
+      expect(reminder('zh')).toContain('2026年12月6日');
+      expect(reminder('ru')).toContain('6 декабря 2026');
+      expect(reminder('en')).toContain('6 December 2026');
     });
 
     it("names the government in the reader's own language when it is the government's, else in English with its own name", () => {
