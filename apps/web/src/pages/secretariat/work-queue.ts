@@ -89,7 +89,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
   const overdueSection = overdue.items.length
     ? h(
         'section',
-        { class: 'notice', 'aria-labelledby': 'queue-overdue' },
+        { 'aria-labelledby': 'queue-overdue' },
         h('h2', { id: 'queue-overdue' }, t('queue.overdue')),
         h('p', null, t('queue.overdueIntro')),
         h(
