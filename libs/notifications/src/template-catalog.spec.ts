@@ -214,7 +214,8 @@ describe('TemplateCatalog', () => {
     });
 
     it("words the date of a request for information in the reader's language", () => {
-      const reminder = (locale: string) => catalog.render('information-reminder', locale, facts('information-reminder')).text;
+      const reminder = (locale: string) =>
+        catalog.render('information-reminder', locale, { ...SAMPLE['information-reminder'], government, requestedAt }).text;
       expect(reminder('ko')).toContain('2026년 12월 6일');
       expect(reminder('ja')).toContain('2026年12月6日');
       expect(reminder('zh')).toContain('2026年12月6日');
