@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
-import { aProspectiveApplicant, nextSessionNumber } from './fixtures/applications.js';
+import { aProspectiveApplicant, aSession } from './fixtures/applications.js';
 import { memberDelegates } from './fixtures/voting.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -63,31 +63,21 @@ describe('GET /calendar.ics', () => {
   };
 
   it('shows every session the caller may see, a meeting over its days and a written procedure at its deadline', async () => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
-    const meeting = (
-      await api
-        .http()
-        .post('/assemblies')
-        .set(bearer(secretariat))
-        .send({
-          body: 'general_assembly',
-          number: nextSessionNumber(),
-          hostGovernmentId: host.id,
-          startsOn: '2027-09-15',
-          endsOn: '2027-09-17',
-          venue: 'Pohang, Gyeongsangbuk-do',
-        })
-        .expect(201)
-    ).body as { id: string; number: number };
+    const meeting = await aSession(api, secretariat, undefined, {
+      body: 'general_assembly',
+      startsOn: '2027-09-15',
+      endsOn: '2027-09-17',
+      venue: 'Pohang, Gyeongsangbuk-do',
+    });
     const deadline = '2027-03-01T09:30:00.000Z';
-    const written = (
-      await api
-        .http()
-        .post('/assemblies')
-        .set(bearer(secretariat))
-        .send({ body: 'written_procedure', number: nextSessionNumber(), deadline })
-        .expect(201)
-    ).body as { id: string; number: number };
+    const written = await aSession(api, secretariat, undefined, {
+      body: 'written_procedure',
+      hostGovernmentId: undefined,
+      startsOn: undefined,
+      endsOn: undefined,
+      venue: undefined,
+      deadline,
+    });
 
     const all: { id: string }[] = (await api.http().get('/assemblies').set(bearer(delegate)).expect(200)).body;
     for (const user of [secretariat, delegate, applicant]) {
@@ -112,22 +102,12 @@ describe('GET /calendar.ics', () => {
   });
 
   it('updates an event when its session changes: the same UID, a higher SEQUENCE, the new dates', async () => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
-    const meeting = (
-      await api
-        .http()
-        .post('/assemblies')
-        .set(bearer(secretariat))
-        .send({
-          body: 'working_committee',
-          number: nextSessionNumber(),
-          hostGovernmentId: host.id,
-          startsOn: '2027-05-10',
-          endsOn: '2027-05-11',
-          venue: 'Toyama',
-        })
-        .expect(201)
-    ).body as { id: string };
+    const meeting = await aSession(api, secretariat, undefined, {
+      body: 'working_committee',
+      startsOn: '2027-05-10',
+      endsOn: '2027-05-11',
+      venue: 'Toyama',
+    });
     const uid = `session-${meeting.id}@near-admission`;
     const before = (await calendarOf(delegate)).get(uid)!;
     const { headers } = await api.http().get(`/assemblies/${meeting.id}`).set(bearer(secretariat)).expect(200);
@@ -150,22 +130,12 @@ describe('GET /calendar.ics', () => {
   });
 
   it('keeps a cancelled session as a cancelled event, with a higher SEQUENCE, so calendars strike it out', async () => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' LIMIT 1`);
-    const meeting = (
-      await api
-        .http()
-        .post('/assemblies')
-        .set(bearer(secretariat))
-        .send({
-          body: 'working_committee',
-          number: nextSessionNumber(),
-          hostGovernmentId: host.id,
-          startsOn: '2027-08-02',
-          endsOn: '2027-08-03',
-          venue: 'Busan',
-        })
-        .expect(201)
-    ).body as { id: string };
+    const meeting = await aSession(api, secretariat, undefined, {
+      body: 'working_committee',
+      startsOn: '2027-08-02',
+      endsOn: '2027-08-03',
+      venue: 'Busan',
+    });
     const uid = `session-${meeting.id}@near-admission`;
     const before = (await calendarOf(delegate)).get(uid)!;
     expect(before.status).toBe('CONFIRMED');

@@ -281,6 +281,7 @@ const ROUTES: Record<string, RouteSetup> = {
   'GET /applications/{id}/result': { scene: (world) => ({ caller: world.secretariat, records: { id: world.voting.id } }) },
   'POST /assemblies': {
     scene: (world) => ({ caller: world.secretariat, records: { hostGovernmentId: world.memberIds[0] } }),
+    valid: { reminders: fc.constantFrom(['PT24H'], ['P7D', 'P1D'], []) },
     // The meeting fields ("Meetings only") are accepted, unchecked, and dropped for a written procedure.
     stores: (body, texts) => (body.body === 'written_procedure' ? [] : texts.map((entry) => entry.text)),
     normalize: (text) => text.trim(),
