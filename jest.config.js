@@ -17,6 +17,6 @@ export default {
     '^content-disposition$': '<rootDir>/node_modules/content-disposition/index.js',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testTimeout: 60_000,
+  testTimeout: 180_000,
   maxWorkers: 2,
 };

@@ -186,7 +186,7 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
     secretariat = await aUser(api, 'secretariat');
     await everyMemberPaidUp(api);
     ({ memberIds, delegates } = await memberDelegates(api, 40));
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     worker?.child.kill('SIGTERM');
@@ -292,7 +292,7 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
     );
     const result = await resultOf(application.id, procedure.applicant);
     expect(result).toMatchObject({ status: 'closed', outcome: 'approved', tally: { voters: 70, present: 40, yes: 36, no: 3, abstain: 1 } });
-  }, 120_000);
+  }, 240_000);
 
   it('after the close keeps no link between a government and its choice anywhere, with the tally unchanged', async () => {
     const closed = await act(api, secretariat, meeting.application, 'close-ballot').expect(200);
@@ -328,7 +328,7 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
       });
       expect(result).not.toHaveProperty('ballots');
     }
-  }, 120_000);
+  }, 240_000);
 
   describe('checking receipts with log:verify', () => {
     let bundle: string;
@@ -482,5 +482,5 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
     );
     expect(result.stdout).toMatch(/COUNTED .*counted it as yes/);
     expect(result.stdout).toMatch(/SUPERSEDED/);
-  }, 120_000);
+  }, 240_000);
 });

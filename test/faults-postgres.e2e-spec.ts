@@ -243,7 +243,7 @@ describe('PostgreSQL stopped under load', () => {
     // A client whose filing was still pending when the load stopped sends it again with the same key.
     for (const track of tracks.filter((item) => item.filing)) await file(track);
     if (process.env.FAULTS_VERBOSE) console.log(summarise());
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await api?.kill();

@@ -371,6 +371,26 @@ const MATRIX: Record<string, Row> = {
     [401, 403, 403, 403, 201, 403],
   ),
   'GET /assemblies': row('the sessions', async () => ({ path: '/assemblies' }), [401, 200, 200, 200, 200, 200]),
+  'GET /calendar.ics': row('the calendar of sessions', async () => ({ path: '/calendar.ics' }), [401, 200, 200, 200, 200, 200]),
+  'GET /auth/calendar-link': row(
+    "the caller's own feed address",
+    async () => ({ path: '/auth/calendar-link' }),
+    [401, 200, 200, 200, 200, 200],
+  ),
+  'DELETE /auth/calendar-link': row(
+    "the caller's own feed address",
+    async () => ({ path: '/auth/calendar-link' }),
+    [401, 204, 204, 204, 204, 204],
+  ),
+  'GET /calendar/feed/{token}': row(
+    "a feed address of a user of the row's own: the token is the credential, whoever holds it",
+    async ({ api }) => {
+      const owner = await aUser(api, 'secretariat');
+      const issued = await api.http().get('/auth/calendar-link').set(bearer(owner)).expect(200);
+      return { path: new URL(issued.body.url as string).pathname };
+    },
+    EVERYONE,
+  ),
   'GET /assemblies/{id}': row(
     "a session with A's application on its agenda",
     async (world) => {

@@ -291,6 +291,22 @@ describe('The web app as officials use it', () => {
     expect(actions!.x).toBeGreaterThan(checklist!.x + checklist!.width - 1);
   });
 
+  it('marks in the work queue an application whose request for information is unanswered past its last reminder', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const filed = await fileApplication(hall.api, applicant);
+    await act(hall.api, hall.secretariat, filed, 'start-review').expect(200);
+    await act(hall.api, hall.secretariat, filed, 'request-information', { message: 'Please send the map.' }).expect(200);
+    // The clock this test controls: the request made 43 days ago, past the default last reminder (P42D).
+    await hall.api.dataSource.query(`UPDATE application_messages SET created_at = now() - interval '43 days' WHERE application_id = $1`, [
+      filed.id,
+    ]);
+
+    await secretariat.goto('/app/');
+    const section = secretariat.getByRole('region', { name: 'Overdue: no response to a request for information' });
+    await section.getByRole('link', { name: filed.reference }).waitFor();
+    await expectAccessible(secretariat);
+  });
+
   it('finds an application by government name, and shows the audit trail in names, filtered by reference', async () => {
     const applicant = await aProspectiveApplicant(hall.api);
     await hall.api.dataSource.query(`UPDATE governments SET name_en = 'Heilongjiang North', name_local = '黑龙江北部' WHERE id = $1`, [

@@ -70,7 +70,7 @@ const SNAKE_CASE = /\b[a-z]+_[a-z_]+\b/g;
  */
 export async function expectNoCodes(page: Page): Promise<void> {
   const text = await page.evaluate<string>('document.body.innerText');
-  const scanned = text.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+\.(pdf|csv|png)\b/gi, ' ');
+  const scanned = text.replace(/\S+@\S+/g, ' ').replace(/[\w.-]+\.(pdf|csv|png|ics)\b/gi, ' ');
   const codes = [...new Set([...(scanned.match(ACTION_CODE) ?? []), ...(scanned.match(SNAKE_CASE) ?? [])])];
   expect({ page: page.url(), codes }).toEqual({ page: page.url(), codes: [] });
 }

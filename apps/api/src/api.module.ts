@@ -16,6 +16,7 @@ import { ApplicationLetterController } from './applications/application-letter.c
 import { ApplicationReviewController } from './applications/application-review.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AssembliesController } from './assemblies/assemblies.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
 import { AuditNames } from './audit/audit-names.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -70,6 +71,7 @@ export class ApiModule {
         ApplicationLetterController,
         ApplicationBallotController,
         AssembliesController,
+        CalendarController,
         AuditEventsController,
         NotificationsController,
         LogController,

@@ -14,6 +14,8 @@ import { ScheduleKeeper } from './schedules/schedule-keeper.js';
 import { WrittenProcedureSchedule } from './schedules/written-procedure-schedule.js';
 import { LogIntegrationSchedule } from './schedules/log-integration-schedule.js';
 import { TransparencyLogProcessor } from './processors/transparency-log.processor.js';
+import { RemindersProcessor } from './processors/reminders.processor.js';
+import { ReminderSchedule } from './schedules/reminder-schedule.js';
 
 /** The worker: no HTTP, only queue consumers. */
 @Module({})
@@ -39,7 +41,9 @@ export class WorkerModule {
         WrittenProceduresProcessor,
         NotificationsProcessor,
         TransparencyLogProcessor,
+        RemindersProcessor,
         WrittenProcedureSchedule,
+        ReminderSchedule,
         LogIntegrationSchedule,
         ScheduleKeeper,
       ],

@@ -6,6 +6,8 @@ import { UserDirectoryModule } from '@near/identity';
 import { RegistryModule } from '@near/registry';
 import { VotingModule } from '@near/voting';
 import { WrittenProcedureCloser } from './deadlines/written-procedure-closer.js';
+import { InformationReminders } from './deadlines/information-reminders.js';
+import { SessionReminders } from './deadlines/session-reminders.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
 import { ApplicationNotices } from './notices/application-notices.service.js';
@@ -35,6 +37,8 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    SessionReminders,
+    InformationReminders,
     ApplicationNotices,
     AudienceRecipients,
     SessionChanges,
@@ -47,6 +51,8 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     EligibilityReview,
     ApplicationLetters,
     WrittenProcedureCloser,
+    SessionReminders,
+    InformationReminders,
     ApplicationNotices,
     SessionChanges,
   ],

@@ -59,6 +59,8 @@ export interface ListQuery {
   none?: boolean;
   states?: readonly ApplicationState[];
   assemblyId?: string;
+  /** Only those in information_requested whose latest request for information was made at or before this moment. */
+  requestedBefore?: Date;
   /** Text the reference contains (any case), or one of these governments' applications. */
   search?: { text: string; governmentIds: readonly string[] };
   /** A list position (a bigint, as text). */
@@ -74,6 +76,13 @@ export function list(db: EntityManager, query: ListQuery): Promise<Application[]
   if (query.onAnAgenda) builder.andWhere('a.assemblyId IS NOT NULL');
   if (query.states?.length) builder.andWhere('a.state IN (:...states)', { states: query.states });
   if (query.assemblyId) builder.andWhere('a.assemblyId = :assemblyId', { assemblyId: query.assemblyId });
+  if (query.requestedBefore) {
+    builder.andWhere(
+      `a.state = 'information_requested' AND (SELECT max(m.created_at) FROM application_messages m
+         WHERE m.application_id = a.id AND m.kind = 'information-request') <= :requestedBefore`,
+      { requestedBefore: query.requestedBefore },
+    );
+  }
   if (query.search) {
     // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.
     const byReference = 'strpos(lower(a.reference), lower(:text)) > 0';

@@ -23,6 +23,9 @@ export { ApplicationTransitions } from './transitions/application-transitions.se
 export { EligibilityReview, type CriterionRecord } from './review/eligibility-review.service.js';
 export { ApplicationLetters, LETTER_MAX_BYTES, type UploadedLetter } from './letters/application-letters.service.js';
 export { WrittenProcedureCloser, type ClosingResult } from './deadlines/written-procedure-closer.js';
+export { SessionReminders } from './deadlines/session-reminders.js';
+export { InformationReminders } from './deadlines/information-reminders.js';
 export { SessionChanges } from './sessions/session-changes.service.js';
 export { AdmissionModule } from './admission.module.js';
 export { ADMISSION_ENTITIES } from './admission.entities.js';
+export { sessionName } from './notices/application-notices.service.js';

@@ -39,6 +39,8 @@ export class AppConfig {
   readonly admin: { email: string; password: string; usesDevelopmentPassword: boolean };
   /** `trackedFrom`: the first fiscal year with payment records; no year before it is ever owed. */
   readonly fees: { trackedFrom: number };
+  /** ISO 8601 durations after a request for information at which its application's contact is reminded. */
+  readonly infoRequestReminders: readonly string[];
   readonly demoData: boolean;
   readonly log: { level: string; format: 'json' | 'pretty' };
   /**
@@ -88,6 +90,7 @@ export class AppConfig {
       usesDevelopmentPassword: env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN_PASSWORD,
     };
     this.fees = { trackedFrom: env.FEES_TRACKED_FROM };
+    this.infoRequestReminders = Object.freeze(env.INFO_REQUEST_REMINDERS.split(','));
     this.demoData = env.DEMO_DATA;
     this.log = {
       level: env.LOG_LEVEL,

@@ -195,6 +195,16 @@ export class EnvironmentVariables {
   @IsInt()
   FEES_TRACKED_FROM = 2025;
 
+  /**
+   * When the application's contact is reminded of an unanswered request for information: ISO 8601 durations
+   * after the request, in weeks, days, hours, minutes and seconds, separated by commas. After the longest one
+   * the application is overdue (GET /applications?overdue=true).
+   */
+  @Matches(/^(P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?)(,P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?){0,9}$/, {
+    message: 'must be 1 to 10 ISO 8601 durations in weeks, days, hours, minutes or seconds, separated by commas (e.g. P14D,P28D,P42D)',
+  })
+  INFO_REQUEST_REMINDERS = 'P14D,P28D,P42D';
+
   /** The transparency log's name: the first line of every checkpoint, and the name of its signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()

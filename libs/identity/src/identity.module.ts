@@ -14,6 +14,7 @@ import { GovernmentRoleCheck } from './government-role-check.js';
 import { PasswordsService } from './passwords.service.js';
 import { UserAdministration } from './user-administration.js';
 import { UsersService } from './users.service.js';
+import { CalendarLinks } from './calendar-links.js';
 import { IDENTITY_ENTITIES } from './identity.entities.js';
 import { IssuedTokens } from './issued-tokens.js';
 import { SecondFactors } from './second-factors.js';
@@ -54,7 +55,8 @@ const ISSUER = 'near-admission';
     SignInSessions,
     SecondFactors,
     SignInUnlocks,
+    CalendarLinks,
   ],
-  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors, SignInUnlocks],
+  exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors, SignInUnlocks, CalendarLinks],
 })
 export class IdentityModule {}

@@ -17,6 +17,7 @@ export {
 export { SignInSessions, type RequestOrigin, type SessionEndReason, type SessionView } from './sign-in-sessions.js';
 export { SecondFactors } from './second-factors.js';
 export { IdentityModule } from './identity.module.js';
+export { CalendarLinks } from './calendar-links.js';
 export { type Acting, actingAs } from './acting.js';
 export { IDENTITY_ENTITIES } from './identity.entities.js';
 export { UserDirectory, UserDirectoryModule } from './user-directory.js';

@@ -33,6 +33,18 @@ export interface NotificationData {
   'submission-acknowledged': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'submission-received': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'information-requested': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
+  /**
+   * To the contact of an application whose request for information is unanswered: `requestedOn` in English,
+   * `requestedAt` (ISO 8601) for each language to word the date itself.
+   */
+  'information-reminder': {
+    reference: string;
+    governmentName: string;
+    government?: GovernmentFacts;
+    message: string;
+    requestedOn: string;
+    requestedAt?: string;
+  };
   'response-received': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
   'declared-eligible': { reference: string; governmentName: string; government?: GovernmentFacts };
   'declared-ineligible': { reference: string; governmentName: string; government?: GovernmentFacts; reasons: string };
@@ -65,6 +77,10 @@ export interface NotificationData {
   };
   deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  /** To the delegates of a government that has not voted in a written procedure yet; `applications` one per line. */
+  'vote-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; applications: string };
+  /** To the delegates of every member before a meeting; `agenda` one application per line. */
+  'meeting-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; agenda: string };
   /** `link` is secret (it holds a single-use token): the row forgets it once the message is sent. */
   invitation: { name: string; link: string };
   'password-reset': { name: string; link: string };
@@ -78,14 +94,17 @@ export type NotificationEvent = keyof NotificationData;
 /** The e-mails about the recipient's own account (no application): its links and security notices. */
 export type AccountNotificationEvent =
   'invitation' | 'password-reset' | 'unlock' | 'password-changed' | 'second-factor-added' | 'second-factor-removed';
-/** The e-mails about an application. */
-export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent>;
+/** The e-mails about a session rather than one application: the reminders. */
+export const SESSION_EVENTS = ['vote-reminder', 'meeting-reminder'] as const satisfies readonly NotificationEvent[];
+/** The e-mails about an application, which its workflow sends. */
+export type ApplicationNotificationEvent = Exclude<NotificationEvent, AccountNotificationEvent | (typeof SESSION_EVENTS)[number]>;
 
 /** The fields each event's templates may use, as a value (checked when the templates load). */
 export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof NotificationData[E])[] } = {
   'submission-acknowledged': ['reference', 'governmentName', 'category'],
   'submission-received': ['reference', 'governmentName', 'category'],
   'information-requested': ['reference', 'governmentName', 'message'],
+  'information-reminder': ['reference', 'governmentName', 'message', 'requestedOn'],
   'response-received': ['reference', 'governmentName', 'message'],
   'declared-eligible': ['reference', 'governmentName'],
   'declared-ineligible': ['reference', 'governmentName', 'reasons'],
@@ -95,6 +114,8 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
+  'vote-reminder': ['sessionName', 'sessionWhen', 'applications'],
+  'meeting-reminder': ['sessionName', 'sessionWhen', 'agenda'],
   invitation: ['name', 'link'],
   'password-reset': ['name', 'link'],
   unlock: ['name', 'link'],

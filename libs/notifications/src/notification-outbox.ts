@@ -6,7 +6,7 @@ import * as notifications from './notification.repository.js';
 
 export interface OutboxEntry<E extends NotificationEvent = NotificationEvent> {
   event: E;
-  /** The application the e-mail is about; null for an e-mail about the recipient's own account. */
+  /** The application the e-mail is about; null for one about no one application (the recipient's own account, a session's reminder). */
   applicationId: string | null;
   data: NotificationData[E];
   recipients: readonly Recipient[];

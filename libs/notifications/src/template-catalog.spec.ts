@@ -12,6 +12,7 @@ const SAMPLE: NotificationData = {
   'submission-acknowledged': { ...common, category: 'member' },
   'submission-received': { ...common, category: 'member' },
   'information-requested': { ...common, message: 'Please send the signed letter of the governor.' },
+  'information-reminder': { ...common, message: 'Please send the signed letter of the governor.', requestedOn: '6 December 2026' },
   'response-received': { ...common, message: 'The letter is attached.' },
   'declared-eligible': common,
   'declared-ineligible': { ...common, reasons: 'Not a regional government.' },
@@ -21,6 +22,16 @@ const SAMPLE: NotificationData = {
   decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
+  'vote-reminder': {
+    sessionName: 'Written procedure 7',
+    sessionWhen: 'until 15 September 2026, 12:00 UTC',
+    applications: `${REFERENCE}: Qinghai Province`,
+  },
+  'meeting-reminder': {
+    sessionName: '16th General Assembly',
+    sessionWhen: '15 September 2026 – 17 September 2026, Pohang',
+    agenda: `${REFERENCE}: Qinghai Province`,
+  },
   invitation: { name: 'Hanako Sato', link: 'https://near.example/app/invitation/2f1c.secret-part' },
   'password-reset': { name: 'Hanako Sato', link: 'https://near.example/app/password-reset/2f1c.secret-part' },
   unlock: { name: 'Hanako Sato', link: 'https://near.example/app/unlock/2f1c.secret-part' },
@@ -65,11 +76,13 @@ describe('TemplateCatalog', () => {
     for (const event of NOTIFICATION_EVENTS) {
       const message = catalog.render(event, locale, SAMPLE[event]);
       expect(message.locale).toBe(locale);
-      // An e-mail about the recipient's own account (an invitation, a password, a second factor) is about no application.
-      const reference = 'reference' in SAMPLE[event] ? `[${REFERENCE}]` : '';
-      expect(message.subject).toContain(reference);
+      // A session's reminder names the session; one about the recipient's own account (an invitation, a
+      // password, a second factor) names nothing; every other message is about one application.
+      const sample = SAMPLE[event] as Record<string, unknown>;
+      const about = 'reference' in sample ? `[${REFERENCE}]` : 'sessionName' in sample ? String(sample.sessionName) : '';
+      expect(message.subject).toContain(about);
       for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
-      expect(message.text).toContain(reference.slice(1, -1));
+      expect(message.text).toContain(about.replace(/^\[|\]$/g, ''));
       expect(message.html).toContain(`<html lang="${locale}">`);
       for (const [field, value] of Object.entries(SAMPLE[event]) as [string, string][]) {
         const shown = wordsOf(locale)[field]?.[value] ?? value;
@@ -168,7 +181,8 @@ describe('TemplateCatalog', () => {
     };
     const government = { nameEn: 'Qinghai Province', nameLocal: '青海省', country: 'CN' };
     /** Every event's sample with the facts each language words itself from. */
-    const facts = (event: (typeof NOTIFICATION_EVENTS)[number]) => ({ ...SAMPLE[event], government, session, decision });
+    const requestedAt = '2026-12-06T09:00:00.000Z';
+    const facts = (event: (typeof NOTIFICATION_EVENTS)[number]) => ({ ...SAMPLE[event], government, session, decision, requestedAt });
     const values = (event: (typeof NOTIFICATION_EVENTS)[number]) => [
       ...Object.values(SAMPLE[event]).filter((value): value is string => typeof value === 'string'),
       government.nameEn,
@@ -198,6 +212,16 @@ describe('TemplateCatalog', () => {
           expect({ event, leftover: own.match(/[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/g) }).toEqual({ event, leftover: null });
         }
       }
+    });
+
+    it("words the date of a request for information in the reader's language", () => {
+      const reminder = (locale: string) =>
+        catalog.render('information-reminder', locale, { ...SAMPLE['information-reminder'], government, requestedAt }).text;
+      expect(reminder('ko')).toContain('2026년 12월 6일');
+      expect(reminder('ja')).toContain('2026年12月6日');
+      expect(reminder('zh')).toContain('2026年12月6日');
+      expect(reminder('ru')).toContain('6 декабря 2026');
+      expect(reminder('en')).toContain('6 December 2026');
     });
 
     it("names the government in the reader's own language when it is the government's, else in English with its own name", () => {

@@ -76,10 +76,11 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   const subject = template.subject;
   if (typeof subject === 'string') {
     if (/[\r\n]/.test(subject)) problems.push(`${where}, subject: must be one line`);
-    // A message about an application carries its reference: it is how people file and find the mail. (A message
-    // about the recipient's own account, such as an invitation or a second factor added, has none.)
-    if (allowed.includes('reference') && !placeholdersIn(subject).includes('reference'))
-      problems.push(`${where}, subject: must carry {{reference}}`);
+    // A message about one application carries its reference: it is how people file and find the mail. A
+    // session's reminder names the session instead; one about the recipient's own account (an invitation, a
+    // second factor added) names neither.
+    const key = allowed.includes('reference') ? 'reference' : allowed.includes('sessionName') ? 'sessionName' : undefined;
+    if (key && !placeholdersIn(subject).includes(key)) problems.push(`${where}, subject: must carry {{${key}}}`);
   }
   if (problems.length > before) return undefined;
   return { subject: template.subject as string, text: template.text as string, html: template.html as string };

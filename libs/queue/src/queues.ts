@@ -3,6 +3,7 @@ export enum QueueName {
   WrittenProcedures = 'written-procedures',
   Notifications = 'notifications',
   TransparencyLog = 'transparency-log',
+  Reminders = 'reminders',
 }
 
 export enum JobName {
@@ -14,6 +15,8 @@ export enum JobName {
   SendNotification = 'send-notification',
   /** Makes committed audit entries leaves of the log's tree and signs a checkpoint; repeated every LOG_INTEGRATION_INTERVAL_MS. */
   IntegrateLog = 'integrate-log',
+  /** Sends the reminders PostgreSQL says are due and not yet sent; repeated every REMINDER_INTERVAL_MS. */
+  SendDueReminders = 'send-due-reminders',
 }
 
 export interface JobPayloads {
@@ -21,10 +24,12 @@ export interface JobPayloads {
   [JobName.SweepWrittenProcedures]: Record<string, never>;
   [JobName.SendNotification]: { notificationId: string };
   [JobName.IntegrateLog]: Record<string, never>;
+  [JobName.SendDueReminders]: Record<string, never>;
 }
 
 export const JOBS_OF_QUEUE = {
   [QueueName.WrittenProcedures]: [JobName.CloseWrittenProcedure, JobName.SweepWrittenProcedures],
   [QueueName.Notifications]: [JobName.SendNotification],
   [QueueName.TransparencyLog]: [JobName.IntegrateLog],
+  [QueueName.Reminders]: [JobName.SendDueReminders],
 } as const satisfies Record<QueueName, readonly JobName[]>;

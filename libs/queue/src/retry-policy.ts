@@ -14,6 +14,12 @@ export const notificationRetryPolicy = (attempts: number, firstDelayMs: number):
 export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
+ * How often a worker looks in PostgreSQL for reminders that are due: a reminder goes out about this long after
+ * its moment at most (plus a schedule check when Redis came back empty). The look is one indexed query.
+ */
+export const REMINDER_INTERVAL_MS = 1_000;
+
+/**
  * How often the log's integrator runs while the worker runs: an entry is in a signed checkpoint about this
  * long after its commit (a checkpoint at least once a second while entries arrive).
  */

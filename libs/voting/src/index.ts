@@ -20,6 +20,21 @@ export { commitmentOf, newReceipt, type BallotReceipt } from './votes/ballot-com
 export * from './rules/decision-rule.js';
 export { decide, type Decision } from './rules/decide.js';
 export { type Tally } from './rules/tally.js';
+export {
+  DEFAULT_REMINDERS,
+  MAX_REMINDERS,
+  REMINDER_PATTERN,
+  defaultRemindersOf,
+  inSendingOrder,
+  offsetMs,
+  reminderProblem,
+} from './reminders/reminder-offsets.js';
+export {
+  claimDueMeetingReminders,
+  claimDueVoteReminders,
+  type ClaimedMeetingReminder,
+  type ClaimedVoteReminder,
+} from './reminders/reminder.repository.js';
 export { VotingError, VotingErrorCode } from './voting-error.js';
 export { VotingModule } from './voting.module.js';
 export { VOTING_ENTITIES } from './voting.entities.js';

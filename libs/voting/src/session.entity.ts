@@ -57,6 +57,13 @@ export class Session {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /** ISO 8601 durations before the deadline (written procedure) or the start (meeting) when reminders go out. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  reminders!: string[];
+
+  /** The SEQUENCE of its calendar event: the database raises it when the session's dates, venue or status change. */
+  @Column({ name: 'calendar_sequence', type: 'integer', default: 0, insert: false, update: false })
+  calendarSequence!: number;
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 

@@ -9,12 +9,15 @@ import * as sessions from './session.repository.js';
 import type { SessionFilter } from './session.repository.js';
 import { type BallotSecrecy, defaultRule, type MajorityRule, type QuorumRule } from './rules/decision-rule.js';
 import { VotingError, VotingErrorCode } from './voting-error.js';
+import { defaultRemindersOf, inSendingOrder, reminderProblem } from './reminders/reminder-offsets.js';
 
 /** The rule of a session; what is left out takes the default of its body (docs/domain.md, "Decision rules"). */
 export interface RuleChoice {
   quorum?: QuorumRule;
   majority?: MajorityRule;
   ballotSecrecy?: BallotSecrecy;
+  /** ISO 8601 durations before the deadline or start; left out, the body's defaults; empty, none. */
+  reminders?: string[];
 }
 
 export interface NewMeeting extends RuleChoice {
@@ -71,6 +74,7 @@ export class SessionsService {
   }
 
   async scheduleMeeting(input: NewMeeting, acting: Acting): Promise<Session> {
+    const reminders = remindersOf(input);
     if (input.endsOn < input.startsOn) {
       throw new VotingError(
         VotingErrorCode.InvalidSessionDates,
@@ -89,6 +93,7 @@ export class SessionsService {
       const defaults = defaultRule(input.body);
       const assembly = await sessions.insert(manager, {
         ...input,
+        reminders,
         venue: input.venue.trim(),
         deadline: null,
         status: 'scheduled',
@@ -103,7 +108,7 @@ export class SessionsService {
         entityId: assembly.id,
         stateBefore: null,
         stateAfter: 'scheduled',
-        payload: { ...input, quorum: assembly.quorum, majority: assembly.majority, ballotSecrecy: assembly.ballotSecrecy },
+        payload: { ...input, reminders, quorum: assembly.quorum, majority: assembly.majority, ballotSecrecy: assembly.ballotSecrecy },
       });
       return assembly;
     });
@@ -112,6 +117,7 @@ export class SessionsService {
   /** A written procedure is open from creation; its ballots close by themselves at the deadline. */
   async startWrittenProcedure(input: NewWrittenProcedure, acting: Acting): Promise<Session> {
     const now = new Date();
+    const reminders = remindersOf(input);
     if (input.deadline.getTime() <= now.getTime()) {
       throw new VotingError(VotingErrorCode.DeadlineInThePast, `The deadline ${input.deadline.toISOString()} has already passed.`);
     }
@@ -134,6 +140,7 @@ export class SessionsService {
         endsOn: null,
         venue: null,
         deadline: input.deadline,
+        reminders,
         status: 'in_session',
         openedAt: now,
         notes: null,
@@ -150,6 +157,7 @@ export class SessionsService {
         payload: {
           number: input.number,
           deadline: input.deadline.toISOString(),
+          reminders,
           quorum: assembly.quorum,
           majority: assembly.majority,
           ballotSecrecy: assembly.ballotSecrecy,
@@ -158,4 +166,12 @@ export class SessionsService {
       return assembly;
     });
   }
+}
+
+/** The reminders to store, longest first: the body's defaults when none were given. */
+function remindersOf(input: { reminders?: string[]; body?: SessionBody }): string[] {
+  const reminders = input.reminders ?? defaultRemindersOf(input.body ?? 'written_procedure');
+  const problem = reminderProblem(reminders);
+  if (problem) throw new VotingError(VotingErrorCode.InvalidReminders, problem);
+  return inSendingOrder(reminders);
 }

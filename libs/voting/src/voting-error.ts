@@ -20,6 +20,7 @@ export enum VotingErrorCode {
   DeadlineInThePast = 'deadline-in-the-past',
   NotForWrittenProcedure = 'not-for-written-procedure',
   QuorumRuleUnfitForBody = 'quorum-rule-unfit-for-body',
+  InvalidReminders = 'invalid-reminders',
   SessionChanged = 'session-changed',
   SessionVersionRequired = 'session-version-required',
   ReceiptNotFound = 'receipt-not-found',

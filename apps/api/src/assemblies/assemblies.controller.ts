@@ -38,7 +38,7 @@ export class AssembliesController {
     @ActingUser() acting: Acting,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AssemblyDto> {
-    const rule = { quorum: body.quorum, majority: body.majority, ballotSecrecy: body.ballotSecrecy };
+    const rule = { quorum: body.quorum, majority: body.majority, ballotSecrecy: body.ballotSecrecy, reminders: body.reminders };
     const assembly =
       body.body === 'written_procedure'
         ? await this.assemblies.startWrittenProcedure({ number: body.number, deadline: new Date(body.deadline!), ...rule }, acting)

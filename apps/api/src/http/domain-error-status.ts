@@ -115,6 +115,7 @@ function votingStatus(code: VotingErrorCode): HttpStatus {
     case VotingErrorCode.DeadlineInThePast:
     case VotingErrorCode.NotForWrittenProcedure:
     case VotingErrorCode.QuorumRuleUnfitForBody:
+    case VotingErrorCode.InvalidReminders:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case VotingErrorCode.SessionChanged:
       return HttpStatus.PRECONDITION_FAILED;

@@ -1,3 +1,4 @@
+import { redactUrl } from '../logging/redact-url.js';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from '@near/common';
@@ -35,7 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error({ err: exception, req: { id: request.id } }, 'Unhandled error');
     }
-    const body: ProblemDetails = { ...problem, instance: request.url, requestId: request.id };
+    const body: ProblemDetails = { ...problem, instance: redactUrl(request.url), requestId: request.id };
     if (typeof problem.retryAfterSeconds === 'number') void reply.header('Retry-After', String(problem.retryAfterSeconds));
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('Retry-After', '5');
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);

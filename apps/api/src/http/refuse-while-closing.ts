@@ -1,3 +1,4 @@
+import { redactUrl } from '../logging/redact-url.js';
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@near/common';
 import { genericProblem } from './generic-problem.js';
@@ -15,7 +16,7 @@ export function refuseWhileClosing(instance: FastifyInstance): void {
   instance.addHook('onRequest', async (request, reply) => {
     if (!closing) return;
     const problem = genericProblem(503, 'The service is shutting down; send the request again.', {
-      instance: request.url,
+      instance: redactUrl(request.url),
       requestId: request.id,
     });
     await reply

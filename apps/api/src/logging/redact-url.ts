@@ -7,6 +7,8 @@ const JWT = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 const LINK_PAGE = /^(\/app\/(?:invitation|password-reset|unlock)\/)[^/?#]+/;
 
 const REDACTED = '[redacted]';
+/** The secret calendar feed address holds its token in the path. */
+const CALENDAR_FEED = /^(\/calendar\/feed\/)[^/?]*/;
 
 /**
  * The URL as logged: values of query parameters named like secrets, anything shaped like a JWT, and the token
@@ -14,7 +16,10 @@ const REDACTED = '[redacted]';
  */
 export function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
-  const path = (queryStart < 0 ? url : url.slice(0, queryStart)).replace(JWT, REDACTED).replace(LINK_PAGE, `$1${REDACTED}`);
+  const path = (queryStart < 0 ? url : url.slice(0, queryStart))
+    .replace(JWT, REDACTED)
+    .replace(LINK_PAGE, `$1${REDACTED}`)
+    .replace(CALENDAR_FEED, `$1${REDACTED}`);
   if (queryStart < 0) return path;
   const query = url
     .slice(queryStart + 1)

@@ -12,6 +12,7 @@ export type MfaRequired = Schemas['MfaRequiredDto'];
 export type TotpEnrolment = Schemas['TotpEnrolmentDto'];
 export type RecoveryCodes = Schemas['RecoveryCodesDto'];
 export type SignInSession = Schemas['SessionDto'];
+export type CalendarLink = Schemas['CalendarLinkDto'];
 export type User = Schemas['UserDto'];
 
 export type GovernmentSummary = Schemas['GovernmentSummaryDto'];

@@ -4,6 +4,7 @@ import { SCHEDULE_CHECK_INTERVAL_MS } from '@near/queue';
 import type { KeptSchedule } from './kept-schedule.js';
 import { LogIntegrationSchedule } from './log-integration-schedule.js';
 import { WrittenProcedureSchedule } from './written-procedure-schedule.js';
+import { ReminderSchedule } from './reminder-schedule.js';
 
 /** Longer than any check should take; a Redis that does not answer must not hold the shutdown for ever. */
 const CHECK_TIMEOUT_MS = 10_000;
@@ -21,8 +22,8 @@ export class ScheduleKeeper implements OnApplicationBootstrap, BeforeApplication
   private running?: Promise<unknown>;
   private stopped = false;
 
-  constructor(writtenProcedures: WrittenProcedureSchedule, logIntegration: LogIntegrationSchedule) {
-    this.schedules = [logIntegration, writtenProcedures];
+  constructor(writtenProcedures: WrittenProcedureSchedule, logIntegration: LogIntegrationSchedule, reminders: ReminderSchedule) {
+    this.schedules = [logIntegration, writtenProcedures, reminders];
   }
 
   onApplicationBootstrap(): void {

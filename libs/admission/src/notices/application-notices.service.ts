@@ -22,6 +22,8 @@ export interface NoticeDetails {
   explanation?: string;
   /** What the explanation says, for languages other than English to word it. */
   decision?: DecisionFacts;
+  /** When a request for information was made (ISO 8601), for its reminders. */
+  requestedAt?: string;
 }
 
 const BODY_NAMES: Record<Session['body'], string> = {
@@ -38,7 +40,7 @@ const ENGLISH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'l
 const ENGLISH_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 const englishDay = (isoDate: string) => ENGLISH_DAY.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-function sessionWhen(session: Session): string {
+export function sessionWhen(session: Session): string {
   if (session.deadline) return `until ${ENGLISH_DAY.format(session.deadline)}, ${ENGLISH_TIME.format(session.deadline)} UTC`;
   const dates = !session.startsOn
     ? null
@@ -48,7 +50,7 @@ function sessionWhen(session: Session): string {
   return [dates, session.venue].filter(Boolean).join(', ');
 }
 
-function sessionFacts(session: Session): SessionFacts {
+export function sessionFacts(session: Session): SessionFacts {
   const { body, number, startsOn, endsOn, venue, deadline } = session;
   return { body, number, startsOn, endsOn, venue, deadline: deadline?.toISOString() ?? null };
 }
@@ -85,6 +87,12 @@ export class ApplicationNotices {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
       'information-requested': () => ({ ...base, message: details.message ?? '' }),
+      'information-reminder': () => ({
+        ...base,
+        message: details.message ?? '',
+        requestedOn: details.requestedAt ? ENGLISH_DAY.format(new Date(details.requestedAt)) : '',
+        requestedAt: details.requestedAt ?? '',
+      }),
       'response-received': () => ({ ...base, message: details.message ?? '' }),
       'declared-eligible': () => base,
       'declared-ineligible': () => ({ ...base, reasons: details.reasons ?? '' }),

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '@near/common';
+import { AppConfig } from '@near/config';
 import { entitiesFromRows, entityFromRow, queryPreparedByIds } from '@near/database';
 import type { Acting, AuthenticatedUser } from '@near/identity';
 import { Government, GovernmentsService } from '@near/registry';
-import { Session } from '@near/voting';
+import { offsetMs, Session } from '@near/voting';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import { ApplicationLetter } from '../application-letter.entity.js';
 import { ApplicationMessage } from '../application-message.entity.js';
@@ -27,6 +28,8 @@ export interface ApplicationFilter {
   assemblyId?: string;
   /** Only those the caller can act on now (a non-empty `allowedActions`). */
   actionable?: boolean;
+  /** Only those whose request for information is unanswered past its last reminder (INFO_REQUEST_REMINDERS). */
+  overdue?: boolean;
   /** Text found in the reference or in the government's English or local name, in any case. */
   q?: string;
 }
@@ -72,7 +75,13 @@ export class ApplicationReader {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: Workflow,
     private readonly governments: GovernmentsService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** A request made at or before this moment is past its last reminder. */
+  private overdueSince(): Date {
+    return new Date(Date.now() - Math.max(...this.config.infoRequestReminders.map((reminder) => offsetMs(reminder) ?? 0)));
+  }
 
   /**
    * One statement: the application, its government, criteria, session, newest letter and messages. The views
@@ -132,6 +141,7 @@ export class ApplicationReader {
       none: user.role === 'admin',
       states,
       assemblyId: filter.assemblyId,
+      requestedBefore: filter.overdue ? this.overdueSince() : undefined,
       before,
       limit: page.limit + 1,
     });

@@ -10,7 +10,11 @@ import { BallotReceipts1764979200000 } from './1764979200000-ballot-receipts.js'
 import { SignInSessions1764986400000 } from './1764986400000-sign-in-sessions.js';
 import { SessionCancellation1764990000000 } from './1764990000000-session-cancellation.js';
 import { AccountLinks1764993600000 } from './1764993600000-account-links.js';
-import { UnlockLinks1764997200000 } from './1764997200000-unlock-links.js';
+import { SessionReminders1764997200000 } from './1764997200000-session-reminders.js';
+import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.js';
+import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
+import { InformationReminders1765238400000 } from './1765238400000-information-reminders.js';
+import { UnlockLinks1765324800000 } from './1765324800000-unlock-links.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -24,5 +28,9 @@ export const MIGRATIONS = [
   SignInSessions1764986400000,
   SessionCancellation1764990000000,
   AccountLinks1764993600000,
-  UnlockLinks1764997200000,
+  SessionReminders1764997200000,
+  SessionCalendar1765065600000,
+  CalendarLinks1765152000000,
+  InformationReminders1765238400000,
+  UnlockLinks1765324800000,
 ] as const;

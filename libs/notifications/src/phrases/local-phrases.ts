@@ -4,6 +4,7 @@ import { CHINESE_PHRASES } from './chinese-phrases.js';
 import { JAPANESE_PHRASES } from './japanese-phrases.js';
 import { KOREAN_PHRASES } from './korean-phrases.js';
 import { MONGOLIAN_PHRASES } from './mongolian-phrases.js';
+import { formatDay } from './intl-dates.js';
 import type { LocalPhrases } from './phrase-book.js';
 import { RUSSIAN_PHRASES } from './russian-phrases.js';
 
@@ -37,6 +38,10 @@ export function inLocalPhrases(locale: Locale, data: Readonly<Record<string, unk
     sessionWhen: session && 'sessionWhen' in data ? phrases.sessionWhen(session) : undefined,
     explanation: decision && 'explanation' in data ? phrases.explanation(decision) : undefined,
     governmentName: government && 'governmentName' in data ? governmentName(locale, phrases, government) : undefined,
+    requestedOn:
+      typeof data.requestedAt === 'string' && data.requestedAt && 'requestedOn' in data
+        ? formatDay(locale, data.requestedAt, { dateStyle: 'long' })
+        : undefined,
   };
   return { ...data, ...Object.fromEntries(Object.entries(worded).filter(([, text]) => text !== undefined)) };
 }

@@ -19,6 +19,16 @@ export class ListApplicationsQuery {
   @IsBoolean()
   actionable?: boolean;
 
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only the applications in information_requested whose request for information is older than the last reminder (INFO_REQUEST_REMINDERS), still unanswered.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
   @ApiPropertyOptional({ example: 'CN' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))

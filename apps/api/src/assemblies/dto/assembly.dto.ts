@@ -24,6 +24,12 @@ export class AssemblyDto extends SessionSummaryDto {
     description: 'When its first ballot opened; the rule cannot change after.',
   })
   ruleFrozenAt!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['PT72H', 'PT24H'],
+    description: 'ISO 8601 durations before the deadline (written procedure) or the start (meeting) when reminders go out, longest first.',
+  })
+  reminders!: string[];
   @ApiProperty({ description: 'Its version, as the ETag says it: send it back in If-Match to edit or cancel the session.' })
   version!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was cancelled.' })
@@ -41,6 +47,7 @@ export class AssemblyDto extends SessionSummaryDto {
       majority: assembly.majority,
       ballotSecrecy: assembly.ballotSecrecy,
       ruleFrozenAt: assembly.ruleFrozenAt?.toISOString() ?? null,
+      reminders: assembly.reminders,
       version: assembly.version,
       cancelledAt: assembly.cancelledAt?.toISOString() ?? null,
       presentGovernmentIds,

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   SESSION_BODIES,
   type SessionBody,
@@ -9,6 +22,8 @@ import {
   type MajorityRule,
   QUORUM_RULES,
   type QuorumRule,
+  MAX_REMINDERS,
+  REMINDER_PATTERN,
 } from '@near/voting';
 import { IsUuid } from '../../http/is-uuid.decorator.js';
 
@@ -70,4 +85,22 @@ export class CreateAssemblyDto {
   @IsOptional()
   @IsIn(BALLOT_SECRECY)
   ballotSecrecy?: BallotSecrecy;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_REMINDERS,
+    example: ['PT72H', 'PT24H'],
+    description:
+      'When reminders go out: ISO 8601 durations (weeks, days, hours, minutes, seconds) before the deadline of a written ' +
+      'procedure (to the delegates of each government on the roll that has not voted) or before the start of a meeting (to ' +
+      'the delegates of every member, with the agenda). Default ["PT72H", "PT24H"] for a written procedure, ["P7D", "P1D"] ' +
+      'for a meeting; [] for none.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REMINDERS)
+  @IsString({ each: true })
+  @Length(2, 40, { each: true })
+  @Matches(REMINDER_PATTERN, { each: true, message: 'each reminder must be an ISO 8601 duration such as PT24H or P7D' })
+  reminders?: string[];
 }

@@ -6,11 +6,12 @@ import type { Page } from '../../router.js';
 import { t } from '../../i18n/i18n.js';
 import { h, replace } from '../../ui/h.js';
 import { pageTitle } from '../../ui/widgets.js';
+import { calendarSection } from './calendar-section.js';
 import { secondFactorSection } from './second-factor-section.js';
 import { sessionsSection } from './sessions-section.js';
 
 /**
- * The user's own account: two-step sign-in and where they are signed in. For a role that must sign in with a
+ * The user's own account: two-step sign-in, where they are signed in, and the sessions in their calendar. For a role that must sign in with a
  * second factor and has none yet, this is the only page (the API answers nothing else until enrolment is done).
  */
 export const accountPage: Page = async ({ main }) => {
@@ -30,6 +31,7 @@ export const accountPage: Page = async ({ main }) => {
     mustEnrol ? h('p', { class: 'notice notice-warning', role: 'alert' }, t('account.mustEnrol')) : null,
     secondFactor,
     mustEnrol ? null : await sessionsSection(),
+    mustEnrol ? null : calendarSection(),
   );
 };
 

@@ -131,7 +131,12 @@ export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
         ),
       ),
     );
-    replace(main, pageTitle(t('vote.title')), sessions.length === 0 ? h('p', null, t('vote.noSession')) : sections);
+    replace(
+      main,
+      pageTitle(t('vote.title')),
+      sessions.length === 0 ? h('p', null, t('vote.noSession')) : sections,
+      h('p', null, h('a', { href: '/app/account' }, t('calendar.link'))),
+    );
     if (focused && !main.contains(focused)) main.querySelector('h1')?.focus();
   }
   await render(true);

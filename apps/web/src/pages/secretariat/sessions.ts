@@ -121,6 +121,7 @@ export const sessionsPage: Page = async ({ main }) => {
   replace(
     main,
     pageTitle(t('sessions.title')),
+    h('p', null, h('a', { href: '/app/account' }, t('calendar.link'))),
     h(
       'ul',
       { class: 'cards' },

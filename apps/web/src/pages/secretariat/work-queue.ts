@@ -84,10 +84,29 @@ export const workQueuePage: Page = async ({ main, search }) => {
     replace(more, page.nextCursor ? h('button', { type: 'button', onclick: () => void load(page.nextCursor!) }, t('common.more')) : null);
   }
 
+  // Marked apart, above the filters' results: the applicant has let every reminder pass.
+  const overdue = await api<ApplicationPage>(`/applications${query({ overdue: 'true', limit: 100 })}`);
+  const overdueSection = overdue.items.length
+    ? h(
+        'section',
+        { 'aria-labelledby': 'queue-overdue' },
+        h('h2', { id: 'queue-overdue' }, t('queue.overdue')),
+        h('p', null, t('queue.overdueIntro')),
+        h(
+          'ul',
+          null,
+          overdue.items.map((item) =>
+            h('li', null, h('a', { href: `/app/applications/${item.id}` }, item.reference), ' — ', governmentName(item.government)),
+          ),
+        ),
+      )
+    : null;
+
   replace(
     main,
     pageTitle(t('queue.title')),
     h('p', null, t('queue.intro')),
+    overdueSection,
     filters,
     counter,
     dataTable(
