@@ -178,7 +178,8 @@ const ROUTES: Record<string, RouteSetup> = {
       caller: world.admin,
       records: { id: await anInvitedApplicant(world), governmentId: world.applicant.governmentId },
     }),
-    valid: { 'If-Match': fc.constant('"1"') },
+    // A correction that fits the user: the caller may give the role, the government suits it, the locale is one we speak.
+    valid: { 'If-Match': fc.constant('"1"'), role: fc.constant('applicant'), locale: fc.constantFrom('en', 'ko', 'ru') },
     readBack: (world, scene) => get(world, world.admin, `/users/${scene.records.id}`),
     normalize: (text) => text.trim(),
   },

@@ -321,7 +321,8 @@ describe('The web app as officials use it', () => {
     await secretariat.waitForURL(/q=/);
     const row = secretariat.locator('tbody tr', { hasText: filed.reference });
     await row.waitFor();
-    await expect(secretariat.locator('tbody tr').count()).resolves.toBe(1);
+    // The list settles on the one match (the search answers after the page's first list).
+    await secretariat.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
     await row.getByText('Heilongjiang North').waitFor();
     await expectAccessible(secretariat);
 
