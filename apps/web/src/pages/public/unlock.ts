@@ -3,38 +3,18 @@ import { t } from '../../i18n/i18n.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { PublicPage } from '../../router.js';
+import { linkRequestPage } from './link-request.js';
 
-/** Asks for an unlock link; says the same whether or not the address belongs to a slowed account, as the API does. */
-export const requestUnlockPage: PublicPage = ({ main }) => {
-  const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
-  const sent = h('p', { role: 'status' });
-  const form: HTMLFormElement = h(
-    'form',
-    {
-      class: 'card narrow',
-      onsubmit: whenSubmitted(async () => {
-        try {
-          await api('/auth/unlock', { method: 'POST', body: { email: email.value } });
-          sent.textContent = t('unlock.sent', { email: email.value });
-        } catch (problem) {
-          showProblem(form, problem);
-        }
-      }),
-    },
-    field(t('unlock.email'), email),
-    submit(t('unlock.submit'), { class: 'primary' }),
-  );
-  replace(
-    main,
-    pageTitle(t('unlock.title')),
-    h('p', null, t('unlock.intro')),
-    form,
-    sent,
-    h('p', null, h('a', { href: '/app/' }, t('forgot.back'))),
-  );
-};
+/** Asks for an unlock link, for an account slowed by failed sign-ins. */
+export const requestUnlockPage = linkRequestPage('/auth/unlock', {
+  title: 'unlock.title',
+  intro: 'unlock.intro',
+  email: 'unlock.email',
+  submit: 'unlock.submit',
+  sent: 'unlock.sent',
+});
 
 /**
  * The page of an unlock link. Redeemed by a press, not on opening, so that a mail scanner fetching the link does
