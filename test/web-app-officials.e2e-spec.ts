@@ -147,7 +147,8 @@ describe('The web app as officials use it', () => {
     await expectAccessible(secretariat);
     await secretariat.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Close the ballot');
+    // Focus goes back once the page has enabled the button again, a moment after the dialog closes.
+    await secretariat.locator('button:focus', { hasText: /^Close the ballot$/ }).waitFor();
     await secretariat.locator('h1 .badge', { hasText: /^Voting$/ }).waitFor();
 
     await close.click();
@@ -237,7 +238,8 @@ describe('The web app as officials use it', () => {
     await expectAccessible(secretariat);
     await dialog.getByRole('button', { name: 'Go back' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect(secretariat.evaluate<string>('document.activeElement?.textContent ?? ""')).resolves.toBe('Cancel the session');
+    // Focus goes back once the page has enabled the button again, a moment after the dialog closes.
+    await secretariat.locator('button:focus', { hasText: /^Cancel the session$/ }).waitFor();
     await secretariat.locator('h1 .badge', { hasText: /^Scheduled$/ }).waitFor();
 
     await cancel.click();
@@ -322,7 +324,7 @@ describe('The web app as officials use it', () => {
     const row = secretariat.locator('tbody tr', { hasText: filed.reference });
     await row.waitFor();
     // The list settles on the one match (the search answers after the page's first list).
-    await secretariat.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    await secretariat.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
     await row.getByText('Heilongjiang North').waitFor();
     await expectAccessible(secretariat);
 
@@ -330,7 +332,9 @@ describe('The web app as officials use it', () => {
     await secretariat.getByLabel('Application reference').fill(filed.reference.toLowerCase());
     await secretariat.getByRole('button', { name: 'Filter' }).click();
     await secretariat.waitForURL(/reference=/);
+    // The unfiltered trail (more than two entries) gives way to the filtered one.
     const rows = secretariat.locator('tbody tr');
+    await rows.nth(2).waitFor({ state: 'detached' });
     await rows.nth(1).waitFor();
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.nth(0).textContent()).resolves.toContain('Application filed');
