@@ -43,6 +43,22 @@ describe('passwords chosen by their owners', () => {
       await signIn(user.email, TEST_PASSWORD).expect(200);
     });
 
+    it('slows guesses of the current password as it slows sign-ins, the right one included', async () => {
+      const guessed = await aUser(api, 'delegate', { government: 'Toyama' });
+      const guess = (currentPassword: string) =>
+        api.http().put('/auth/password').set(bearer(guessed)).send({ currentPassword, newPassword: NEW_PASSWORD });
+      // Three free failures, then each next attempt waits 1, 2, 4… seconds after the last.
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6 && !statuses.includes(429); attempt++)
+        statuses.push((await guess(`guess number ${attempt}`)).status);
+      expect(statuses.slice(0, 3)).toEqual([400, 400, 400]);
+      expect(statuses.at(-1)).toBe(429);
+      const held = await guess(TEST_PASSWORD).expect(429);
+      expect(held.body.type).toBe('urn:near:problem:too-many-failed-sign-ins');
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      await signIn(guessed.email, TEST_PASSWORD).expect(429);
+    });
+
     it('refuses a new password the rules refuse, naming the field and the reason', async () => {
       for (const [password, reason] of [
         ['short-pass', 'too-short'],
@@ -195,7 +211,7 @@ describe('passwords chosen by their owners', () => {
     expect((await api.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]))[0].password_hash).toBe(old);
     await signIn(user.email, TEST_PASSWORD).expect(200);
     const [row] = await api.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
-    expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/);
     await signIn(user.email, TEST_PASSWORD).expect(200);
   });
 });

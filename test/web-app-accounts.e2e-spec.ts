@@ -1,17 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { DESKTOP, expectAccessible, launchChromium, PHONE, signedIn } from './utils/browser.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { linkIn, mailsTo } from './utils/e-mailed-link.js';
 import { freePort } from './utils/free-port.js';
 import { Mailbox } from './utils/mailbox.js';
+import { base32Decode, totpCode } from './utils/rfc6238.js';
 
 /*
  * Accounts as officials live with them (issue 16), in the browser: invited by e-mail, a password chosen and
- * changed, a forgotten one reset, and a user edited and disabled by the admin. Every link is read from the
+ * changed, two-step sign-in enrolled and used (codes computed by the test's own RFC 6238 implementation), a
+ * forgotten one reset, and a user edited and disabled by the admin. Every link is read from the
  * e-mail the test's SMTP server received.
  */
 
@@ -42,6 +44,16 @@ describe('The web app for accounts', () => {
 
   const as = async (user: { email: string }, password = TEST_PASSWORD, options = DESKTOP) =>
     (await signedIn(browser, baseUrl, user.email, password, options)).page;
+  const signIn = async (page: Page, email: string, password: string) => {
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  const enterCode = async (page: Page, code: string) => {
+    await page.getByRole('heading', { name: 'Two-step sign-in', level: 1 }).waitFor();
+    await page.getByLabel('Code').fill(code);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
   const anonymous = async (options = DESKTOP): Promise<Page> =>
     (await browser.newContext({ ...options, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' })).newPage();
 
@@ -88,6 +100,63 @@ describe('The web app for accounts', () => {
     await mailsTo(mailbox, 'invited.officer@busan.test', /Your password was changed/);
     await page.context().close();
     await (await as({ email: 'invited.officer@busan.test' }, 'Gwangalli bridge by night')).context().close();
+  });
+
+  it('takes an invited officer from the e-mailed link through two-step sign-in: a code, then a recovery code once', async () => {
+    await api
+      .http()
+      .post('/users')
+      .set(bearer(admin))
+      .send({ email: 'two.step@secretariat.test', displayName: 'Lee Jiwoo', role: 'secretariat', locale: 'en' })
+      .expect(201);
+    const [mail] = await mailsTo(mailbox, 'two.step@secretariat.test', /Your account/);
+    const page = await anonymous();
+    await page.goto(linkIn(mail, 'invitation', baseUrl).link);
+    await page.getByLabel('New password').fill('Namsan tower in the rain');
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    await signIn(page, 'two.step@secretariat.test', 'Namsan tower in the rain');
+    await page.locator('nav').waitFor();
+
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await expectAccessible(page);
+    // What a person types into an app that cannot scan: the key, in groups of four.
+    const secret = base32Decode((await page.locator('.totp-secret').innerText()).replace(/\s/g, ''));
+    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const recoveryCodes = page.getByRole('list', { name: 'Recovery codes' }).locator('li');
+    await recoveryCodes.first().waitFor();
+    const codes = await recoveryCodes.allInnerTexts();
+    expect(codes).toHaveLength(10);
+    await expect(page.getByRole('link', { name: 'Download' }).getAttribute('download')).resolves.toBe('near-recovery-codes.txt');
+    await page.getByRole('button', { name: 'Print' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByRole('button', { name: 'Turn off two-step sign-in' }).waitFor();
+    await mailsTo(mailbox, 'two.step@secretariat.test', /two-step sign-in/i);
+
+    // Sign out ends the session; signing in now asks for a code (the step used at enrolment is spent: the next one).
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(page, 'two.step@secretariat.test', 'Namsan tower in the rain');
+    await enterCode(page, totpCode(secret, 1));
+    await page.getByText('Lee Jiwoo · Secretariat').waitFor();
+    await expectAccessible(page);
+
+    // A recovery code signs in once; the second time it is refused.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(page, 'two.step@secretariat.test', 'Namsan tower in the rain');
+    await enterCode(page, codes[0]);
+    await page.locator('nav').waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(page, 'two.step@secretariat.test', 'Namsan tower in the rain');
+    await enterCode(page, codes[0]);
+    await page.getByRole('alert').filter({ hasText: 'The code is wrong or was used already.' }).waitFor();
+    await expect(page.locator('nav').count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await page.context().close();
   });
 
   it('lets the admin edit a user and disable it after confirming, after which the user is refused at once', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aUser, TEST_PASSWORD } from './fixtures/users.js';
 import { aVotingHall, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -8,8 +8,9 @@ import { base32Decode, totpCode } from './utils/rfc6238.js';
 import { anApplicationBeingVoted } from './utils/record-scenes.js';
 
 /*
- * Signing in as people do: two-step sign-in enrolled and used in the browser, with codes computed by the test's
- * own RFC 6238 implementation, and a sign-in that outlives its access token while the delegate votes.
+ * Signing in as people do: the sign-ins a user can see and end, a sign-in that outlives its access token while
+ * the delegate votes, a role that must enrol a second factor first, and an idle tab. Two-step sign-in from an
+ * invitation onwards is walked in web-app-accounts.
  */
 
 async function signInForm(page: Page, email: string): Promise<void> {
@@ -18,70 +19,18 @@ async function signInForm(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-async function enterCode(page: Page, code: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Two-step sign-in', level: 1 }).waitFor();
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-describe('two-step sign-in in the web app', () => {
+describe('where a user is signed in', () => {
   let api: TestApp;
   let browser: Browser;
   let baseUrl: string;
-  let officer: TestUser;
 
   beforeAll(async () => {
     api = await createTestApp();
     [baseUrl, browser] = await Promise.all([listen(api), launchChromium()]);
-    officer = await aUser(api, 'secretariat');
   });
   afterAll(async () => {
     await browser?.close();
     await api?.close();
-  });
-
-  it('enrols an app with a QR code, signs out, signs in with a code, and takes a recovery code once', async () => {
-    const { page } = await signedIn(browser, baseUrl, officer.email, TEST_PASSWORD, DESKTOP);
-    await page.getByRole('link', { name: 'My account' }).click();
-    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
-    const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
-    await qr.waitFor();
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    await expectAccessible(page);
-    // What a person types into an app that cannot scan: the key, in groups of four.
-    const secret = base32Decode((await page.locator('.totp-secret').innerText()).replace(/\s/g, ''));
-    await page.getByLabel('Code').fill(totpCode(secret));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    const recoveryCodes = page.getByRole('list', { name: 'Recovery codes' }).locator('li');
-    await recoveryCodes.first().waitFor();
-    const codes = await recoveryCodes.allInnerTexts();
-    expect(codes).toHaveLength(10);
-    await expect(page.getByRole('link', { name: 'Download' }).getAttribute('download')).resolves.toBe('near-recovery-codes.txt');
-    await page.getByRole('button', { name: 'Print' }).waitFor();
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'I have saved them' }).click();
-    await page.getByRole('button', { name: 'Turn off two-step sign-in' }).waitFor();
-
-    // Sign out ends the session; signing in now asks for a code (the step used at enrolment is spent: the next one).
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await signInForm(page, officer.email);
-    await expectAccessible(page);
-    await enterCode(page, totpCode(secret, 1));
-    await page.locator('nav').waitFor();
-
-    // A recovery code signs in once.
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await signInForm(page, officer.email);
-    await enterCode(page, codes[0]);
-    await page.locator('nav').waitFor();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await signInForm(page, officer.email);
-    await enterCode(page, codes[0]);
-    await page.getByRole('alert').filter({ hasText: 'The code is wrong or was used already.' }).waitFor();
-    await expect(page.locator('nav').count()).resolves.toBe(0);
-    await expectAccessible(page);
   });
 
   it('lists where the user is signed in, and ends another sign-in', async () => {

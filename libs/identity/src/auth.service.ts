@@ -78,7 +78,7 @@ export class AuthService {
     const attempt: Attempt = { email, address: origin.clientAddress, kind: 'password', deviceId: await this.deviceOf(email, origin) };
     const found = await userTable.findWithPasswordHash(this.dataSource.manager, email);
     const enrolled = !!found && !found.disabledAt && (await this.secondFactors.has(this.dataSource.manager, found.id));
-    const { failureId, accountHeld } = await this.countAttempt(attempt, { deferAccountWait: enrolled });
+    const { failureId, accountHeld } = await this.throttle.countAttempt(this.dataSource, attempt, { deferAccountWait: enrolled });
     const passwordMatches = await verifyPassword(password, found?.passwordHash ?? DECOY_HASH);
     const user = found && passwordMatches && !found.disabledAt ? found : null;
     if (!user) {
@@ -108,7 +108,7 @@ export class AuthService {
     if (!user)
       throw new IdentityError(IdentityErrorCode.InvalidToken, 'The sign-in step has expired; enter your e-mail and password again.');
     const attempt: Attempt = { email: user.email, address: origin.clientAddress, kind: 'second-factor' };
-    const { failureId } = await this.countAttempt(attempt);
+    const { failureId } = await this.throttle.countAttempt(this.dataSource, attempt);
     if (!verified) {
       await this.throttle.forget(this.dataSource.manager, failureId);
       throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The code is wrong or was used already.');
@@ -179,22 +179,6 @@ export class AuthService {
     if (!origin.deviceToken) return undefined;
     const claims = await this.tokens.verify('device', origin.deviceToken).catch(() => undefined);
     return claims?.email === email && typeof claims.did === 'string' && UUID.test(claims.did) ? claims.did : undefined;
-  }
-
-  /**
-   * Counts the attempt as a failure before the secret is checked, in a short locked transaction, so that
-   * concurrent guesses cannot slip past the throttle; a success takes it back. No connection is held during the
-   * deliberately slow hash.
-   */
-  private countAttempt(
-    attempt: Attempt,
-    options: { deferAccountWait?: boolean } = {},
-  ): Promise<{ failureId: string; accountHeld: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.throttle.lockAccount(manager, attempt.email);
-      const { accountHeld } = await this.throttle.assertAllowed(manager, attempt, options);
-      return { failureId: await this.throttle.recordFailure(manager, attempt), accountHeld };
-    });
   }
 
   // Attempts refused by the throttle are not audited: an attacker must not be able to flood the trail. Every

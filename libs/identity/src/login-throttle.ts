@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import * as failures from './login-failure.repository.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
 
@@ -76,6 +76,23 @@ export class LoginThrottle {
     const attempt = { email, address: '', kind: 'password' as const };
     const { account } = await failures.recent(manager, attempt, this.limits.failureWindowSeconds);
     return account.count >= this.limits.freeFailuresPerAccount;
+  }
+
+  /**
+   * Counts the attempt as a failure before the secret is checked, in a short locked transaction, so that
+   * concurrent guesses cannot slip past the throttle; a success takes it back (`forget`). No connection is held
+   * during the deliberately slow hash.
+   */
+  countAttempt(
+    dataSource: DataSource,
+    attempt: Attempt,
+    options: { deferAccountWait?: boolean } = {},
+  ): Promise<{ failureId: string; accountHeld: boolean }> {
+    return dataSource.transaction(async (manager) => {
+      await this.lockAccount(manager, attempt.email);
+      const { accountHeld } = await this.assertAllowed(manager, attempt, options);
+      return { failureId: await this.recordFailure(manager, attempt), accountHeld };
+    });
   }
 
   /** Counts the attempt as failed until `forget` says it succeeded; answers its id. */

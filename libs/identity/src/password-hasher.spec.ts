@@ -25,13 +25,14 @@ describe('password hashing', () => {
 });
 
 describe('password hashing parameters', () => {
-  it('hashes at the OWASP minimum for scrypt (N=2^17, r=8, p=1)', async () => {
+  it("hashes at one of OWASP's equivalent minimums for scrypt (N=2^15, r=8, p=3: 32 MiB)", async () => {
     const [scheme, n, r, p] = (await hashPassword('a password long enough')).split('$');
-    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 17, 8, 1]);
+    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 15, 8, 3]);
   });
 
-  it('asks for a new hash of one made with weaker parameters, and not of one made today', async () => {
+  it('asks for a new hash of one made with other parameters, and not of one made today', async () => {
     expect(needsRehash('scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
+    expect(needsRehash('scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
     expect(needsRehash(await hashPassword('a password long enough'))).toBe(false);
   });
 

@@ -2,12 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditContext, AuditTrail } from '@near/audit';
+import { AppConfig } from '@near/config';
 import type { Acting } from './acting.js';
 import { AccountLinks } from './account-links.js';
 import { AccountMail } from './account-mail.js';
 import { SignInSessions } from './sign-in-sessions.js';
 import { hashChosenPassword } from './chosen-password.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
+import { LoginThrottle } from './login-throttle.js';
 import { DECOY_HASH, verifyPassword } from './password-hasher.js';
 import type { User } from './user.entity.js';
 import * as users from './user.repository.js';
@@ -23,22 +25,31 @@ const RESET_RESEND_SECONDS = 60;
 @Injectable()
 export class PasswordsService {
   private readonly logger = new Logger(PasswordsService.name);
+  private readonly throttle: LoginThrottle;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly mail: AccountMail,
     private readonly sessions: SignInSessions,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.throttle = new LoginThrottle(config.auth);
+  }
 
   /** `sessionId`: the caller's sign-in session, the one that stays; every other session of the user ends. */
   async change(acting: Acting, currentPassword: string, newPassword: string, sessionId?: string): Promise<void> {
+    // Guesses of the current password from a signed-in tab (a token taken, a screen left open) are slowed as
+    // sign-ins are, so that a stolen session cannot try passwords faster than the sign-in form.
+    const attempt = { email: acting.user.email, address: acting.audit.clientAddress ?? '', kind: 'password' as const };
+    const { failureId } = await this.throttle.countAttempt(this.dataSource, attempt);
     const stored = await users.findWithPasswordHashById(this.dataSource.manager, acting.user.id);
     if (!(await verifyPassword(currentPassword, stored?.passwordHash ?? DECOY_HASH)) || !stored) {
       throw new IdentityError(IdentityErrorCode.CurrentPasswordWrong, 'currentPassword is not your current password.', {
         field: 'currentPassword',
       });
     }
+    await this.throttle.forget(this.dataSource.manager, failureId);
     const hash = await hashChosenPassword(newPassword, stored.email, 'newPassword');
     await this.dataSource.transaction(async (manager) => {
       const user = await users.findForUpdate(manager, acting.user.id);

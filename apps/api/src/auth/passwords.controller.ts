@@ -21,10 +21,11 @@ export class PasswordsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Change your own password',
-    description: 'Needs the current password. A "your password was changed" e-mail follows; unused reset links stop working.',
+    description:
+      'Needs the current password. A "your password was changed" e-mail follows; unused reset links stop working. Wrong current passwords are slowed as failed sign-ins are (429 with Retry-After).',
   })
   @ApiNoContentResponse({ description: 'Changed.' })
-  @ProblemResponses(400, 401, 412, 413, 415)
+  @ProblemResponses(400, 401, 412, 413, 415, 429)
   async change(@Body() body: ChangePasswordDto, @ActingUser() acting: Acting, @Req() request: AuthenticatedRequest): Promise<void> {
     await this.passwords.change(acting, body.currentPassword, body.newPassword, request.sessionId);
   }
