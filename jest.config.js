@@ -1,5 +1,18 @@
 // Native ESM jest (NestJS 12 is ESM-only): run through `node --experimental-vm-modules`, see package.json.
-const aliases = ['admission', 'audit', 'common', 'config', 'database', 'demo', 'identity', 'notifications', 'queue', 'registry', 'voting'];
+const aliases = [
+  'admission',
+  'audit',
+  'common',
+  'config',
+  'database',
+  'demo',
+  'documents',
+  'identity',
+  'notifications',
+  'queue',
+  'registry',
+  'voting',
+];
 
 /** @type {import('jest').Config} */
 export default {

@@ -16,6 +16,7 @@ import { summariseProfile, readProfile } from './lib/profile.js';
 import { type Results, writeResults } from './lib/report.js';
 import { appendAuditEntries, type EntryInput, lifeEntry, sampleApplicationIds, seedDecidedApplications, seededEntry } from './lib/seed.js';
 import { SmtpSink } from './lib/smtp-sink.js';
+import { documents } from './workloads/documents.js';
 import { type GrowthPoint, growthPoint, growthSummary } from './workloads/growth.js';
 import { login } from './workloads/login.js';
 import { notifications } from './workloads/notifications.js';
@@ -44,7 +45,7 @@ function snapshotBuilds(): void {
 const API_POOL_SIZE = 10;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const WORKLOADS = ['transitions', 'vote-storm', 'notifications', 'login', 'reads', 'growth', 'verify'] as const;
+const WORKLOADS = ['transitions', 'vote-storm', 'notifications', 'login', 'reads', 'growth', 'verify', 'documents'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const argv = process.argv.slice(2);
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
     results.sizes = { applications: rows[0].applications, auditEntries: rows[0].audit };
     if (only.has('reads')) results.reads = await reads(bench, results.sizes);
     if (only.has('verify')) results.verify = await verify(bench);
+    if (only.has('documents')) results.documents = await documents(bench);
     memory.phase('end');
     const { peakMb, peakByWorkload } = memory.stop();
     watcher.stop();

@@ -31,6 +31,8 @@ import {
   anApplicationUnderReview,
   anApplicationWithALetter,
   aSessionInProgress,
+  aClosedSessionWithMinutes,
+  aStoredDocument,
 } from './utils/record-scenes.js';
 import { withRawBody } from './utils/raw-body.js';
 import { ApiContract } from './utils/api-contract.js';
@@ -60,6 +62,10 @@ interface World {
   scheduledSession: string;
   sessionToClose: string;
   failedNotification: string;
+  /** A closed session with its minutes stored in every language (this suite runs no worker to make them). */
+  closedSession: string;
+  /** An acknowledgement of withLetter, as the worker stores one. */
+  document: string;
   /** A nextCursor GET /applications gave out. */
   cursor: string;
   /** The user PUT /auth/password changes the password of, made at its first run. */
@@ -297,6 +303,13 @@ const ROUTES: Record<string, RouteSetup> = {
   'PUT /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
   'GET /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
   'GET /applications/{id}/result': { scene: (world) => ({ caller: world.secretariat, records: { id: world.voting.id } }) },
+  'GET /applications/{id}/documents': { scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id } }) },
+  'GET /documents/{id}': { scene: (world) => ({ caller: world.applicant, records: { id: world.document } }) },
+  'GET /assemblies/{id}/minutes': { scene: (world) => ({ caller: world.delegate, records: { id: world.closedSession } }) },
+  'GET /public/decisions/{reference}': {
+    scene: (world) => ({ records: { reference: world.withLetter.reference } }),
+    valid: { reference: fc.constant(ref('reference')) },
+  },
   'POST /assemblies': {
     scene: (world) => ({ caller: world.secretariat, records: { hostGovernmentId: world.memberIds[0] } }),
     valid: { reminders: fc.constantFrom(['PT24H'], ['P7D', 'P1D'], []) },
@@ -395,6 +408,8 @@ describe('hostile input, property-based', () => {
       scheduledSession: (await aSession(api, secretariat)).id,
       sessionToClose: (await aSessionInProgress(api, secretariat)).id,
       failedNotification: (await aFailedNotification(api)).id,
+      closedSession: await aClosedSessionWithMinutes(api, secretariat),
+      document: await aStoredDocument(api, { applicationId: withLetter.id }),
       cursor: (await api.http().get('/applications?limit=1').set(bearer(secretariat)).expect(200)).body.nextCursor,
     };
     // A tree with checkpoints at sizes 1, 2 and all, as the worker would have made (this suite runs none).

@@ -20,6 +20,8 @@ import {
   anApplicationUnderReview,
   anApplicationWithALetter,
   aSessionInProgress,
+  aClosedSessionWithMinutes,
+  aStoredDocument,
 } from './utils/record-scenes.js';
 
 /**
@@ -354,6 +356,45 @@ const MATRIX: Record<string, Row> = {
       return { path: `/applications/${application.id}/result`, applicantA };
     },
     [401, 200, 404, 200, 200, 403],
+  ),
+  'GET /applications/{id}/documents': row(
+    "A's application, its ballot closed",
+    async (world) => {
+      const { applicant: applicantA, application } = await aDecidedApplication(
+        world.api,
+        world.users.secretariat,
+        world.memberIds,
+        world.users.delegate,
+      );
+      return { path: `/applications/${application.id}/documents`, applicantA };
+    },
+    [401, 200, 404, 200, 200, 403],
+  ),
+  'GET /documents/{id}': row(
+    "the decision record of A's application",
+    async (world) => {
+      const { applicant: applicantA, application } = await aDecidedApplication(
+        world.api,
+        world.users.secretariat,
+        world.memberIds,
+        world.users.delegate,
+      );
+      return { path: `/documents/${await aStoredDocument(world.api, { applicationId: application.id })}`, applicantA };
+    },
+    [401, 200, 404, 200, 200, 403],
+  ),
+  'GET /assemblies/{id}/minutes': row(
+    'the English minutes of a closed session',
+    async (world) => ({ path: `/assemblies/${await aClosedSessionWithMinutes(world.api, world.users.secretariat)}/minutes` }),
+    [401, 200, 200, 200, 200, 403],
+  ),
+  'GET /public/decisions/{reference}': row(
+    "the reference of A's decided application",
+    async (world) => {
+      const { application } = await aDecidedApplication(world.api, world.users.secretariat, world.memberIds, world.users.delegate);
+      return { path: `/public/decisions/${application.reference}` };
+    },
+    EVERYONE,
   ),
   'POST /assemblies': row(
     'a new Working Committee meeting',

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { GrowthResult } from '../workloads/growth.js';
 import type { ProfileSummary } from './profile.js';
+import type { DocumentsResult } from '../workloads/documents.js';
 import type { LoginResult } from '../workloads/login.js';
 import type { NotificationsResult } from '../workloads/notifications.js';
 import type { ReadsResult } from '../workloads/reads.js';
@@ -42,6 +43,7 @@ export interface Results {
   reads?: ReadsResult;
   growth?: GrowthResult;
   verify?: VerifyResult;
+  documents?: DocumentsResult;
   /** Per process (api, worker), per workload: where the CPU went. */
   profiles?: Record<string, Record<string, ProfileSummary>>;
   memory: {
@@ -67,11 +69,31 @@ type CompleteResults = Required<Omit<Results, 'profiles'>>;
 const complete = (results: Results): results is Results & CompleteResults =>
   !results.smoke &&
   !results.profiled &&
-  Boolean(results.transitions && results.voteStorm && results.notifications && results.reads && results.growth && results.verify);
+  Boolean(
+    results.transitions &&
+    results.voteStorm &&
+    results.notifications &&
+    results.login &&
+    results.reads &&
+    results.growth &&
+    results.verify &&
+    results.documents,
+  );
 
 /** The generated part of docs/benchmarks.md: the table, the machine and the run. */
 export function resultsMarkdown(results: CompleteResults, resultsFile: string): string {
-  const { machine, transitions: t, voteStorm: v, notifications: m, reads: r, growth: g, verify: a, memory } = results;
+  const {
+    machine,
+    transitions: t,
+    voteStorm: v,
+    notifications: m,
+    login: l,
+    reads: r,
+    growth: g,
+    verify: a,
+    documents: d,
+    memory,
+  } = results;
   // The bench itself keeps every core busy (load up to ~3 on 2 cores): what tells of other work is the load it
   // found when it started and other sessions' connections to the database.
   const busy = machine.loadAverage.start > machine.cores || machine.otherDatabaseConnectionsMax > 0;
@@ -196,6 +218,33 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       '',
       '≥ 300,000/s',
       mark(a.offlineMet),
+    ],
+    [
+      `login: one stranger guessing one account's password as fast as the API lets it, ${l.seconds} s, while its owner signs in`,
+      'passwords checked per minute (last minute); owner',
+      `${l.guesses.lastMinutePerMinute ?? l.guesses.perMinute}/min (${l.guesses.checked} checked of ${n(l.guesses.attempts)} tries); owner ${l.owner.ok}/${l.owner.attempts} signed in, p99 ${ms(l.owner.latencyMs.p99)}`,
+      '—',
+      '',
+      `≤ ${l.guesses.target}/min, owner never refused`,
+      mark(Boolean(l.guesses.met) && l.owner.met),
+    ],
+    [
+      'reads while officials sign in, renew and read (GET /applications/:id, 32 clients)',
+      'requests/s, p99',
+      `${n(r.withSignIns.perSecond)}/s, p99 ${ms(r.withSignIns.latencyMs.p99)}; ${r.withSignIns.signIns.ok}/${r.withSignIns.signIns.cycles} sign-in, renewal and read`,
+      `${n(r.bareFastify.perSecond)}/s (bare Fastify, as above)`,
+      pct(r.withSignIns.ratio),
+      '≥ 50%',
+      mark(r.withSignIns.met),
+    ],
+    [
+      `documents: a decision record of ${d.roll} governments (${d.language}), made as the worker makes it`,
+      'p50 / p99',
+      `${ms(d.decisionRecord.latencyMs.p50)} / ${ms(d.decisionRecord.latencyMs.p99)} (${n(d.decisionRecord.bytes)} bytes)`,
+      `${ms(d.raw.latencyMs.p50)} / ${ms(d.raw.latencyMs.p99)} (pdfkit alone, the same lines in the same font)`,
+      `p99 ${(d.decisionRecord.latencyMs.p99 / d.raw.latencyMs.p99).toFixed(2)}×`,
+      'p99 < 300 ms',
+      mark(d.met),
     ],
     [
       'memory under the loads above',

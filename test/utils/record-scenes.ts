@@ -1,3 +1,4 @@
+import { SUPPORTED_LOCALES } from '@near/common';
 import { act, aProspectiveApplicant, aSession, type ApplicationBody, fileApplication } from '../fixtures/applications.js';
 import { bearer, type TestUser } from '../fixtures/users.js';
 import { anApplicationOnTheAgenda, recordPresent } from '../fixtures/voting.js';
@@ -76,4 +77,29 @@ export async function aFailedNotification(api: TestApp): Promise<{ id: string }>
      VALUES ('placed-on-agenda', 'contact@test.example', 'en', '{}', 'failed', 8, '550 mailbox unavailable') RETURNING id`,
   );
   return notification as { id: string };
+}
+
+/**
+ * A document as the worker stores one, for suites that run no worker: an application's acknowledgement, or a
+ * closed session's minutes, in the languages given (a copy of A_PDF: these suites read no document's text).
+ */
+export async function aStoredDocument(
+  api: TestApp,
+  subject: { applicationId?: string; sessionId?: string },
+  languages = ['en'],
+): Promise<string> {
+  const rows: { id: string }[] = await api.dataSource.query(
+    `INSERT INTO documents (kind, application_id, assembly_id, language, sha256, content)
+     SELECT $1, $2, $3, language, sha256($4), $4 FROM unnest($5::text[]) AS language RETURNING id`,
+    [subject.sessionId ? 'minutes' : 'acknowledgement', subject.applicationId ?? null, subject.sessionId ?? null, A_PDF, languages],
+  );
+  return rows[0].id;
+}
+
+/** A session opened and closed with nothing on its agenda, its minutes stored in every language. */
+export async function aClosedSessionWithMinutes(api: TestApp, secretariat: TestUser): Promise<string> {
+  const session = await aSessionInProgress(api, secretariat);
+  await api.http().post(`/assemblies/${session.id}/close`).set(bearer(secretariat)).expect(200);
+  await aStoredDocument(api, { sessionId: session.id }, [...SUPPORTED_LOCALES]);
+  return session.id;
 }

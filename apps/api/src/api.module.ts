@@ -27,6 +27,10 @@ import { UnlockController } from './auth/unlock.controller.js';
 import { SessionsController } from './auth/sessions.controller.js';
 import { TotpController } from './auth/totp.controller.js';
 import { GovernmentsController } from './governments/governments.controller.js';
+import { DocumentsModule } from '@near/documents';
+import { DocumentsController } from './documents/documents.controller.js';
+import { MinutesController } from './documents/minutes.controller.js';
+import { PublicDecisionsController } from './documents/public-decisions.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { HttpLoggerModule } from './logging/http-logger.module.js';
@@ -53,6 +57,7 @@ export class ApiModule {
         AdmissionModule,
         VotingModule,
         NotificationsModule,
+        DocumentsModule,
         ...(loaded.config.demoData ? [DemoDataModule] : []),
       ],
       controllers: [
@@ -76,6 +81,9 @@ export class ApiModule {
         NotificationsController,
         LogController,
         ReceiptController,
+        DocumentsController,
+        MinutesController,
+        PublicDecisionsController,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditNames],
     };

@@ -14,6 +14,11 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
     path: /^\/unlock\/([A-Za-z0-9._-]{1,256})$/,
     page: async () => (await import('./pages/public/unlock.js')).unlockPage,
   },
+  // The public record of a decision, at the address printed on its certificate (also served at /verify/…).
+  {
+    path: /^\/verify\/([Nn][Ee][Aa][Rr]-[0-9]{4}-[0-9]{4,9})$/,
+    page: async () => (await import('./pages/public/verify-decision.js')).verifyDecisionPage,
+  },
   { path: /^\/unlock$/, page: async () => (await import('./pages/public/unlock.js')).requestUnlockPage },
   { path: /^\/forgot-password$/, page: async () => (await import('./pages/public/forgot-password.js')).forgotPasswordPage },
 ];

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { LoadedConfig } from '@near/config';
 import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
+import { assertDocumentWords, assertFontsInstalled } from '@near/documents';
 import { assertRedisReachable } from '@near/queue';
 import { WorkerModule } from './worker.module.js';
 
@@ -13,6 +14,9 @@ export async function createWorker(loaded: LoadedConfig): Promise<INestApplicati
   await assertPostgresReachable(config.database.url);
   if (!config.database.migrationsRun) await assertAppPrivileges(config.database.url);
   await assertRedisReachable(config.redis.url);
+  // The worker makes the documents: without their fonts or with broken words it would fail each one later.
+  assertFontsInstalled();
+  assertDocumentWords();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loaded), { bufferLogs: true, abortOnError: false });
   try {
     app.useLogger(app.get(Logger));

@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
 import { AuditModule } from '@near/audit';
+import { DocumentsModule } from '@near/documents';
 import { VotingModule } from '@near/voting';
 import { NotificationDeliveryModule } from '@near/notifications';
 import { QueuesModule, RedisModule } from '@near/queue';
@@ -16,6 +17,8 @@ import { LogIntegrationSchedule } from './schedules/log-integration-schedule.js'
 import { TransparencyLogProcessor } from './processors/transparency-log.processor.js';
 import { RemindersProcessor } from './processors/reminders.processor.js';
 import { ReminderSchedule } from './schedules/reminder-schedule.js';
+import { DocumentsProcessor } from './processors/documents.processor.js';
+import { DocumentSchedule } from './schedules/document-schedule.js';
 
 /** The worker: no HTTP, only queue consumers. */
 @Module({})
@@ -36,14 +39,17 @@ export class WorkerModule {
         AuditModule,
         VotingModule,
         NotificationDeliveryModule,
+        DocumentsModule,
       ],
       providers: [
         WrittenProceduresProcessor,
         NotificationsProcessor,
         TransparencyLogProcessor,
         RemindersProcessor,
+        DocumentsProcessor,
         WrittenProcedureSchedule,
         ReminderSchedule,
+        DocumentSchedule,
         LogIntegrationSchedule,
         ScheduleKeeper,
       ],

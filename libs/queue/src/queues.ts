@@ -4,6 +4,7 @@ export enum QueueName {
   Notifications = 'notifications',
   TransparencyLog = 'transparency-log',
   Reminders = 'reminders',
+  Documents = 'documents',
 }
 
 export enum JobName {
@@ -17,6 +18,8 @@ export enum JobName {
   IntegrateLog = 'integrate-log',
   /** Sends the reminders PostgreSQL says are due and not yet sent; repeated every REMINDER_INTERVAL_MS. */
   SendDueReminders = 'send-due-reminders',
+  /** Makes the documents document_requests asks for; repeated every DOCUMENT_INTERVAL_MS. */
+  IssueDueDocuments = 'issue-due-documents',
 }
 
 export interface JobPayloads {
@@ -25,6 +28,7 @@ export interface JobPayloads {
   [JobName.SendNotification]: { notificationId: string };
   [JobName.IntegrateLog]: Record<string, never>;
   [JobName.SendDueReminders]: Record<string, never>;
+  [JobName.IssueDueDocuments]: Record<string, never>;
 }
 
 export const JOBS_OF_QUEUE = {
@@ -32,4 +36,5 @@ export const JOBS_OF_QUEUE = {
   [QueueName.Notifications]: [JobName.SendNotification],
   [QueueName.TransparencyLog]: [JobName.IntegrateLog],
   [QueueName.Reminders]: [JobName.SendDueReminders],
+  [QueueName.Documents]: [JobName.IssueDueDocuments],
 } as const satisfies Record<QueueName, readonly JobName[]>;

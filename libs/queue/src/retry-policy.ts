@@ -20,6 +20,12 @@ export const SWEEP_INTERVAL_MS = 60_000;
 export const REMINDER_INTERVAL_MS = 1_000;
 
 /**
+ * How often a worker looks in PostgreSQL for documents asked for and not yet made (document_requests): a
+ * document is made about this long after the event that calls for it. The look is one indexed query.
+ */
+export const DOCUMENT_INTERVAL_MS = 1_000;
+
+/**
  * How often the log's integrator runs while the worker runs: an entry is in a signed checkpoint about this
  * long after its commit (a checkpoint at least once a second while entries arrive).
  */

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AdmissionError, AdmissionErrorCode } from '@near/admission';
 import { LogError, LogErrorCode } from '@near/audit';
 import type { DomainError } from '@near/common';
+import { DocumentError, DocumentErrorCode } from '@near/documents';
 import { IdentityError, IdentityErrorCode } from '@near/identity';
 import { NotificationError, NotificationErrorCode } from '@near/notifications';
 import { RegistryError, RegistryErrorCode } from '@near/registry';
@@ -142,6 +143,19 @@ function logStatus(code: LogErrorCode): HttpStatus {
   }
 }
 
+function documentStatus(code: DocumentErrorCode): HttpStatus {
+  switch (code) {
+    case DocumentErrorCode.DocumentNotFound:
+    case DocumentErrorCode.DecisionNotFound:
+    case DocumentErrorCode.SessionNotFound:
+      return HttpStatus.NOT_FOUND;
+    case DocumentErrorCode.SessionNotClosed:
+      return HttpStatus.CONFLICT;
+    case DocumentErrorCode.DocumentNotReady:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+  }
+}
+
 /** The HTTP status of every domain error code; a new module error type is added here. */
 export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof IdentityError) return identityStatus(error.code);
@@ -150,5 +164,6 @@ export function domainErrorStatus(error: DomainError): HttpStatus {
   if (error instanceof VotingError) return votingStatus(error.code);
   if (error instanceof NotificationError) return notificationStatus(error.code);
   if (error instanceof LogError) return logStatus(error.code);
+  if (error instanceof DocumentError) return documentStatus(error.code);
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }

@@ -8,6 +8,8 @@ import { genericProblem } from './generic-problem.js';
 
 /** Where the web app lives in the browser; the API's own routes stay at the root. */
 export const WEB_APP_PREFIX = '/app/';
+/** The web app's page that checks a decision's documents, outside /app/ so that its address is short. */
+export const VERIFY_PREFIX = '/verify/';
 
 /**
  * Stricter than the API-wide policy (which lets the OpenAPI page run inline code): the web app runs no
@@ -89,8 +91,8 @@ function send(request: FastifyRequest, reply: FastifyReply, file: WebFile): Fast
 
 /**
  * Serves the web app's static files under /app/, outside Nest's controllers (so it is not part of the
- * API's OpenAPI document). Any other path under /app/ gets index.html, for the app's own routing; `/`
- * leads there. The files are read once at start: there are a handful of them and they change only with
+ * API's OpenAPI document). Any other path under /app/ gets index.html, for the app's own routing, as does
+ * /verify/<reference>; `/` leads there. The files are read once at start: there are a handful of them and they change only with
  * a build.
  */
 export function webApp(root: string) {
@@ -98,8 +100,7 @@ export function webApp(root: string) {
     const files = loadFiles(root);
     fastify.get('/', (_request, reply) => reply.redirect(WEB_APP_PREFIX));
     fastify.get('/app', (_request, reply) => reply.redirect(WEB_APP_PREFIX, 301));
-    fastify.get(`${WEB_APP_PREFIX}*`, (request, reply) => {
-      const path = (request.params as { '*': string })['*'];
+    const serve = (request: FastifyRequest, reply: FastifyReply, path: string) => {
       const file = files.get(path) ?? files.get('index.html');
       if (!file) {
         return reply
@@ -108,6 +109,9 @@ export function webApp(root: string) {
           .send({ ...genericProblem(503, 'The web app is not built: run `npm run build`.'), requestId: request.id });
       }
       return send(request, reply, file);
-    });
+    };
+    fastify.get(`${WEB_APP_PREFIX}*`, (request, reply) => serve(request, reply, (request.params as { '*': string })['*']));
+    // The public verification page, at the short address printed (and QR-coded) on certificates.
+    fastify.get(`${VERIFY_PREFIX}*`, (request, reply) => serve(request, reply, 'index.html'));
   };
 }

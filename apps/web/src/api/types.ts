@@ -40,3 +40,6 @@ export type Notification = Schemas['NotificationDto'];
 
 export type Problem = Schemas['ProblemDto'];
 export type FieldError = Schemas['FieldErrorDto'];
+
+export type OfficialDocument = Schemas['DocumentDto'];
+export type PublicDecision = Schemas['PublicDecisionDto'];

@@ -52,10 +52,20 @@ export async function openCheckpoint(note: string, verifierKey: string): Promise
 
 /** Whether the leaf with these data is leaf `index` of the checkpoint's tree, by the RFC 9162 inclusion proof. */
 export async function includes(checkpoint: Checkpoint, index: number, data: Uint8Array, proof: readonly string[]): Promise<boolean> {
+  return includesLeafHash(checkpoint, index, await sha256(new Uint8Array([0x00]), data), proof);
+}
+
+/** As `includes`, from the leaf's hash (RFC 9162 §2.1.1) rather than its data. */
+export async function includesLeafHash(
+  checkpoint: Checkpoint,
+  index: number,
+  leafHash: Uint8Array,
+  proof: readonly string[],
+): Promise<boolean> {
   if (index >= checkpoint.size) return false;
   let fn = index;
   let sn = checkpoint.size - 1;
-  let r = await sha256(new Uint8Array([0x00]), data);
+  let r = leafHash;
   for (const encoded of proof) {
     const p = base64ToBytes(encoded);
     if (sn === 0) return false;

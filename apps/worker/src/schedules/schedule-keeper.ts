@@ -5,6 +5,7 @@ import type { KeptSchedule } from './kept-schedule.js';
 import { LogIntegrationSchedule } from './log-integration-schedule.js';
 import { WrittenProcedureSchedule } from './written-procedure-schedule.js';
 import { ReminderSchedule } from './reminder-schedule.js';
+import { DocumentSchedule } from './document-schedule.js';
 
 /** Longer than any check should take; a Redis that does not answer must not hold the shutdown for ever. */
 const CHECK_TIMEOUT_MS = 10_000;
@@ -22,8 +23,13 @@ export class ScheduleKeeper implements OnApplicationBootstrap, BeforeApplication
   private running?: Promise<unknown>;
   private stopped = false;
 
-  constructor(writtenProcedures: WrittenProcedureSchedule, logIntegration: LogIntegrationSchedule, reminders: ReminderSchedule) {
-    this.schedules = [logIntegration, writtenProcedures, reminders];
+  constructor(
+    writtenProcedures: WrittenProcedureSchedule,
+    logIntegration: LogIntegrationSchedule,
+    reminders: ReminderSchedule,
+    documents: DocumentSchedule,
+  ) {
+    this.schedules = [logIntegration, writtenProcedures, reminders, documents];
   }
 
   onApplicationBootstrap(): void {

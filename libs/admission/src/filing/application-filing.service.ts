@@ -15,6 +15,7 @@ import * as criteria from '../eligibility-criterion.repository.js';
 import { ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import { INITIAL_STATE, SUBMISSION_NOTIFICATIONS } from '../workflow/application-workflow.js';
 import { checkLetter, storeLetter, type UploadedLetter } from '../letters/application-letters.service.js';
+import * as documents from '../documents/application-documents.js';
 import { ApplicationNotices } from '../notices/application-notices.service.js';
 import { findByIdempotencyKey, rememberIdempotencyKey, requestHash } from './idempotency-key.repository.js';
 import { nextReference } from './reference-counter.repository.js';
@@ -105,6 +106,7 @@ export class ApplicationFiling {
           });
         }
         await this.notices.send(manager, SUBMISSION_NOTIFICATIONS, application);
+        await documents.onFiled(manager, application);
         return application;
       });
       return { application, created: true };

@@ -14,6 +14,7 @@ import type { ApplicationAction } from '../workflow/application-workflow.js';
 import { Workflow } from '../workflow/workflow.js';
 import { ACTION_EFFECTS, type ActionEffect } from './action-effects.js';
 import { GUARD_CHECKS } from './guard-checks.js';
+import * as documents from '../documents/application-documents.js';
 import { ApplicationNotices, type NoticeDetails } from '../notices/application-notices.service.js';
 import type { TransitionContext } from './transition-context.js';
 
@@ -150,6 +151,7 @@ export class ApplicationTransitions {
       outcome: effect.target,
       ...effect.notice,
     });
+    if (action === 'close-ballot') await documents.onDecided(manager, updated, effect.outcome!.voteId as string, target);
     return updated;
   }
 }

@@ -15,6 +15,7 @@ import { SessionCalendar1765065600000 } from './1765065600000-session-calendar.j
 import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
 import { InformationReminders1765238400000 } from './1765238400000-information-reminders.js';
 import { UnlockLinks1765324800000 } from './1765324800000-unlock-links.js';
+import { Documents1765411200000 } from './1765411200000-documents.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CalendarLinks1765152000000,
   InformationReminders1765238400000,
   UnlockLinks1765324800000,
+  Documents1765411200000,
 ] as const;

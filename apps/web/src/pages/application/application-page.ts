@@ -6,6 +6,7 @@ import { h, replace } from '../../ui/h.js';
 import { definitionList, governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
 import { actionsSection, withdrawalSection } from './action-forms.js';
 import { eligibilitySection } from './eligibility-section.js';
+import { documentsSection } from './documents-section.js';
 import { letterSection } from './letter-section.js';
 import { messagesSection } from './messages-section.js';
 import { reaction } from './reaction.js';
@@ -29,11 +30,12 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
 
   async function render(): Promise<void> {
     const application = await api<Application>(`/applications/${id}`);
-    const [result, actions, withdrawal, timeline] = await Promise.all([
+    const [result, actions, withdrawal, timeline, documents] = await Promise.all([
       resultSection(application, (cleanup) => cleanups.push(cleanup)),
       actionsSection(application, react),
       withdrawalSection(application, react),
       role === 'delegate' ? null : timelineSection(application),
+      documentsSection(application),
     ]);
     const eligibility = role === 'delegate' ? null : eligibilitySection(application, role === 'secretariat', react);
     const reviewing = role === 'secretariat' && actions !== null && eligibility !== null;
@@ -71,6 +73,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       ]),
       reviewing ? null : eligibility,
       letterSection(application, role === 'applicant', react),
+      documents,
       withdrawal,
       timeline,
     );

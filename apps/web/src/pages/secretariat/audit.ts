@@ -171,6 +171,10 @@ function subject(event: AuditEvent): Node | string {
       return event.entityName ?? (event.entityId.includes('@') ? event.entityId : t('audit.aUser'));
     case 'notification':
       return t('audit.aNotification');
+    case 'document': {
+      const { kind, reference } = event.payload as { kind?: string; reference?: string };
+      return [kind ? tDynamic('document', kind) : '', reference ?? ''].filter(Boolean).join(' · ');
+    }
     default:
       return '';
   }
