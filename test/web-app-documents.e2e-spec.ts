@@ -36,10 +36,12 @@ describe('The web app: official documents and the public verification page', () 
     const { applicant, application } = await aDecidedApplication(hall.api, hall.secretariat, hall.memberIds, hall.delegates[0]);
     const { page } = await signedIn(browser, baseUrl, applicant.email, TEST_PASSWORD, DESKTOP);
     await page.goto(`/app/applications/${application.id}`);
-    // The worker makes them a moment after the decision: the page shows them once they are there.
+    // The worker makes them a moment after the decision (the decision records once the decision is in a signed
+    // checkpoint): the page shows them once they are there.
     const documents = page.getByRole('region', { name: 'Official documents' });
-    for (let attempt = 0; (await documents.getByRole('cell', { name: 'Certificate of admission' }).count()) === 0; attempt++) {
-      if (attempt > 40) throw new Error('no certificate listed on the application page');
+    const listed = async (kind: string) => (await documents.getByRole('cell', { name: kind }).count()) > 0;
+    for (let attempt = 0; !(await listed('Certificate of admission')) || !(await listed('Decision record')); attempt++) {
+      if (attempt > 80) throw new Error('no certificate or decision record listed on the application page');
       await page.waitForTimeout(250);
       await page.reload();
     }

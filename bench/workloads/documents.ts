@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../libs/common/src/locales.js';
 import type { DecisionFacts, RollEntry } from '../../libs/documents/src/document-facts.repository.js';
-import { wordsFor } from '../../libs/documents/src/document-words.js';
-import { decisionRecord } from '../../libs/documents/src/layouts/decision-record.js';
-import { FONT_FILES, fontData } from '../../libs/documents/src/pdf/fonts.js';
+import type * as Words from '../../libs/documents/src/document-words.js';
+import type * as Layout from '../../libs/documents/src/layouts/decision-record.js';
+import type * as Fonts from '../../libs/documents/src/pdf/fonts.js';
 import type { Bench } from '../lib/context.js';
 import { elapsedMs, type LatencySummary, summarise } from '../lib/stats.js';
 
@@ -19,12 +21,19 @@ export interface DocumentsResult {
 
 const RUNS = 20;
 
+/** The worker's own build, as the bench runs it (its lib imports resolved, its words files beside it). */
+const WORKER_LIBS = 'dist/bench/snapshot/worker/libs/documents/src';
+const fromWorker = async <T>(path: string): Promise<T> => (await import(pathToFileURL(resolve(WORKER_LIBS, path)).href)) as T;
+
 /**
  * A decision record for the whole roll of member governments (75 in NEAR, the bench's registry's members
  * otherwise topped up to 75), in Korean, against pdfkit alone drawing the same text. Target: under 300 ms.
  */
 export async function documents(bench: Bench): Promise<DocumentsResult> {
   bench.memory.phase('documents');
+  const { wordsFor } = await fromWorker<typeof Words>('document-words.js');
+  const { decisionRecord } = await fromWorker<typeof Layout>('layouts/decision-record.js');
+  const { FONT_FILES, fontData } = await fromWorker<typeof Fonts>('pdf/fonts.js');
   const { rows } = await bench.pool.query<{ nameEn: string; nameLocal: string; country: string }>(
     `SELECT name_en AS "nameEn", name_local AS "nameLocal", country FROM governments WHERE status = 'member' ORDER BY country, name_en LIMIT 75`,
   );

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Where development and tests keep the log's signing key they generate once (relative to the working directory). */
@@ -15,7 +15,8 @@ export function signerKeyName(key: string): string | undefined {
 
 /**
  * The development key: read from DEVELOPMENT_LOG_KEY_FILE, or generated into it the first time. Several
- * processes starting at once agree on one key: the file is created exclusively, and the losers read it.
+ * processes starting at once agree on one key: each writes its own file whole, then links it into place, which
+ * only the first manages; the others read that one (never a file still being written).
  */
 export function developmentSigningKey(name: string): string {
   try {
@@ -34,11 +35,15 @@ export function developmentSigningKey(name: string): string {
     .subarray(0, 4);
   const key = `PRIVATE+KEY+${name}+${hash.toString('hex')}+${Buffer.concat([Buffer.from([1]), seed]).toString('base64')}`;
   mkdirSync(dirname(DEVELOPMENT_LOG_KEY_FILE), { recursive: true });
+  const written = `${DEVELOPMENT_LOG_KEY_FILE}.${process.pid}.${Date.now()}`;
+  writeFileSync(written, `${key}\n`, { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(DEVELOPMENT_LOG_KEY_FILE, `${key}\n`, { flag: 'wx', mode: 0o600 });
+    linkSync(written, DEVELOPMENT_LOG_KEY_FILE);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return readFileSync(DEVELOPMENT_LOG_KEY_FILE, 'utf8').trim();
+  } finally {
+    rmSync(written, { force: true });
   }
 }

@@ -77,19 +77,18 @@ export async function decisionFacts(db: EntityManager, voteId: string): Promise<
     [voteId],
   )) as (Omit<DecisionFacts, 'application' | 'session' | 'roll'> & { applicationId: string; sessionId: string })[];
   if (!vote) return undefined;
-  const [application, session, roll] = await Promise.all([
-    applicationFacts(db, vote.applicationId),
-    sessionFacts(db, vote.sessionId),
-    db.query(
-      `SELECT g.name_en AS "nameEn", g.name_local AS "nameLocal", g.country, r.present_at_opening AS "presentAtOpening",
+  // One after another: `db` may be a transaction's single connection.
+  const application = await applicationFacts(db, vote.applicationId);
+  const session = await sessionFacts(db, vote.sessionId);
+  const roll = (await db.query(
+    `SELECT g.name_en AS "nameEn", g.name_local AS "nameLocal", g.country, r.present_at_opening AS "presentAtOpening",
               CASE WHEN $2 = 'named' THEN b.choice END AS choice
        FROM vote_roll r JOIN governments g ON g.id = r.government_id
        LEFT JOIN ballots b ON b.vote_id = r.vote_id AND b.government_id = r.government_id
        WHERE r.vote_id = $1
        ORDER BY g.country, g.name_en`,
-      [voteId, vote.ballotSecrecy],
-    ) as Promise<RollEntry[]>,
-  ]);
+    [voteId, vote.ballotSecrecy],
+  )) as RollEntry[];
   const { applicationId: _application, sessionId: _session, ...rest } = vote;
   return { ...rest, application: application!, session: session!, roll };
 }
@@ -109,18 +108,16 @@ export interface MinutesFacts {
 export async function minutesFacts(db: EntityManager, sessionId: string): Promise<MinutesFacts | undefined> {
   const session = await sessionFacts(db, sessionId);
   if (!session || session.status !== 'closed') return undefined;
-  const [[{ present }], decisions] = await Promise.all([
-    db.query(`SELECT count(*)::int AS present FROM session_attendance WHERE assembly_id = $1`, [sessionId]) as Promise<
-      { present: number }[]
-    >,
-    db.query(
-      `SELECT ${APPLICATION_COLUMNS}, v.outcome, v.tally, v.closed_at AS "closedAt"
-       FROM votes v JOIN applications a ON a.id = v.application_id JOIN governments g ON g.id = a.government_id
-       WHERE v.assembly_id = $1 AND v.status = 'closed'
-       ORDER BY v.closed_at, a.reference`,
-      [sessionId],
-    ) as Promise<(ApplicationFacts & { outcome: 'approved' | 'rejected'; tally: Tally; closedAt: Date })[]>,
-  ]);
+  const [{ present }] = (await db.query(`SELECT count(*)::int AS present FROM session_attendance WHERE assembly_id = $1`, [sessionId])) as {
+    present: number;
+  }[];
+  const decisions = (await db.query(
+    `SELECT ${APPLICATION_COLUMNS}, v.outcome, v.tally, v.closed_at AS "closedAt"
+     FROM votes v JOIN applications a ON a.id = v.application_id JOIN governments g ON g.id = a.government_id
+     WHERE v.assembly_id = $1 AND v.status = 'closed'
+     ORDER BY v.closed_at, a.reference`,
+    [sessionId],
+  )) as (ApplicationFacts & { outcome: 'approved' | 'rejected'; tally: Tally; closedAt: Date })[];
   return {
     session,
     present,

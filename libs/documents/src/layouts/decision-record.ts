@@ -78,7 +78,7 @@ export function decisionRecord(context: LayoutContext, decision: DecisionFacts, 
     const yesNo = (present: boolean) => (present ? words('choice.yes') : words('choice.no'));
     pdf.table(
       [
-        { header: words('government'), width: 0.58, cjkForm: (row) => formOf(decision.roll[row]) },
+        { header: words('government'), width: 0.58 },
         { header: words('decision.presentColumn'), width: 0.2 },
         { header: words('decision.choiceColumn'), width: 0.22 },
       ],

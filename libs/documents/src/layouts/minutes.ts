@@ -1,15 +1,6 @@
 import type { MinutesFacts } from '../document-facts.repository.js';
 import { DocumentPdf } from '../pdf/document-pdf.js';
-import {
-  finishDocument,
-  formatCount,
-  formatDay,
-  formatInstant,
-  formOf,
-  governmentName,
-  type LayoutContext,
-  sessionName,
-} from './formats.js';
+import { finishDocument, formatCount, formatDay, formatInstant, governmentName, type LayoutContext, sessionName } from './formats.js';
 
 /** The minutes of a closed session: when and where it met, how many were present, and every decision taken in it. */
 export function minutes(context: LayoutContext, facts: MinutesFacts): Promise<Buffer> {
@@ -36,7 +27,7 @@ export function minutes(context: LayoutContext, facts: MinutesFacts): Promise<Bu
     pdf.table(
       [
         { header: words('reference'), width: 0.22 },
-        { header: words('government'), width: 0.4, cjkForm: (row) => formOf(facts.decisions[row].application.government) },
+        { header: words('government'), width: 0.4 },
         { header: words('decision.outcome'), width: 0.38 },
       ],
       facts.decisions.map(({ application, outcome, tally }) => [

@@ -19,11 +19,13 @@ export interface TextOptions {
   color?: string;
 }
 
-/** A column of a table: its header, its share of the width, and the form of Han characters in it. */
+/**
+ * A column of a table: its header and its share of the width. Its Han characters take the document's form: one
+ * CJK font per document and weight (each costs some 30 ms to embed), whatever the countries on a roll of 75.
+ */
 export interface Column {
   header: string;
   width: number;
-  cjkForm?: (row: number) => CjkForm;
 }
 
 const A4_MARGIN = 56;
@@ -102,16 +104,12 @@ export class DocumentPdf {
   table(columns: readonly Column[], rows: readonly (readonly string[])[]): this {
     const left = this.doc.page.margins.left;
     const widths = columns.map((column) => column.width * this.width);
-    const drawRow = (cells: readonly string[], options: TextOptions, row: number) => {
+    const drawRow = (cells: readonly string[], options: TextOptions) => {
       const top = this.doc.y;
       let bottom = top;
       let x = left;
       cells.forEach((cell, index) => {
-        this.textAt(cell, x, top, widths[index] - 6, {
-          size: 9.5,
-          ...options,
-          cjkForm: row < 0 ? undefined : columns[index].cjkForm?.(row),
-        });
+        this.textAt(cell, x, top, widths[index] - 6, { size: 9.5, ...options });
         bottom = Math.max(bottom, this.doc.y);
         x += widths[index];
       });
@@ -122,16 +120,15 @@ export class DocumentPdf {
       drawRow(
         columns.map((column) => column.header),
         { bold: true },
-        -1,
       );
       this.rule();
     };
     this.ensureRoom(50);
     header();
-    rows.forEach((cells, row) => {
+    for (const cells of rows) {
       if (this.ensureRoom(24)) header();
-      drawRow(cells, {}, row);
-    });
+      drawRow(cells, {});
+    }
     return this;
   }
 
