@@ -46,6 +46,12 @@ describe('the e-mails of the workflow', () => {
   };
 
   it('sends exactly the messages of the table, to the right people, in their language, each once', async () => {
+    // A member present but in arrears: not on the roll, so told of the agenda and the decision, never asked to vote.
+    const [inArrears] = await api.dataSource.query(
+      `SELECT id FROM governments WHERE status = 'member' AND name_en NOT IN ('Toyama', 'Busan', 'Dornod') ORDER BY name_en DESC LIMIT 1`,
+    );
+    await api.dataSource.query(`DELETE FROM fee_payments WHERE government_id = $1`, [inArrears.id]);
+    const arrearsDelegate = await aUser(api, 'delegate', { governmentId: inArrears.id, locale: 'en' });
     const applicant = await aProspectiveApplicant(api);
     const filed = await fileApplication(api, applicant, { locale: 'ko', contact: { name: '왕리', email: 'contact@province.test' } });
     await act(api, secretariatEn, filed, 'start-review').expect(200);
@@ -59,7 +65,12 @@ describe('the e-mails of the workflow', () => {
     const members: { id: string }[] = await api.dataSource.query(
       `SELECT id FROM governments WHERE status = 'member' AND name_en NOT IN ('Toyama', 'Busan', 'Dornod') ORDER BY name_en LIMIT 34`,
     );
-    const present = [...members.map((m) => m.id), presentDelegates[0].governmentId!, presentDelegates[1].governmentId!];
+    const present = [
+      ...members.map((m) => m.id),
+      presentDelegates[0].governmentId!,
+      presentDelegates[1].governmentId!,
+      inArrears.id as string,
+    ];
     await recordPresent(api, secretariatEn, session.id, present).expect(200);
     await act(api, secretariatEn, filed, 'open-ballot').expect(200);
     for (const delegate of presentDelegates) {
@@ -69,7 +80,7 @@ describe('the e-mails of the workflow', () => {
 
     const total = await waitFor(allSent, 30_000, 'every notification to be sent');
     const secretariat = [secretariatKo.email, secretariatEn.email];
-    const allDelegates = [...presentDelegates.map((d) => d.email), absentDelegate.email];
+    const allDelegates = [...presentDelegates.map((d) => d.email), absentDelegate.email, arrearsDelegate.email];
     const expected: Record<string, string[]> = {
       'submission-acknowledged': ['contact@province.test'],
       'submission-received': secretariat,

@@ -30,16 +30,21 @@ export class AudienceRecipients {
         return this.directory.recipients(manager, { role: 'delegate', governmentIds: members.map((member) => member.id) });
       }
       case 'present-delegates':
-        return this.directory.recipients(manager, { role: 'delegate', governmentIds: await this.presentGovernments(manager, application) });
+        return this.directory.recipients(manager, { role: 'delegate', governmentIds: await this.votingGovernments(manager, application) });
     }
   }
 
-  /** At a meeting, the governments present; in a written procedure, every government on the roll. */
-  private async presentGovernments(manager: EntityManager, application: Application): Promise<string[]> {
+  /**
+   * The governments that may vote on the application: on its roll (the members with voting rights when the ballot
+   * opened) and, at a meeting, recorded present; in a written procedure, the whole roll. A present government in
+   * arrears, or an observer, is told of the ballot by the agenda and the decision, never asked to vote.
+   */
+  private async votingGovernments(manager: EntityManager, application: Application): Promise<string[]> {
     if (!application.assemblyId) return [];
     const session = await this.sessions.get(application.assemblyId, manager);
-    return session.body === 'written_procedure'
-      ? this.votes.rollOf(manager, application.id, session.id)
-      : this.attendance.presentAt(session.id, manager);
+    const roll = await this.votes.rollOf(manager, application.id, session.id);
+    if (session.body === 'written_procedure') return roll;
+    const present = new Set(await this.attendance.presentAt(session.id, manager));
+    return roll.filter((governmentId) => present.has(governmentId));
   }
 }
