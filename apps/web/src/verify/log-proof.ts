@@ -26,8 +26,9 @@ export interface Checkpoint {
  * must carry a signature line by that key over its body; answers the checkpoint in the body, or throws.
  */
 export async function openCheckpoint(note: string, verifierKey: string): Promise<Checkpoint> {
-  const [name, hashHex, keyBase64] = verifierKey.trim().split('+');
-  const key = base64ToBytes(keyBase64 ?? '');
+  // The key's base64 may itself hold a '+': only the first two separate fields.
+  const [name, hashHex, ...keyParts] = verifierKey.trim().split('+');
+  const key = base64ToBytes(keyParts.join('+'));
   if (!name || !/^[0-9a-f]{8}$/.test(hashHex ?? '') || key.length !== 33 || key[0] !== 0x01) throw new Error('not a verifier key');
   const keyHash = (await sha256(new TextEncoder().encode(`${name}\n`), key)).slice(0, 4);
   if (Array.from(keyHash, (byte) => byte.toString(16).padStart(2, '0')).join('') !== hashHex)
