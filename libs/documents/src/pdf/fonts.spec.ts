@@ -7,7 +7,9 @@ describe('script runs', () => {
   });
 
   it('draws a text with CJK in Noto Sans CJK alone when that font has every character, so a line keeps one baseline', () => {
-    expect(scriptRuns('Gangwon · 강원특별자치도 (2026년 3월 2일)')).toEqual([{ text: 'Gangwon · 강원특별자치도 (2026년 3월 2일)', cjk: true }]);
+    expect(scriptRuns('Gangwon · 강원특별자치도 (2026년 3월 2일)')).toEqual([
+      { text: 'Gangwon · 강원특별자치도 (2026년 3월 2일)', cjk: true },
+    ]);
     expect(scriptRuns('Приморский край · 新潟県')).toEqual([{ text: 'Приморский край · 新潟県', cjk: true }]);
   });
 
