@@ -10,6 +10,9 @@ let messages: Messages = english;
 export const availableLanguages = (): { code: string; name: string }[] => __LOCALES__;
 export const currentLanguage = () => current;
 
+/** A language's name in the reader's language ("Korean", "한국어"), else its code. */
+export const languageName = (code: string): string => new Intl.DisplayNames([current], { type: 'language' }).of(code) ?? code;
+
 /** The user's explicit choice on this browser, then their locale in the system, then the browser's, then English. */
 export function preferredLanguage(userLocale?: string): string {
   const offered = new Set(availableLanguages().map((language) => language.code));

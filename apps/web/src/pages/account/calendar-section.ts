@@ -5,6 +5,7 @@ import { t } from '../../i18n/i18n.js';
 import { confirmIrreversible } from '../../ui/confirm.js';
 import { h, replace, uid } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
+import { saveFile } from '../../ui/save-file.js';
 import { clearProblems, showProblem } from '../../ui/problems.js';
 
 const FILE_NAME = 'near-sessions.ics';
@@ -18,12 +19,7 @@ async function downloadCalendar(): Promise<void> {
     throw ApiProblem.offline();
   }
   if (!response.ok) throw await ApiProblem.fromResponse(response);
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: FILE_NAME });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), FILE_NAME);
 }
 
 /** Copies to the clipboard; where the browser refuses (no permission, an old phone), selects the text for the user to copy. */

@@ -1,21 +1,14 @@
 import { api, authorization } from '../../api/client.js';
 import type { Application, OfficialDocument } from '../../api/types.js';
-import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
+import { saveFile } from '../../ui/save-file.js';
 import { dataTable } from '../../ui/widgets.js';
-
-const languageName = (code: string) =>
-  new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
 
 async function download(application: Application, item: OfficialDocument): Promise<void> {
   const response = await fetch(`/documents/${item.id}`, { headers: authorization() });
   if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: `${application.reference}-${item.kind}-${item.language}.pdf` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), `${application.reference}-${item.kind}-${item.language}.pdf`);
 }
 
 /** The application's official documents as PDF, and where anyone can check them; nothing while there are none. */

@@ -3,6 +3,7 @@ import type { Application } from '../../api/types.js';
 import { uploadLetter } from '../../api/upload.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
+import { saveFile } from '../../ui/save-file.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 
@@ -30,12 +31,7 @@ export function uploadProgress() {
 async function download(application: Application): Promise<void> {
   const response = await fetch(`/applications/${application.id}/letter`, { headers: authorization() });
   if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: application.letter?.fileName ?? 'letter.pdf' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), application.letter?.fileName ?? 'letter.pdf');
 }
 
 export function letterSection(application: Application, canUpload: boolean, react: Reaction): HTMLElement {

@@ -1,6 +1,6 @@
 import { api, apiText } from '../../api/client.js';
 import type { PublicDecision } from '../../api/types.js';
-import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
 import type { PublicPage } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { problemSentence } from '../../ui/problems.js';
@@ -8,8 +8,6 @@ import { definitionList, field, pageTitle } from '../../ui/widgets.js';
 import { includesLeafHash, leafBytes, openCheckpoint } from '../../verify/log-proof.js';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
-const languageName = (code: string) =>
-  new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
 
 /** Whether the decision's entry is in a checkpoint signed by the log's key: checked here, in the browser. */
 async function logVerdict(decision: PublicDecision): Promise<HTMLElement> {

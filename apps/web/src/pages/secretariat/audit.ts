@@ -4,6 +4,7 @@ import { formatDateTime, knownEvents, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
+import { saveFile } from '../../ui/save-file.js';
 import { busy, dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const PAGE_SIZE = 100;
@@ -89,12 +90,7 @@ export const auditPage: Page = async ({ main, search }) => {
             );
             // Every page starts with the header row: keep the first one only.
             const csv = pages.map((page, index) => (index === 0 ? page : page.slice(page.indexOf('\r\n') + 2))).join('');
-            const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-            const link = h('a', { href: url, download: 'near-audit-trail.csv' });
-            document.body.append(link);
-            link.click();
-            link.remove();
-            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+            saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'near-audit-trail.csv');
           } catch (problem) {
             showProblem(exportArea, problem);
           }

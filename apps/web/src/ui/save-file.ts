@@ -1,0 +1,11 @@
+import { h } from './h.js';
+
+/** Hands the browser a file to save, as a click on a download link would; the object URL is freed afterwards. */
+export function saveFile(content: Blob, fileName: string): void {
+  const url = URL.createObjectURL(content);
+  const link = h('a', { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
