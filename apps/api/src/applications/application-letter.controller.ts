@@ -10,6 +10,7 @@ import { TakesFile } from '../http/accepted-media-types.js';
 import { etagOf } from '../http/if-match.js';
 import { storableFileName } from '../http/letter-file-name.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
+import { sendPdf } from '../http/send-pdf.js';
 import { ApplicationDto } from './dto/application.dto.js';
 import { MissingFileException } from './missing-file.exception.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
@@ -61,11 +62,6 @@ export class ApplicationLetterController {
   @ProblemResponses(400, 401, 403, 404)
   async download(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting, @Res() reply: FastifyReply): Promise<void> {
     const letter = await this.letters.download(id, acting);
-    await reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', 'attachment; filename="letter.pdf"')
-      .header('Repr-Digest', `sha-256=:${Buffer.from(letter.sha256, 'hex').toString('base64')}:`)
-      .header('X-Content-SHA256', letter.sha256)
-      .send(letter.content);
+    await sendPdf(reply, { content: letter.content, sha256: letter.sha256, fileName: 'letter.pdf' });
   }
 }

@@ -9,7 +9,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { DocumentDto } from './document.dto.js';
-import { sendPdf } from './send-pdf.js';
+import { sendDocument } from './send-document.js';
 
 @ApiTags('documents')
 @Controller()
@@ -44,7 +44,7 @@ export class DocumentsController {
   @ProblemResponses(400, 401, 403, 404)
   async download(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.visible(id, acting);
-    await sendPdf(reply, document, await this.library.content(id));
+    await sendDocument(reply, document, await this.library.content(id));
   }
 
   /** An application's document to those who may see the application; minutes to every signed-in role that may read them. */

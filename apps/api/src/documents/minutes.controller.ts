@@ -7,7 +7,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { MinutesQuery } from './minutes.query.js';
-import { sendPdf } from './send-pdf.js';
+import { sendDocument } from './send-document.js';
 
 @ApiTags('documents')
 @Controller('assemblies')
@@ -26,6 +26,6 @@ export class MinutesController {
   @ProblemResponses(400, 401, 403, 404, 409, 503)
   async minutes(@Param('id', UuidParamPipe) id: string, @Query() query: MinutesQuery, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.library.minutes(id, query.language ?? DEFAULT_LOCALE);
-    await sendPdf(reply, document, await this.library.content(document.id));
+    await sendDocument(reply, document, await this.library.content(document.id));
   }
 }
