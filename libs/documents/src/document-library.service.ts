@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type InclusionProof, TransparencyLog } from '@near/audit';
+import { type EntryInclusion, TransparencyLog } from '@near/audit';
 import type { Locale } from '@near/common';
 import * as facts from './document-facts.repository.js';
 import { DocumentError, DocumentErrorCode } from './document-error.js';
@@ -24,7 +24,7 @@ export interface PublicDecision {
   decidedAt: Date;
   documents: Pick<DocumentSummary, 'kind' | 'language' | 'sha256' | 'createdAt'>[];
   /** Null until the integrator has signed a checkpoint holding the decision (a second or so after it). */
-  log: { leafIndex: number; treeSize: number; checkpoint: string; leafHash: string; proof: string[] } | null;
+  log: EntryInclusion | null;
 }
 
 /** The documents as they were stored: listed, served byte for byte, and the public record of a decision. */
@@ -93,17 +93,7 @@ export class DocumentLibrary {
       documents.listForApplication(manager, decision.applicationId),
       this.log.inclusionOfLatest('application', decision.applicationId, 'application.close-ballot'),
     ]);
-    let log: PublicDecision['log'] = null;
-    if (typeof inclusion === 'object') {
-      const proof: InclusionProof = await this.log.inclusionProof(inclusion.leafIndex, inclusion.treeSize);
-      log = {
-        leafIndex: inclusion.leafIndex,
-        treeSize: inclusion.treeSize,
-        checkpoint: inclusion.checkpoint,
-        leafHash: proof.leafHash,
-        proof: proof.proof,
-      };
-    }
+    const log: PublicDecision['log'] = typeof inclusion === 'object' ? inclusion : null;
     return {
       reference: decision.reference,
       outcome: decision.outcome,

@@ -30,6 +30,8 @@ export interface EntryInclusion {
   /** The signed note of the first checkpoint whose tree holds the entry. */
   checkpoint: string;
   treeSize: number;
+  /** The RFC 9162 leaf hash of the entry, standard base64: what the proof starts from. */
+  leafHash: string;
   /** Standard base64 hashes, RFC 9162 §2.1.3 order. */
   proof: string[];
 }
@@ -104,12 +106,11 @@ export class TransparencyLog {
     const found = await LogRepository.firstCheckpointOf(manager, seq);
     if (!found) return undefined;
     const { leafIndex, checkpoint } = found;
-    return {
-      leafIndex,
-      checkpoint: checkpoint.note,
-      treeSize: checkpoint.size,
-      proof: await this.rangeHashes(manager, inclusionRanges(leafIndex, checkpoint.size)),
-    };
+    const [leafHash, ...proof] = await this.rangeHashes(manager, [
+      { start: leafIndex, end: leafIndex + 1 },
+      ...inclusionRanges(leafIndex, checkpoint.size),
+    ]);
+    return { leafIndex, checkpoint: checkpoint.note, treeSize: checkpoint.size, leafHash, proof };
   }
 
   /** The entry's leaf data with its inclusion (as inclusionOf); undefined until integrated. */
