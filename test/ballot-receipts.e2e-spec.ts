@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { act, nextSessionNumber } from './fixtures/applications.js';
+import { act, aSession, nextSessionNumber } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
@@ -197,30 +197,16 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
   });
 
   it('shows applicants and delegates nothing of who cast or changed while a secret ballot is open', async () => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Hyogo'`);
-    const created = await api
-      .http()
-      .post('/assemblies')
-      .set(bearer(secretariat))
-      .send({
-        body: 'general_assembly',
-        number: nextSessionNumber(),
-        hostGovernmentId: host.id,
-        startsOn: '2027-09-15',
-        endsOn: '2027-09-17',
-        venue: 'Kobe',
-        ballotSecrecy: 'secret',
-      })
-      .expect(201);
-    await api.http().post(`/assemblies/${created.body.id}/open`).set(bearer(secretariat)).expect(200);
-    await recordPresent(api, secretariat, created.body.id, memberIds.slice(0, 40)).expect(200);
-    const { application, applicant } = await anApplicationOnTheAgenda(api, secretariat, created.body);
-    meeting = { session: created.body, application, applicant };
+    const session = await aSession(api, secretariat, undefined, { ballotSecrecy: 'secret' });
+    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 40)).expect(200);
+    const { application, applicant } = await anApplicationOnTheAgenda(api, secretariat, session);
+    meeting = { session, application, applicant };
     await act(api, secretariat, application, 'open-ballot').expect(200);
 
     const voter = delegates[0];
     const readers = [applicant, voter, delegates[39]];
-    const before = await readAll(readers, application.id, created.body.id);
+    const before = await readAll(readers, application.id, session.id);
     const [{ mails: mailsBefore }] = await api.dataSource.query(`SELECT count(*)::int AS mails FROM notifications`);
 
     for (const [index, choice] of FIRST.entries()) await vote(delegates[index], application.id, choice);
@@ -229,7 +215,7 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
     await vote(delegates[12], application.id, 'no');
 
     // Every view of the applicant and of delegates, voter or not, reads exactly as before any cast.
-    const after = await readAll(readers, application.id, created.body.id);
+    const after = await readAll(readers, application.id, session.id);
     expect(Object.keys(after).filter((key) => after[key] !== before[key])).toEqual([]);
     expect(Object.keys(after)).toHaveLength(24);
     // No e-mail tells anyone of a cast.
@@ -437,30 +423,22 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
   });
 
   it('recounts a named ballot from the log alone', async () => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Toyama'`);
-    const created = await api
-      .http()
-      .post('/assemblies')
-      .set(bearer(secretariat))
-      .send({
-        body: 'working_committee',
-        number: nextSessionNumber(),
-        hostGovernmentId: host.id,
-        startsOn: '2027-05-10',
-        endsOn: '2027-05-11',
-        venue: 'Toyama',
-      })
-      .expect(201);
-    await api.http().post(`/assemblies/${created.body.id}/open`).set(bearer(secretariat)).expect(200);
-    await recordPresent(api, secretariat, created.body.id, memberIds.slice(0, 38)).expect(200);
-    const { application } = await anApplicationOnTheAgenda(api, secretariat, created.body);
+    const session = await aSession(api, secretariat, undefined, {
+      body: 'working_committee',
+      startsOn: '2027-05-10',
+      endsOn: '2027-05-11',
+      venue: 'Toyama',
+    });
+    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 38)).expect(200);
+    const { application } = await anApplicationOnTheAgenda(api, secretariat, session);
     await act(api, secretariat, application, 'open-ballot').expect(200);
     const choices: Choice[] = ['no', 'yes', 'yes', 'abstain', 'no', 'yes'];
     const cast = [];
     for (const [index, choice] of choices.entries()) cast.push(await vote(delegates[index], application.id, choice));
     const changed = await vote(delegates[4], application.id, 'yes');
     // One leaves the hall after voting: still counted present (the verifier replays the attendance).
-    await recordPresent(api, secretariat, created.body.id, memberIds.slice(1, 38)).expect(200);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(1, 38)).expect(200);
     await act(api, secretariat, application, 'close-ballot').expect(200);
     expect(await resultOf(application.id, delegates[9])).toMatchObject({
       tally: { voters: expect.any(Number), present: 38, yes: 4, no: 1, abstain: 1 },

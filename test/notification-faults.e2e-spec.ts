@@ -8,7 +8,7 @@ import { createTestWorker } from './utils/create-test-worker.js';
 import { healthDetails } from './utils/health-details.js';
 import { Mailbox } from './utils/mailbox.js';
 import { arrivals, everyOneArrived, insertNotifications, messageIdsOf } from './utils/outbox-rows.js';
-import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
+import { PrivateRedis, hideOutagesOf } from './utils/private-redis.js';
 import { waitFor } from './utils/spawn-app.js';
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -59,11 +59,7 @@ describe('notifications through Redis outages and SMTP failures', () => {
   const arrivedTimes = (id: string) => mailbox.received.filter((mail) => mail.messageId === messageIdOf(id)).length;
 
   beforeAll(async () => {
-    const print = console.error.bind(console);
-    // Expected while the test keeps Redis stopped; anything else is still printed.
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!isRedisConnectionError(args[0], redis.port)) print(...args);
-    });
+    hideOutagesOf(redis);
     await redis.start();
     await mailbox.start();
     api = await createTestApp({ REDIS_URL: redis.url });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { act, nextSessionNumber } from './fixtures/applications.js';
+import { act, aSession } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
@@ -65,24 +65,10 @@ describe('a secret ballot', () => {
     api.http().put(`/applications/${applicationId}/ballot`).set(bearer(delegate)).send({ choice });
 
   const aMeeting = async (ballotSecrecy?: 'secret' | 'named') => {
-    const [host] = await api.dataSource.query(`SELECT id FROM governments WHERE name_en = 'Hyogo'`);
-    const created = await api
-      .http()
-      .post('/assemblies')
-      .set(bearer(secretariat))
-      .send({
-        body: 'general_assembly',
-        number: nextSessionNumber(),
-        hostGovernmentId: host.id,
-        startsOn: '2027-09-15',
-        endsOn: '2027-09-17',
-        venue: 'Kobe',
-        ...(ballotSecrecy ? { ballotSecrecy } : {}),
-      })
-      .expect(201);
-    await api.http().post(`/assemblies/${created.body.id}/open`).set(bearer(secretariat)).expect(200);
-    await recordPresent(api, secretariat, created.body.id, memberIds.slice(0, 40)).expect(200);
-    return created.body as { id: string; ballotSecrecy: string };
+    const session = await aSession(api, secretariat, undefined, ballotSecrecy ? { ballotSecrecy } : {});
+    await api.http().post(`/assemblies/${session.id}/open`).set(bearer(secretariat)).expect(200);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 40)).expect(200);
+    return session;
   };
 
   // Twelve delegates vote; four change their minds. The last choice of each stands.

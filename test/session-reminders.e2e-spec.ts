@@ -9,7 +9,7 @@ import { anApplicationOnTheAgenda, everyMemberPaidUp } from './fixtures/voting.j
 import { TEST_JWT_SECRET, createTestApp, type TestApp } from './utils/create-test-app.js';
 import { Mailbox, type ReceivedMail } from './utils/mailbox.js';
 import { arrivals } from './utils/outbox-rows.js';
-import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
+import { PrivateRedis, hideOutagesOf } from './utils/private-redis.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 
 jest.setTimeout(240_000);
@@ -37,10 +37,7 @@ describe('reminders of a written procedure', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    const print = console.error.bind(console);
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!isRedisConnectionError(args[0], redis.port)) print(...args);
-    });
+    hideOutagesOf(redis);
     await redis.start();
     await mailbox.start();
     api = await createTestApp({ REDIS_URL: redis.url });

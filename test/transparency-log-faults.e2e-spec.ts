@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditVerifier } from '@near/audit';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from './utils/create-test-app.js';
-import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
+import { PrivateRedis, hideOutagesOf } from './utils/private-redis.js';
 import { spawnApi, type SpawnedApi } from './utils/spawned-api.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 import { openSignedNote, readCheckpoint, verifyConsistency } from './utils/rfc9162.js';
@@ -84,10 +84,7 @@ describe('the transparency log across processes and faults', () => {
   };
 
   beforeAll(async () => {
-    const print = console.error.bind(console);
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!isRedisConnectionError(args[0], redis.port)) print(...args);
-    });
+    hideOutagesOf(redis);
     await redis.start();
     const throttle = { LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' };
     api = await createTestApp({ REDIS_URL: redis.url, ...throttle });

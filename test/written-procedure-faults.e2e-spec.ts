@@ -9,7 +9,7 @@ import { anApplicationOnTheAgenda, everyMemberPaidUp, memberDelegates } from './
 import { TEST_JWT_SECRET, createTestApp, type TestApp } from './utils/create-test-app.js';
 import { Mailbox } from './utils/mailbox.js';
 import { arrivals } from './utils/outbox-rows.js';
-import { isRedisConnectionError, PrivateRedis } from './utils/private-redis.js';
+import { PrivateRedis, hideOutagesOf } from './utils/private-redis.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 
 jest.setTimeout(180_000);
@@ -28,11 +28,7 @@ describe('a written procedure when Redis comes back empty', () => {
   let delegates: TestUser[];
 
   beforeAll(async () => {
-    const print = console.error.bind(console);
-    // Expected while Redis is away; anything else is still printed.
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!isRedisConnectionError(args[0], redis.port)) print(...args);
-    });
+    hideOutagesOf(redis);
     await redis.start();
     await mailbox.start();
     api = await createTestApp({ REDIS_URL: redis.url });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { jest } from '@jest/globals';
 import { freePort } from './free-port.js';
 
 /**
@@ -73,4 +74,15 @@ export function isRedisConnectionError(value: unknown, port: number): boolean {
   const { code, message } = (value ?? {}) as { code?: unknown; message?: unknown };
   if (typeof message !== 'string') return false;
   return (['ECONNREFUSED', 'ECONNRESET'].includes(String(code)) && message.includes(`:${port}`)) || message === 'Connection is closed.';
+}
+
+/**
+ * Keeps the console quiet about what BullMQ prints each time it fails to reach this Redis while a test keeps it
+ * stopped; anything else is still printed. Undone by jest.restoreAllMocks().
+ */
+export function hideOutagesOf(redis: PrivateRedis): void {
+  const print = console.error.bind(console);
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!isRedisConnectionError(args[0], redis.port)) print(...args);
+  });
 }
