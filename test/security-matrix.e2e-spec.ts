@@ -69,6 +69,8 @@ async function integrated(world: World): Promise<number> {
   const [{ size }] = await world.api.dataSource.query(`SELECT max(tree_size)::int AS size FROM log_checkpoints`);
   return size as number;
 }
+/** An application of applicant A, voted on by the matrix's delegate and counted. */
+const decided = (world: World) => aDecidedApplication(world.api, world.users.secretariat, world.memberIds, world.users.delegate);
 const unique = () => randomBytes(4).toString('hex');
 const SAMPLE_LINK_ID = '00000000-0000-4000-8000-000000000000';
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
@@ -347,12 +349,7 @@ const MATRIX: Record<string, Row> = {
   'GET /applications/{id}/result': row(
     "A's application, its ballot closed",
     async (world) => {
-      const { applicant: applicantA, application } = await aDecidedApplication(
-        world.api,
-        world.users.secretariat,
-        world.memberIds,
-        world.users.delegate,
-      );
+      const { applicant: applicantA, application } = await decided(world);
       return { path: `/applications/${application.id}/result`, applicantA };
     },
     [401, 200, 404, 200, 200, 403],
@@ -360,12 +357,7 @@ const MATRIX: Record<string, Row> = {
   'GET /applications/{id}/documents': row(
     "A's application, its ballot closed",
     async (world) => {
-      const { applicant: applicantA, application } = await aDecidedApplication(
-        world.api,
-        world.users.secretariat,
-        world.memberIds,
-        world.users.delegate,
-      );
+      const { applicant: applicantA, application } = await decided(world);
       return { path: `/applications/${application.id}/documents`, applicantA };
     },
     [401, 200, 404, 200, 200, 403],
@@ -373,12 +365,7 @@ const MATRIX: Record<string, Row> = {
   'GET /documents/{id}': row(
     "the decision record of A's application",
     async (world) => {
-      const { applicant: applicantA, application } = await aDecidedApplication(
-        world.api,
-        world.users.secretariat,
-        world.memberIds,
-        world.users.delegate,
-      );
+      const { applicant: applicantA, application } = await decided(world);
       return { path: `/documents/${await aStoredDocument(world.api, { applicationId: application.id })}`, applicantA };
     },
     [401, 200, 404, 200, 200, 403],
@@ -391,7 +378,7 @@ const MATRIX: Record<string, Row> = {
   'GET /public/decisions/{reference}': row(
     "the reference of A's decided application",
     async (world) => {
-      const { application } = await aDecidedApplication(world.api, world.users.secretariat, world.memberIds, world.users.delegate);
+      const { application } = await decided(world);
       return { path: `/public/decisions/${application.reference}` };
     },
     EVERYONE,
