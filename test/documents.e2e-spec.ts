@@ -5,16 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  act,
-  aProspectiveApplicant,
-  aSession,
-  ALL_CRITERIA_PASSED,
-  type ApplicationBody,
-  fileApplication,
-} from './fixtures/applications.js';
+import { act, aProspectiveApplicant, aSession, type ApplicationBody, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
+import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { hashLeaf, openSignedNote, readCheckpoint, verifyInclusion } from './utils/rfc9162.js';
 
@@ -117,18 +110,9 @@ describe('official documents', () => {
 
   /** Filed, reviewed, voted on by name in an opened General Assembly (every member present) and closed. */
   async function aDecision(applicant: TestUser, locale: string, choices: ('yes' | 'no' | 'abstain')[]) {
-    const application = await fileApplication(hall.api, applicant, { locale });
-    await act(hall.api, hall.secretariat, application, 'start-review').expect(200);
-    await hall.api
-      .http()
-      .put(`/applications/${application.id}/eligibility`)
-      .set(bearer(hall.secretariat))
-      .send(ALL_CRITERIA_PASSED)
-      .expect(200);
-    await act(hall.api, hall.secretariat, application, 'declare-eligible').expect(200);
     const session = await aSession(hall.api, hall.secretariat, undefined, { ballotSecrecy: 'named' });
     await hall.api.http().post(`/assemblies/${session.id}/open`).set(bearer(hall.secretariat)).expect(200);
-    await act(hall.api, hall.secretariat, application, 'place-on-agenda', { assemblyId: session.id }).expect(200);
+    const { application } = await anApplicationOnTheAgenda(hall.api, hall.secretariat, session, { applicant, filing: { locale } });
     await recordPresent(hall.api, hall.secretariat, session.id, hall.memberIds).expect(200);
     await act(hall.api, hall.secretariat, application, 'open-ballot').expect(200);
     for (const [index, choice] of choices.entries()) {
