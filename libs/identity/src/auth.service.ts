@@ -50,8 +50,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
-  private readonly throttle: LoginThrottle;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: IssuedTokens,
@@ -61,9 +59,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly audit: AuditTrail,
-  ) {
-    this.throttle = new LoginThrottle(config.auth);
-  }
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /**
    * The first step: e-mail and password. Signs in, or asks for the second factor when the user has one.

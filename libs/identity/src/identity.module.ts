@@ -20,6 +20,7 @@ import { IssuedTokens } from './issued-tokens.js';
 import { SecondFactors } from './second-factors.js';
 import { SignInSessions } from './sign-in-sessions.js';
 import { SignInUnlocks } from './sign-in-unlocks.js';
+import { LoginThrottle } from './login-throttle.js';
 
 const ISSUER = 'near-admission';
 
@@ -56,6 +57,8 @@ const ISSUER = 'near-admission';
     SecondFactors,
     SignInUnlocks,
     CalendarLinks,
+    // Plain (its spec builds it without Nest): one, with the configured limits, for sign-in, unlock and password change.
+    { provide: LoginThrottle, inject: [AppConfig], useFactory: (config: AppConfig) => new LoginThrottle(config.auth) },
   ],
   exports: [UsersService, AuthService, PasswordsService, UserAdministration, SignInSessions, SecondFactors, SignInUnlocks, CalendarLinks],
 })

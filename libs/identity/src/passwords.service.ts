@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditContext, AuditTrail } from '@near/audit';
-import { AppConfig } from '@near/config';
 import type { Acting } from './acting.js';
 import { AccountLinks } from './account-links.js';
 import { AccountMail } from './account-mail.js';
@@ -25,17 +24,14 @@ const RESET_RESEND_SECONDS = 60;
 @Injectable()
 export class PasswordsService {
   private readonly logger = new Logger(PasswordsService.name);
-  private readonly throttle: LoginThrottle;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly mail: AccountMail,
     private readonly sessions: SignInSessions,
-    config: AppConfig,
-  ) {
-    this.throttle = new LoginThrottle(config.auth);
-  }
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /** `sessionId`: the caller's sign-in session, the one that stays; every other session of the user ends. */
   async change(acting: Acting, currentPassword: string, newPassword: string, sessionId?: string): Promise<void> {

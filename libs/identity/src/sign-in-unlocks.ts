@@ -3,7 +3,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AuditContext, AuditTrail } from '@near/audit';
-import { AppConfig } from '@near/config';
 import { AccountLinks } from './account-links.js';
 import { AccountMail } from './account-mail.js';
 import { IdentityError, IdentityErrorCode } from './identity-error.js';
@@ -24,17 +23,14 @@ const UNLOCK_RESEND_SECONDS = 60;
 @Injectable()
 export class SignInUnlocks {
   private readonly logger = new Logger(SignInUnlocks.name);
-  private readonly throttle: LoginThrottle;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly mail: AccountMail,
     private readonly tokens: IssuedTokens,
-    config: AppConfig,
-  ) {
-    this.throttle = new LoginThrottle(config.auth);
-  }
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /**
    * Sends a link, after the caller has answered (the answer and its time are the same whether the address is
