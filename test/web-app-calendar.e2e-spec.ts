@@ -52,7 +52,8 @@ describe('The web app adds the sessions to a calendar', () => {
     await page.getByText('This address is secret').waitFor();
     await page.getByRole('button', { name: 'Show my calendar address' }).click();
     const address = page.getByLabel('Your calendar address');
-    // Focus moves to the address, so a screen reader reads it out at once.
+    // Focus moves to the address, so a screen reader reads it out at once (in the task that shows it).
+    await address.waitFor();
     await expect(page.evaluate<string | undefined>('document.activeElement?.id')).resolves.toBe(await address.getAttribute('id'));
     const url = await address.inputValue();
     expect(url).toMatch(new RegExp(`^${baseUrl}/calendar/feed/[A-Za-z0-9_-]+$`));

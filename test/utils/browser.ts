@@ -96,7 +96,11 @@ export async function signedIn(
   await page.goto('/app/');
   await page.getByLabel(/E-mail address|이메일 주소/).fill(email);
   await page.getByLabel(/^(Password|비밀번호)$/).fill(password);
-  await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click();
+  const signIn = page.getByRole('button', { name: /^(Sign in|로그인)$/ });
+  await signIn.click();
   await page.locator('nav').waitFor();
+  // The header comes first; the page replaces the sign-in form once its data is in, and a test must not fill
+  // the form it is leaving (its "E-mail address" is the sign-in form's until then).
+  await signIn.waitFor({ state: 'detached' });
   return { context, page };
 }
