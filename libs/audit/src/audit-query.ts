@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEvent } from './audit-entry.js';
-import { AUDIT_ROW_COLUMNS, AUDIT_ROW_SOURCE, type AuditRow, toAuditEvent } from './audit-row.js';
+import { AUDIT_ROW_COLUMNS, type AuditRow, toAuditEvent } from './audit-row.js';
 import { UUID_PATTERN } from './uuid.js';
 
 export interface AuditFilter {
@@ -63,7 +63,7 @@ export class AuditQuery {
     parameters.push(page.limit + 1);
 
     const rows = (await manager.query(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_SOURCE}
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY seq LIMIT $${parameters.length}`,
       parameters,
@@ -85,7 +85,7 @@ export class AuditQuery {
     // Written into the SQL as a literal, so that it matches an index on the same expression.
     if (!/^[A-Za-z]{1,64}$/.test(key)) throw new RangeError(`Not a payload key: ${key}`);
     const rows = (await manager.query(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_SOURCE} WHERE action = $1 AND (payload::jsonb) ->> '${key}' = $2 ORDER BY seq`,
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE action = $1 AND (payload::jsonb) ->> '${key}' = $2 ORDER BY seq`,
       [action, value],
     )) as AuditRow[];
     return rows.map(toAuditEvent);
@@ -94,7 +94,7 @@ export class AuditQuery {
   /** Every entry about one record, oldest first. */
   async history(entityType: string, entityId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditEvent[]> {
     const rows = (await manager.query(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_SOURCE} WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq`,
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq`,
       [entityType, entityId],
     )) as AuditRow[];
     return rows.map(toAuditEvent);
