@@ -6,6 +6,7 @@ import { everyMemberPaidUp, recordPresent } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { Mailbox } from './utils/mailbox.js';
+import { TEST_APP_URL } from './utils/e-mailed-link.js';
 import { hashLeaf, openSignedNote, readCheckpoint, verifyInclusion } from './utils/rfc9162.js';
 import { waitFor } from './utils/spawn-app.js';
 
@@ -21,14 +22,14 @@ describe('the e-mails of the workflow', () => {
   beforeAll(async () => {
     await mailbox.start();
     api = await createTestApp();
-    worker = await createTestWorker(api, { SMTP_URL: mailbox.url });
-    secretariatKo = await aUser(api, 'secretariat', { locale: 'ko' });
-    secretariatEn = await aUser(api, 'secretariat', { locale: 'en' });
+    worker = await createTestWorker(api, { SMTP_URL: mailbox.url, APP_URL: TEST_APP_URL });
+    secretariatKo = await aUser(api, 'secretariat', { locale: 'ko', displayName: '김민지' });
+    secretariatEn = await aUser(api, 'secretariat', { locale: 'en', displayName: 'Anna Petrova' });
     presentDelegates = [
-      await aUser(api, 'delegate', { government: 'Toyama', locale: 'ja' }),
-      await aUser(api, 'delegate', { government: 'Busan', locale: 'ko' }),
+      await aUser(api, 'delegate', { government: 'Toyama', locale: 'ja', displayName: '佐藤花子' }),
+      await aUser(api, 'delegate', { government: 'Busan', locale: 'ko', displayName: '박서준' }),
     ];
-    absentDelegate = await aUser(api, 'delegate', { government: 'Dornod', locale: 'mn' });
+    absentDelegate = await aUser(api, 'delegate', { government: 'Dornod', locale: 'mn', displayName: 'Бат-Эрдэнэ' });
     await everyMemberPaidUp(api);
   });
   afterAll(async () => {
@@ -51,7 +52,7 @@ describe('the e-mails of the workflow', () => {
       `SELECT id FROM governments WHERE status = 'member' AND name_en NOT IN ('Toyama', 'Busan', 'Dornod') ORDER BY name_en DESC LIMIT 1`,
     );
     await api.dataSource.query(`DELETE FROM fee_payments WHERE government_id = $1`, [inArrears.id]);
-    const arrearsDelegate = await aUser(api, 'delegate', { governmentId: inArrears.id, locale: 'en' });
+    const arrearsDelegate = await aUser(api, 'delegate', { governmentId: inArrears.id, locale: 'en', displayName: 'John Smith' });
     const applicant = await aProspectiveApplicant(api);
     const filed = await fileApplication(api, applicant, { locale: 'ko', contact: { name: '왕리', email: 'contact@province.test' } });
     await act(api, secretariatEn, filed, 'start-review').expect(200);
@@ -111,8 +112,26 @@ describe('the e-mails of the workflow', () => {
     expect(new Set(mailbox.received.map((mail) => mail.messageId)).size).toBe(rows.length);
     expect(new Set(rows.map((row) => row.smtp_message_id))).toEqual(new Set(mailbox.received.map((mail) => mail.messageId)));
 
-    // In the recipient's language, with the reference in the subject.
+    // In the recipient's language, with the reference in the subject; each greeting its reader by name and
+    // linking the application's page in the web app, in the text and in the HTML.
     for (const mail of mailbox.received) expect(mail.subject).toContain(filed.reference);
+    const page = `${TEST_APP_URL}/app/applications/${filed.id}`;
+    const nameOf = new Map<string, string>([
+      ['contact@province.test', '왕리'],
+      ...[secretariatKo, secretariatEn, ...presentDelegates, absentDelegate, arrearsDelegate].map(
+        (user) => [user.email, user.displayName] as [string, string],
+      ),
+    ]);
+    for (const mail of mailbox.received) {
+      expect({ to: mail.to, firstLine: mail.text.split('\n')[0] }).toEqual({
+        to: mail.to,
+        firstLine: expect.stringContaining(nameOf.get(mail.to)!),
+      });
+      expect(mail.text).toContain(`\n${page}\n`);
+      expect(mail.html).toContain(`<a href="${page}">`);
+    }
+    expect(new Set(mailbox.to('contact@province.test').map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['왕리 님께']));
+    expect(new Set(mailbox.to(secretariatEn.email).map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['Dear Anna Petrova,']));
     const toContact = mailbox.to('contact@province.test');
     expect(toContact.every((mail) => mail.language === 'ko')).toBe(true);
     expect(toContact.find((mail) => mail.html.includes('&lt;signed&gt;'))).toBeDefined();

@@ -11,6 +11,7 @@ import { Mailbox, type ReceivedMail } from './utils/mailbox.js';
 import { arrivals } from './utils/outbox-rows.js';
 import { PrivateRedis, hideOutagesOf } from './utils/private-redis.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
+import { TEST_APP_URL } from './utils/e-mailed-link.js';
 
 jest.setTimeout(240_000);
 
@@ -58,6 +59,7 @@ describe('reminders of a written procedure', () => {
           NOTIFICATION_RELAY_INTERVAL_MS: '100',
           NOTIFICATION_BACKOFF_MS: '100',
           NOTIFICATION_REQUEUE_AFTER_SECONDS: '5',
+          APP_URL: TEST_APP_URL,
         }),
       );
     }
@@ -253,6 +255,8 @@ describe('reminders of a written procedure', () => {
       expect(mail.language).toBe(LOCALES[index]);
       expect(mail.text).toContain(application.reference);
       expect(mail.text).toContain('Pohang');
+      // The delegate's agenda, where the applications on it are read.
+      expect(mail.text).toContain(`\n${TEST_APP_URL}/app/\n`);
     }
     expect(received.find((mail) => mail.to === delegates[2].email)!.subject).toMatch(/^Reminder: Working Committee \d+ is coming up$/);
     expect(received.find((mail) => mail.to === delegates[0].email)!.subject).toMatch(/^\[안내\] .+ 개최 안내$/);

@@ -26,5 +26,5 @@ export async function aQuickApplicant(api: TestApp): Promise<TestUser & { govern
     api.app.get(SignInSessions).start(manager, user.id, { clientAddress: '127.0.0.1' }),
   );
   const token = await api.app.get(JwtService).signAsync({ sub: user.id, role: 'applicant', sid: sessionId, typ: 'access' });
-  return { id: user.id, email, role: 'applicant', governmentId: government.id, token };
+  return { id: user.id, email, role: 'applicant', governmentId: government.id, displayName: 'Test applicant', token };
 }

@@ -61,7 +61,7 @@ export class AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
-      appUrl: env.APP_URL.replace(/\/+$/, ''),
+      appUrl: (env.APP_URL ?? '').replace(/\/+$/, ''),
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };

@@ -44,6 +44,7 @@ describe('the configuration', () => {
       JWT_SECRET: 'x'.repeat(32),
       ADMIN_PASSWORD: 'a-long-password',
       LOG_SIGNING_KEY: generateSignerKey('near.example/log'),
+      APP_URL: 'https://admission.near.example',
     };
     expect(failure({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-password' })).toMatch(/JWT_SECRET is required/);
     expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatch(/ADMIN_PASSWORD is required/);
@@ -51,7 +52,12 @@ describe('the configuration', () => {
     expect(failure({ NODE_ENV: 'production', ...secrets, LOG_SIGNING_KEY: '' })).toBe(
       'configuration error: LOG_SIGNING_KEY is required when NODE_ENV=production (npm run log:keygen -- <origin> prints one)',
     );
+    expect(failure({ NODE_ENV: 'production', ...secrets, APP_URL: '' })).toMatch(
+      /^configuration error: APP_URL is required when NODE_ENV=production/,
+    );
     const production = load({ NODE_ENV: 'production', ...secrets });
+    expect(production.http.appUrl).toBe('https://admission.near.example');
+    expect(load({}).http.appUrl).toBe('http://localhost:3000');
     expect(production.log.format).toBe('json');
     expect(production.admin.usesDevelopmentPassword).toBe(false);
     expect(production.http.apiDocs).toBe(false);
@@ -72,6 +78,7 @@ describe('the configuration', () => {
       JWT_SECRET: 'x'.repeat(32),
       ADMIN_PASSWORD: 'a-long-password',
       LOG_SIGNING_KEY: generateSignerKey('near.example/log'),
+      APP_URL: 'https://admission.near.example',
     };
     expect(load({ NODE_ENV: 'production', ...secrets }).auth.mfaRequiredRoles).toEqual(['admin', 'secretariat']);
     expect(load({ NODE_ENV: 'production', ...secrets, MFA_REQUIRED_ROLES: 'none' }).auth.mfaRequiredRoles).toEqual([]);

@@ -110,9 +110,14 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
-  /** Where users reach the web app, as the links e-mailed to them (invitations, password resets) begin. */
+  /**
+   * Where users reach the web app, as the links e-mailed to them begin (every message's page, invitations,
+   * password resets). Required in production; elsewhere DEVELOPMENT_APP_URL.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http:// or https:// address without query' })
-  APP_URL = 'http://localhost:3000';
+  APP_URL?: string;
 
   /** Serve the OpenAPI page and document (/docs, /docs-json): by default everywhere but in production. */
   @Transform((input) => toBoolean({ value: emptyToUndefined(input) }))
@@ -230,6 +235,7 @@ const SECRETS = new Set([
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
 export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
 export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';
+export const DEVELOPMENT_APP_URL = 'http://localhost:3000';
 
 /** Validates the raw environment; throws a ConfigError naming the first bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
@@ -256,7 +262,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
       throw new ConfigError('LOG_FORMAT=pretty needs pino-pretty, a development dependency; use json in production');
     if (!env.LOG_SIGNING_KEY)
       throw new ConfigError('LOG_SIGNING_KEY is required when NODE_ENV=production (npm run log:keygen -- <origin> prints one)');
+    if (!env.APP_URL)
+      throw new ConfigError(
+        'APP_URL is required when NODE_ENV=production: the address users reach the web app at, which every e-mail links to',
+      );
   } else {
+    env.APP_URL ??= DEVELOPMENT_APP_URL;
     env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
     env.ADMIN_PASSWORD ??= DEVELOPMENT_ADMIN_PASSWORD;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TransparencyLog } from '@near/audit';
+import { AppConfig } from '@near/config';
 import { logRecordBlock } from './log-record-block.js';
 import { isPermanentSmtpFailure } from './smtp-mail-transport.js';
 import type { MailTransport } from './mail-transport.js';
@@ -10,8 +11,8 @@ import { MAIL_TRANSPORT } from './mail-transport.token.js';
 import type { Locale } from '@near/common';
 import { messageIdOf } from './message-id.js';
 import * as notifications from './notification.repository.js';
-import type { NotificationEvent } from './notification-events.js';
-import { TemplateCatalog } from './template-catalog.js';
+import { type NotificationEvent, SESSION_EVENTS } from './notification-events.js';
+import { type MessageAddress, TemplateCatalog } from './template-catalog.js';
 
 /** How long a decision's e-mail waits in hand for its checkpoint before failing to be retried: 8 × 500 ms. */
 const LOG_RECORD_WAITS = 8;
@@ -30,6 +31,7 @@ export class NotificationSender implements OnApplicationShutdown {
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly templates: TemplateCatalog,
     private readonly log: TransparencyLog,
+    private readonly config: AppConfig,
   ) {}
 
   /** `isLastAttempt`: this failure, if it fails, is the last BullMQ will try. */
@@ -37,7 +39,8 @@ export class NotificationSender implements OnApplicationShutdown {
     const row = await notifications.findOutgoing(this.dataSource.manager, notificationId);
     if (!row) return 'gone';
     if (row.status === 'sent') return 'already-sent';
-    const rendered = this.templates.render(row.event as NotificationEvent, row.locale, JSON.parse(row.data));
+    const event = row.event as NotificationEvent;
+    const rendered = this.templates.render(event, row.locale, JSON.parse(row.data), this.addressOf(event, row));
     if (row.event === 'decision' && row.application_id) await this.withLogRecord(rendered, row.application_id);
     const messageId = messageIdOf(row.id);
     try {
@@ -57,6 +60,16 @@ export class NotificationSender implements OnApplicationShutdown {
       await notifications.recordFailedAttempt(this.dataSource.manager, row.id, reason, permanent || isLastAttempt);
       throw permanent ? new UnrecoverableError(`Refused permanently: ${reason}`) : error;
     }
+  }
+
+  /** The recipient by name, and the page the message is about: its application, or a session's agenda. */
+  private addressOf(event: NotificationEvent, row: { recipient_name: string | null; application_id: string | null }): MessageAddress {
+    const app = `${this.config.http.appUrl}/app`;
+    if (row.application_id)
+      return { addressee: row.recipient_name, page: { kind: 'application', url: `${app}/applications/${row.application_id}` } };
+    if ((SESSION_EVENTS as readonly string[]).includes(event))
+      return { addressee: row.recipient_name, page: { kind: 'agenda', url: `${app}/` } };
+    return { addressee: row.recipient_name };
   }
 
   /**

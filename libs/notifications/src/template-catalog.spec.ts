@@ -102,6 +102,59 @@ describe('TemplateCatalog', () => {
     }
   });
 
+  describe('addressed to a recipient by name, with a link to the page the message is about', () => {
+    const url = 'https://near.example/app/applications/5d0c3c1e-7a53-4a58-9a43-0d2f1c0b7e11';
+    const NAMED: Record<string, string> = {
+      en: 'Dear Wang Li,',
+      ko: 'Wang Li 님께',
+      zh: '尊敬的Wang Li：',
+      ja: 'Wang Li 様',
+      ru: 'Уважаемый(ая) Wang Li!',
+      mn: 'Эрхэм Wang Li танаа,',
+    };
+    const GENERIC = [
+      'Dear Sir or Madam',
+      'Dear colleagues',
+      '담당자 귀하',
+      '대표 귀하',
+      '联系人',
+      '代表：',
+      'ご担当者様',
+      '各位',
+      'дамы и господа',
+      'Уважаемые',
+      'нар аа',
+    ];
+
+    it.each([...SUPPORTED_LOCALES])('opens every application and session message in %s with the name, never "Sir or Madam"', (locale) => {
+      const unnamed = NOTIFICATION_EVENTS.filter((event) => !('name' in SAMPLE[event]));
+      for (const event of unnamed) {
+        const message = catalog.render(event, locale, SAMPLE[event], { addressee: 'Wang Li', page: { kind: 'application', url } });
+        expect(message.text.split('\n')[0]).toBe(NAMED[locale]);
+        expect(message.html).toContain(`</h1>\n<p>${NAMED[locale]}</p>`);
+        for (const generic of GENERIC) expect(message.text.split('\n')[0]).not.toContain(generic);
+      }
+    });
+
+    it.each([...SUPPORTED_LOCALES])('links the page in %s, after the letter and before the automatic footer', (locale) => {
+      for (const event of NOTIFICATION_EVENTS) {
+        const message = catalog.render(event, locale, SAMPLE[event], { page: { kind: 'application', url } });
+        const [letter, footer] = message.text.split('\n-- \n');
+        expect(letter).toContain(`\n${url}\n`);
+        expect(footer).not.toContain(url);
+        expect(message.html.indexOf(`<a href="${url}">`)).toBeGreaterThan(message.html.indexOf('</h1>'));
+        expect(message.html.indexOf(`<a href="${url}">`)).toBeLessThan(message.html.indexOf('<hr'));
+      }
+    });
+
+    it("keeps the template's own opening line where no name is known, and escapes a name in HTML", () => {
+      expect(catalog.render('declared-eligible', 'en', common).text.split('\n')[0]).toBe('Dear Sir or Madam,');
+      expect(catalog.render('declared-eligible', 'en', common, { addressee: '  ' }).text.split('\n')[0]).toBe('Dear Sir or Madam,');
+      const html = catalog.render('declared-eligible', 'en', common, { addressee: 'Kim <Minji>' }).html;
+      expect(html).toContain('<p>Dear Kim &lt;Minji&gt;,</p>');
+    });
+  });
+
   it('writes Korean in the formal style', () => {
     const message = catalog.render('submission-acknowledged', 'ko', SAMPLE['submission-acknowledged']);
     expect(message.subject).toBe(`[${REFERENCE}] 가입 신청이 접수되었습니다`);
@@ -358,6 +411,20 @@ describe('TemplateCatalog', () => {
         '"deferred", subject: must carry {{reference}}',
       );
       expect(load({ 'en.json': withEnglish('deferred', { subject: '[{{reference}}]\nDeferred' }) })).toThrow('subject: must be one line');
+    });
+
+    it('an opening line with another placeholder than the data has, or {{salutation}} where the event has none', () => {
+      expect(load({ 'en.json': withEnglish('deferred', { salutation: 'Dear {{contact}},' }) })).toThrow(
+        '"deferred", salutation: unknown placeholder {{contact}}',
+      );
+      const { salutation: _salutation, ...unsaluted } = english.deferred;
+      expect(load({ 'en.json': { ...english, deferred: unsaluted } })).toThrow('"deferred", text: unknown placeholder {{salutation}}');
+    });
+
+    it('a named opening line ("$salutation") without the name', () => {
+      expect(load({ 'en.json': english, 'ko.json': { $salutation: '담당자 귀하' } })).toThrow(
+        'ko.json, "$salutation": must be one line holding {{name}}',
+      );
     });
 
     it('a malformed placeholder or a file that is not JSON', () => {

@@ -5,7 +5,16 @@ import { DEFAULT_LOCALE, type Locale, StartupError, SUPPORTED_LOCALES } from '@n
 import { NOTIFICATION_EVENTS, type NotificationData, type NotificationEvent } from './notification-events.js';
 import { fillTemplate } from './fill-template.js';
 import { inLocalPhrases } from './phrases/local-phrases.js';
+import { type LinkedPage, withPageLink } from './page-link.js';
 import { type LocaleTemplates, parseTemplateFile, type ValueWords } from './template-file.js';
+
+/** Who the message goes to, and the page it is about: both optional (a preview, an old row). */
+export interface MessageAddress {
+  /** The recipient's name, greeted by it (the file's `$salutation`) instead of the template's `salutation`. */
+  addressee?: string | null;
+  /** The web app's page the message is about, linked above the footer. */
+  page?: { kind: LinkedPage; url: string };
+}
 
 /** A message ready to send, with the locale it was actually written in (English when the wanted one lacks it). */
 export interface RenderedMessage {
@@ -65,20 +74,34 @@ export class TemplateCatalog {
    * English when that language has no file or no template for this event. Coded values go in as the file's
    * `$words`, sentences (a session's name, a decision's explanation) as the language's phrases word them.
    */
-  render<E extends NotificationEvent>(event: E, locale: string | null | undefined, data: NotificationData[E]): RenderedMessage {
+  render<E extends NotificationEvent>(
+    event: E,
+    locale: string | null | undefined,
+    data: NotificationData[E],
+    address: MessageAddress = {},
+  ): RenderedMessage {
     // A locale column may be null in old rows: English, as for any language without templates.
     const wanted = typeof locale === 'string' ? locale.trim().toLowerCase().split(/[-_]/)[0] : DEFAULT_LOCALE;
     const chosen = isSupportedLocale(wanted) && this.templates.get(wanted)?.events[event] ? wanted : DEFAULT_LOCALE;
     const template = this.templates.get(chosen)?.events[event];
     // Only reachable when the event name comes from outside the types (e.g. a row written by a newer version).
     if (!template) throw new Error(`No mail template for the event "${event}"`);
-    const values = inWords(inLocalPhrases(chosen, data as Readonly<Record<string, unknown>>), this.templates.get(chosen)?.words ?? {});
-    return {
+    const file = this.templates.get(chosen);
+    const values = inWords(inLocalPhrases(chosen, data as Readonly<Record<string, unknown>>), file?.words ?? {});
+    if (template.salutation !== undefined) {
+      const named = address.addressee?.trim() && file?.salutation;
+      values.salutation = named
+        ? fillTemplate(named, 'text', { name: address.addressee?.trim() })
+        : fillTemplate(template.salutation, 'text', values);
+    }
+    const message = {
       subject: fillTemplate(template.subject, 'subject', values),
       text: fillTemplate(template.text, 'text', values),
       html: fillTemplate(template.html, 'html', values),
       locale: chosen,
     };
+    if (address.page) withPageLink(message, chosen, address.page.kind, address.page.url);
+    return message;
   }
 }
 

@@ -4,6 +4,11 @@ import { placeholdersIn, strayBracesIn, type TemplatePart } from './fill-templat
 /** One event's message in one language, as written in `templates/<locale>.json`. */
 export interface MessageTemplate {
   subject: string;
+  /**
+   * The opening line when the recipient's name is not known (`Dear Sir or Madam,`), filled in at
+   * `{{salutation}}`; a recipient whose name is known is greeted by the file's `$salutation` instead.
+   */
+  salutation?: string;
   text: string;
   html: string;
 }
@@ -17,13 +22,19 @@ export type ValueWords = Record<string, Record<string, string>>;
 /** The key of a locale file that holds its ValueWords rather than an event. */
 export const VALUE_WORDS_KEY = '$words';
 
+/** The key of a locale file that holds the opening line to a recipient by name: `"Dear {{name}},"`. */
+export const SALUTATION_KEY = '$salutation';
+
 /** One locale file: a locale other than English may leave events out (they fall back to English). */
 export interface LocaleTemplates {
   events: Partial<Record<NotificationEvent, MessageTemplate>>;
   words: ValueWords;
+  /** The opening line to a recipient whose name is known, with `{{name}}`. */
+  salutation?: string;
 }
 
 const PARTS: readonly TemplatePart[] = ['subject', 'text', 'html'];
+const SALUTATION_FIELD = 'salutation';
 
 /**
  * Checks one parsed locale file against the events and the fields each may use. Every problem found is
@@ -39,6 +50,10 @@ export function parseTemplateFile(fileName: string, content: unknown, problems: 
   for (const [event, template] of Object.entries(content)) {
     if (event === VALUE_WORDS_KEY) {
       templates.words = parseValueWords(fileName, template, problems);
+      continue;
+    }
+    if (event === SALUTATION_KEY) {
+      templates.salutation = parseSalutation(fileName, template, problems);
       continue;
     }
     if (!Object.hasOwn(NOTIFICATION_FIELDS, event)) {
@@ -58,20 +73,26 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
   }
   const before = problems.length;
   for (const key of Object.keys(template)) {
-    if (!(PARTS as readonly string[]).includes(key)) problems.push(`${where}: unknown key "${key}" (expected subject, text, html)`);
+    if (![...PARTS, SALUTATION_FIELD].includes(key))
+      problems.push(`${where}: unknown key "${key}" (expected subject, salutation, text, html)`);
   }
-  const allowed: readonly string[] = NOTIFICATION_FIELDS[event];
+  const fields: readonly string[] = NOTIFICATION_FIELDS[event];
+  const salutation = template[SALUTATION_FIELD];
+  if (salutation !== undefined) {
+    if (typeof salutation !== 'string' || salutation.trim() === '' || /[\r\n]/.test(salutation)) {
+      problems.push(`${where}: "${SALUTATION_FIELD}" must be one line of text`);
+    } else {
+      checkPlaceholders(`${where}, ${SALUTATION_FIELD}`, salutation, fields, problems);
+    }
+  }
+  const allowed = salutation === undefined ? fields : [...fields, SALUTATION_FIELD];
   for (const part of PARTS) {
     const source = template[part];
     if (typeof source !== 'string' || source.trim() === '') {
       problems.push(`${where}: missing "${part}" (a non-empty string)`);
       continue;
     }
-    for (const name of placeholdersIn(source)) {
-      if (!allowed.includes(name)) problems.push(`${where}, ${part}: unknown placeholder {{${name}}} (allowed: ${allowed.join(', ')})`);
-    }
-    const stray = strayBracesIn(source);
-    if (stray !== undefined) problems.push(`${where}, ${part}: malformed placeholder near "${stray}"`);
+    checkPlaceholders(`${where}, ${part}`, source, allowed, problems);
   }
   const subject = template.subject;
   if (typeof subject === 'string') {
@@ -83,7 +104,30 @@ function parseTemplate(where: string, event: NotificationEvent, template: unknow
     if (key && !placeholdersIn(subject).includes(key)) problems.push(`${where}, subject: must carry {{${key}}}`);
   }
   if (problems.length > before) return undefined;
-  return { subject: template.subject as string, text: template.text as string, html: template.html as string };
+  return {
+    subject: template.subject as string,
+    ...(typeof salutation === 'string' ? { salutation } : {}),
+    text: template.text as string,
+    html: template.html as string,
+  };
+}
+
+function checkPlaceholders(where: string, source: string, allowed: readonly string[], problems: string[]): void {
+  for (const name of placeholdersIn(source)) {
+    if (!allowed.includes(name)) problems.push(`${where}: unknown placeholder {{${name}}} (allowed: ${allowed.join(', ')})`);
+  }
+  const stray = strayBracesIn(source);
+  if (stray !== undefined) problems.push(`${where}: malformed placeholder near "${stray}"`);
+}
+
+function parseSalutation(fileName: string, content: unknown, problems: string[]): string | undefined {
+  const where = `${fileName}, "${SALUTATION_KEY}"`;
+  if (typeof content !== 'string' || /[\r\n]/.test(content) || !placeholdersIn(content).includes('name')) {
+    problems.push(`${where}: must be one line holding {{name}}`);
+    return undefined;
+  }
+  checkPlaceholders(where, content, ['name'], problems);
+  return content;
 }
 
 function parseValueWords(fileName: string, content: unknown, problems: string[]): ValueWords {
