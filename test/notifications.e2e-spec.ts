@@ -90,7 +90,6 @@ describe('the e-mails of the workflow', () => {
       'declared-eligible': ['contact@province.test'],
       'placed-on-agenda': ['contact@province.test', ...allDelegates],
       'ballot-opened': presentDelegates.map((d) => d.email),
-      'ballot-closed': presentDelegates.map((d) => d.email),
       decision: ['contact@province.test', ...secretariat, ...allDelegates],
     };
     const rows: { event: string; recipient: string; locale: string; smtp_message_id: string }[] = await api.dataSource.query(
@@ -130,6 +129,15 @@ describe('the e-mails of the workflow', () => {
       expect(mail.text).toContain(`\n${page}\n`);
       expect(mail.html).toContain(`<a href="${page}">`);
     }
+    // One message per event: the decision tells delegates the result, and thanks only those whose government voted.
+    const decisions = mailbox.received.filter((mail) => rows.find((row) => row.smtp_message_id === mail.messageId)?.event === 'decision');
+    const thanked = decisions.filter((mail) =>
+      ['Secretariat thanks your government for its vote', '投票にご参加いただき', '표결 참여에 감사드립니다'].some((words) =>
+        mail.text.includes(words),
+      ),
+    );
+    expect(thanked.map((mail) => mail.to).sort()).toEqual(presentDelegates.map((d) => d.email).sort());
+    expect(decisions.filter((mail) => /participation|thank/i.test(mail.text) && !thanked.includes(mail))).toEqual([]);
     expect(new Set(mailbox.to('contact@province.test').map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['왕리 님께']));
     expect(new Set(mailbox.to(secretariatEn.email).map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['Dear Anna Petrova,']));
     const toContact = mailbox.to('contact@province.test');

@@ -43,6 +43,19 @@ describe('fillTemplate', () => {
     expect(() => fillTemplate('{{reference}} {{missing}}', 'text', { reference: 'R-1' })).toThrow('{{missing}}');
     expect(() => fillTemplate('{{reference}}', 'text', { reference: null })).toThrow('got null');
   });
+
+  it('drops a paragraph that is a placeholder alone when its value is empty or absent, and keeps it otherwise', () => {
+    const text = 'Decision: {{outcome}}\n\n{{thanks}}\n\nYours faithfully,';
+    expect(fillTemplate(text, 'text', { outcome: 'approved', thanks: '' })).toBe('Decision: approved\n\nYours faithfully,');
+    expect(fillTemplate(text, 'text', { outcome: 'approved' })).toBe('Decision: approved\n\nYours faithfully,');
+    expect(fillTemplate(text, 'text', { outcome: 'approved', thanks: 'Thank you.' })).toBe(
+      'Decision: approved\n\nThank you.\n\nYours faithfully,',
+    );
+    const html = '<p>{{outcome}}</p>\n<p>{{thanks}}</p>\n<p>Yours faithfully,</p>';
+    expect(fillTemplate(html, 'html', { outcome: 'approved', thanks: '' })).toBe('<p>approved</p>\n<p>Yours faithfully,</p>');
+    // Only a paragraph of its own: within a sentence, an absent value is still an error.
+    expect(() => fillTemplate('Thanks: {{thanks}}\n\n', 'text', {})).toThrow('{{thanks}}');
+  });
 });
 
 describe('placeholdersIn and strayBracesIn', () => {

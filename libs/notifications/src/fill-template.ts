@@ -22,13 +22,28 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
 }
 
+// A placeholder that is a whole paragraph on its own: in text, between blank lines; in HTML, the whole of a <p>.
+const TEXT_PARAGRAPH = /\n\n\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}(?=\n\n)/g;
+const HTML_PARAGRAPH = /<p>\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}<\/p>\n?/g;
+
+/**
+ * Drops the paragraphs that are a placeholder alone whose value is empty or absent (a decision's thanks, said
+ * only to those who voted), with their blank line: no empty paragraph is left behind.
+ */
+function withoutEmptyParagraphs(template: string, part: TemplatePart, values: Readonly<Record<string, unknown>>): string {
+  const empty = (name: string) => !Object.hasOwn(values, name) || values[name] === undefined || values[name] === '';
+  if (part === 'text') return template.replace(TEXT_PARAGRAPH, (paragraph, name: string) => (empty(name) ? '' : paragraph));
+  if (part === 'html') return template.replace(HTML_PARAGRAPH, (paragraph, name: string) => (empty(name) ? '' : paragraph));
+  return template;
+}
+
 /**
  * Replaces every placeholder in one pass (a value that itself reads `{{x}}` stays as it is), made safe for
- * its part: in a subject line breaks become spaces (no header injection), in HTML the value is escaped and
- * its line breaks become `<br>`, in plain text it goes in verbatim.
+ * its part, once the paragraphs of empty values are dropped: in a subject line breaks become spaces (no header
+ * injection), in HTML the value is escaped and its line breaks become `<br>`, in plain text it goes in verbatim.
  */
 export function fillTemplate(template: string, part: TemplatePart, values: Readonly<Record<string, unknown>>): string {
-  return template.replace(PLACEHOLDER, (_placeholder, name: string) => {
+  return withoutEmptyParagraphs(template, part, values).replace(PLACEHOLDER, (_placeholder, name: string) => {
     const value = valueOf(values, name);
     switch (part) {
       case 'subject':

@@ -57,6 +57,7 @@ export interface NotificationData {
     session?: SessionFacts;
   };
   'ballot-opened': { reference: string; governmentName: string; government?: GovernmentFacts; sessionName: string; session?: SessionFacts };
+  /** No longer sent (the decision tells the delegates the result): kept for rows written before. */
   'ballot-closed': {
     reference: string;
     governmentName: string;
@@ -74,6 +75,8 @@ export interface NotificationData {
     explanation: string;
     session?: SessionFacts;
     decision?: DecisionFacts;
+    /** `voted` for the delegates of a government whose ballot was counted: they are thanked, no one else is. */
+    thanks?: 'voted' | '';
   };
   deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
@@ -111,7 +114,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   'placed-on-agenda': ['reference', 'governmentName', 'sessionName', 'sessionWhen'],
   'ballot-opened': ['reference', 'governmentName', 'sessionName'],
   'ballot-closed': ['reference', 'governmentName', 'sessionName', 'outcome'],
-  decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation'],
+  decision: ['reference', 'governmentName', 'sessionName', 'outcome', 'explanation', 'thanks'],
   deferred: ['reference', 'governmentName', 'reason'],
   withdrawn: ['reference', 'governmentName', 'reason'],
   'vote-reminder': ['sessionName', 'sessionWhen', 'applications'],

@@ -19,7 +19,13 @@ const SAMPLE: NotificationData = {
   'placed-on-agenda': { ...common, sessionName: '16th General Assembly', sessionWhen: '2026-09-15, Pohang' },
   'ballot-opened': { ...common, sessionName: '16th General Assembly' },
   'ballot-closed': { ...common, sessionName: '16th General Assembly', outcome: 'approved' },
-  decision: { ...common, sessionName: '16th General Assembly', outcome: 'approved', explanation: '12 yes, 1 no, 2 abstentions.' },
+  decision: {
+    ...common,
+    sessionName: '16th General Assembly',
+    outcome: 'approved',
+    explanation: '12 yes, 1 no, 2 abstentions.',
+    thanks: 'voted',
+  },
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
   'vote-reminder': {

@@ -5,6 +5,7 @@ import {
   type NotificationData,
   type ApplicationNotificationEvent,
   NotificationOutbox,
+  type Recipient,
   type SessionFacts,
 } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
@@ -24,6 +25,8 @@ export interface NoticeDetails {
   decision?: DecisionFacts;
   /** When a request for information was made (ISO 8601), for its reminders. */
   requestedAt?: string;
+  /** The governments whose ballot was counted: their delegates are thanked in the decision, no one else. */
+  voters?: readonly string[];
 }
 
 const BODY_NAMES: Record<Session['body'], string> = {
@@ -110,8 +113,30 @@ export class ApplicationNotices {
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
     };
     for (const rule of rules) {
-      const recipients = (await Promise.all(rule.to.map((audience) => this.audiences.of(manager, audience, application)))).flat();
+      const recipients = onceEach((await Promise.all(rule.to.map((audience) => this.audiences.of(manager, audience, application)))).flat());
+      if (rule.event === 'decision' && details.voters?.length) {
+        const voters = new Set((await this.audiences.delegatesOf(manager, details.voters)).map((delegate) => delegate.address));
+        const [thanked, others] = partition(recipients, (recipient) => voters.has(recipient.address));
+        await this.outbox.add(manager, {
+          event: 'decision',
+          applicationId: application.id,
+          data: { ...data.decision(), thanks: 'voted' },
+          recipients: thanked,
+        });
+        await this.outbox.add(manager, { event: 'decision', applicationId: application.id, data: data.decision(), recipients: others });
+        continue;
+      }
       await this.outbox.add(manager, { event: rule.event, applicationId: application.id, data: data[rule.event](), recipients });
     }
   }
+}
+
+/** One message per address and event, though a person may be in two of a rule's audiences. */
+function onceEach(recipients: Recipient[]): Recipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((recipient) => !seen.has(recipient.address.toLowerCase()) && seen.add(recipient.address.toLowerCase()));
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }

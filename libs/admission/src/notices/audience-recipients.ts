@@ -34,6 +34,11 @@ export class AudienceRecipients {
     }
   }
 
+  /** The delegates of these governments. */
+  delegatesOf(manager: EntityManager, governmentIds: readonly string[]): Promise<Recipient[]> {
+    return this.directory.recipients(manager, { role: 'delegate', governmentIds });
+  }
+
   /**
    * The governments that may vote on the application: on its roll (the members with voting rights when the ballot
    * opened) and, at a meeting, recorded present; in a written procedure, the whole roll. A present government in

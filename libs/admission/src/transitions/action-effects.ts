@@ -92,6 +92,7 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
       notice: {
         explanation: decision.explanation,
         decision: { voters: vote.tally!.voters, abstain: vote.tally!.abstain, quorum: decision.quorum, majority: decision.majority },
+        voters: counted.map((cast) => cast.governmentId),
       },
     };
   },

@@ -127,10 +127,8 @@ export const APPLICATION_ACTIONS = {
     roles: ['secretariat'],
     ownGovernmentOnly: false,
     guards: ['ballot-can-be-counted', 'deadline-not-reached'],
-    notifications: [
-      { event: 'ballot-closed', to: ['present-delegates'] },
-      { event: 'decision', to: ['applicant-contact', 'secretariat', 'member-delegates'] },
-    ],
+    // One message each: the decision tells the delegates the result too, and thanks those whose government voted.
+    notifications: [{ event: 'decision', to: ['applicant-contact', 'secretariat', 'member-delegates'] }],
     summary:
       "Counted under the session's rule: approved or rejected. A written procedure closes at its deadline, or before it once every government on the roll has answered.",
   },
