@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act } from './fixtures/applications.js';
-import { bearer, type TestUser } from './fixtures/users.js';
+import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, anApplicationOnTheAgenda, recordPresent } from './fixtures/voting.js';
 import type { TestApp } from './utils/create-test-app.js';
 import { waitFor } from './utils/spawn-app.js';
@@ -71,6 +71,9 @@ describe('a General Assembly votes on an application', () => {
     expect((await own(delegates[0]).expect(200)).body).toMatchObject({ choice: 'no', changed: true });
     // Another government's delegate sees its own (none), never the first one's.
     await own(delegates[1]).expect(404);
+    // One whose government is not recorded present is told why it cannot vote, before it tries.
+    const absent = await aUser(api, 'delegate', { governmentId: memberIds[60] });
+    expect((await own(absent).expect(403)).body.type).toMatch(/government-absent$/);
 
     // Rejected (one no), so that the registry, and the next test's quorum, stay as they were.
     expect((await act(api, secretariat, application, 'close-ballot').expect(200)).body.state).toBe('rejected');

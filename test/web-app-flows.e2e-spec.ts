@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED } from './fixtures/applications.js';
-import { bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
-import { aVotingHall, type VotingHall } from './fixtures/voting.js';
+import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
+import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
 import { aFailedNotification, anApplicationOnAnAgenda, anApplicationUnderReview } from './utils/record-scenes.js';
 
@@ -140,6 +140,40 @@ describe('The web app, beyond the main walk', () => {
     await row.locator('.badge', { hasText: /^(Pending|Queued)$/ }).waitFor();
     await expect(row.getByRole('button').count()).resolves.toBe(0);
     await expectAccessible(secretariat);
+  });
+
+  it('links each application on the agenda to its dossier, and tells a government recorded absent why it cannot vote', async () => {
+    const { application, session } = await anApplicationOnAnAgenda(hall.api, hall.secretariat);
+    const absentId = hall.memberIds.find((id) => id !== hall.delegates[0].governmentId)!;
+    await recordPresent(
+      hall.api,
+      hall.secretariat,
+      session.id,
+      hall.memberIds.filter((id) => id !== absentId),
+    ).expect(200);
+    await act(hall.api, hall.secretariat, application, 'open-ballot').expect(200);
+
+    // The absent government's delegate is told why, up front, with nothing to press.
+    const absent = await as(await aUser(hall.api, 'delegate', { governmentId: absentId }), PHONE);
+    const absentItem = absent.locator('.agenda-item', { hasText: application.reference });
+    await absentItem
+      .getByText('Your government cannot vote on this application. Your government is not recorded as present at this session.')
+      .waitFor();
+    await expect(absentItem.getByRole('button').count()).resolves.toBe(0);
+    await expectAccessible(absent);
+    await absent.context().close();
+
+    // A present government's delegate reads the dossier from the agenda: the application and the review's checklist.
+    const present = await as(hall.delegates[0]);
+    const item = present.locator('.agenda-item', { hasText: application.reference });
+    await item.getByRole('button', { name: 'Yes', exact: true }).waitFor();
+    await item.getByRole('link', { name: 'Read the application and its review' }).click();
+    await present.getByRole('heading', { name: `Application ${application.reference}`, level: 1 }).waitFor();
+    const checklist = present.locator('section', { has: present.getByRole('heading', { name: 'Eligibility checklist', level: 2 }) });
+    await checklist.getByText('Checked against the letter.').first().waitFor();
+    await expect(checklist.getByRole('button').count()).resolves.toBe(0);
+    await expectAccessible(present);
+    await present.context().close();
   });
 
   it('runs a written procedure: created with a deadline, a delegate votes on a phone, the Secretariat closes and sees the result', async () => {

@@ -35,7 +35,8 @@ export class ApplicationBallotController {
   @Roles('delegate')
   @ApiOkResponse({
     type: BallotDto,
-    description: "The delegate's own government's ballot in the open vote (404 while it has cast none), to show its current choice.",
+    description:
+      "The delegate's own government's ballot in the open vote, to show its current choice: 404 no-ballot-cast while it has cast none, 403 not-on-roll or government-absent when it cannot cast one.",
   })
   @ProblemResponses(400, 401, 403, 404, 409)
   async own(@Param('id', UuidParamPipe) id: string, @ActingUser() acting: Acting): Promise<BallotDto> {

@@ -65,6 +65,9 @@ export class BallotBox {
     const row = await ballots.ownInOpenVote(this.dataSource.manager, applicationId, governmentId);
     if (!row) throw new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${applicationId} is visible to you.`);
     if (!row.vote_id) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
+    // Why the government cannot vote, before "no ballot yet": the delegate's screen says so instead of offering buttons.
+    if (!row.choice && !row.on_roll) throw notOnRoll();
+    if (!row.choice && row.body !== 'written_procedure' && !row.present) throw governmentAbsent();
     if (!row.choice || !row.last_cast_at) {
       throw new VotingError(VotingErrorCode.NoBallotCast, 'Your government has not cast a ballot in this vote yet.');
     }
@@ -157,20 +160,22 @@ function refusalOf(cast: Cast, check: CastCheck, now: Date): VotingError | null 
   if (!check.visible)
     return new VotingError(VotingErrorCode.ApplicationNotFound, `No application ${cast.applicationId} is visible to you.`);
   if (!check.vote_id) return new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
-  if (!check.on_roll) {
-    return new VotingError(
-      VotingErrorCode.NotOnRoll,
-      'Your government is not on the roll of this vote: only members with voting rights when the ballot opened vote.',
-    );
-  }
+  if (!check.on_roll) return notOnRoll();
   if (check.deadline && check.deadline.getTime() <= now.getTime()) {
     return new VotingError(VotingErrorCode.BallotNotOpen, 'The deadline of this written procedure has passed: no more ballots are taken.');
   }
-  if (check.body !== 'written_procedure' && !check.present) {
-    return new VotingError(VotingErrorCode.GovernmentAbsent, 'Your government is not recorded as present at this session.');
-  }
+  if (check.body !== 'written_procedure' && !check.present) return governmentAbsent();
   return null;
 }
+
+const notOnRoll = () =>
+  new VotingError(
+    VotingErrorCode.NotOnRoll,
+    'Your government is not on the roll of this vote: only members with voting rights when the ballot opened vote.',
+  );
+
+const governmentAbsent = () =>
+  new VotingError(VotingErrorCode.GovernmentAbsent, 'Your government is not recorded as present at this session.');
 
 /** Upserts each ballot once, with its last cast; answers the keys of the ballots that were new. */
 async function upsertBallots(manager: EntityManager, accepted: BallotCasts[], now: Date): Promise<Set<string>> {

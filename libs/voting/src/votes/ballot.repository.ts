@@ -80,11 +80,25 @@ export async function ownInOpenVote(
   db: EntityManager,
   applicationId: string,
   governmentId: string,
-): Promise<{ vote_id: string | null; choice: BallotChoice | null; last_cast_at: Date | null; changes: number } | undefined> {
+): Promise<
+  | {
+      vote_id: string | null;
+      choice: BallotChoice | null;
+      last_cast_at: Date | null;
+      changes: number;
+      on_roll: boolean;
+      present: boolean;
+      body: string | null;
+    }
+  | undefined
+> {
   const [row] = await db.query(
-    `SELECT v.id AS vote_id, b.choice, b.last_cast_at, b.changes
+    `SELECT v.id AS vote_id, b.choice, b.last_cast_at, b.changes, s.body,
+            EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id AND r.government_id = $2) AS on_roll,
+            EXISTS (SELECT 1 FROM session_attendance p WHERE p.assembly_id = s.id AND p.government_id = $2) AS present
        FROM applications a
        LEFT JOIN votes v ON v.application_id = a.id AND v.status = 'open'
+       LEFT JOIN assemblies s ON s.id = v.assembly_id
        LEFT JOIN ballots b ON b.vote_id = v.id AND b.government_id = $2
       WHERE a.id = $1 AND a.assembly_id IS NOT NULL`,
     [applicationId, governmentId],

@@ -37,7 +37,8 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       role === 'delegate' ? null : timelineSection(application),
       documentsSection(application),
     ]);
-    const eligibility = role === 'delegate' ? null : eligibilitySection(application, role === 'secretariat', react);
+    // Delegates read the review too: it is part of the dossier they decide on.
+    const eligibility = eligibilitySection(application, role === 'secretariat', react);
     const reviewing = role === 'secretariat' && actions !== null && eligibility !== null;
     const focused = document.activeElement?.id;
     replace(

@@ -12,6 +12,10 @@ import { keepReceipt, keptReceipt, receiptView } from './receipt.js';
 
 const CHOICES: BallotChoice[] = ['yes', 'no', 'abstain'];
 const REFRESH_MS = 5000;
+const PAST_SESSIONS = 3;
+
+/** When a session was held, to show the latest first: a meeting's first day, a written procedure's deadline. */
+const heldOn = (assembly: Assembly) => assembly.startsOn ?? assembly.deadline ?? '';
 
 /** Three large buttons; the pressed one is the government's current ballot, changeable until the ballot closes. */
 function ballot(application: Application, current: BallotChoice | null, changed: () => Promise<void>): HTMLElement {
@@ -66,12 +70,15 @@ function ballot(application: Application, current: BallotChoice | null, changed:
   );
 }
 
-/** The government's current ballot in the open vote; null while it has cast none (404). */
-async function ownChoice(applicationId: string): Promise<BallotChoice | null> {
+/** Where the delegate's government stands in the open vote: its current choice, or why it cannot vote (403). */
+type Standing = { choice: BallotChoice | null } | { cannotVote: ApiProblem };
+
+async function standingIn(applicationId: string): Promise<Standing> {
   try {
-    return (await api<Ballot>(`/applications/${applicationId}/ballot`)).choice;
+    return { choice: (await api<Ballot>(`/applications/${applicationId}/ballot`)).choice };
   } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) return null;
+    if (problem instanceof ApiProblem && problem.status === 404) return { choice: null };
+    if (problem instanceof ApiProblem && problem.status === 403) return { cannotVote: problem };
     throw problem;
   }
 }
@@ -80,13 +87,25 @@ async function item(application: Application, changed: () => Promise<void>): Pro
   const headingId = `ballot-${application.id}`;
   const decided = application.state === 'approved' || application.state === 'rejected';
   const result = decided ? await fetchResult(application.id) : null;
-  const current = application.state === 'voting' ? await ownChoice(application.id) : null;
+  const standing = application.state === 'voting' ? await standingIn(application.id) : null;
   return h(
     'li',
     { class: 'card agenda-item' },
     h('h3', { id: headingId }, governmentName(application.government), ' ', stateBadge(application.state)),
-    h('p', null, application.reference, ' · ', tDynamic('category', application.category)),
-    application.state === 'voting' ? ballot(application, current, changed) : null,
+    h(
+      'p',
+      null,
+      application.reference,
+      ' · ',
+      tDynamic('category', application.category),
+      ' · ',
+      // The dossier: the application, its letter and documents, and the Secretariat's eligibility review.
+      h('a', { href: `/app/applications/${application.id}`, 'aria-describedby': headingId }, t('vote.dossier')),
+    ),
+    standing && 'cannotVote' in standing
+      ? h('p', { class: 'warning cannot-vote' }, t('vote.cannotVote'), ' ', problemSentence(standing.cannotVote))
+      : null,
+    standing && 'choice' in standing ? ballot(application, standing.choice, changed) : null,
     application.state === 'on_agenda' ? h('p', null, t('vote.notOpenYet')) : null,
     result?.status === 'closed' ? outcomeView(result) : null,
   );
@@ -96,7 +115,16 @@ async function item(application: Application, changed: () => Promise<void>): Pro
 export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
   let shown = '';
   async function render(force = false): Promise<void> {
-    const sessions = await api<Assembly[]>('/assemblies?status=in_session');
+    const [inProgress, closed] = await Promise.all([
+      api<Assembly[]>('/assemblies?status=in_session'),
+      api<Assembly[]>('/assemblies?status=closed'),
+    ]);
+    // The decisions of the last sessions stay in view after they close.
+    const recent = closed
+      .filter((assembly) => assembly.agenda.length > 0)
+      .sort((a, b) => heldOn(b).localeCompare(heldOn(a)))
+      .slice(0, PAST_SESSIONS);
+    const sessions = [...inProgress, ...recent];
     const applications = new Map<string, Application>();
     await Promise.all(
       sessions
@@ -119,7 +147,10 @@ export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
             `${tDynamic('body', assembly.body)} ${assembly.number}`,
             assembly.startsOn ? ` · ${formatDate(assembly.startsOn)}` : '',
             assembly.venue ? ` · ${assembly.venue}` : '',
-            assembly.deadline ? ` · ${t('vote.answerBy', { when: formatDateTime(assembly.deadline) })}` : '',
+            assembly.deadline && assembly.status !== 'closed'
+              ? ` · ${t('vote.answerBy', { when: formatDateTime(assembly.deadline) })}`
+              : '',
+            assembly.status === 'closed' ? ` · ${t('vote.sessionClosed')}` : '',
           ),
           assembly.agenda.length === 0
             ? h('p', null, t('session.agendaEmpty'))
@@ -134,7 +165,8 @@ export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
     replace(
       main,
       pageTitle(t('vote.title')),
-      sessions.length === 0 ? h('p', null, t('vote.noSession')) : sections,
+      inProgress.length === 0 ? h('p', null, t('vote.noSession')) : null,
+      sections,
       h('p', null, h('a', { href: '/app/account' }, t('calendar.link'))),
     );
     if (focused && !main.contains(focused)) main.querySelector('h1')?.focus();
