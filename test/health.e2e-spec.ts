@@ -45,6 +45,8 @@ describe('operations endpoints', () => {
       '/applications',
       '/applications/{id}',
       '/applications/{id}/actions/{action}',
+      '/applications/{id}/attachments',
+      '/applications/{id}/attachments/{attachmentId}',
       '/applications/{id}/ballot',
       '/applications/{id}/documents',
       '/applications/{id}/eligibility',

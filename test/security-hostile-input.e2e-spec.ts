@@ -33,6 +33,7 @@ import {
   aSessionInProgress,
   aClosedSessionWithMinutes,
   aStoredDocument,
+  A_PDF,
 } from './utils/record-scenes.js';
 import { withRawBody } from './utils/raw-body.js';
 import { ApiContract } from './utils/api-contract.js';
@@ -56,6 +57,8 @@ interface World {
   applicant: TestUser & { governmentId: string };
   memberIds: string[];
   withLetter: ApplicationBody;
+  /** A supporting document of withLetter. */
+  attachment: string;
   underReview: ApplicationBody;
   voting: ApplicationBody;
   openSession: string;
@@ -300,6 +303,12 @@ const ROUTES: Record<string, RouteSetup> = {
     readBack: (world, scene) => get(world, world.applicant, `/applications/${scene.records.id}`),
   },
   'GET /applications/{id}/letter': { scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id } }) },
+  // The hostile form carries no title: every attempt is refused, and must change nothing.
+  'POST /applications/{id}/attachments': { scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id } }) },
+  'GET /applications/{id}/attachments': { scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id } }) },
+  'GET /applications/{id}/attachments/{attachmentId}': {
+    scene: (world) => ({ caller: world.applicant, records: { id: world.withLetter.id, attachmentId: world.attachment } }),
+  },
   'PUT /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
   'GET /applications/{id}/ballot': { scene: (world) => ({ caller: world.delegate, records: { id: world.voting.id } }) },
   'GET /applications/{id}/result': { scene: (world) => ({ caller: world.secretariat, records: { id: world.voting.id } }) },
@@ -402,6 +411,15 @@ describe('hostile input, property-based', () => {
       applicant,
       memberIds,
       withLetter,
+      attachment: (
+        await api
+          .http()
+          .post(`/applications/${withLetter.id}/attachments`)
+          .set(bearer(applicant))
+          .field('title', 'Statute')
+          .attach('file', A_PDF, { filename: 'statute.pdf', contentType: 'application/pdf' })
+          .expect(201)
+      ).body.id,
       underReview,
       voting: voting.application,
       openSession: voting.session.id,

@@ -19,6 +19,7 @@ import {
   anApplicationOnAnAgenda,
   anApplicationUnderReview,
   anApplicationWithALetter,
+  anApplicationWithAnAttachment,
   aSessionInProgress,
   aClosedSessionWithMinutes,
   aStoredDocument,
@@ -40,6 +41,8 @@ interface Target {
   /** Built per caller, so that two callers who may both create something do not collide. */
   body?: (caller: Caller) => object;
   letter?: Buffer;
+  /** Text parts sent beside the file. */
+  fields?: Record<string, string>;
   /** Request headers, such as the If-Match a route requires; a function is read just before each caller's request. */
   headers?: Record<string, string> | (() => Promise<Record<string, string>>);
   /** The applicant of government A, when the row made a government (and its application) of its own. */
@@ -324,6 +327,30 @@ const MATRIX: Record<string, Row> = {
     },
     [401, 200, 404, 404, 200, 403],
   ),
+  'POST /applications/{id}/attachments': row(
+    "A's application, filed",
+    async (world) => {
+      const { applicant: applicantA, application } = await aFiledApplication(world.api);
+      return { path: `/applications/${application.id}/attachments`, letter: A_PDF, fields: { title: 'Statute' }, applicantA };
+    },
+    [401, 201, 404, 403, 403, 403],
+  ),
+  'GET /applications/{id}/attachments': row(
+    "A's attachments, not on an agenda",
+    async (world) => {
+      const { applicant: applicantA, application } = await anApplicationWithAnAttachment(world.api);
+      return { path: `/applications/${application.id}/attachments`, applicantA };
+    },
+    [401, 200, 404, 404, 200, 403],
+  ),
+  'GET /applications/{id}/attachments/{attachmentId}': row(
+    "A's attachment, not on an agenda",
+    async (world) => {
+      const { applicant: applicantA, application, attachmentId } = await anApplicationWithAnAttachment(world.api);
+      return { path: `/applications/${application.id}/attachments/${attachmentId}`, applicantA };
+    },
+    [401, 200, 404, 404, 200, 403],
+  ),
   'PUT /applications/{id}/ballot': row(
     "A's application, its ballot open",
     async (world) => {
@@ -550,6 +577,7 @@ describe('the authorization matrix, on real records', () => {
       request = request.set('Authorization', `Bearer ${body.accessToken}`);
     } else if (user) request = request.set(bearer(user));
     if (target.headers) request = request.set(typeof target.headers === 'function' ? await target.headers() : target.headers);
+    for (const [name, value] of Object.entries(target.fields ?? {})) request = request.field(name, value);
     if (target.letter) return request.attach('file', target.letter, { filename: 'letter.pdf', contentType: 'application/pdf' });
     return target.body ? request.send(target.body(caller)) : request;
   };

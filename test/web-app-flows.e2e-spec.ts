@@ -4,7 +4,7 @@ import { act, ALL_CRITERIA_PASSED } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
-import { aFailedNotification, anApplicationOnAnAgenda, anApplicationUnderReview } from './utils/record-scenes.js';
+import { A_PDF, aFailedNotification, anApplicationOnAnAgenda, anApplicationUnderReview } from './utils/record-scenes.js';
 
 /*
  * The web app's flows beyond the main admission walk (web-app.e2e-spec.ts): withdrawal, ineligibility,
@@ -60,6 +60,40 @@ describe('The web app, beyond the main walk', () => {
     await expect(page.getByRole('button', { name: 'Withdraw the application' }).count()).resolves.toBe(0);
     await expectAccessible(page);
     await page.context().close();
+  });
+
+  it('lets the applicant answer a request for information with a document, which the Secretariat finds under the answer', async () => {
+    const { applicant, application } = await anApplicationUnderReview(hall.api, hall.secretariat);
+    await act(hall.api, hall.secretariat, application, 'request-information', { message: 'Please send the council resolution.' }).expect(
+      200,
+    );
+    const page = await as(applicant);
+    await page.goto(`/app/applications/${application.id}`);
+    await stateIs(page, 'Information requested');
+    await page.getByLabel('Your answer', { exact: true }).fill('The resolution is attached.');
+    const documents = page.getByRole('group', { name: 'Documents sent with the answer' });
+    await documents.getByLabel('Title of the document').fill('Resolution of the provincial council');
+    await documents
+      .getByLabel('Document (PDF, at most 10 MB)')
+      .setInputFiles({ name: 'resolution.pdf', mimeType: 'application/pdf', buffer: A_PDF });
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Send the answer' }).click();
+    await stateIs(page, 'Under review');
+    await expectAccessible(page);
+    await page.context().close();
+
+    await secretariat.goto(`/app/applications/${application.id}`);
+    await stateIs(secretariat, 'Under review');
+    const answer = secretariat.locator('.message-response', { hasText: 'The resolution is attached.' });
+    await answer.getByRole('list', { name: 'Documents sent with this answer' }).getByText('Resolution of the provincial council').waitFor();
+    const saved = secretariat.waitForEvent('download');
+    await answer.getByRole('button', { name: 'Download Resolution of the provincial council' }).click();
+    expect(await (await saved).suggestedFilename()).toBe('resolution.pdf');
+    await secretariat
+      .locator('section', { has: secretariat.getByRole('heading', { name: 'Supporting documents', level: 2 }) })
+      .getByText('Resolution of the provincial council')
+      .waitFor();
+    await expectAccessible(secretariat);
   });
 
   it('lets the Secretariat declare an application ineligible, and shows the applicant the reasons', async () => {

@@ -39,6 +39,19 @@ export async function anApplicationWithALetter(api: TestApp): Promise<Scene> {
   return scene;
 }
 
+/** Filed, with one supporting document attached by its applicant. */
+export async function anApplicationWithAnAttachment(api: TestApp): Promise<Scene & { attachmentId: string }> {
+  const scene = await aFiledApplication(api);
+  const { body } = await api
+    .http()
+    .post(`/applications/${scene.application.id}/attachments`)
+    .set(bearer(scene.applicant))
+    .field('title', 'Resolution of the provincial assembly')
+    .attach('file', A_PDF, { filename: 'resolution.pdf', contentType: 'application/pdf' })
+    .expect(201);
+  return { ...scene, attachmentId: body.id as string };
+}
+
 export async function anApplicationOnAnAgenda(api: TestApp, secretariat: TestUser): Promise<Scene & { session: { id: string } }> {
   const { application, applicant, session } = await anApplicationOnTheAgenda(api, secretariat);
   return { applicant: applicant as Scene['applicant'], application, session };

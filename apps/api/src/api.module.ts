@@ -13,6 +13,7 @@ import { VotingModule } from '@near/voting';
 import { ApplicationActionsController } from './applications/application-actions.controller.js';
 import { ApplicationBallotController } from './applications/application-ballot.controller.js';
 import { ApplicationLetterController } from './applications/application-letter.controller.js';
+import { ApplicationAttachmentsController } from './applications/application-attachments.controller.js';
 import { ApplicationReviewController } from './applications/application-review.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AssembliesController } from './assemblies/assemblies.controller.js';
@@ -74,6 +75,7 @@ export class ApiModule {
         ApplicationActionsController,
         ApplicationReviewController,
         ApplicationLetterController,
+        ApplicationAttachmentsController,
         ApplicationBallotController,
         AssembliesController,
         CalendarController,

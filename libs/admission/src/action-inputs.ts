@@ -11,7 +11,15 @@ export interface Contact {
 export interface ActionInputs {
   'start-review': Record<string, never>;
   'request-information': { message: string };
-  respond: { message: string; category?: ApplicationCategory; headOfGovernment?: string; statementOfPurpose?: string; contact?: Contact };
+  respond: {
+    message: string;
+    category?: ApplicationCategory;
+    headOfGovernment?: string;
+    statementOfPurpose?: string;
+    contact?: Contact;
+    /** Attachments of the application (POST /applications/:id/attachments) this answer sends. */
+    attachmentIds?: string[];
+  };
   'declare-eligible': Record<string, never>;
   'declare-ineligible': { reasons: string };
   'place-on-agenda': { assemblyId: string };

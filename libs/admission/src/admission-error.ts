@@ -16,6 +16,10 @@ export enum AdmissionErrorCode {
   LetterNotPdf = 'letter-not-pdf',
   LetterEmpty = 'letter-empty',
   LetterTooLarge = 'letter-too-large',
+  AttachmentNotFound = 'attachment-not-found',
+  AttachmentNotPdf = 'attachment-not-pdf',
+  AttachmentEmpty = 'attachment-empty',
+  AttachmentTooLarge = 'attachment-too-large',
   UnknownCriterion = 'unknown-criterion',
   InvalidCursor = 'invalid-cursor',
 }

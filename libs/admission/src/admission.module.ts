@@ -10,6 +10,7 @@ import { InformationReminders } from './deadlines/information-reminders.js';
 import { SessionReminders } from './deadlines/session-reminders.js';
 import { ApplicationFiling } from './filing/application-filing.service.js';
 import { ApplicationLetters } from './letters/application-letters.service.js';
+import { ApplicationAttachments } from './attachments/application-attachments.service.js';
 import { ApplicationNotices } from './notices/application-notices.service.js';
 import { AudienceRecipients } from './notices/audience-recipients.js';
 import { ApplicationReader } from './reading/application-reader.service.js';
@@ -36,6 +37,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationTransitions,
     EligibilityReview,
     ApplicationLetters,
+    ApplicationAttachments,
     WrittenProcedureCloser,
     SessionReminders,
     InformationReminders,
@@ -50,6 +52,7 @@ import { ADMISSION_ENTITIES } from './admission.entities.js';
     ApplicationTransitions,
     EligibilityReview,
     ApplicationLetters,
+    ApplicationAttachments,
     WrittenProcedureCloser,
     SessionReminders,
     InformationReminders,

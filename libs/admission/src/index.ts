@@ -12,6 +12,7 @@ export {
 export { Application, APPLICATION_CATEGORIES, type ApplicationCategory } from './application.entity.js';
 export { EligibilityCriterion } from './eligibility-criterion.entity.js';
 export { ApplicationLetter } from './application-letter.entity.js';
+export { ApplicationAttachment } from './application-attachment.entity.js';
 export { ApplicationMessage, type ApplicationMessageKind } from './application-message.entity.js';
 export { type ActionInputs, type ActionInput, type Contact } from './action-inputs.js';
 export { AdmissionError, AdmissionErrorCode } from './admission-error.js';
@@ -22,6 +23,8 @@ export { type ApplicationView, type ApplicationListItem } from './reading/applic
 export { ApplicationTransitions } from './transitions/application-transitions.service.js';
 export { EligibilityReview, type CriterionRecord } from './review/eligibility-review.service.js';
 export { ApplicationLetters, LETTER_MAX_BYTES, type UploadedLetter } from './letters/application-letters.service.js';
+export { ApplicationAttachments, type UploadedAttachment } from './attachments/application-attachments.service.js';
+export { PDF_MAX_BYTES } from './pdf-upload.js';
 export { WrittenProcedureCloser, type ClosingResult } from './deadlines/written-procedure-closer.js';
 export { SessionReminders } from './deadlines/session-reminders.js';
 export { InformationReminders } from './deadlines/information-reminders.js';

@@ -66,6 +66,7 @@ function admissionStatus(code: AdmissionErrorCode): HttpStatus {
     case AdmissionErrorCode.ApplicationNotFound:
     case AdmissionErrorCode.UnknownAction:
     case AdmissionErrorCode.LetterNotFound:
+    case AdmissionErrorCode.AttachmentNotFound:
       return HttpStatus.NOT_FOUND;
     case AdmissionErrorCode.ActionForbidden:
       return HttpStatus.FORBIDDEN;
@@ -81,10 +82,13 @@ function admissionStatus(code: AdmissionErrorCode): HttpStatus {
     case AdmissionErrorCode.IdempotencyKeyReused:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case AdmissionErrorCode.LetterNotPdf:
+    case AdmissionErrorCode.AttachmentNotPdf:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case AdmissionErrorCode.LetterTooLarge:
+    case AdmissionErrorCode.AttachmentTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case AdmissionErrorCode.LetterEmpty:
+    case AdmissionErrorCode.AttachmentEmpty:
     case AdmissionErrorCode.UnknownCriterion:
     case AdmissionErrorCode.InvalidCursor:
       return HttpStatus.BAD_REQUEST;

@@ -20,6 +20,7 @@ export type Government = Schemas['GovernmentDto'];
 export type GovernmentDetail = Schemas['GovernmentDetailDto'];
 
 export type ApplicationPage = Schemas['ApplicationPageDto'];
+export type Attachment = Schemas['AttachmentDto'];
 export type Application = Schemas['ApplicationDto'];
 export type Criterion = Schemas['CriterionDto'];
 export type Message = Schemas['MessageDto'];

@@ -8,6 +8,14 @@ export function uploadLetter<T>(applicationId: string, file: File, onProgress: (
   return sendForm('PUT', `/applications/${encodeURIComponent(applicationId)}/letter`, form, onProgress);
 }
 
+/** Attaches a supporting document (a PDF with its title) to an application, with its upload progress. */
+export function uploadAttachment<T>(applicationId: string, title: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  const form = new FormData();
+  form.append('title', title);
+  form.append('file', file, file.name);
+  return sendForm('POST', `/applications/${encodeURIComponent(applicationId)}/attachments`, form, onProgress);
+}
+
 /**
  * Sends a multipart form with XMLHttpRequest rather than fetch: only XHR reports upload progress, and a PDF
  * over a slow line can take minutes.

@@ -11,10 +11,10 @@ import { ownsApplication } from '../application-visibility.js';
 import type { Application } from '../application.entity.js';
 import { applyTransition, loadVisible } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
+import { PDF_MAX_BYTES, pdfProblem } from '../pdf-upload.js';
 
-export const LETTER_MAX_BYTES = 10 * 1024 * 1024;
+export const LETTER_MAX_BYTES = PDF_MAX_BYTES;
 const EDITABLE_STATES: readonly ApplicationState[] = ['submitted', 'information_requested'];
-const PDF_SIGNATURE = Buffer.from('%PDF-');
 
 export interface UploadedLetter {
   content: Buffer;
@@ -98,13 +98,12 @@ export async function storeLetter(
 
 /** Refuses an empty letter, one over the limit, and one whose content is not a PDF's. */
 export function checkLetter(content: Buffer): void {
-  if (content.length === 0) throw new AdmissionError(AdmissionErrorCode.LetterEmpty, 'The letter is empty.');
-  if (content.length > LETTER_MAX_BYTES) {
-    throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${LETTER_MAX_BYTES / 1024 / 1024} MB.`);
-  }
-  // The header must open the file, as file(1) and content sniffers require: searching the first KiB for it
-  // (the leniency of some PDF readers) let a PNG carrying "%PDF-" in a text chunk through as a PDF.
-  if (!content.subarray(0, PDF_SIGNATURE.length).equals(PDF_SIGNATURE)) {
-    throw new AdmissionError(AdmissionErrorCode.LetterNotPdf, 'The letter is not a PDF (its content does not start like one).');
+  switch (pdfProblem(content)) {
+    case 'empty':
+      throw new AdmissionError(AdmissionErrorCode.LetterEmpty, 'The letter is empty.');
+    case 'too-large':
+      throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${PDF_MAX_BYTES / 1024 / 1024} MB.`);
+    case 'not-pdf':
+      throw new AdmissionError(AdmissionErrorCode.LetterNotPdf, 'The letter is not a PDF (its content does not start like one).');
   }
 }

@@ -5,6 +5,7 @@ import type { ApplicationMessageKind } from '../application-message.entity.js';
 import type { NoticeDetails } from '../notices/application-notices.service.js';
 import type { ApplicationAction, ApplicationState } from '../workflow/application-workflow.js';
 import type { TransitionContext } from './transition-context.js';
+import { checkAttachmentsOf } from '../attachments/application-attachments.service.js';
 
 /** What an action writes besides the state: columns of the application and correspondence to keep. */
 export interface ActionEffect {
@@ -23,7 +24,7 @@ export interface ActionEffect {
       | 'contactPhone'
     >
   >;
-  message?: { kind: ApplicationMessageKind; body: string };
+  message?: { kind: ApplicationMessageKind; body: string; attachmentIds?: string[] };
   /** For an action with several targets, the one the data decided. */
   target?: ApplicationState;
   /** Recorded in the audit entry with the input, e.g. the tally of a closed ballot. */
@@ -39,15 +40,22 @@ const NONE: ActionEffect = { changes: {} };
 export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
   'start-review': async () => NONE,
   'request-information': async ({ input }) => ({ changes: {}, message: { kind: 'information-request', body: input.message } }),
-  respond: async ({ input: { message, category, headOfGovernment, statementOfPurpose, contact } }) => ({
-    changes: {
-      ...(category ? { category } : {}),
-      ...(headOfGovernment ? { headOfGovernment } : {}),
-      ...(statementOfPurpose ? { statementOfPurpose } : {}),
-      ...(contact ? { contactName: contact.name, contactEmail: contact.email.toLowerCase(), contactPhone: contact.phone ?? null } : {}),
-    },
-    message: { kind: 'response', body: message },
-  }),
+  respond: async ({
+    manager,
+    application,
+    input: { message, category, headOfGovernment, statementOfPurpose, contact, attachmentIds = [] },
+  }) => {
+    await checkAttachmentsOf(manager, application.id, attachmentIds);
+    return {
+      changes: {
+        ...(category ? { category } : {}),
+        ...(headOfGovernment ? { headOfGovernment } : {}),
+        ...(statementOfPurpose ? { statementOfPurpose } : {}),
+        ...(contact ? { contactName: contact.name, contactEmail: contact.email.toLowerCase(), contactPhone: contact.phone ?? null } : {}),
+      },
+      message: { kind: 'response', body: message, attachmentIds: [...new Set(attachmentIds)] },
+    };
+  },
   'declare-eligible': async () => NONE,
   'declare-ineligible': async ({ input, now }) => ({ changes: { ineligibilityReasons: input.reasons, decidedAt: now } }),
   'place-on-agenda': async ({ input }) => ({ changes: { assemblyId: input.assemblyId } }),

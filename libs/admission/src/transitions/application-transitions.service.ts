@@ -129,6 +129,7 @@ export class ApplicationTransitions {
         applicationId,
         kind: effect.message.kind,
         body: effect.message.body,
+        attachmentIds: effect.message.attachmentIds ?? [],
         authorId: actor.acting.user.id,
         createdAt: now,
       });

@@ -16,6 +16,7 @@ import { CalendarLinks1765152000000 } from './1765152000000-calendar-links.js';
 import { InformationReminders1765238400000 } from './1765238400000-information-reminders.js';
 import { UnlockLinks1765324800000 } from './1765324800000-unlock-links.js';
 import { Documents1765411200000 } from './1765411200000-documents.js';
+import { ApplicationAttachments1765497600000 } from './1765497600000-application-attachments.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   InformationReminders1765238400000,
   UnlockLinks1765324800000,
   Documents1765411200000,
+  ApplicationAttachments1765497600000,
 ] as const;

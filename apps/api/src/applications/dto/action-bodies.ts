@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_CATEGORIES, type ApplicationAction, type ApplicationCategory } from '@near/admission';
 import { IsUuid } from '../../http/is-uuid.decorator.js';
@@ -58,6 +58,17 @@ export class RespondBody extends MessageBody {
   @ValidateNested()
   @Type(() => ContactBody)
   contact?: ContactBody;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Attachments of the application (uploaded first) sent with the answer.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUuid({ each: true })
+  attachmentIds?: string[];
 }
 
 export class ReasonsBody {

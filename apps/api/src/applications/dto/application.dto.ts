@@ -81,9 +81,16 @@ export class MessageDto {
   @ApiProperty({ enum: ['information-request', 'response'] }) kind!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The attachments of the application an answer sent with it.' })
+  attachmentIds!: string[];
 
-  static from(message: { kind: string; body: string; createdAt: Date }): MessageDto {
-    return { kind: message.kind, body: message.body, createdAt: message.createdAt.toISOString() };
+  static from(message: { kind: string; body: string; createdAt: Date; attachmentIds?: string[] | null }): MessageDto {
+    return {
+      kind: message.kind,
+      body: message.body,
+      createdAt: message.createdAt.toISOString(),
+      attachmentIds: message.attachmentIds ?? [],
+    };
   }
 }
 

@@ -6,6 +6,7 @@ import { h } from '../../ui/h.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import { CONFIRMED_ACTIONS, confirmationFor } from './confirmations.js';
 import type { Reaction } from './reaction.js';
+import { respondAttachments } from './respond-attachments.js';
 import { respondCorrections } from './respond-corrections.js';
 import { fetchResult } from './result-section.js';
 
@@ -50,6 +51,7 @@ export async function actionForm(application: Application, action: string, react
   const text = textName ? h('textarea', { name: textName, required: true, rows: 3, maxlength: 10000 }) : null;
   const session = action === 'place-on-agenda' ? await sessionChoice() : null;
   const corrections = action === 'respond' ? respondCorrections(application) : null;
+  const documents = action === 'respond' ? await respondAttachments(application) : null;
   const button = submit(tDynamic('action', action), { class: CONFIRMED_ACTIONS.has(action) ? 'danger' : 'primary' });
   const blocked = action === 'declare-eligible' ? notYetPassed(application) : [];
   const blockedReason =
@@ -75,7 +77,12 @@ export async function actionForm(application: Application, action: string, react
             const confirmation = await confirmationFor(application, action, text?.value ?? '');
             if (!(await confirmIrreversible({ ...confirmation, returnFocusTo: button }))) return;
           }
-          const body = text ? { [textName]: text.value, ...corrections?.changes() } : session ? { assemblyId: session.value } : {};
+          const attachmentIds = documents ? await documents.ids() : [];
+          const body = text
+            ? { [textName]: text.value, ...corrections?.changes(), ...(attachmentIds.length > 0 ? { attachmentIds } : {}) }
+            : session
+              ? { assemblyId: session.value }
+              : {};
           await runAction(application, action, body);
           await react.done(t('action.done', { action: tDynamic('action', action) }));
         } catch (problem) {
@@ -84,6 +91,7 @@ export async function actionForm(application: Application, action: string, react
       }),
     },
     text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
+    documents?.element,
     corrections?.element,
     session ? field(t('actionInput.place-on-agenda'), session) : null,
     button,

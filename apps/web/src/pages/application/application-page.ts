@@ -5,6 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { definitionList, governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
 import { actionsSection, withdrawalSection } from './action-forms.js';
+import { attachmentsSection, fetchAttachments } from './attachments-section.js';
 import { eligibilitySection } from './eligibility-section.js';
 import { documentsSection } from './documents-section.js';
 import { letterSection } from './letter-section.js';
@@ -30,12 +31,13 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
 
   async function render(): Promise<void> {
     const application = await api<Application>(`/applications/${id}`);
-    const [result, actions, withdrawal, timeline, documents] = await Promise.all([
+    const [result, actions, withdrawal, timeline, documents, attachments] = await Promise.all([
       resultSection(application, (cleanup) => cleanups.push(cleanup)),
       actionsSection(application, react),
       withdrawalSection(application, react),
       role === 'delegate' ? null : timelineSection(application),
       documentsSection(application),
+      fetchAttachments(application),
     ]);
     // Delegates read the review too: it is part of the dossier they decide on.
     const eligibility = eligibilitySection(application, role === 'secretariat', react);
@@ -55,7 +57,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
         : null,
       // The Secretariat reviews with the checklist beside the actions (above them on a phone: record, then decide).
       reviewing ? h('div', { class: 'review' }, eligibility, actions) : actions,
-      messagesSection(application),
+      messagesSection(application, attachments),
       definitionList([
         [t('application.submitted'), formatDateTime(application.submittedAt)],
         [t('file.headOfGovernment'), application.headOfGovernment],
@@ -74,6 +76,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       ]),
       reviewing ? null : eligibility,
       letterSection(application, role === 'applicant', react),
+      attachmentsSection(application, attachments, role === 'applicant', react),
       documents,
       withdrawal,
       timeline,

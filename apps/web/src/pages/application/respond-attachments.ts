@@ -1,0 +1,39 @@
+import type { Application, Attachment } from '../../api/types.js';
+import { uploadAttachment } from '../../api/upload.js';
+import { t } from '../../i18n/i18n.js';
+import { h } from '../../ui/h.js';
+import { field } from '../../ui/widgets.js';
+import { attachmentInputs, fetchAttachments } from './attachments-section.js';
+import { uploadProgress } from './letter-section.js';
+
+/**
+ * The documents an answer to a request for information sends: those attached since the last answer (ticked),
+ * and one more chosen here, uploaded when the answer is sent.
+ */
+export async function respondAttachments(application: Application): Promise<{ element: HTMLElement; ids: () => Promise<string[]> }> {
+  const sent = new Set(application.messages.flatMap((message) => message.attachmentIds));
+  const unsent = (await fetchAttachments(application)).filter((attachment: Attachment) => !sent.has(attachment.id));
+  const boxes = unsent.map((attachment) => ({
+    attachment,
+    box: h('input', { type: 'checkbox', id: `send-${attachment.id}`, checked: true }),
+  }));
+  const inputs = attachmentInputs(false);
+  const progress = uploadProgress();
+  const element = h(
+    'fieldset',
+    { class: 'respond-attachments' },
+    h('legend', null, t('attachments.withAnswer')),
+    boxes.map(({ attachment, box }) => h('div', { class: 'choice' }, box, h('label', { for: box.id }, attachment.title))),
+    field(t('attachments.title'), inputs.title),
+    field(t('attachments.file'), inputs.file),
+    progress.element,
+  );
+  async function ids(): Promise<string[]> {
+    const chosen = boxes.filter(({ box }) => box.checked).map(({ attachment }) => attachment.id);
+    if (!inputs.filled()) return chosen;
+    progress.show();
+    const added = await uploadAttachment<Attachment>(application.id, inputs.title.value, inputs.file.files![0], progress.update);
+    return [...chosen, added.id];
+  }
+  return { element, ids };
+}
