@@ -174,7 +174,9 @@ describe('TemplateCatalog', () => {
     const decided = catalog.render('decision', 'ko', { ...SAMPLE.decision, outcome: 'rejected' });
     expect(decided.text).toContain('결정: 부결');
     expect(catalog.render('decision', 'en', SAMPLE.decision).text).toContain('Decision: Approved');
-    expect(catalog.render('submission-acknowledged', 'en', SAMPLE['submission-acknowledged']).text).toContain('Category applied for: Member');
+    expect(catalog.render('submission-acknowledged', 'en', SAMPLE['submission-acknowledged']).text).toContain(
+      'Category applied for: Member',
+    );
     const unknown = catalog.render('submission-acknowledged', 'ko', { ...SAMPLE['submission-acknowledged'], category: 'observer' });
     expect(unknown.text).toContain('신청 구분: observer');
   });
