@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditTrail } from '@near/audit';
 import type { Acting } from '@near/identity';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
@@ -89,14 +89,6 @@ export class ApplicationAttachments {
     if (!attachment) throw new AdmissionError(AdmissionErrorCode.AttachmentNotFound, `The application has no attachment ${attachmentId}.`);
     return attachment;
   }
-}
-
-/** Refuses an answer's attachment ids that are not this application's, in the answer's transaction. */
-export async function checkAttachmentsOf(manager: EntityManager, applicationId: string, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await attachments.idsOf(manager, applicationId, ids);
-  const unknown = ids.find((id) => !found.has(id));
-  if (unknown) throw new AdmissionError(AdmissionErrorCode.AttachmentNotFound, `The application has no attachment ${unknown}.`);
 }
 
 function checkAttachment(content: Buffer): void {

@@ -5,7 +5,7 @@ import type { ApplicationMessageKind } from '../application-message.entity.js';
 import type { NoticeDetails } from '../notices/application-notices.service.js';
 import type { ApplicationAction, ApplicationState } from '../workflow/application-workflow.js';
 import type { TransitionContext } from './transition-context.js';
-import { checkAttachmentsOf } from '../attachments/application-attachments.service.js';
+import { checkAttachmentsOf } from '../attachments/answer-attachments.js';
 
 /** What an action writes besides the state: columns of the application and correspondence to keep. */
 export interface ActionEffect {
