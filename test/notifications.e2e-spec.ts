@@ -57,7 +57,7 @@ describe('the e-mails of the workflow', () => {
     const filed = await fileApplication(api, applicant, { locale: 'ko', contact: { name: '왕리', email: 'contact@province.test' } });
     await act(api, secretariatEn, filed, 'start-review').expect(200);
     await act(api, secretariatEn, filed, 'request-information', { message: 'Please send the <signed> letter.' }).expect(200);
-    await act(api, applicant, filed, 'respond', { message: 'Attached.' }).expect(200);
+    await act(api, applicant, filed, 'respond', { message: 'Attached.', headOfGovernment: 'Wu Xiaohui' }).expect(200);
     await api.http().put(`/applications/${filed.id}/eligibility`).set(bearer(secretariatEn)).send(ALL_CRITERIA_PASSED).expect(200);
     await act(api, secretariatEn, filed, 'declare-eligible').expect(200);
     const session = await aSession(api, secretariatEn, 4321);
@@ -138,6 +138,12 @@ describe('the e-mails of the workflow', () => {
     );
     expect(thanked.map((mail) => mail.to).sort()).toEqual(presentDelegates.map((d) => d.email).sort());
     expect(decisions.filter((mail) => /participation|thank/i.test(mail.text) && !thanked.includes(mail))).toEqual([]);
+    // The answer's correction reaches the Secretariat in its language.
+    const responseTo = (user: TestUser) => mailbox.to(user.email).find((mail) => mail.text.includes('Attached.'))!.text;
+    expect(responseTo(secretariatEn)).toContain(
+      'With the answer, the applicant corrected the application:\n- Head of government: Wu Xiaohui',
+    );
+    expect(responseTo(secretariatKo)).toContain('- 단체장: Wu Xiaohui');
     expect(new Set(mailbox.to('contact@province.test').map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['왕리 님께']));
     expect(new Set(mailbox.to(secretariatEn.email).map((mail) => mail.text.split('\n')[0]))).toEqual(new Set(['Dear Anna Petrova,']));
     const toContact = mailbox.to('contact@province.test');

@@ -73,6 +73,8 @@ describe('The web app, beyond the main walk', () => {
     await page.getByLabel('Your answer', { exact: true }).fill('The resolution is attached.');
     const documents = page.getByRole('group', { name: 'Documents sent with the answer' });
     await documents.getByLabel('Title of the document').fill('Resolution of the provincial council');
+    await page.getByText('Correct the application (optional)').click();
+    await page.getByLabel('Head of government', { exact: true }).fill('Wu Xiaohui');
     await documents
       .getByLabel('Document (PDF, at most 10 MB)')
       .setInputFiles({ name: 'resolution.pdf', mimeType: 'application/pdf', buffer: A_PDF });
@@ -92,6 +94,11 @@ describe('The web app, beyond the main walk', () => {
     await secretariat
       .locator('section', { has: secretariat.getByRole('heading', { name: 'Supporting documents', level: 2 }) })
       .getByText('Resolution of the provincial council')
+      .waitFor();
+    // The history says what the answer corrected and sent.
+    await secretariat
+      .locator('.timeline li', { hasText: 'Applicant answered' })
+      .getByText('Corrected: Head of government. Documents sent: Resolution of the provincial council.')
       .waitFor();
     await expectAccessible(secretariat);
   });

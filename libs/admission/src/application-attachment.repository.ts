@@ -31,3 +31,14 @@ export async function idsOf(db: EntityManager, applicationId: string, ids: reado
   );
   return new Set(rows.map((row) => row.id));
 }
+
+/** The titles of these attachments of the application, in the order of the ids. */
+export async function titlesOf(db: EntityManager, applicationId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows: { id: string; title: string }[] = await db.query(
+    `SELECT id, title FROM application_attachments WHERE application_id = $1 AND id = ANY($2::uuid[])`,
+    [applicationId, ids],
+  );
+  const titles = new Map(rows.map((row) => [row.id, row.title]));
+  return ids.flatMap((id) => titles.get(id) ?? []);
+}

@@ -1,6 +1,7 @@
 // Notifications: the outbox rows every change writes in its own transaction, the relay that queues them
 // after commit, the templates per event and language, and the mail transports that send them.
 export * from './notification-events.js';
+export { correctionsText, ENGLISH_CORRECTION_WORDS } from './phrases/corrections.js';
 export { NotificationOutbox, type OutboxEntry } from './notification-outbox.js';
 export { NOTIFICATION_STATUSES, type NotificationStatus, type NotificationRecord, type Recipient } from './notification-record.js';
 export { NotificationLog, NotificationError, NotificationErrorCode } from './notification-log.service.js';

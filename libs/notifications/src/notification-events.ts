@@ -20,6 +20,15 @@ export interface GovernmentFacts {
   country: string;
 }
 
+/** What an answer to a request for information corrected in the application, and the titles of what it sent. */
+export interface CorrectionFacts {
+  category?: string;
+  headOfGovernment?: string;
+  statementOfPurpose?: string;
+  contact?: { name: string; email: string; phone?: string | null };
+  attachments?: string[];
+}
+
 /** How a closed ballot was decided, beside the English explanation the vote records. */
 export interface DecisionFacts {
   voters: number;
@@ -45,7 +54,15 @@ export interface NotificationData {
     requestedOn: string;
     requestedAt?: string;
   };
-  'response-received': { reference: string; governmentName: string; government?: GovernmentFacts; message: string };
+  /** `corrections` in English ('' when the answer corrected and sent nothing), `corrected` for each language to word it. */
+  'response-received': {
+    reference: string;
+    governmentName: string;
+    government?: GovernmentFacts;
+    message: string;
+    corrections?: string;
+    corrected?: CorrectionFacts;
+  };
   'declared-eligible': { reference: string; governmentName: string; government?: GovernmentFacts };
   'declared-ineligible': { reference: string; governmentName: string; government?: GovernmentFacts; reasons: string };
   'placed-on-agenda': {
@@ -108,7 +125,7 @@ export const NOTIFICATION_FIELDS: { [E in NotificationEvent]: readonly (keyof No
   'submission-received': ['reference', 'governmentName', 'category'],
   'information-requested': ['reference', 'governmentName', 'message'],
   'information-reminder': ['reference', 'governmentName', 'message', 'requestedOn'],
-  'response-received': ['reference', 'governmentName', 'message'],
+  'response-received': ['reference', 'governmentName', 'message', 'corrections'],
   'declared-eligible': ['reference', 'governmentName'],
   'declared-ineligible': ['reference', 'governmentName', 'reasons'],
   'placed-on-agenda': ['reference', 'governmentName', 'sessionName', 'sessionWhen'],

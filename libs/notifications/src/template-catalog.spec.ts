@@ -60,6 +60,7 @@ const wordsOf = (locale: string) =>
     }
   ).$words ?? {};
 const folders: string[] = [];
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A templates folder of the test's own, holding exactly these files. */
 function folderWith(files: Record<string, unknown>): string {
@@ -159,6 +160,32 @@ describe('TemplateCatalog', () => {
       const html = catalog.render('declared-eligible', 'en', common, { addressee: 'Kim <Minji>' }).html;
       expect(html).toContain('<p>Dear Kim &lt;Minji&gt;,</p>');
     });
+  });
+
+  it("lists an answer's corrections and documents to the Secretariat in each language, and nothing when there are none", () => {
+    const corrected = {
+      headOfGovernment: 'Wu Xiaohui',
+      contact: { name: 'Wang Li', email: 'wang.li@qinghai.example' },
+      attachments: ['Resolution of the provincial council'],
+    };
+    const data = { ...SAMPLE['response-received'], corrections: 'English corrections', corrected };
+    const heading: Record<string, string> = {
+      en: 'English corrections',
+      ko: '단체장: Wu Xiaohui',
+      zh: '地方政府首长: Wu Xiaohui',
+      ja: '首長: Wu Xiaohui',
+      ru: 'Глава региона: Wu Xiaohui',
+      mn: 'Орон нутгийн удирдагч: Wu Xiaohui',
+    };
+    for (const locale of SUPPORTED_LOCALES) {
+      const message = catalog.render('response-received', locale, data);
+      expect(message.text).toContain(heading[locale]);
+      expect(message.html).toContain(escape(heading[locale]));
+    }
+    expect(catalog.render('response-received', 'ko', data).text).toContain('- Resolution of the provincial council');
+    const plain = catalog.render('response-received', 'ko', { ...SAMPLE['response-received'], corrections: '', corrected: {} });
+    expect(plain.text).not.toMatch(/\n\n\n/);
+    expect(plain.html).not.toContain('<p></p>');
   });
 
   it('writes Korean in the formal style', () => {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  type CorrectionFacts,
+  correctionsText,
+  ENGLISH_CORRECTION_WORDS,
   type DecisionFacts,
   type NotificationData,
   type ApplicationNotificationEvent,
@@ -10,6 +13,7 @@ import {
 } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
 import { SessionsService, type Session } from '@near/voting';
+import * as attachments from '../application-attachment.repository.js';
 import type { Application } from '../application.entity.js';
 import { AudienceRecipients } from './audience-recipients.js';
 import type { NotificationRule } from '../workflow/application-workflow.js';
@@ -27,6 +31,12 @@ export interface NoticeDetails {
   requestedAt?: string;
   /** The governments whose ballot was counted: their delegates are thanked in the decision, no one else. */
   voters?: readonly string[];
+  /** An answer's corrections of the application (respond's input), and the attachments it sent. */
+  category?: string;
+  headOfGovernment?: string;
+  statementOfPurpose?: string;
+  contact?: { name: string; email: string; phone?: string | null };
+  attachmentIds?: readonly string[];
 }
 
 const BODY_NAMES: Record<Session['body'], string> = {
@@ -86,6 +96,13 @@ export class ApplicationNotices {
     };
     const named = session ? { sessionName: sessionName(session), session: sessionFacts(session) } : { sessionName: '' };
     const onSession = { ...named, sessionWhen: session ? sessionWhen(session) : '' };
+    const corrected: CorrectionFacts = {
+      ...(details.category ? { category: details.category } : {}),
+      ...(details.headOfGovernment ? { headOfGovernment: details.headOfGovernment } : {}),
+      ...(details.statementOfPurpose ? { statementOfPurpose: details.statementOfPurpose } : {}),
+      ...(details.contact ? { contact: details.contact } : {}),
+      attachments: await attachments.titlesOf(manager, application.id, details.attachmentIds ?? []),
+    };
     const data: { [E in ApplicationNotificationEvent]: () => NotificationData[E] } = {
       'submission-acknowledged': () => ({ ...base, category: application.category }),
       'submission-received': () => ({ ...base, category: application.category }),
@@ -96,7 +113,12 @@ export class ApplicationNotices {
         requestedOn: details.requestedAt ? ENGLISH_DAY.format(new Date(details.requestedAt)) : '',
         requestedAt: details.requestedAt ?? '',
       }),
-      'response-received': () => ({ ...base, message: details.message ?? '' }),
+      'response-received': () => ({
+        ...base,
+        message: details.message ?? '',
+        corrections: correctionsText(ENGLISH_CORRECTION_WORDS, corrected),
+        corrected,
+      }),
       'declared-eligible': () => base,
       'declared-ineligible': () => ({ ...base, reasons: details.reasons ?? '' }),
       'placed-on-agenda': () => ({ ...base, ...onSession }),

@@ -48,6 +48,16 @@ export const CHINESE_PHRASES: LocalPhrases = {
   },
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn}（${nameLocal}）`,
+  corrections: {
+    corrected: '申请方随答复对申请作了如下更正：',
+    documents: '随答复发送的材料：',
+    category: '申请类别',
+    headOfGovernment: '地方政府首长',
+    statementOfPurpose: '认同宗旨声明',
+    contact: '联系人',
+    member: '会员',
+    associate: '准会员',
+  },
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {

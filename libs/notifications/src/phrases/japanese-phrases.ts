@@ -46,6 +46,16 @@ export const JAPANESE_PHRASES: LocalPhrases = {
   },
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn}（${nameLocal}）`,
+  corrections: {
+    corrected: '回答とともに、申請内容が次のとおり訂正されました。',
+    documents: '回答とともに送られた書類：',
+    category: '申請区分',
+    headOfGovernment: '首長',
+    statementOfPurpose: '設立趣旨への同意書',
+    contact: '担当者',
+    member: '会員',
+    associate: '準会員',
+  },
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {

@@ -56,6 +56,16 @@ export const KOREAN_PHRASES: LocalPhrases = {
   },
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn}(${nameLocal})`,
+  corrections: {
+    corrected: '답변과 함께 신청 내용이 다음과 같이 수정되었습니다.',
+    documents: '답변과 함께 보낸 서류:',
+    category: '회원 구분',
+    headOfGovernment: '단체장',
+    statementOfPurpose: '설립취지 동의서',
+    contact: '담당자',
+    member: '정회원',
+    associate: '준회원',
+  },
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {

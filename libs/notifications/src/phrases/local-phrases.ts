@@ -1,5 +1,6 @@
 import { type Locale, localeOfCountry } from '@near/common';
-import type { DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
+import type { CorrectionFacts, DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
+import { correctionsText } from './corrections.js';
 import { CHINESE_PHRASES } from './chinese-phrases.js';
 import { JAPANESE_PHRASES } from './japanese-phrases.js';
 import { KOREAN_PHRASES } from './korean-phrases.js';
@@ -33,11 +34,13 @@ export function inLocalPhrases(locale: Locale, data: Readonly<Record<string, unk
   const session = data.session as SessionFacts | undefined;
   const decision = data.decision as DecisionFacts | undefined;
   const government = data.government as GovernmentFacts | undefined;
+  const corrected = data.corrected as CorrectionFacts | undefined;
   const worded = {
     sessionName: session && 'sessionName' in data ? phrases.sessionName(session) : undefined,
     sessionWhen: session && 'sessionWhen' in data ? phrases.sessionWhen(session) : undefined,
     explanation: decision && 'explanation' in data ? phrases.explanation(decision) : undefined,
     governmentName: government && 'governmentName' in data ? governmentName(locale, phrases, government) : undefined,
+    corrections: corrected && 'corrections' in data ? correctionsText(phrases.corrections, corrected) : undefined,
     requestedOn:
       typeof data.requestedAt === 'string' && data.requestedAt && 'requestedOn' in data
         ? formatDay(locale, data.requestedAt, { dateStyle: 'long' })

@@ -59,6 +59,16 @@ export const MONGOLIAN_PHRASES: LocalPhrases = {
   },
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn} (${nameLocal})`,
+  corrections: {
+    corrected: 'Хариутай хамт өргөдөл гаргагч өргөдлийг дараах байдлаар зассан:',
+    documents: 'Хариутай хамт илгээсэн баримт бичиг:',
+    category: 'Ангилал',
+    headOfGovernment: 'Орон нутгийн удирдагч',
+    statementOfPurpose: 'Зорилгыг дэмжих мэдэгдэл',
+    contact: 'Холбоо барих ажилтан',
+    member: 'Гишүүн',
+    associate: 'Хамтрагч гишүүн',
+  },
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {

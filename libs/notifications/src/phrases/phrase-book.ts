@@ -1,4 +1,5 @@
 import type { DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
+import type { CorrectionWords } from './corrections.js';
 
 /**
  * What a language words itself from the facts an e-mail carries, where a template's `{{field}}` is a
@@ -12,4 +13,6 @@ export interface LocalPhrases {
   explanation(decision: DecisionFacts): string | undefined;
   /** The English name with the local one in this language's punctuation, e.g. `Qinghai Province(青海省)`. */
   bothNames(government: GovernmentFacts): string;
+  /** How an answer's corrections and documents are listed to the Secretariat. */
+  corrections: CorrectionWords;
 }

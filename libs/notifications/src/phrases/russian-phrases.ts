@@ -61,6 +61,16 @@ export const RUSSIAN_PHRASES: LocalPhrases = {
   },
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn} (${nameLocal})`,
+  corrections: {
+    corrected: 'Вместе с ответом заявитель исправил заявку:',
+    documents: 'Документы, отправленные с ответом:',
+    category: 'Категория',
+    headOfGovernment: 'Глава региона',
+    statementOfPurpose: 'Заявление о поддержке целей',
+    contact: 'Контактное лицо',
+    member: 'Член',
+    associate: 'Ассоциированный член',
+  },
 };
 
 function quorumSentence({ quorum, voters }: DecisionFacts): string | undefined {
