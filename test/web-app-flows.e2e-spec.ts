@@ -259,6 +259,10 @@ describe('The web app, beyond the main walk', () => {
     await item.getByRole('button', { name: 'Yes', exact: true }).click();
     await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
     await expect(item.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    // The keyboard stays where it was: on the pressed button, not thrown back to the top of the page.
+    await expect(
+      phone.evaluate<string>('document.activeElement?.getAttribute("aria-pressed") + " " + document.activeElement?.textContent'),
+    ).resolves.toBe('true Yes');
     await expectAccessible(phone);
 
     // The Secretariat sees the answer counted, closes the ballot and sees the result; so does the delegate.

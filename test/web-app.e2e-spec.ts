@@ -349,6 +349,9 @@ describe('The web app', () => {
     await page.getByRole('button', { name: 'Start the review' }).click();
     await page.locator('#conflict-banner', { hasText: 'Someone else changed this application in the meantime' }).waitFor();
     await stateIs(page, 'Under review');
+    // Said once, in words that fit a page already reloaded.
+    await expect(page.getByText('Someone else changed this application in the meantime', { exact: false }).count()).resolves.toBe(1);
+    await expect(page.locator('#conflict-banner').textContent()).resolves.not.toMatch(/reload/i);
     await expectAccessible(page);
   });
 

@@ -17,11 +17,12 @@ export function reaction(reload: () => Promise<void>): Reaction {
     },
     async failed(form, problem) {
       if (problem instanceof ApiProblem && problem.isConflict) {
-        // Someone else acted first: the form was about a state that is gone.
+        // Someone else acted first: the form was about a state that is gone. Said once, in the page's own banner
+        // (an alert), and not with the API's words, which ask for the reload that has just happened.
         await reload();
-        notify(t('conflict.reloaded'), 'warning');
         const banner = document.getElementById('conflict-banner');
-        if (banner) banner.textContent = `${t('conflict.reloaded')} ${problem.detail}`;
+        if (banner) banner.textContent = t('conflict.reloaded');
+        else notify(t('conflict.reloaded'), 'warning');
         return;
       }
       showProblem(form, problem);

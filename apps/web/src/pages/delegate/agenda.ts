@@ -54,6 +54,8 @@ function ballot(application: Application, current: BallotChoice | null, changed:
             replace(error, problemSentence(problem));
           } finally {
             buttons.forEach((button) => (button.disabled = false));
+            // Disabled while the cast was sent, the pressed button lost the focus to <body>: it gets it back.
+            if (document.activeElement === document.body || document.activeElement === null) buttons[CHOICES.indexOf(choice)].focus();
           }
         },
       },
