@@ -62,7 +62,13 @@ describe('The web app for accounts', () => {
     await adminPage.getByLabel('E-mail address', { exact: true }).fill('invited.officer@busan.test');
     await adminPage.getByLabel('Name', { exact: true }).fill('Kim Minji');
     await adminPage.getByLabel('Role', { exact: true }).selectOption('delegate');
-    await adminPage.getByLabel('Government', { exact: true }).selectOption({ label: 'Busan · 부산광역시 (member)' });
+    // A delegate without a government: told so under the field, in words.
+    await adminPage.getByRole('button', { name: 'Add the user' }).click();
+    const government = adminPage.getByLabel('Government', { exact: true });
+    await adminPage.locator('.field-error', { hasText: 'Choose the government this user acts for.' }).waitFor();
+    await expect(government.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(adminPage.getByText('governmentId').count()).resolves.toBe(0);
+    await government.selectOption({ label: 'Busan · 부산광역시 (member)' });
     await adminPage.locator('#main').getByLabel('Language', { exact: true }).selectOption({ label: 'English' });
     // The notice is a live region that clears itself after 8 s: every sentence it shows is kept, so that a slow
     // machine cannot miss it between two polls.

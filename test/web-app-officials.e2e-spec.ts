@@ -326,6 +326,7 @@ describe('The web app as officials use it', () => {
     // The list settles on the one match (the search answers after the page's first list).
     await secretariat.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
     await row.getByText('Heilongjiang North').waitFor();
+    await secretariat.getByText('1 application shown.', { exact: true }).waitFor();
     await expectAccessible(secretariat);
 
     await secretariat.goto('/app/audit');

@@ -39,7 +39,17 @@ type Values = Record<string, string | number>;
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, values: Values = {}): string {
-  return filled(messages[key] ?? english[key], values);
+  return filled(messages[pluralKey(key, values)] ?? messages[key] ?? english[key], values);
+}
+
+/**
+ * A message about a number of things has its singular as `<key>.one` where the language needs one ("1
+ * application", not "1 applications"); languages without (Korean, Chinese, Japanese) repeat the message.
+ */
+function pluralKey(key: MessageKey, values: Values): MessageKey {
+  if (typeof values.count !== 'number') return key;
+  const form = new Intl.PluralRules(current).select(values.count);
+  return form === 'one' && `${key}.one` in english ? (`${key}.one` as MessageKey) : key;
 }
 
 function filled(template: string, values: Values): string {
@@ -68,8 +78,11 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** The current language's own sentence for `key`, if its file has one (no English fallback), filled in as `t` does. */
+/**
+ * The current language's own sentence for `key`, if its file has one (no fallback to the English file: in
+ * English, the API's own sentence serves where en.json has none), filled in as `t` does.
+ */
 export function ownTranslation(key: string, values: Values = {}): string | undefined {
-  const template = current === 'en' ? undefined : (messages as Record<string, string | undefined>)[key];
+  const template = (messages as Record<string, string | undefined>)[key];
   return template === undefined ? undefined : filled(template, values);
 }

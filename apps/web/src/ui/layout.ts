@@ -52,7 +52,7 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
         ? h(
             'div',
             { class: 'who' },
-            h('span', null, `${signIn.user.displayName} · ${t(`role.${signIn.user.role}` as MessageKey)}`),
+            h('span', null, whoIsSignedIn(signIn.user.displayName, t(`role.${signIn.user.role}` as MessageKey))),
             h(
               'a',
               { href: '/app/account/password', 'aria-current': here === '/app/account/password' ? 'page' : null },
@@ -77,4 +77,9 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
         )
       : null,
   );
+}
+
+/** The name, then the role, unless the name is the role's own word (the first administrator's account). */
+function whoIsSignedIn(name: string, role: string): string {
+  return name.trim().toLowerCase() === role.toLowerCase() ? name : `${name} · ${role}`;
 }

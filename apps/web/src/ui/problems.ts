@@ -30,6 +30,22 @@ export function clearProblems(form: HTMLElement): void {
   });
 }
 
+/** A field's message under it, tied to its control for screen readers. */
+function placeUnder(control: HTMLElement, sentence: string): void {
+  const id = uid('error');
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+  (control.closest('.field') ?? control).after(h('p', { class: 'field-error', id }, sentence));
+}
+
+/** Refusals about one field that the API words as a domain problem, not a field error: shown under that field. */
+const PROBLEM_FIELDS: Record<string, string> = {
+  'government-required': 'governmentId',
+  'government-not-allowed': 'governmentId',
+  'government-not-eligible-for-role': 'governmentId',
+  'unknown-government': 'governmentId',
+};
+
 /**
  * Shows a problem where it belongs: each field error under its field (controls carry `name` = the API's
  * field name), anything else at the top of the form. Focus goes to the first message's control.
@@ -45,11 +61,15 @@ export function showProblem(form: HTMLElement, problem: unknown): void {
       unplaced.push(sentence);
       continue;
     }
-    const id = uid('error');
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
-    (control.closest('.field') ?? control).after(h('p', { class: 'field-error', id }, sentence));
+    placeUnder(control, sentence);
     first ??= control;
+  }
+  const field = problem instanceof ApiProblem ? PROBLEM_FIELDS[problem.code] : undefined;
+  const control = field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`) : null;
+  if (control && problem instanceof ApiProblem && problem.fieldErrors.length === 0) {
+    placeUnder(control, problemSentence(problem));
+    control.focus();
+    return;
   }
   const hasFieldErrors = problem instanceof ApiProblem && problem.fieldErrors.length > 0;
   const summary = hasFieldErrors && !unplaced.length ? t('problem.fields') : [problemSentence(problem), ...unplaced].join(' ');
