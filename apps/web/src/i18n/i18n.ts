@@ -78,11 +78,13 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/**
- * The current language's own sentence for `key`, if its file has one (no fallback to the English file: in
- * English, the API's own sentence serves where en.json has none), filled in as `t` does.
- */
+/** A sentence for `key` from the language files, the current language's or else English's, if either has one. */
+export function anyTranslation(key: string): string | undefined {
+  return (messages as Record<string, string | undefined>)[key] ?? (english as Record<string, string | undefined>)[key];
+}
+
+/** The current language's own sentence for `key`, if its file has one (no English fallback), filled in as `t` does. */
 export function ownTranslation(key: string, values: Values = {}): string | undefined {
-  const template = (messages as Record<string, string | undefined>)[key];
+  const template = current === 'en' ? undefined : (messages as Record<string, string | undefined>)[key];
   return template === undefined ? undefined : filled(template, values);
 }

@@ -1,15 +1,15 @@
 import { ApiProblem } from '../api/problem.js';
-import { type MessageKey, ownTranslation, t, tDynamic } from '../i18n/i18n.js';
+import { type MessageKey, anyTranslation, t, tDynamic } from '../i18n/i18n.js';
 import { h, uid } from './h.js';
 
 /**
- * A plain sentence for a problem: the API's own sentence (English, and the most precise), or the language
- * file's sentence for the problem's code when the user reads another language.
+ * A plain sentence for a problem: the language file's sentence for the problem's code where one is written (in
+ * the reader's language, else English), else the API's own sentence (English, and the most precise).
  */
 export function problemSentence(problem: unknown): string {
   if (!(problem instanceof ApiProblem)) return t('problem.unexpected');
   if (problem.status === 0) return t('problem.offline');
-  return ownTranslation(`problem.${problem.code}`) ?? (problem.detail || t('problem.unexpected'));
+  return anyTranslation(`problem.${problem.code}`) ?? (problem.detail || t('problem.unexpected'));
 }
 
 /** A field's refusal: the language file's words for its reason when the API names one, else the API's messages. */

@@ -3,7 +3,7 @@ import type { Application, Assembly } from '../../api/types.js';
 import { formatDate, formatDateTime, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
-import { field, submit, whenSubmitted } from '../../ui/widgets.js';
+import { field, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 import { CONFIRMED_ACTIONS, confirmationFor } from './confirmations.js';
 import type { Reaction } from './reaction.js';
 import { respondAttachments } from './respond-attachments.js';
@@ -39,7 +39,7 @@ async function sessionChoice(): Promise<HTMLSelectElement> {
       h(
         'option',
         { value: session.id },
-        `${tDynamic('body', session.body)} ${session.number} · ${tDynamic('sessionStatus', session.status)}` +
+        `${sessionName(session)} · ${tDynamic('sessionStatus', session.status)}` +
           (session.startsOn ? ` · ${formatDate(session.startsOn)}` : ''),
       ),
     ),

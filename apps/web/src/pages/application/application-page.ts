@@ -3,7 +3,7 @@ import type { Application } from '../../api/types.js';
 import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
-import { definitionList, governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
+import { definitionList, governmentName, pageTitle, sessionName, stateBadge } from '../../ui/widgets.js';
 import { actionsSection, withdrawalSection } from './action-forms.js';
 import { attachmentsSection, fetchAttachments } from './attachments-section.js';
 import { eligibilitySection } from './eligibility-section.js';
@@ -68,8 +68,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
         [
           t('application.session'),
           application.session
-            ? `${tDynamic('body', application.session.body)} ${application.session.number}` +
-              (application.session.startsOn ? ` · ${formatDate(application.session.startsOn)}` : '')
+            ? sessionName(application.session) + (application.session.startsOn ? ` · ${formatDate(application.session.startsOn)}` : '')
             : null,
         ],
         [t('file.statement'), application.statementOfPurpose],

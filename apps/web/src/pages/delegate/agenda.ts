@@ -6,7 +6,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { problemSentence } from '../../ui/problems.js';
-import { governmentName, pageTitle, stateBadge } from '../../ui/widgets.js';
+import { governmentName, pageTitle, sessionName, stateBadge } from '../../ui/widgets.js';
 import { fetchResult, outcomeView } from '../application/result-section.js';
 import { keepReceipt, keptReceipt, receiptView } from './receipt.js';
 
@@ -146,7 +146,7 @@ export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
           h(
             'h2',
             { id: `session-${assembly.id}` },
-            `${tDynamic('body', assembly.body)} ${assembly.number}`,
+            sessionName(assembly),
             assembly.startsOn ? ` · ${formatDate(assembly.startsOn)}` : '',
             assembly.venue ? ` · ${assembly.venue}` : '',
             assembly.deadline && assembly.status !== 'closed'

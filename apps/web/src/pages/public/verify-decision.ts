@@ -4,7 +4,7 @@ import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
 import type { PublicPage } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { problemSentence } from '../../ui/problems.js';
-import { definitionList, field, pageTitle } from '../../ui/widgets.js';
+import { definitionList, field, pageTitle, sessionName } from '../../ui/widgets.js';
 import { includesLeafHash, leafBytes, openCheckpoint } from '../../verify/log-proof.js';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -80,7 +80,7 @@ export const verifyDecisionPage: PublicPage = async ({ main, params: [reference]
     h('p', { class: 'lead' }, names, ' · ', tDynamic('category', decision.category)),
     definitionList([
       [t('verify.outcome'), tDynamic('outcome', decision.outcome)],
-      [t('verify.body'), `${tDynamic('body', decision.body)} ${decision.sessionNumber}`],
+      [t('verify.body'), sessionName({ body: decision.body, number: decision.sessionNumber })],
       [t('verify.decidedAt'), formatDateTime(decision.decidedAt)],
     ]),
     await logVerdict(decision),

@@ -5,7 +5,7 @@ import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
 import { saveFile } from '../../ui/save-file.js';
-import { busy, dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { busy, dataTable, field, pageTitle, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const PAGE_SIZE = 100;
 
@@ -160,7 +160,7 @@ function subject(event: AuditEvent): Node | string {
       return h(
         'a',
         { href: `/app/sessions/${event.entityId}` },
-        event.entitySession ? `${tDynamic('body', event.entitySession.body)} ${event.entitySession.number}` : t('audit.aSession'),
+        event.entitySession ? sessionName(event.entitySession) : t('audit.aSession'),
       );
     case 'user':
       // A failed sign-in with an unknown address is recorded under the address that was tried.

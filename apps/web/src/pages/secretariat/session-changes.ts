@@ -6,13 +6,11 @@ import { type Confirmation, confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, field, governmentName, submit, whenSubmitted } from '../../ui/widgets.js';
+import { busy, field, governmentName, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 import { hostChoice } from './sessions.js';
 
 const options = (values: string[], prefix: string, selected: string) =>
   values.map((value) => h('option', { value, selected: value === selected }, tDynamic(prefix, value)));
-
-const sessionName = (session: Assembly) => `${tDynamic('body', session.body)} ${session.number}`;
 
 /**
  * Edits a scheduled meeting with the version the page showed (If-Match): when someone else changed it since,

@@ -6,7 +6,7 @@ import { type Confirmation, confirmIrreversible } from '../../ui/confirm.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
-import { busy, definitionList, governmentName, pageTitle, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
+import { busy, definitionList, governmentName, pageTitle, sessionName, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
 import { cancelSessionForm, editSessionForm } from './session-changes.js';
 
 /** The attendance checklist: every member government, ticked when present; saved as one list. */
@@ -74,7 +74,7 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
 /** Before a session closes: what closing does, and the applications on its agenda still waiting for a decision. */
 function closeConfirmation(session: Assembly, onAgenda: ApplicationPage['items']): Confirmation {
   const undecided = onAgenda.filter((application) => application.state === 'on_agenda' || application.state === 'voting');
-  const name = `${tDynamic('body', session.body)} ${session.number}`;
+  const name = sessionName(session);
   return {
     title: t('confirm.closeSession.title', { session: name }),
     body: [
@@ -139,7 +139,7 @@ export const sessionPage: Page = async ({ main, params }) => {
     replace(
       main,
       pageTitle(
-        `${tDynamic('body', session.body)} ${session.number}`,
+        sessionName(session),
         ' ',
         h('span', { class: `badge session-${session.status}` }, tDynamic('sessionStatus', session.status)),
       ),

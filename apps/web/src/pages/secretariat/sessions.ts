@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
-import { field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
+import { field, pageTitle, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const options = (values: string[], prefix: string) => values.map((value) => h('option', { value }, tDynamic(prefix, value)));
 
@@ -129,7 +129,7 @@ export const sessionsPage: Page = async ({ main }) => {
         h(
           'li',
           { class: 'card' },
-          h('h2', null, h('a', { href: `/app/sessions/${session.id}` }, `${tDynamic('body', session.body)} ${session.number}`)),
+          h('h2', null, h('a', { href: `/app/sessions/${session.id}` }, sessionName(session))),
           h(
             'p',
             null,
