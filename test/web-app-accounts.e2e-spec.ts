@@ -178,6 +178,9 @@ describe('The web app for accounts', () => {
     const delegate = await aUser(api, 'delegate', { government: 'Toyama' });
     const delegatePage = await as(delegate);
     const adminPage = await as(admin);
+    // Among many users, the one wanted is found by typing part of its e-mail.
+    await adminPage.getByLabel('Find a user by name, e-mail or government').fill(delegate.email.slice(0, 18));
+    await expect(adminPage.locator('tbody tr:visible').count()).resolves.toBe(1);
     await adminPage.getByRole('link', { name: 'Edit Test delegate' }).click();
     await adminPage.getByRole('heading', { name: 'Test delegate', level: 1 }).waitFor();
     await expectAccessible(adminPage);

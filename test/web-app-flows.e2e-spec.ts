@@ -153,6 +153,8 @@ describe('The web app, beyond the main walk', () => {
     await secretariat.getByRole('heading', { name: member.name_en, level: 1 }).waitFor();
     const fact = (term: string) => secretariat.locator(`dt:text-is("${term}") + dd`);
     await expect(fact('Voting rights').textContent()).resolves.toBe('No vote');
+    // A founding-era member, admitted before this system kept records, is said to be so.
+    await expect(fact('Member since').textContent()).resolves.toBe('Before this system’s records');
     await expect(fact('Fees owed for').textContent()).resolves.toBe(`${THIS_YEAR - 2}, ${THIS_YEAR - 1}`);
     await expectAccessible(secretariat);
 

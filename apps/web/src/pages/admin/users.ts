@@ -74,33 +74,43 @@ export const usersPage: Page = async (context) => {
     submit(t('users.createSubmit'), { class: 'primary' }),
   );
 
+  const rows = users.map((user) =>
+    h(
+      'tr',
+      {
+        'data-search': [user.displayName, user.email, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : '']
+          .join(' ')
+          .toLowerCase(),
+      },
+      h(
+        'td',
+        null,
+        h('a', { href: `/app/users/${user.id}`, 'aria-label': t('users.editNamed', { name: user.displayName }) }, user.displayName),
+      ),
+      h('td', null, user.email),
+      h('td', null, tDynamic('role', user.role)),
+      h('td', null, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : ''),
+      h('td', null, h('span', { class: `badge user-${user.status}` }, tDynamic('userStatus', user.status))),
+      h('td', null, formatDate(user.createdAt)),
+    ),
+  );
+  // Finds a user among many by name, e-mail or government, as the list is typed into.
+  const filter = h('input', { type: 'search', name: 'q', autocomplete: 'off' });
+  filter.oninput = () => {
+    const words = filter.value.trim().toLowerCase();
+    for (const row of rows) row.hidden = words !== '' && !(row.dataset.search ?? '').includes(words);
+  };
+
   replace(
     main,
     pageTitle(t('users.title')),
+    // The form first: with some 75 governments' officials, the list is long.
+    signIn.user.role === 'admin' ? form : null,
+    h('div', { class: 'filters' }, field(t('users.search'), filter)),
     dataTable(
       t('users.title'),
       [t('users.displayName'), t('users.email'), t('users.role'), t('users.government'), t('users.status'), t('users.since')],
-      h(
-        'tbody',
-        null,
-        users.map((user) =>
-          h(
-            'tr',
-            null,
-            h(
-              'td',
-              null,
-              h('a', { href: `/app/users/${user.id}`, 'aria-label': t('users.editNamed', { name: user.displayName }) }, user.displayName),
-            ),
-            h('td', null, user.email),
-            h('td', null, tDynamic('role', user.role)),
-            h('td', null, user.governmentId ? (byId.get(user.governmentId)?.nameEn ?? '') : ''),
-            h('td', null, h('span', { class: `badge user-${user.status}` }, tDynamic('userStatus', user.status))),
-            h('td', null, formatDate(user.createdAt)),
-          ),
-        ),
-      ),
+      h('tbody', null, rows),
     ),
-    signIn.user.role === 'admin' ? form : null,
   );
 };

@@ -27,7 +27,7 @@ export const memberPage: Page = async ({ main, params }) => {
         [t('members.country'), countryName(government.country)],
         [t('registry.level'), tDynamic('level', government.level)],
         [t('registry.kindShort'), government.kind],
-        [t('members.since'), paysFees ? formatDate(government.memberSince) || '—' : null],
+        [t('members.since'), paysFees ? formatDate(government.memberSince) || t('members.sinceUnknown') : null],
         [t('members.vote'), government.status === 'member' ? (government.mayVote ? t('members.mayVote') : t('members.noVote')) : null],
         [t('members.reason'), government.status === 'member' ? government.mayVoteReason : null],
         [t('members.paidYears'), paysFees ? government.fees.paidYears.join(', ') || '—' : null],

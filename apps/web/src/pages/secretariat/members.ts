@@ -59,7 +59,7 @@ function statusSection(
       h('td', null, h('a', { href: `/app/members/${government.id}`, lang: 'en' }, government.nameEn)),
       h('td', { lang: languageOf(government.country) }, government.nameLocal),
       h('td', null, countryName(government.country)),
-      h('td', null, feePaying ? formatDate(government.memberSince) || '—' : tDynamic('level', government.level)),
+      h('td', null, feePaying ? formatDate(government.memberSince) || t('members.sinceUnknown') : tDynamic('level', government.level)),
       status === 'member'
         ? h(
             'td',
