@@ -35,6 +35,7 @@ export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) =
     main,
     pageTitle(t('signIn.title')),
     h('p', null, t('signIn.intro')),
+    h('p', { class: 'hint' }, t('signIn.language')),
     form,
     h('p', null, h('a', { href: '/app/forgot-password' }, t('signIn.forgot'))),
     h('p', null, h('a', { href: '/app/unlock' }, t('signIn.unlock'))),
