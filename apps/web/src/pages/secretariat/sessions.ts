@@ -5,20 +5,12 @@ import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
 import { field, pageTitle, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
+import { type Body, USUAL_RULE } from './usual-rules.js';
 
 const options = (values: string[], prefix: string) => values.map((value) => h('option', { value }, tDynamic(prefix, value)));
 
-type Body = 'general_assembly' | 'working_committee' | 'written_procedure';
 const MEETING_QUORUMS = ['more_than_half_present', 'two_thirds_present', 'more_than_half_answered', 'none'];
 const WRITTEN_QUORUMS = ['more_than_half_answered', 'none'];
-
-// The rule each body gets when none is chosen: the API's defaults (libs/voting/src/rules/decision-rule.ts,
-// docs/domain.md), shown as the values the form sends, so that nobody schedules a rule they have not seen.
-const USUAL_RULE: Record<Body, { quorum: string; majority: string; ballotSecrecy: string }> = {
-  general_assembly: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
-  working_committee: { quorum: 'more_than_half_present', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
-  written_procedure: { quorum: 'more_than_half_answered', majority: 'more_than_half_cast', ballotSecrecy: 'named' },
-};
 
 /** The host of a meeting, chosen on purpose: no government is preselected. */
 export function hostChoice(members: Government[], selected?: string | null): HTMLSelectElement {
