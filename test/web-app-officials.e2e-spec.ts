@@ -75,7 +75,7 @@ describe('The web app as officials use it', () => {
     const admin = await as(await aUser(hall.api, 'admin'));
     await admin.getByRole('heading', { name: 'Users' }).waitFor();
     await admin.getByLabel('E-mail address', { exact: true }).fill('officer@jilin.test');
-    await admin.getByLabel('Name').fill('Jilin Officer');
+    await admin.getByLabel('Name', { exact: true }).fill('Jilin Officer');
     await admin.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
     await admin.getByLabel('Role', { exact: true }).selectOption('applicant');
     await admin.getByLabel('Government', { exact: true }).selectOption({ label: 'Jilin · 吉林省 (prospective)' });

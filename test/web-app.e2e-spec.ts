@@ -390,7 +390,7 @@ describe('The web app', () => {
     const { page: adminPage } = await as(admin);
     await adminPage.getByRole('heading', { name: 'Users' }).waitFor();
     await adminPage.getByLabel('E-mail address', { exact: true }).fill('new.officer@near.test');
-    await adminPage.getByLabel('Name').fill('New Officer');
+    await adminPage.getByLabel('Name', { exact: true }).fill('New Officer');
     await adminPage.getByLabel('Password', { exact: true }).fill('a-long-enough-password');
     await adminPage.getByLabel('Role', { exact: true }).selectOption('secretariat');
     await adminPage.getByRole('button', { name: 'Add the user' }).click();
