@@ -70,6 +70,11 @@ describe('The web app, beyond the main walk', () => {
     const page = await as(applicant);
     await page.goto(`/app/applications/${application.id}`);
     await stateIs(page, 'Information requested');
+    // The question comes first, right above the box its answer goes in.
+    const question = page.locator('form.action .pending-question', { hasText: 'Please send the council resolution.' });
+    await question.waitFor();
+    const [questionBox, answerBox] = [await question.boundingBox(), await page.getByLabel('Your answer', { exact: true }).boundingBox()];
+    expect(questionBox!.y).toBeLessThan(answerBox!.y);
     await page.getByLabel('Your answer', { exact: true }).fill('The resolution is attached.');
     const documents = page.getByRole('group', { name: 'Documents sent with the answer' });
     await documents.getByLabel('Title of the document').fill('Resolution of the provincial council');

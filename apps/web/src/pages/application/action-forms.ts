@@ -90,6 +90,7 @@ export async function actionForm(application: Application, action: string, react
         }
       }),
     },
+    action === 'respond' ? pendingQuestion(application) : null,
     text ? field(t(`actionInput.${action}` as MessageKey), text) : null,
     documents?.element,
     corrections?.element,
@@ -98,6 +99,18 @@ export async function actionForm(application: Application, action: string, react
     blockedReason,
   );
   return form;
+}
+
+/** The request being answered, quoted above the answer: the correspondence itself comes further down the page. */
+function pendingQuestion(application: Application): HTMLElement | null {
+  const request = application.messages.filter((message) => message.kind === 'information-request').at(-1);
+  if (!request) return null;
+  return h(
+    'figure',
+    { class: 'pending-question' },
+    h('figcaption', null, t('respond.question', { date: formatDateTime(request.createdAt) })),
+    h('blockquote', null, request.body),
+  );
 }
 
 /** The criteria not recorded as passed, by code: declaring eligible waits for none. */
