@@ -211,7 +211,7 @@ describe('passwords chosen by their owners', () => {
     expect((await api.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]))[0].password_hash).toBe(old);
     await signIn(user.email, TEST_PASSWORD).expect(200);
     const [row] = await api.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
-    expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$5\$/);
     await signIn(user.email, TEST_PASSWORD).expect(200);
   });
 });

@@ -44,7 +44,7 @@ import { openApiDocument, type Operation, type Schema, takesInput } from './util
  * a 2xx that stored the text as sent, or a 4xx problem+json after which the database is as it was; never
  * a 5xx. FC_SEED and FC_RUNS change the seed (printed) and the runs per route.
  */
-/** Signing in and choosing passwords hash at OWASP's cost (scrypt N=2^15, p=3, some 200 ms each): the setup and the password routes take longer than most. */
+/** Signing in and choosing passwords hash at OWASP's cost (scrypt N=2^14, p=5, some 200 ms each): the setup and the password routes take longer than most. */
 const SLOW_SETUP_MS = 240_000;
 const SEED = Number(process.env.FC_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FC_RUNS ?? 25);

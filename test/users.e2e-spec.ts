@@ -75,7 +75,7 @@ describe('user management by the admin', () => {
       role: 'secretariat',
     }).expect(201);
     const [row] = await api.dataSource.query(`SELECT password_hash FROM users WHERE email = 'hash.check@test.example'`);
-    expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(row.password_hash).not.toContain('visible-if-stored-plainly');
   });
 

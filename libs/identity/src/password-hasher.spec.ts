@@ -25,13 +25,28 @@ describe('password hashing', () => {
 });
 
 describe('password hashing parameters', () => {
-  it("hashes at one of OWASP's equivalent minimums for scrypt (N=2^15, r=8, p=3: 32 MiB)", async () => {
-    const [scheme, n, r, p] = (await hashPassword('a password long enough')).split('$');
-    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 15, 8, 3]);
+  it("hashes at one of OWASP's equivalent minimums for scrypt (N=2^14, r=8, p=5: 16 MiB), checked by Node's own scrypt", async () => {
+    const [scheme, n, r, p, salt, key] = (await hashPassword('a password long enough')).split('$');
+    expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 14, 8, 5]);
+    const expected = scryptSync('a password long enough', Buffer.from(salt, 'base64'), 32, {
+      N: 2 ** 14,
+      r: 8,
+      p: 5,
+      maxmem: 64 * 1024 * 1024,
+    });
+    expect(key).toBe(expected.toString('base64'));
+  });
+
+  it('derives at most two keys at once, and every one of many asked together', async () => {
+    const hashes = await Promise.all(Array.from({ length: 6 }, (_, index) => hashPassword(`password number ${index}`)));
+    await expect(Promise.all(hashes.map((hash, index) => verifyPassword(`password number ${index}`, hash)))).resolves.toEqual(
+      Array(6).fill(true),
+    );
   });
 
   it('asks for a new hash of one made with other parameters, and not of one made today', async () => {
     expect(needsRehash('scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
+    expect(needsRehash('scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
     expect(needsRehash('scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA')).toBe(true);
     expect(needsRehash(await hashPassword('a password long enough'))).toBe(false);
   });
