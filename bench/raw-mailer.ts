@@ -1,35 +1,32 @@
 // The notifications baseline, run as its own process like the worker: nodemailer's pooled transport, with
-// the worker's pool size, sending `count` messages built the way the worker builds them (the same template,
-// the same message options) to the same SMTP server, all handed over at once.
+// the worker's pool size, sending `count` messages built the way the worker builds them (the same template
+// catalog, addressee and page link, the same message options) to the same SMTP server, all handed over at once.
 // Usage: node dist/bench/bench/raw-mailer.js <smtp url> <count>
 // Prints one JSON line: { "sent": n, "ms": time from the first sendMail to the last acceptance }.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createTransport } from 'nodemailer';
-import { fillTemplate, type TemplatePart } from '../libs/notifications/src/fill-template.js';
 import { messageIdOf } from '../libs/notifications/src/message-id.js';
 import { NO_CONTENT_ACCESS, toNodemailerMessage } from '../libs/notifications/src/nodemailer-message.js';
 import { SMTP_POOL_MAX_CONNECTIONS } from '../libs/notifications/src/smtp-mail-transport.js';
+import { TemplateCatalog } from '../libs/notifications/src/template-catalog.js';
 
 const [url, countText] = process.argv.slice(2);
 const count = Number(countText);
-const templates = JSON.parse(readFileSync('libs/notifications/templates/en.json', 'utf8')) as Record<string, Record<TemplatePart, string>>;
-const template = templates['declared-eligible'];
+const catalog = TemplateCatalog.load('libs/notifications/templates');
 const from = 'NEAR Admissions <admissions@near.example>';
 
 const transporter = createTransport({ url, pool: true, maxConnections: SMTP_POOL_MAX_CONNECTIONS, ...NO_CONTENT_ACCESS });
 
 function message(index: number) {
   const data = { reference: `NEAR-2001-${String(index).padStart(7, '0')}`, governmentName: `Bench Province ${index} (벤치 ${index})` };
+  const name = `Contact ${index}`;
+  const url = `https://near.example/app/applications/${randomUUID()}`;
+  const { subject, text, html, locale } = catalog.render('declared-eligible', 'en', data, {
+    addressee: name,
+    page: { kind: 'application', url },
+  });
   return toNodemailerMessage(
-    {
-      messageId: messageIdOf(randomUUID()),
-      to: { address: `bench+${index}@bench.example`, name: `Contact ${index}` },
-      subject: fillTemplate(template.subject, 'subject', data),
-      text: fillTemplate(template.text, 'text', data),
-      html: fillTemplate(template.html, 'html', data),
-      locale: 'en',
-    },
+    { messageId: messageIdOf(randomUUID()), to: { address: `bench+${index}@bench.example`, name }, subject, text, html, locale },
     from,
   );
 }
