@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { act, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
+import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
-import { aVotingHall, anApplicationOnTheAgenda, type VotingHall } from './fixtures/voting.js';
+import { aVotingHall, type VotingHall } from './fixtures/voting.js';
 import { A_PDF } from './utils/record-scenes.js';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
@@ -104,11 +104,36 @@ describe('attachments of an application', () => {
     expect(state).toBe('information_requested');
   });
 
-  it('lets delegates read the attachments of an application on an agenda, and takes none once it is on an agenda', async () => {
-    const { application, applicant } = await anApplicationOnTheAgenda(hall.api, secretariat);
-    expect((await attach(applicant, application.id, 'Too late').expect(409)).body.type).toMatch(/not-editable$/);
+  it('lets delegates read the attachments of an application on an agenda, and takes none once it is on one', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const application = await fileApplication(hall.api, applicant);
+    const created = await attach(applicant, application.id, 'Statute of the province').expect(201);
     const delegate = await aUser(hall.api, 'delegate', { governmentId: hall.memberIds[0] });
-    await hall.api.http().get(`/applications/${application.id}/attachments`).set(bearer(delegate)).expect(200);
+    // Not on an agenda yet: a delegate does not see the application, nor its documents.
+    await hall.api.http().get(`/applications/${application.id}/attachments`).set(bearer(delegate)).expect(404);
+
+    await act(hall.api, secretariat, application, 'start-review').expect(200);
+    await hall.api.http().put(`/applications/${application.id}/eligibility`).set(bearer(secretariat)).send(ALL_CRITERIA_PASSED).expect(200);
+    await act(hall.api, secretariat, application, 'declare-eligible').expect(200);
+    const session = await aSession(hall.api, secretariat);
+    await act(hall.api, secretariat, application, 'place-on-agenda', { assemblyId: session.id }).expect(200);
+
+    expect((await attach(applicant, application.id, 'Too late').expect(409)).body.type).toMatch(/not-editable$/);
+    const listed = await hall.api.http().get(`/applications/${application.id}/attachments`).set(bearer(delegate)).expect(200);
+    expect(listed.body.map((attachment: { title: string }) => attachment.title)).toEqual(['Statute of the province']);
+    const file = await hall.api
+      .http()
+      .get(`/applications/${application.id}/attachments/${created.body.id}`)
+      .set(bearer(delegate))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(file.body as Buffer, A_PDF)).toBe(0);
+    // An id that is no attachment of this application is not found, whoever asks.
     await hall.api.http().get(`/applications/${application.id}/attachments/${application.id}`).set(bearer(delegate)).expect(404);
   });
 

@@ -92,7 +92,8 @@ describe('The web app', () => {
 
     // The applicant answers; the review resumes.
     await applicantPage.reload();
-    await applicantPage.getByText('Please send the governor’s signature page again.').waitFor();
+    // The question is quoted right above the answer box.
+    await applicantPage.locator('.pending-question', { hasText: 'Please send the governor’s signature page again.' }).waitFor();
     await applicantPage.getByLabel('Your answer', { exact: true }).fill('The signature page is attached again.');
     // With the answer, a correction of the application itself: only what changed is sent.
     await applicantPage.getByText('Correct the application (optional)').click();

@@ -13,6 +13,14 @@ export async function find(db: EntityManager, id: string): Promise<Application |
   return row ? entityFromRow(db.dataSource, Application, row.application) : null;
 }
 
+/**
+ * Holds the application as it is until the caller's transaction ends: a change of it waits, and one already
+ * written waits for its own commit to be read. For what depends on its state without changing it.
+ */
+export async function lockForShare(db: EntityManager, id: string): Promise<void> {
+  await db.query(`SELECT 1 FROM applications WHERE id = $1 FOR SHARE`, [id]);
+}
+
 export function findOrFail(db: EntityManager, id: string): Promise<Application> {
   return db.getRepository(Application).findOneByOrFail({ id });
 }

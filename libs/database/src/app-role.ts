@@ -5,7 +5,14 @@ import { MIGRATIONS_TABLE } from './data-source-options.js';
 import { connect } from './postgres-preflight.js';
 
 /** Tables the application reads and appends to, never changes: their triggers refuse it too, but bind no owner. */
-export const APPEND_ONLY_TABLES = ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints', 'documents'] as const;
+export const APPEND_ONLY_TABLES = [
+  'audit_events',
+  'log_leaves',
+  'log_tree_nodes',
+  'log_checkpoints',
+  'documents',
+  'application_attachments',
+] as const;
 
 /** Why a role cannot be the application's: it would hold the power the grants are meant to withhold. */
 export class AppRoleError extends Error {}

@@ -37,7 +37,7 @@ describe('password hashing parameters', () => {
     expect(key).toBe(expected.toString('base64'));
   });
 
-  it('derives at most two keys at once, and every one of many asked together', async () => {
+  it('hashes and verifies every one of many passwords asked for together (they take turns, two at a time)', async () => {
     const hashes = await Promise.all(Array.from({ length: 6 }, (_, index) => hashPassword(`password number ${index}`)));
     await expect(Promise.all(hashes.map((hash, index) => verifyPassword(`password number ${index}`, hash)))).resolves.toEqual(
       Array(6).fill(true),

@@ -13,8 +13,9 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  // A finished derivation hands its turn straight to the next waiting one, so none can slip in between.
   if (running >= DERIVATIONS_AT_ONCE) await new Promise<void>((turn) => waiting.push(turn));
-  running += 1;
+  else running += 1;
   try {
     return await new Promise((resolve, reject) => {
       scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (error, key) =>
@@ -22,8 +23,9 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
       );
     });
   } finally {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
 }
 

@@ -37,7 +37,11 @@ export interface DecisionFacts {
   majority: { rule: string; met: boolean; required: number; yes: number; base: number };
 }
 
-/** Every e-mail the system sends, and the data its templates may use. Templates are checked against this at boot. */
+/**
+ * Every e-mail the system sends, and the data its templates may use. Templates are checked against this at boot.
+ * A message about an application links its page, or with `page: 'agenda'` the reader's agenda (a delegate's copy
+ * once the application has left the agenda, which delegates then no longer see).
+ */
 export interface NotificationData {
   'submission-acknowledged': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };
   'submission-received': { reference: string; governmentName: string; government?: GovernmentFacts; category: string };

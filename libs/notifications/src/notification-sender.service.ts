@@ -11,7 +11,7 @@ import { MAIL_TRANSPORT } from './mail-transport.token.js';
 import type { Locale } from '@near/common';
 import { messageIdOf } from './message-id.js';
 import * as notifications from './notification.repository.js';
-import { type NotificationEvent, SESSION_EVENTS } from './notification-events.js';
+import { type NotificationData, type NotificationEvent, SESSION_EVENTS } from './notification-events.js';
 import { type MessageAddress, TemplateCatalog } from './template-catalog.js';
 
 /** How long a decision's e-mail waits in hand for its checkpoint before failing to be retried: 8 × 500 ms. */
@@ -40,7 +40,8 @@ export class NotificationSender implements OnApplicationShutdown {
     if (!row) return 'gone';
     if (row.status === 'sent') return 'already-sent';
     const event = row.event as NotificationEvent;
-    const rendered = this.templates.render(event, row.locale, JSON.parse(row.data), this.addressOf(event, row));
+    const data = JSON.parse(row.data) as NotificationData[typeof event] & { page?: string };
+    const rendered = this.templates.render(event, row.locale, data, this.addressOf(event, row, data.page === 'agenda'));
     if (row.event === 'decision' && row.application_id) await this.withLogRecord(rendered, row.application_id);
     const messageId = messageIdOf(row.id);
     try {
@@ -63,8 +64,13 @@ export class NotificationSender implements OnApplicationShutdown {
   }
 
   /** The recipient by name, and the page the message is about: its application, or a session's agenda. */
-  private addressOf(event: NotificationEvent, row: { recipient_name: string | null; application_id: string | null }): MessageAddress {
+  private addressOf(
+    event: NotificationEvent,
+    row: { recipient_name: string | null; application_id: string | null },
+    toAgenda: boolean,
+  ): MessageAddress {
     const app = `${this.config.http.appUrl}/app`;
+    if (toAgenda) return { addressee: row.recipient_name, page: { kind: 'agenda', url: `${app}/` } };
     if (row.application_id)
       return { addressee: row.recipient_name, page: { kind: 'application', url: `${app}/applications/${row.application_id}` } };
     if ((SESSION_EVENTS as readonly string[]).includes(event))

@@ -13,7 +13,10 @@ const WORDS: Record<Locale, Record<LinkedPage, string>> = {
     application: 'Заявка в системе рассмотрения заявок на вступление в АРАССВА:',
     agenda: 'Повестка дня в системе рассмотрения заявок на вступление в АРАССВА:',
   },
-  mn: { application: 'Өргөдлийн систем дэх энэ өргөдөл:', agenda: 'Өргөдлийн систем дэх хэлэлцэх асуудлын жагсаалт:' },
+  mn: {
+    application: 'ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн систем дэх энэ өргөдөл:',
+    agenda: 'ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн систем дэх хэлэлцэх асуудлын жагсаалт:',
+  },
 };
 
 // Every template ends its letter before these: the link goes after the signature, above the automatic footer.

@@ -9,6 +9,7 @@ import type { ApplicationAttachment } from '../application-attachment.entity.js'
 import * as attachments from '../application-attachment.repository.js';
 import { ownsApplication } from '../application-visibility.js';
 import { PDF_MAX_BYTES, pdfProblem } from '../pdf-upload.js';
+import * as applications from '../application.repository.js';
 import { loadVisible } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
 
@@ -35,6 +36,9 @@ export class ApplicationAttachments {
   async add(applicationId: string, upload: UploadedAttachment, acting: Acting): Promise<ApplicationAttachment> {
     checkAttachment(upload.content);
     return this.dataSource.transaction(async (manager) => {
+      // Read under a share lock: a transition committing meanwhile (declared eligible, withdrawn) is either
+      // seen here, or waits until the document is in while the state still allowed it.
+      await applications.lockForShare(manager, applicationId);
       const application = await loadVisible(manager, applicationId, acting);
       if (!ownsApplication(acting.user, application)) {
         throw new AdmissionError(
@@ -49,6 +53,7 @@ export class ApplicationAttachments {
           { currentState: application.state },
         );
       }
+      const now = new Date();
       const stored = await attachments.insert(manager, {
         applicationId,
         title: upload.title,
@@ -57,7 +62,7 @@ export class ApplicationAttachments {
         fileName: upload.fileName?.slice(0, 255) ?? null,
         content: upload.content,
         uploadedBy: acting.user.id,
-        uploadedAt: new Date(),
+        uploadedAt: now,
       });
       await this.audit.record(manager, acting.audit, {
         action: 'application.attachment-added',

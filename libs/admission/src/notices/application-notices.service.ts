@@ -16,6 +16,7 @@ import { SessionsService, type Session } from '@near/voting';
 import * as attachments from '../application-attachment.repository.js';
 import type { Application } from '../application.entity.js';
 import { AudienceRecipients } from './audience-recipients.js';
+import type { Audience } from './audience.js';
 import type { NotificationRule } from '../workflow/application-workflow.js';
 
 /** What the change itself tells the e-mails, beyond the application: the message, the reasons, the outcome. */
@@ -134,31 +135,42 @@ export class ApplicationNotices {
       deferred: () => ({ ...base, reason: details.reason ?? '' }),
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
     };
+    const voters =
+      details.voters?.length && rules.some((rule) => rule.event === 'decision')
+        ? new Set((await this.audiences.delegatesOf(manager, details.voters)).map((delegate) => delegate.address))
+        : new Set<string>();
     for (const rule of rules) {
-      const recipients = onceEach((await Promise.all(rule.to.map((audience) => this.audiences.of(manager, audience, application)))).flat());
-      if (rule.event === 'decision' && details.voters?.length) {
-        const voters = new Set((await this.audiences.delegatesOf(manager, details.voters)).map((delegate) => delegate.address));
-        const [thanked, others] = partition(recipients, (recipient) => voters.has(recipient.address));
-        await this.outbox.add(manager, {
-          event: 'decision',
-          applicationId: application.id,
-          data: { ...data.decision(), thanks: 'voted' },
-          recipients: thanked,
-        });
-        await this.outbox.add(manager, { event: 'decision', applicationId: application.id, data: data.decision(), recipients: others });
-        continue;
+      // Each recipient's copy: the delegates of a government whose ballot counted are thanked in the decision;
+      // a delegate sees an application only while it is on an agenda, so once it has left one their copy links
+      // to their agenda instead.
+      const copies = new Map<string, { variant: CopyVariant; recipients: Recipient[] }>();
+      for (const audience of rule.to) {
+        for (const recipient of await this.audiences.of(manager, audience, application)) {
+          const variant: CopyVariant = {
+            ...(rule.event === 'decision' && voters.has(recipient.address) ? { thanks: 'voted' as const } : {}),
+            ...(DELEGATE_AUDIENCES.has(audience) && !application.assemblyId ? { page: 'agenda' as const } : {}),
+          };
+          const key = JSON.stringify(variant);
+          if (!copies.has(key)) copies.set(key, { variant, recipients: [] });
+          copies.get(key)!.recipients.push(recipient);
+        }
       }
-      await this.outbox.add(manager, { event: rule.event, applicationId: application.id, data: data[rule.event](), recipients });
+      for (const { variant, recipients } of copies.values()) {
+        await this.outbox.add(manager, {
+          event: rule.event,
+          applicationId: application.id,
+          data: { ...data[rule.event](), ...variant },
+          recipients,
+        });
+      }
     }
   }
 }
 
-/** One message per address and event, though a person may be in two of a rule's audiences. */
-function onceEach(recipients: Recipient[]): Recipient[] {
-  const seen = new Set<string>();
-  return recipients.filter((recipient) => !seen.has(recipient.address.toLowerCase()) && seen.add(recipient.address.toLowerCase()));
+/** What one recipient's copy of a message adds to the data all copies share. */
+interface CopyVariant {
+  thanks?: 'voted';
+  page?: 'agenda';
 }
 
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  return [items.filter(test), items.filter((item) => !test(item))];
-}
+const DELEGATE_AUDIENCES: ReadonlySet<Audience> = new Set(['member-delegates', 'present-delegates']);

@@ -30,7 +30,7 @@ export interface ActionEffect {
   /** Recorded in the audit entry with the input, e.g. the tally of a closed ballot. */
   outcome?: Record<string, unknown>;
   /** What the e-mails say beyond the input, e.g. how a ballot was decided. */
-  notice?: Pick<NoticeDetails, 'explanation' | 'decision'>;
+  notice?: Pick<NoticeDetails, 'explanation' | 'decision' | 'voters'>;
 }
 
 type EffectOf<A extends ApplicationAction> = (context: TransitionContext<ActionInputs[A]>) => Promise<ActionEffect>;

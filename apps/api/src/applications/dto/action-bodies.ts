@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_CATEGORIES, type ApplicationAction, type ApplicationCategory } from '@near/admission';
 import { IsUuid } from '../../http/is-uuid.decorator.js';
@@ -67,6 +78,7 @@ export class RespondBody extends MessageBody {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsUuid({ each: true })
   attachmentIds?: string[];
 }

@@ -42,12 +42,21 @@ export function attachmentItem(application: Application, attachment: Attachment)
   );
 }
 
-/** Title and PDF of a document to attach; both required once either is filled. */
+/** Title and PDF of a document to attach: both required, or, when optional, both once either is filled. */
 export function attachmentInputs(required: boolean) {
   const title = h('input', { name: 'title', maxlength: 200, required });
   const file = letterInput();
   file.required = required;
-  return { title, file, filled: () => title.value.trim() !== '' || (file.files?.length ?? 0) > 0 };
+  const filled = () => title.value.trim() !== '' || (file.files?.length ?? 0) > 0;
+  if (!required) {
+    const requireBoth = () => {
+      title.required = filled();
+      file.required = filled();
+    };
+    title.addEventListener('input', requireBoth);
+    file.addEventListener('change', requireBoth);
+  }
+  return { title, file, filled };
 }
 
 /** The application's supporting documents, beside its letter; its applicant adds them while it is reviewed. */

@@ -28,12 +28,19 @@ export async function respondAttachments(application: Application): Promise<{ el
     field(t('attachments.file'), inputs.file),
     progress.element,
   );
+  // What this form uploaded already: an answer refused and sent again does not upload its document twice.
+  let uploaded: { file: File; title: string; id: string } | undefined;
   async function ids(): Promise<string[]> {
     const chosen = boxes.filter(({ box }) => box.checked).map(({ attachment }) => attachment.id);
-    if (!inputs.filled()) return chosen;
-    progress.show();
-    const added = await uploadAttachment<Attachment>(application.id, inputs.title.value, inputs.file.files![0], progress.update);
-    return [...chosen, added.id];
+    const file = inputs.file.files?.[0];
+    if (!file) return chosen;
+    const title = inputs.title.value;
+    if (uploaded?.file !== file || uploaded.title !== title) {
+      progress.show();
+      const added = await uploadAttachment<Attachment>(application.id, title, file, progress.update);
+      uploaded = { file, title, id: added.id };
+    }
+    return [...chosen, uploaded.id];
   }
   return { element, ids };
 }

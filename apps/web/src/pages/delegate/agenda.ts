@@ -116,12 +116,17 @@ async function item(application: Application, changed: () => Promise<void>): Pro
 /** The delegate's screen: the agenda of every session in progress, with a ballot for each open vote. */
 export const delegateAgendaPage: Page = async ({ main, onLeave }) => {
   let shown = '';
+  let closed: Assembly[] | undefined;
+  let closedReadWith = '';
   async function render(force = false): Promise<void> {
-    const [inProgress, closed] = await Promise.all([
-      api<Assembly[]>('/assemblies?status=in_session'),
-      api<Assembly[]>('/assemblies?status=closed'),
-    ]);
-    // The decisions of the last sessions stay in view after they close.
+    const inProgress = await api<Assembly[]>('/assemblies?status=in_session');
+    // The decisions of the last sessions stay in view after they close: read again only when a session closed
+    // (or opened), not at every poll.
+    const inProgressIds = inProgress.map((assembly) => assembly.id).join();
+    if (closed === undefined || inProgressIds !== closedReadWith) {
+      closed = await api<Assembly[]>('/assemblies?status=closed');
+      closedReadWith = inProgressIds;
+    }
     const recent = closed
       .filter((assembly) => assembly.agenda.length > 0)
       .sort((a, b) => heldOn(b).localeCompare(heldOn(a)))
