@@ -53,7 +53,12 @@ describe('the admission workflow over HTTP', () => {
     const asked = await api.http().get(`/applications/${filed.id}`).set(bearer(liaoningApplicant)).expect(200);
     expect(asked.body).toMatchObject({ state: 'information_requested', allowedActions: ['respond', 'withdraw'] });
     expect(asked.body.messages).toEqual([
-      { kind: 'information-request', body: 'Please send the letter signed by the governor.', createdAt: expect.any(String) },
+      {
+        kind: 'information-request',
+        body: 'Please send the letter signed by the governor.',
+        createdAt: expect.any(String),
+        attachmentIds: [],
+      },
     ]);
 
     const answered = await act(api, liaoningApplicant, filed, 'respond', {
