@@ -8,7 +8,7 @@ import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import type { ApplicationAttachment } from '../application-attachment.entity.js';
 import * as attachments from '../application-attachment.repository.js';
 import { ownsApplication } from '../application-visibility.js';
-import { PDF_MAX_BYTES, pdfProblem } from '../pdf-upload.js';
+import { refuseUnlessPdf } from '../pdf-upload.js';
 import * as applications from '../application.repository.js';
 import { loadVisible } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
@@ -97,12 +97,9 @@ export class ApplicationAttachments {
 }
 
 function checkAttachment(content: Buffer): void {
-  switch (pdfProblem(content)) {
-    case 'empty':
-      throw new AdmissionError(AdmissionErrorCode.AttachmentEmpty, 'The document is empty.');
-    case 'too-large':
-      throw new AdmissionError(AdmissionErrorCode.AttachmentTooLarge, `The document is larger than ${PDF_MAX_BYTES / 1024 / 1024} MB.`);
-    case 'not-pdf':
-      throw new AdmissionError(AdmissionErrorCode.AttachmentNotPdf, 'The document is not a PDF (its content does not start like one).');
-  }
+  refuseUnlessPdf(content, 'document', {
+    empty: AdmissionErrorCode.AttachmentEmpty,
+    'too-large': AdmissionErrorCode.AttachmentTooLarge,
+    'not-pdf': AdmissionErrorCode.AttachmentNotPdf,
+  });
 }

@@ -11,7 +11,7 @@ import { ownsApplication } from '../application-visibility.js';
 import type { Application } from '../application.entity.js';
 import { applyTransition, loadVisible } from '../transitions/application-transitions.service.js';
 import type { ApplicationState } from '../workflow/application-workflow.js';
-import { PDF_MAX_BYTES, pdfProblem } from '../pdf-upload.js';
+import { PDF_MAX_BYTES, refuseUnlessPdf } from '../pdf-upload.js';
 
 export const LETTER_MAX_BYTES = PDF_MAX_BYTES;
 const EDITABLE_STATES: readonly ApplicationState[] = ['submitted', 'information_requested'];
@@ -98,12 +98,9 @@ export async function storeLetter(
 
 /** Refuses an empty letter, one over the limit, and one whose content is not a PDF's. */
 export function checkLetter(content: Buffer): void {
-  switch (pdfProblem(content)) {
-    case 'empty':
-      throw new AdmissionError(AdmissionErrorCode.LetterEmpty, 'The letter is empty.');
-    case 'too-large':
-      throw new AdmissionError(AdmissionErrorCode.LetterTooLarge, `The letter is larger than ${PDF_MAX_BYTES / 1024 / 1024} MB.`);
-    case 'not-pdf':
-      throw new AdmissionError(AdmissionErrorCode.LetterNotPdf, 'The letter is not a PDF (its content does not start like one).');
-  }
+  refuseUnlessPdf(content, 'letter', {
+    empty: AdmissionErrorCode.LetterEmpty,
+    'too-large': AdmissionErrorCode.LetterTooLarge,
+    'not-pdf': AdmissionErrorCode.LetterNotPdf,
+  });
 }
