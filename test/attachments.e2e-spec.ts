@@ -4,6 +4,7 @@ import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession, fileApplicat
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { aVotingHall, type VotingHall } from './fixtures/voting.js';
 import { A_PDF } from './utils/record-scenes.js';
+import { asBuffer } from './utils/binary-body.js';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
@@ -51,11 +52,7 @@ describe('attachments of an application', () => {
       .get(`/applications/${application.id}/attachments/${created.body.id}`)
       .set(bearer(secretariat))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(asBuffer)
       .expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(file.body as Buffer, A_PDF)).toBe(0);
@@ -126,11 +123,7 @@ describe('attachments of an application', () => {
       .get(`/applications/${application.id}/attachments/${created.body.id}`)
       .set(bearer(delegate))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(asBuffer)
       .expect(200);
     expect(Buffer.compare(file.body as Buffer, A_PDF)).toBe(0);
     // An id that is no attachment of this application is not found, whoever asks.

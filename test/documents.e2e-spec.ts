@@ -10,6 +10,7 @@ import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { createTestWorker } from './utils/create-test-worker.js';
 import { hashLeaf, openSignedNote, readCheckpoint, verifyInclusion } from './utils/rfc9162.js';
+import { asBuffer } from './utils/binary-body.js';
 
 /*
  * Official documents (issue 21), read as a member government's office would: with poppler's pdftotext and
@@ -79,15 +80,7 @@ describe('official documents', () => {
   });
 
   const binary = (path: string, user?: TestUser) => {
-    const call = hall.api
-      .http()
-      .get(path)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const call = hall.api.http().get(path).buffer(true).parse(asBuffer);
     return user ? call.set(bearer(user)) : call;
   };
 

@@ -12,6 +12,7 @@ import {
 } from './fixtures/applications.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
+import { asBuffer } from './utils/binary-body.js';
 import { integrateLog } from './utils/integrate-log.js';
 
 const MiB = 1024 * 1024;
@@ -74,15 +75,6 @@ const aPdfOfSize = (size: number) => {
 };
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
-
-/** Collects a binary response body as it came over the wire (superagent hands the parser the raw message). */
-const asBuffer = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const stream = response as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-  stream.on('error', (error: Error) => done(error, Buffer.alloc(0)));
-};
 
 describe('the official letter over HTTP', () => {
   let api: TestApp;
