@@ -1,9 +1,9 @@
-import { api, authorization } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Application, Attachment } from '../../api/types.js';
 import { uploadAttachment } from '../../api/upload.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { saveFile } from '../../ui/save-file.js';
+import { downloadAs } from '../../ui/save-file.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from './letter-section.js';
 import type { Reaction } from './reaction.js';
@@ -13,10 +13,8 @@ export const ATTACHING_STATES = ['submitted', 'under_review', 'information_reque
 
 export const fetchAttachments = (application: Application) => api<Attachment[]>(`/applications/${application.id}/attachments`);
 
-export async function downloadAttachment(application: Application, attachment: Attachment): Promise<void> {
-  const response = await fetch(`/applications/${application.id}/attachments/${attachment.id}`, { headers: authorization() });
-  if (!response.ok) return;
-  saveFile(await response.blob(), attachment.fileName ?? 'attachment.pdf');
+async function downloadAttachment(application: Application, attachment: Attachment): Promise<void> {
+  await downloadAs(`/applications/${application.id}/attachments/${attachment.id}`, attachment.fileName ?? 'attachment.pdf');
 }
 
 /** One line per document: its title, then what it is and a way to save it. */

@@ -1,14 +1,12 @@
-import { api, authorization } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { Application, OfficialDocument } from '../../api/types.js';
 import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { saveFile } from '../../ui/save-file.js';
+import { downloadAs } from '../../ui/save-file.js';
 import { dataTable } from '../../ui/widgets.js';
 
 async function download(application: Application, item: OfficialDocument): Promise<void> {
-  const response = await fetch(`/documents/${item.id}`, { headers: authorization() });
-  if (!response.ok) return;
-  saveFile(await response.blob(), `${application.reference}-${item.kind}-${item.language}.pdf`);
+  await downloadAs(`/documents/${item.id}`, `${application.reference}-${item.kind}-${item.language}.pdf`);
 }
 
 /** The application's official documents as PDF, and where anyone can check them; nothing while there are none. */

@@ -1,9 +1,8 @@
-import { authorization } from '../../api/client.js';
 import type { Application } from '../../api/types.js';
 import { uploadLetter } from '../../api/upload.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
-import { saveFile } from '../../ui/save-file.js';
+import { downloadAs } from '../../ui/save-file.js';
 import { field, submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 
@@ -29,9 +28,7 @@ export function uploadProgress() {
 }
 
 async function download(application: Application): Promise<void> {
-  const response = await fetch(`/applications/${application.id}/letter`, { headers: authorization() });
-  if (!response.ok) return;
-  saveFile(await response.blob(), application.letter?.fileName ?? 'letter.pdf');
+  await downloadAs(`/applications/${application.id}/letter`, application.letter?.fileName ?? 'letter.pdf');
 }
 
 export function letterSection(application: Application, canUpload: boolean, react: Reaction): HTMLElement {
