@@ -31,6 +31,7 @@ export function decisionRecord(context: LayoutContext, decision: DecisionFacts, 
     tally,
   );
   const count = (n: number) => formatCount(locale, n);
+  const meeting = decision.session.body !== 'written_procedure';
   const pdf = new DocumentPdf({
     title: `${words('decision.title')} · ${application.reference}`,
     language: locale,
@@ -53,8 +54,9 @@ export function decisionRecord(context: LayoutContext, decision: DecisionFacts, 
       [words('decision.secrecy'), words(`secrecy.${decision.ballotSecrecy}`)],
     ])
     .heading(words('decision.rollTitle'))
-    .paragraph(words('decision.roll', { count: count(tally.voters) }))
-    .paragraph(words('decision.present', { count: count(decision.roll.filter((entry) => entry.presentAtOpening).length) }))
+    .paragraph(words('decision.roll', { count: count(tally.voters) }));
+  if (meeting) pdf.paragraph(words('decision.present', { count: count(decision.roll.filter((entry) => entry.presentAtOpening).length) }));
+  pdf
     .paragraph(
       decision.quorum === 'none'
         ? words('decision.noQuorum')
@@ -75,14 +77,23 @@ export function decisionRecord(context: LayoutContext, decision: DecisionFacts, 
     .paragraph(words(`outcome.${decision.outcome}`), { size: 15, bold: true });
   pdf.heading(words('decision.ballotsTitle'));
   if (decision.ballotSecrecy === 'named') {
-    const yesNo = (present: boolean) => (present ? words('choice.yes') : words('choice.no'));
+    const presence = (present: boolean) => (present ? words('present.yes') : words('present.no'));
+    const choice = (entry: (typeof decision.roll)[number]) => words(`choice.${entry.choice ?? 'none'}`);
+    // A written procedure records no attendance: its roll votes or does not, with no column of who was present.
     pdf.table(
-      [
-        { header: words('government'), width: 0.58 },
-        { header: words('decision.presentColumn'), width: 0.2 },
-        { header: words('decision.choiceColumn'), width: 0.22 },
-      ],
-      decision.roll.map((entry) => [governmentName(entry), yesNo(entry.presentAtOpening), words(`choice.${entry.choice ?? 'none'}`)]),
+      meeting
+        ? [
+            { header: words('government'), width: 0.58 },
+            { header: words('decision.presentColumn'), width: 0.2 },
+            { header: words('decision.choiceColumn'), width: 0.22 },
+          ]
+        : [
+            { header: words('government'), width: 0.7 },
+            { header: words('decision.choiceColumn'), width: 0.3 },
+          ],
+      decision.roll.map((entry) =>
+        meeting ? [governmentName(entry), presence(entry.presentAtOpening), choice(entry)] : [governmentName(entry), choice(entry)],
+      ),
     );
   } else {
     pdf.paragraph(words('decision.secretBallots'));

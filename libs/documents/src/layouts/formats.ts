@@ -12,10 +12,13 @@ export interface LayoutContext {
   verifyUrl: string;
 }
 
+// A date is never cut across two lines: its spaces are no-break spaces.
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 /** A calendar day (a session's dates), or an instant's day in UTC. */
 export function formatDay(locale: Locale, day: string | Date): string {
   const date = typeof day === 'string' ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return unbroken(new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date));
 }
 
 /** An instant, in UTC and said so: a record read in six countries names one clock. */
@@ -38,7 +41,7 @@ export function governmentName(government: GovernmentNames): string {
 export const formOf = (government: GovernmentNames): CjkForm => cjkFormOf(localeOfCountry(government.country));
 
 export function sessionName({ words }: LayoutContext, session: Pick<SessionFacts, 'body' | 'number'>): string {
-  return words('session', { body: words(`body.${session.body}`), number: session.number });
+  return words(`sessionName.${session.body}`, { number: session.number });
 }
 
 export function tallySentence({ words, locale }: LayoutContext, tally: Tally): string {

@@ -132,6 +132,33 @@ describe('document layouts', () => {
     },
   );
 
+  it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(
+    'says in %s who was present at a meeting, in its own words, and names the session as the e-mails do',
+    async (locale) => {
+      const words = wordsFor(locale);
+      const text = poppler('pdftotext', await decisionRecord(context(locale), DECISION, INCLUSION));
+      expect(text).toContain(words('sessionName.general_assembly', { number: 17 }));
+      expect(text).toContain(words('decision.presentColumn'));
+      expect(text).toContain(`${GOVERNMENTS[0].nameLocal} ${words('present.yes')} ${words('choice.yes')}`);
+      expect(text).toContain(`${GOVERNMENTS[2].nameLocal} ${words('present.no')} ${words('choice.none')}`);
+    },
+  );
+
+  it.each(SUPPORTED_LOCALES)('records a written procedure in %s with no attendance, which it does not take', async (locale) => {
+    const words = wordsFor(locale);
+    const procedure: DecisionFacts = {
+      ...DECISION,
+      session: { ...DECISION.session, body: 'written_procedure', number: 3, startsOn: null, endsOn: null, venue: null },
+      quorum: 'more_than_half_answered',
+      roll: ROLL.map((entry) => ({ ...entry, presentAtOpening: false })),
+    };
+    const text = poppler('pdftotext', await decisionRecord(context(locale), procedure, INCLUSION));
+    expect(text).toContain(words('sessionName.written_procedure', { number: 3 }));
+    expect(text).not.toContain(words('decision.present', { count: '0' }));
+    expect(text).toContain(`${words('government')} ${words('decision.choiceColumn')} `);
+    expect(text).toContain(`${GOVERNMENTS[1].nameLocal} ${words('choice.no')}`);
+  });
+
   it.each(SUPPORTED_LOCALES)('certifies an admission in English and %s side by side, with a QR code', async (locale) => {
     const qr = await QRCode.toBuffer('https://near.example/verify/NEAR-2026-0042', { type: 'png', width: 200 });
     const pdf = await certificate(context(locale), { ...DECISION, application: { ...DECISION.application, locale } }, qr);
