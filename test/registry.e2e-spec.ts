@@ -10,6 +10,7 @@ interface GovernmentBody {
   level: string;
   kind: string | null;
   status: string;
+  timeZone: string | null;
 }
 
 describe('the member registry', () => {
@@ -85,6 +86,50 @@ describe('the member registry', () => {
       .send({ nameEn: 'Pohang City', nameLocal: '포항시', country: 'KR', level: 'local', kind: 'City' })
       .expect(201);
     expect(created.body).toMatchObject({ level: 'local', status: 'prospective' });
+  });
+
+  it("keeps each government's time zone: the country's where it has one, else the one given, else none", async () => {
+    const register = (body: object) =>
+      api
+        .http()
+        .post('/governments')
+        .set(bearer(secretariat))
+        .send({ level: 'regional', ...body });
+    const yanbian = await register({ nameEn: 'Yanbian', nameLocal: '延边朝鲜族自治州', country: 'CN' }).expect(201);
+    expect(yanbian.body.timeZone).toBe('Asia/Shanghai');
+    const chukotka = await register({
+      nameEn: 'Chukotka',
+      nameLocal: 'Чукотский автономный округ',
+      country: 'RU',
+      timeZone: 'asia/anadyr',
+    }).expect(201);
+    expect(chukotka.body.timeZone).toBe('Asia/Anadyr');
+    const tyumen = await register({ nameEn: 'Tyumen Oblast', nameLocal: 'Тюменская область', country: 'RU' }).expect(201);
+    expect(tyumen.body.timeZone).toBeNull();
+    for (const timeZone of ['+09:00', 'Asia/Atlantis', '', 9]) {
+      const refused = await register({ nameEn: 'Omsk Oblast', nameLocal: 'Омская область', country: 'RU', timeZone }).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['timeZone']);
+    }
+    // The registry's Russian and Mongolian members have their capitals' zones; the Secretariat corrects one as it must.
+    const members = await list('?status=member');
+    expect(members.find((g) => g.nameEn === 'Primorsky Krai')?.timeZone).toBe('Asia/Vladivostok');
+    expect(members.find((g) => g.nameEn === 'Khovd')?.timeZone).toBe('Asia/Hovd');
+    expect(members.find((g) => g.nameEn === 'Dornod')?.timeZone).toBe('Asia/Ulaanbaatar');
+    expect(members.filter((g) => g.timeZone === null)).toEqual([]);
+    const corrected = await api
+      .http()
+      .patch(`/governments/${tyumen.body.id}`)
+      .set(bearer(secretariat))
+      .send({ timeZone: 'Asia/Yekaterinburg' })
+      .expect(200);
+    expect(corrected.body.timeZone).toBe('Asia/Yekaterinburg');
+    const [entry] = await api.dataSource.query(
+      `SELECT payload FROM audit_events WHERE action = 'government.corrected' AND entity_id = $1`,
+      [tyumen.body.id],
+    );
+    expect(JSON.parse(entry.payload)).toEqual({ timeZone: { before: null, after: 'Asia/Yekaterinburg' } });
+    const cleared = await api.http().patch(`/governments/${tyumen.body.id}`).set(bearer(secretariat)).send({ timeZone: null }).expect(200);
+    expect(cleared.body.timeZone).toBeNull();
   });
 
   it('refuses a country that is not an ISO 3166 code and a level it does not know', async () => {

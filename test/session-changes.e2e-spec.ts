@@ -174,7 +174,11 @@ describe('sessions edited and cancelled, records found by their words', () => {
       const { application } = await anApplicationOnTheAgenda(api, secretariat, session);
       await cancel(session.id).expect(200);
       const [deferred] = await noticesOf(application.id, 'deferred');
-      expect(JSON.parse(deferred.data).reason).toBe(`The General Assembly ${number} was cancelled.`);
+      // The record's reason in English; the session, for each e-mail to say it in its reader's language.
+      expect(JSON.parse(deferred.data)).toMatchObject({
+        reason: `The General Assembly ${number} was cancelled.`,
+        cancelledSession: { body: 'general_assembly', number },
+      });
       // The Assembly held instead keeps the number.
       await aSession(api, secretariat, number);
     });

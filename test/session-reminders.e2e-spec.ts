@@ -22,11 +22,14 @@ const REMINDER_SUBJECT: Record<string, RegExp> = {
   ko: /^\[안내\] .+ 투표 참여 요청$/,
   ja: /^【ご案内】.+の投票のお願い$/,
   en: /^Reminder: Written procedure \d+ awaits your government's vote$/,
-  zh: /^【提醒】请参加.+的表决$/,
-  ru: /^Напоминание: ожидается голос вашего региона \(.+\)$/,
-  mn: /^Сануулга: .+ — таны орон нутгийн саналыг хүлээж байна$/,
+  zh: /^【提醒】.+：贵地方政府尚未投票$/,
+  ru: /^Напоминание: ожидается голос Вашего региона \(.+\)$/,
+  mn: /^Сануулга: .+ — Танай орон нутгийн саналыг хүлээж байна$/,
 };
 const LOCALES = Object.keys(REMINDER_SUBJECT);
+// The zones given to the governments of two delegates (Vladivostok keeps UTC+10 all year).
+const ZONES: Record<string, string | null> = { ru: 'Asia/Vladivostok', en: null };
+const hourAndMinute = (at: number) => new Date(at).toISOString().slice(11, 16);
 
 describe('reminders of a written procedure', () => {
   const redis = new PrivateRedis();
@@ -48,6 +51,11 @@ describe('reminders of a written procedure', () => {
     const members: { id: string }[] = await api.dataSource.query(`SELECT id FROM governments WHERE status = 'member' ORDER BY name_en`);
     // One delegate in each language for the first members; the others are on the roll without a delegate.
     delegates = await Promise.all(LOCALES.map((locale, index) => aUser(api, 'delegate', { governmentId: members[index].id, locale })));
+    // Deadlines are given in each government's time zone where the registry knows it, else in UTC.
+    for (const [locale, timeZone] of Object.entries(ZONES)) {
+      const governmentId = members[LOCALES.indexOf(locale)].id;
+      await api.http().patch(`/governments/${governmentId}`).set(bearer(secretariat)).send({ timeZone }).expect(200);
+    }
     for (let i = 0; i < 2; i += 1) {
       workers.push(
         spawnEntry(WORKER_ENTRY, {
@@ -216,6 +224,10 @@ describe('reminders of a written procedure', () => {
       }
     }
     expect(received.get(delegates[0 + 2].email)?.[0].text).toContain('has not yet voted');
+    // The deadline in the time zone of the delegate's government, or in UTC said as such where none is known.
+    const [russian, english] = ['ru', 'en'].map((locale) => received.get(delegates[LOCALES.indexOf(locale)].email)![0].text);
+    expect(russian).toContain(`${hourAndMinute(deadline.getTime() + 10 * 3_600_000)} (Владивосток, стандартное время)`);
+    expect(english).toContain(`${hourAndMinute(deadline.getTime())} UTC`);
   });
 
   it('reminds the delegates of every member before a meeting, with its agenda, once per reminder', async () => {

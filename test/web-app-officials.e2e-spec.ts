@@ -71,6 +71,15 @@ describe('The web app as officials use it', () => {
     await secretariat.getByText('The correction is saved.').waitFor();
     await expectAccessible(secretariat);
 
+    // Its time zone came from its country; the Secretariat gives another, which its officials' deadlines then use.
+    await expect(secretariat.locator('dt:text-is("Time zone") + dd').textContent()).resolves.toMatch(/\(Asia\/Shanghai\)$/);
+    await secretariat.getByLabel('Time zone').selectOption('Asia/Urumqi');
+    await secretariat.getByRole('button', { name: 'Save the time zone' }).click();
+    await secretariat.getByText('The time zone is saved.').waitFor();
+    await expect(secretariat.locator('dt:text-is("Time zone") + dd').textContent()).resolves.toMatch(/\(Asia\/Urumqi\)$/);
+    const [jilin] = await hall.api.dataSource.query(`SELECT time_zone FROM governments WHERE name_en = 'Jilin'`);
+    expect(jilin.time_zone).toBe('Asia/Urumqi');
+
     // The admin gives the new government its applicant.
     const admin = await as(await aUser(hall.api, 'admin'));
     await admin.getByRole('heading', { name: 'Users' }).waitFor();

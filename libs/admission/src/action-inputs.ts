@@ -1,3 +1,4 @@
+import type { SessionFacts } from '@near/notifications';
 import type { ApplicationCategory } from './application.entity.js';
 import type { ApplicationAction } from './workflow/application-workflow.js';
 
@@ -25,7 +26,8 @@ export interface ActionInputs {
   'place-on-agenda': { assemblyId: string };
   'open-ballot': Record<string, never>;
   'close-ballot': Record<string, never>;
-  defer: { reason: string };
+  /** `cancelledSession`: set by a session's cancellation (with its English reason), for the e-mails to word it. */
+  defer: { reason: string; cancelledSession?: SessionFacts };
   withdraw: { reason: string };
 }
 

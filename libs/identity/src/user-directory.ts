@@ -13,10 +13,7 @@ export class UserDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The active users of a role, of the given governments only when named, by e-mail address. */
-  recipients(
-    manager: EntityManager,
-    filter: { role: Role; governmentIds?: readonly string[] },
-  ): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
+  recipients(manager: EntityManager, filter: { role: Role; governmentIds?: readonly string[] }): Promise<users.DirectoryRecipient[]> {
     return users.activeRecipients(manager, filter);
   }
 

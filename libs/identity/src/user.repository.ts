@@ -50,9 +50,18 @@ export async function insertFirstAdmin(db: EntityManager, email: string, passwor
   return rows[0]?.id;
 }
 
+/** A user an e-mail goes to, with the government it speaks for (null for the Secretariat and administrators). */
+export interface DirectoryRecipient {
+  address: string;
+  name: string;
+  userId: string;
+  locale: string;
+  governmentId: string | null;
+}
+
 /** Who an e-mail goes to: the active users of a role, of the given governments only when named. */
 // Who an e-mail goes to, read by every change that writes one: prepared once per connection.
-const RECIPIENTS_SELECT = `SELECT email AS address, display_name AS name, id AS "userId", locale FROM users
+const RECIPIENTS_SELECT = `SELECT email AS address, display_name AS name, id AS "userId", locale, government_id AS "governmentId" FROM users
   WHERE role = $1 AND disabled_at IS NULL`;
 const RECIPIENTS = { name: 'near_recipients', text: `${RECIPIENTS_SELECT} ORDER BY email` } as const;
 const RECIPIENTS_OF_GOVERNMENTS = {
@@ -63,7 +72,7 @@ const RECIPIENTS_OF_GOVERNMENTS = {
 export function activeRecipients(
   db: EntityManager,
   filter: { role: Role; governmentIds?: readonly string[] },
-): Promise<{ address: string; name: string; userId: string; locale: string }[]> {
+): Promise<DirectoryRecipient[]> {
   return filter.governmentIds !== undefined
     ? queryPrepared(db, RECIPIENTS_OF_GOVERNMENTS, [filter.role, filter.governmentIds])
     : queryPrepared(db, RECIPIENTS, [filter.role]);

@@ -2,6 +2,8 @@
 // after commit, the templates per event and language, and the mail transports that send them.
 export * from './notification-events.js';
 export { correctionsText, ENGLISH_CORRECTION_WORDS } from './phrases/corrections.js';
+export { sessionWhenInEnglish } from './phrases/english-phrases.js';
+export { UTC_ZONE } from './phrases/intl-dates.js';
 export { NotificationOutbox, type OutboxEntry } from './notification-outbox.js';
 export { NOTIFICATION_STATUSES, type NotificationStatus, type NotificationRecord, type Recipient } from './notification-record.js';
 export { NotificationLog, NotificationError, NotificationErrorCode } from './notification-log.service.js';

@@ -99,7 +99,8 @@ export interface NotificationData {
     /** `voted` for the delegates of a government whose ballot was counted: they are thanked, no one else is. */
     thanks?: 'voted' | '';
   };
-  deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
+  /** `cancelledSession`: the reason is that session's cancellation, which each language words itself. */
+  deferred: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string; cancelledSession?: SessionFacts };
   withdrawn: { reference: string; governmentName: string; government?: GovernmentFacts; reason: string };
   /** To the delegates of a government that has not voted in a written procedure yet; `applications` one per line. */
   'vote-reminder': { sessionName: string; sessionWhen: string; session?: SessionFacts; applications: string };

@@ -7,6 +7,8 @@ export interface Recipient {
   name: string | null;
   userId: string | null;
   locale: string;
+  /** IANA zone the times of the message are given in; null or left out where not known (UTC, said as such). */
+  timeZone?: string | null;
 }
 
 /** An outbox row as the Secretariat's log shows it. */
@@ -33,6 +35,7 @@ export interface OutgoingRow {
   recipient: string;
   recipient_name: string | null;
   locale: string;
+  time_zone: string | null;
   data: string;
   status: NotificationStatus;
 }

@@ -63,19 +63,18 @@ export class NotificationSender implements OnApplicationShutdown {
     }
   }
 
-  /** The recipient by name, and the page the message is about: its application, or a session's agenda. */
+  /** The recipient by name and time zone, and the page the message is about: its application, or a session's agenda. */
   private addressOf(
     event: NotificationEvent,
-    row: { recipient_name: string | null; application_id: string | null },
+    row: { recipient_name: string | null; application_id: string | null; time_zone: string | null },
     toAgenda: boolean,
   ): MessageAddress {
     const app = `${this.config.http.appUrl}/app`;
-    if (toAgenda) return { addressee: row.recipient_name, page: { kind: 'agenda', url: `${app}/` } };
-    if (row.application_id)
-      return { addressee: row.recipient_name, page: { kind: 'application', url: `${app}/applications/${row.application_id}` } };
-    if ((SESSION_EVENTS as readonly string[]).includes(event))
-      return { addressee: row.recipient_name, page: { kind: 'agenda', url: `${app}/` } };
-    return { addressee: row.recipient_name };
+    const reader = { addressee: row.recipient_name, timeZone: row.time_zone };
+    if (toAgenda) return { ...reader, page: { kind: 'agenda', url: `${app}/` } };
+    if (row.application_id) return { ...reader, page: { kind: 'application', url: `${app}/applications/${row.application_id}` } };
+    if ((SESSION_EVENTS as readonly string[]).includes(event)) return { ...reader, page: { kind: 'agenda', url: `${app}/` } };
+    return reader;
   }
 
   /**

@@ -17,13 +17,13 @@ const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient,
 // once per connection: unnamed, PostgreSQL would parse and plan them on every call.
 const INSERT_PENDING = {
   name: 'near_notifications_insert',
-  text: `INSERT INTO notifications (event, application_id, recipient, recipient_name, recipient_user_id, locale, data)
-     SELECT $1, $2, r.address, r.name, r.user_id, r.locale, $3
-     FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[]) AS r (address, name, user_id, locale)`,
+  text: `INSERT INTO notifications (event, application_id, recipient, recipient_name, recipient_user_id, locale, time_zone, data)
+     SELECT $1, $2, r.address, r.name, r.user_id, r.locale, r.time_zone, $3
+     FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[]) AS r (address, name, user_id, locale, time_zone)`,
 } as const;
 const FIND_OUTGOING = {
   name: 'near_notification_outgoing',
-  text: `SELECT id, event, application_id, recipient, recipient_name, locale, data, status FROM notifications WHERE id = $1`,
+  text: `SELECT id, event, application_id, recipient, recipient_name, locale, time_zone, data, status FROM notifications WHERE id = $1`,
 } as const;
 const SECRET_LINK_EVENTS = ['invitation', 'password-reset', 'unlock'];
 
@@ -52,6 +52,7 @@ export async function insertPending(
     recipients.map((r) => r.name),
     recipients.map((r) => r.userId),
     recipients.map((r) => r.locale),
+    recipients.map((r) => r.timeZone ?? null),
   ]);
 }
 

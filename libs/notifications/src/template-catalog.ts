@@ -14,6 +14,8 @@ export interface MessageAddress {
   addressee?: string | null;
   /** The web app's page the message is about, linked above the footer. */
   page?: { kind: LinkedPage; url: string };
+  /** The recipient's IANA time zone, where known: times are given in it (else in the language's, or UTC). */
+  timeZone?: string | null;
 }
 
 /** A message ready to send, with the locale it was actually written in (English when the wanted one lacks it). */
@@ -87,7 +89,7 @@ export class TemplateCatalog {
     // Only reachable when the event name comes from outside the types (e.g. a row written by a newer version).
     if (!template) throw new Error(`No mail template for the event "${event}"`);
     const file = this.templates.get(chosen);
-    const values = inWords(inLocalPhrases(chosen, data as Readonly<Record<string, unknown>>), file?.words ?? {});
+    const values = inWords(inLocalPhrases(chosen, data as Readonly<Record<string, unknown>>, address.timeZone), file?.words ?? {});
     if (template.salutation !== undefined) {
       const named = address.addressee?.trim() && file?.salutation;
       values.salutation = named

@@ -32,6 +32,10 @@ export class Government {
   @Column({ type: 'text' })
   status!: GovernmentStatus;
 
+  /** IANA, e.g. `Asia/Vladivostok`: the zone its officials read deadlines in; null where not known (UTC then). */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone!: string | null;
+
   @Column({ name: 'member_since', type: 'date', nullable: true })
   memberSince!: string | null;
 

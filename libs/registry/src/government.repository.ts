@@ -76,7 +76,7 @@ export function findByName(db: EntityManager, country: string, nameEn: string): 
 
 export function insertProspective(
   db: EntityManager,
-  input: { nameEn: string; nameLocal: string; country: string; level: GovernmentLevel; kind: string | null },
+  input: { nameEn: string; nameLocal: string; country: string; level: GovernmentLevel; kind: string | null; timeZone: string | null },
 ): Promise<Government> {
   const repository = db.getRepository(Government);
   return repository.save(repository.create({ ...input, status: 'prospective', memberSince: null, admittedByAssemblyId: null }));
@@ -102,12 +102,24 @@ export interface NameCorrection {
   nameEn: string;
   nameLocal: string;
   level: GovernmentLevel;
+  timeZone: string | null;
 }
 
-/** Writes the corrected names and level, raising the version the caller read (the row is locked by then). */
+/** Writes the corrected names, level and zone, raising the version the caller read (the row is locked by then). */
 export async function correct(db: EntityManager, id: string, correction: NameCorrection): Promise<void> {
   await db.query(
-    `UPDATE governments SET name_en = $2, name_local = $3, level = $4, updated_at = now(), version = version + 1 WHERE id = $1`,
-    [id, correction.nameEn, correction.nameLocal, correction.level],
+    `UPDATE governments SET name_en = $2, name_local = $3, level = $4, time_zone = $5, updated_at = now(), version = version + 1
+      WHERE id = $1`,
+    [id, correction.nameEn, correction.nameLocal, correction.level, correction.timeZone],
   );
+}
+
+/** The time zone of each of these governments that has one. */
+export async function timeZones(db: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; timeZone: string }[] = await db.query(
+    `SELECT id, time_zone AS "timeZone" FROM governments WHERE id = ANY($1::uuid[]) AND time_zone IS NOT NULL`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.timeZone]));
 }

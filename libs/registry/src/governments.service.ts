@@ -8,6 +8,7 @@ import type { Government, GovernmentLevel } from './government.entity.js';
 import * as governments from './government.repository.js';
 import type { GovernmentFilter } from './government.repository.js';
 import { RegistryError, RegistryErrorCode } from './registry-error.js';
+import { timeZoneOfCountry } from './near-countries.js';
 import { FEE_PAYING_STATUSES, votingRights, type VotingRights } from './voting-rights.js';
 
 export type { GovernmentFilter } from './government.repository.js';
@@ -18,13 +19,16 @@ export interface NewProspectiveGovernment {
   country: string;
   level: GovernmentLevel;
   kind?: string;
+  /** IANA; left out, the country's own where it has one zone. */
+  timeZone?: string;
 }
 
-/** What a correction may change; a field left out stays as it is. */
+/** What a correction may change; a field left out stays as it is (a time zone given as null is not known). */
 export interface GovernmentCorrection {
   nameEn?: string;
   nameLocal?: string;
   level?: GovernmentLevel;
+  timeZone?: string | null;
 }
 
 /** One year's fee: the fiscal year and the day it was paid (YYYY-MM-DD). */
@@ -63,6 +67,11 @@ export class GovernmentsService {
   /** The ids of the governments whose English or local name contains the text, in any case. */
   idsNamed(text: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     return governments.idsNamed(manager, text);
+  }
+
+  /** The time zone of each of these governments that has one (for the e-mails their officials read). */
+  timeZonesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    return governments.timeZones(manager, ids);
   }
 
   /** Which of these ids are governments of the registry. */
@@ -171,14 +180,14 @@ export class GovernmentsService {
         entityId: government.id,
         stateBefore: null,
         stateAfter: government.status,
-        payload: { ...input },
+        payload: { ...input, timeZone: government.timeZone },
       });
       return government;
     });
   }
 
   /**
-   * Corrects a government's names or level. With `expectedVersion` (the caller's If-Match), a government
+   * Corrects a government's names, level or time zone. With `expectedVersion` (the caller's If-Match), a government
    * changed since is refused rather than overwritten. A correction that changes nothing records nothing.
    */
   correct(
@@ -197,7 +206,7 @@ export class GovernmentsService {
           { currentVersion: government.version },
         );
       }
-      const before = { nameEn: government.nameEn, nameLocal: government.nameLocal, level: government.level };
+      const before = { nameEn: government.nameEn, nameLocal: government.nameLocal, level: government.level, timeZone: government.timeZone };
       const after = { ...before, ...definedFieldsOf(correction) };
       const changed = (Object.keys(before) as (keyof typeof before)[]).filter((field) => before[field] !== after[field]);
       if (changed.length === 0) return this.standing(id, new Date(), manager);
@@ -233,7 +242,11 @@ export class GovernmentsService {
         { governmentId: existing.id },
       );
     }
-    return governments.insertProspective(manager, { ...input, kind: input.kind ?? null });
+    return governments.insertProspective(manager, {
+      ...input,
+      kind: input.kind ?? null,
+      timeZone: input.timeZone ?? timeZoneOfCountry(input.country),
+    });
   }
 
   private standingOf(government: Government, paidYears: readonly number[], on: Date): GovernmentStanding {

@@ -13,6 +13,6 @@ export {
 export { votingRights, type VotingRights, ARREARS_THAT_REMOVE_THE_VOTE, FEE_DUE_MONTH_DAY, FEE_PAYING_STATUSES } from './voting-rights.js';
 export { RegistryError, RegistryErrorCode } from './registry-error.js';
 export { RegistryModule } from './registry.module.js';
-export { NEAR_COUNTRIES, type NearCountry } from './near-countries.js';
+export { NEAR_COUNTRIES, type NearCountry, timeZoneOfCountry, timeZoneNamed } from './near-countries.js';
 export { admitGovernment } from './admit-government.js';
 export { REGISTRY_ENTITIES } from './registry.entities.js';

@@ -73,6 +73,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** A time zone as the current language names it, with its IANA name: `Vladivostok Standard Time (Asia/Vladivostok)`. */
+export function timeZoneName(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(current, { timeZone, timeZoneName: 'long' }).formatToParts(new Date());
+  const name = parts.find((part) => part.type === 'timeZoneName')?.value;
+  return name ? `${name} (${timeZone})` : timeZone;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));

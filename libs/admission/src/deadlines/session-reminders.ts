@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { UserDirectory } from '@near/identity';
 import { NotificationOutbox } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
 import { claimDueMeetingReminders, claimDueVoteReminders, type Session, SessionsService } from '@near/voting';
 import type { Application } from '../application.entity.js';
 import * as applications from '../application.repository.js';
 import { sessionFacts, sessionName, sessionWhen } from '../notices/application-notices.service.js';
+import { AudienceRecipients } from '../notices/audience-recipients.js';
 
 /**
  * Sends the reminders that are due, from what PostgreSQL holds: any worker may run it at any moment, as
@@ -20,7 +20,7 @@ export class SessionReminders {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly governments: GovernmentsService,
-    private readonly directory: UserDirectory,
+    private readonly audiences: AudienceRecipients,
     private readonly outbox: NotificationOutbox,
   ) {}
 
@@ -37,7 +37,7 @@ export class SessionReminders {
         const session = await this.sessions.get(owed.assemblyId, manager);
         const agenda = await applications.listOnAgenda(manager, owed.assemblyId);
         const pending = agenda.filter((application) => owed.applicationIds.includes(application.id));
-        const recipients = await this.directory.recipients(manager, { role: 'delegate', governmentIds: [owed.governmentId] });
+        const recipients = await this.audiences.delegatesOf(manager, [owed.governmentId]);
         await this.outbox.add(manager, {
           event: 'vote-reminder',
           applicationId: null,
@@ -67,7 +67,7 @@ export class SessionReminders {
       for (const owed of claimed) {
         const session = sessions.get(owed.assemblyId) ?? (await this.sessions.get(owed.assemblyId, manager));
         sessions.set(session.id, session);
-        const recipients = await this.directory.recipients(manager, { role: 'delegate', governmentIds: [owed.governmentId] });
+        const recipients = await this.audiences.delegatesOf(manager, [owed.governmentId]);
         if (recipients.length === 0) continue;
         await this.outbox.add(manager, {
           event: 'meeting-reminder',

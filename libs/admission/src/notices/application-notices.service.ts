@@ -10,6 +10,8 @@ import {
   NotificationOutbox,
   type Recipient,
   type SessionFacts,
+  sessionWhenInEnglish,
+  UTC_ZONE,
 } from '@near/notifications';
 import { GovernmentsService } from '@near/registry';
 import { SessionsService, type Session } from '@near/voting';
@@ -24,6 +26,8 @@ export interface NoticeDetails {
   message?: string;
   reasons?: string;
   reason?: string;
+  /** A deferral caused by its session's cancellation, with no reason given. */
+  cancelledSession?: SessionFacts;
   outcome?: string;
   explanation?: string;
   /** What the explanation says, for languages other than English to word it. */
@@ -48,21 +52,12 @@ const BODY_NAMES: Record<Session['body'], string> = {
 
 export const sessionName = (session: Pick<Session, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
 
-// English as the e-mails write it: `15 September 2026`, a deadline in UTC said as such (the other languages
-// word these themselves, from the facts, in libs/notifications/src/phrases).
+// English as the e-mails write it: `15 September 2026` (the other languages word these themselves, from the facts,
+// in libs/notifications/src/phrases).
 const ENGLISH_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const ENGLISH_TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-const englishDay = (isoDate: string) => ENGLISH_DAY.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
-export function sessionWhen(session: Session): string {
-  if (session.deadline) return `until ${ENGLISH_DAY.format(session.deadline)}, ${ENGLISH_TIME.format(session.deadline)} UTC`;
-  const dates = !session.startsOn
-    ? null
-    : session.startsOn === session.endsOn || !session.endsOn
-      ? englishDay(session.startsOn)
-      : `${englishDay(session.startsOn)} – ${englishDay(session.endsOn)}`;
-  return [dates, session.venue].filter(Boolean).join(', ');
-}
+/** In English, a deadline in UTC said as such (the sender words it again for a reader whose zone is known). */
+export const sessionWhen = (session: Session): string => sessionWhenInEnglish(sessionFacts(session), UTC_ZONE);
 
 export function sessionFacts(session: Session): SessionFacts {
   const { body, number, startsOn, endsOn, venue, deadline } = session;
@@ -132,7 +127,11 @@ export class ApplicationNotices {
         explanation: details.explanation ?? '',
         decision: details.decision,
       }),
-      deferred: () => ({ ...base, reason: details.reason ?? '' }),
+      deferred: () => ({
+        ...base,
+        reason: details.reason ?? '',
+        ...(details.cancelledSession ? { cancelledSession: details.cancelledSession } : {}),
+      }),
       withdrawn: () => ({ ...base, reason: details.reason ?? '' }),
     };
     const voters =
@@ -145,7 +144,7 @@ export class ApplicationNotices {
       // to their agenda instead.
       const copies = new Map<string, { variant: CopyVariant; recipients: Recipient[] }>();
       for (const audience of rule.to) {
-        for (const recipient of await this.audiences.of(manager, audience, application)) {
+        for (const recipient of await this.audiences.of(manager, audience, application, government)) {
           const variant: CopyVariant = {
             ...(rule.event === 'decision' && voters.has(recipient.address) ? { thanks: 'voted' as const } : {}),
             ...(DELEGATE_AUDIENCES.has(audience) && !application.assemblyId ? { page: 'agenda' as const } : {}),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserDirectory } from '@near/identity';
 import type { Recipient } from '@near/notifications';
-import { GovernmentsService } from '@near/registry';
+import { type Government, GovernmentsService } from '@near/registry';
 import { SessionsService, Attendance, VoteBook } from '@near/voting';
 import type { Application } from '../application.entity.js';
 import type { Audience } from './audience.js';
@@ -18,25 +18,41 @@ export class AudienceRecipients {
     private readonly votes: VoteBook,
   ) {}
 
-  async of(manager: EntityManager, audience: Audience, application: Application): Promise<Recipient[]> {
+  /** `government`: the applicant's, whose time zone its contact reads times in. */
+  async of(manager: EntityManager, audience: Audience, application: Application, government: Government): Promise<Recipient[]> {
     switch (audience) {
       case 'applicant-contact':
         // The contact named in the application, in the application's language.
-        return [{ address: application.contactEmail, name: application.contactName, userId: null, locale: application.locale }];
+        return [
+          {
+            address: application.contactEmail,
+            name: application.contactName,
+            userId: null,
+            locale: application.locale,
+            timeZone: government.timeZone,
+          },
+        ];
       case 'secretariat':
+        // The Secretariat speaks for no government: its times are its language's (UTC for English).
         return this.directory.recipients(manager, { role: 'secretariat' });
       case 'member-delegates': {
         const members = await this.governments.list({ status: 'member' }, manager);
-        return this.directory.recipients(manager, { role: 'delegate', governmentIds: members.map((member) => member.id) });
+        return this.delegatesOf(
+          manager,
+          members.map((member) => member.id),
+        );
       }
       case 'present-delegates':
-        return this.directory.recipients(manager, { role: 'delegate', governmentIds: await this.votingGovernments(manager, application) });
+        return this.delegatesOf(manager, await this.votingGovernments(manager, application));
     }
   }
 
-  /** The delegates of these governments. */
-  delegatesOf(manager: EntityManager, governmentIds: readonly string[]): Promise<Recipient[]> {
-    return this.directory.recipients(manager, { role: 'delegate', governmentIds });
+  /** The delegates of these governments, each with its government's time zone. */
+  async delegatesOf(manager: EntityManager, governmentIds: readonly string[]): Promise<Recipient[]> {
+    if (governmentIds.length === 0) return [];
+    const delegates = await this.directory.recipients(manager, { role: 'delegate', governmentIds });
+    const zones = await this.governments.timeZonesOf(governmentIds, manager);
+    return delegates.map(({ governmentId, ...delegate }) => ({ ...delegate, timeZone: (governmentId && zones.get(governmentId)) ?? null }));
   }
 
   /**

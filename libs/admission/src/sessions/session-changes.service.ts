@@ -5,7 +5,7 @@ import type { Acting } from '@near/identity';
 import { ANNOUNCED_FIELDS, type Session, SessionAmendments, type SessionEdit } from '@near/voting';
 import * as applications from '../application.repository.js';
 import type { Application } from '../application.entity.js';
-import { ApplicationNotices, sessionName } from '../notices/application-notices.service.js';
+import { ApplicationNotices, sessionFacts, sessionName } from '../notices/application-notices.service.js';
 import { ApplicationTransitions } from '../transitions/application-transitions.service.js';
 import { APPLICATION_ACTIONS } from '../workflow/application-workflow.js';
 
@@ -39,7 +39,10 @@ export class SessionChanges {
   cancel(sessionId: string, reason: string | undefined, expectedVersion: number | undefined, acting: Acting): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.amendments.cancel(manager, sessionId, reason, expectedVersion, acting.audit);
-      const deferral = { reason: reason ?? `The ${sessionName(session)} was cancelled.` };
+      // Without a reason given, the record says why in English and each e-mail in its reader's language.
+      const deferral = reason
+        ? { reason }
+        : { reason: `The ${sessionName(session)} was cancelled.`, cancelledSession: sessionFacts(session) };
       for (const application of await waitingOnAgenda(manager, session.id)) {
         await this.transitions.runIn(manager, application.id, 'defer', deferral, acting);
       }

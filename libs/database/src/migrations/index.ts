@@ -17,6 +17,7 @@ import { InformationReminders1765238400000 } from './1765238400000-information-r
 import { UnlockLinks1765324800000 } from './1765324800000-unlock-links.js';
 import { Documents1765411200000 } from './1765411200000-documents.js';
 import { ApplicationAttachments1765497600000 } from './1765497600000-application-attachments.js';
+import { ReaderTimeZones1765584000000 } from './1765584000000-reader-time-zones.js';
 
 export const MIGRATIONS = [
   Foundation1764374400000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UnlockLinks1765324800000,
   Documents1765411200000,
   ApplicationAttachments1765497600000,
+  ReaderTimeZones1765584000000,
 ] as const;

@@ -20,23 +20,29 @@ const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 
 const n = (count: number) => formatCount('zh', count);
 const day = (isoDate: string) => formatDay('zh', isoDate, DATE);
 
-/** Chinese: 「第16届全体会议」「2026年9月15日至2026年9月17日，浦项」「符合法定人数：…」. */
+/**
+ * Chinese: 「第16次全体会议」「2026年9月15日至2026年9月17日，浦项」「符合法定人数：…」. Meetings count with 次, as NEAR's
+ * Chinese newsletter and the provinces' reports write them; 届 counts terms (第15届主席地方政府).
+ */
 export const CHINESE_PHRASES: LocalPhrases = {
-  sessionName(session) {
-    if (!Object.hasOwn(BODIES, session.body)) return undefined;
-    const counter = session.body === 'written_procedure' ? '次' : '届';
-    return `第${session.number}${counter}${BODIES[session.body]}`;
-  },
+  sessionName: (session) => (Object.hasOwn(BODIES, session.body) ? `第${session.number}次${BODIES[session.body]}` : undefined),
 
-  sessionWhen(session) {
+  languageZone: CHINA,
+
+  sessionWhen(session, readerZone) {
     if (session.deadline) {
-      const { date, time } = formatInstant('zh', session.deadline, CHINA, DATE);
-      return `截至${date} ${time}（${CHINA.name}）`;
+      const { date, time, zone } = formatInstant('zh', session.deadline, readerZone, DATE);
+      return `截至${date} ${time}（${zone}）`;
     }
     if (!session.startsOn) return undefined;
     const end = session.endsOn ?? session.startsOn;
     const dates = session.startsOn === end ? day(session.startsOn) : `${day(session.startsOn)}至${day(end)}`;
     return [dates, session.venue].filter(Boolean).join('，');
+  },
+
+  sessionCancelled(session) {
+    const name = CHINESE_PHRASES.sessionName(session);
+    return name && `${name}已取消。`;
   },
 
   explanation(decision) {

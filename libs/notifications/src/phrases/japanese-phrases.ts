@@ -26,15 +26,22 @@ const day = (isoDate: string) => fullWidth(formatDay('ja', isoDate, DATE));
 export const JAPANESE_PHRASES: LocalPhrases = {
   sessionName: (session) => (Object.hasOwn(BODIES, session.body) ? `第${session.number}回${BODIES[session.body]}` : undefined),
 
-  sessionWhen(session) {
+  languageZone: JAPAN,
+
+  sessionWhen(session, readerZone) {
     if (session.deadline) {
-      const { date, time } = formatInstant('ja', session.deadline, JAPAN, DATE);
-      return `${fullWidth(date)} ${time}（${JAPAN.name}）まで`;
+      const { date, time, zone } = formatInstant('ja', session.deadline, readerZone, DATE);
+      return `${fullWidth(date)} ${time}（${zone}）まで`;
     }
     if (!session.startsOn) return undefined;
     const end = session.endsOn ?? session.startsOn;
     const dates = session.startsOn === end ? day(session.startsOn) : `${day(session.startsOn)}～${day(end)}`;
     return [dates, session.venue].filter(Boolean).join('、');
+  },
+
+  sessionCancelled(session) {
+    const name = JAPANESE_PHRASES.sessionName(session);
+    return name && `${name}は中止となりました。`;
   },
 
   explanation(decision) {
@@ -47,7 +54,7 @@ export const JAPANESE_PHRASES: LocalPhrases = {
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn}（${nameLocal}）`,
   corrections: {
-    corrected: '回答とともに、申請内容が次のとおり訂正されました。',
+    corrected: '回答とともに、申請内容が次のとおり修正されました。',
     documents: '回答とともに送られた書類：',
     category: '申請区分',
     headOfGovernment: '首長',

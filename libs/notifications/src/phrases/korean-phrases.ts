@@ -31,20 +31,28 @@ const officialStyle = (date: string) => date.replace(/\.\s+\(/, '.(');
 export const KOREAN_PHRASES: LocalPhrases = {
   sessionName: (session) => (Object.hasOwn(BODIES, session.body) ? `제${session.number}차 ${BODIES[session.body]}` : undefined),
 
-  sessionWhen(session) {
+  languageZone: KOREA,
+
+  sessionWhen(session, readerZone) {
     if (session.deadline) {
-      const { date, time } = formatInstant('ko', session.deadline, KOREA, {
+      const { date, time, zone } = formatInstant('ko', session.deadline, readerZone, {
         year: 'numeric',
         month: 'numeric',
         day: 'numeric',
         weekday: 'short',
       });
-      return `${officialStyle(date)} ${time}(${KOREA.name})까지`;
+      return `${officialStyle(date)} ${time}(${zone})까지`;
     }
     if (!session.startsOn) return undefined;
     const end = session.endsOn ?? session.startsOn;
     const dates = session.startsOn === end ? day(session.startsOn) : `${day(session.startsOn)} ~ ${day(end)}`;
     return [dates, session.venue].filter(Boolean).join(', ');
+  },
+
+  // Every body's name ends in a vowel (총회, 실무위원회, 서면결의): 가.
+  sessionCancelled(session) {
+    const name = KOREAN_PHRASES.sessionName(session);
+    return name && `${name}가 취소되었습니다.`;
   },
 
   explanation(decision) {
@@ -57,8 +65,8 @@ export const KOREAN_PHRASES: LocalPhrases = {
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn}(${nameLocal})`,
   corrections: {
-    corrected: '답변과 함께 신청 내용이 다음과 같이 수정되었습니다.',
-    documents: '답변과 함께 보낸 서류:',
+    corrected: '신청 단체가 답변과 함께 신청서를 다음과 같이 정정하였습니다.',
+    documents: '답변과 함께 제출된 서류는 다음과 같습니다.',
     category: '회원 구분',
     headOfGovernment: '단체장',
     statementOfPurpose: '설립취지 동의서',

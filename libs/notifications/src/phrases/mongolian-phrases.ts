@@ -1,11 +1,7 @@
 import type { DecisionFacts } from '../notification-events.js';
-import { formatCount, formatInstant, type ReaderTimeZone } from './intl-dates.js';
+import { formatCount, formatInstant, UTC_ZONE } from './intl-dates.js';
 import type { LocalPhrases } from './phrase-book.js';
 
-const BODIES: Record<string, string> = {
-  general_assembly: 'Ерөнхий ассамблейн',
-  working_committee: 'Ажлын хорооны',
-};
 const QUORUMS: Record<string, string> = {
   more_than_half_present: 'талаас илүү',
   two_thirds_present: 'гуравны хоёроос доошгүй',
@@ -18,23 +14,35 @@ const MAJORITIES: Record<string, string> = {
   unanimity_cast: 'өгсөн бүх санал дэмжсэн',
 };
 
-// Mongolia keeps two time zones and no reader's is known: UTC, said as such.
-const UTC: ReaderTimeZone = { id: 'UTC', name: 'UTC' };
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
 const n = (count: number) => formatCount('mn', count);
 const utcDate = (isoDate: string) => new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
 
-/** Mongolian: «Ерөнхий ассамблейн 16 дахь хуралдаан», «2026 оны есдүгээр сарын 15–17, Похан», «Ирц хангалттай: …». */
+/**
+ * Mongolian: «16-р Бүгд хурал» (NEAR News: «NEAR Холбооны 10-р Бүгд хурал»), «2026 оны есдүгээр сарын 15–17, Похан»,
+ * «Ирц хангалттай: …». Ordinals take «-р», right after any number (дахь/дэх follow the number's sound).
+ */
 export const MONGOLIAN_PHRASES: LocalPhrases = {
   sessionName(session) {
-    if (session.body === 'written_procedure') return `Бичгээр явуулсан ${session.number} дахь санал хураалт`;
-    return Object.hasOwn(BODIES, session.body) ? `${BODIES[session.body]} ${session.number} дахь хуралдаан` : undefined;
+    switch (session.body) {
+      case 'general_assembly':
+        return `${session.number}-р Бүгд хурал`;
+      case 'working_committee':
+        return `Ажлын хорооны ${session.number}-р хуралдаан`;
+      case 'written_procedure':
+        return `Бичгээр явуулах ${session.number}-р санал хураалт`;
+      default:
+        return undefined;
+    }
   },
 
-  sessionWhen(session) {
+  // Mongolia keeps two time zones: a reader whose government's zone is not known gets UTC, said as such.
+  languageZone: UTC_ZONE,
+
+  sessionWhen(session, readerZone) {
     if (session.deadline) {
-      const { date, time } = formatInstant('mn', session.deadline, UTC, DATE);
-      return `${date}, ${time} (${UTC.name}) хүртэл`;
+      const { date, time, zone } = formatInstant('mn', session.deadline, readerZone, DATE);
+      return `${date}, ${time} (${zone}) хүртэл`;
     }
     if (!session.startsOn) return undefined;
     const format = new Intl.DateTimeFormat('mn', DATE);
@@ -50,6 +58,11 @@ export const MONGOLIAN_PHRASES: LocalPhrases = {
     return [dates, session.venue].filter(Boolean).join(', ');
   },
 
+  sessionCancelled(session) {
+    const name = MONGOLIAN_PHRASES.sessionName(session);
+    return name && `${name} цуцлагдсан.`;
+  },
+
   explanation(decision) {
     const quorum = quorumSentence(decision);
     if (quorum === undefined) return undefined;
@@ -60,7 +73,7 @@ export const MONGOLIAN_PHRASES: LocalPhrases = {
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn} (${nameLocal})`,
   corrections: {
-    corrected: 'Хариутай хамт өргөдөл гаргагч өргөдлийг дараах байдлаар зассан:',
+    corrected: 'Өргөдөл гаргагч хариугаа ирүүлэхдээ өргөдөлд дараах засвар оруулсан:',
     documents: 'Хариутай хамт илгээсэн баримт бичиг:',
     category: 'Ангилал',
     headOfGovernment: 'Орон нутгийн удирдагч',

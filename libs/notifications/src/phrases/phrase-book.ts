@@ -1,5 +1,6 @@
 import type { DecisionFacts, GovernmentFacts, SessionFacts } from '../notification-events.js';
 import type { CorrectionWords } from './corrections.js';
+import type { ReaderTimeZone } from './intl-dates.js';
 
 /**
  * What a language words itself from the facts an e-mail carries, where a template's `{{field}}` is a
@@ -9,8 +10,13 @@ import type { CorrectionWords } from './corrections.js';
  */
 export interface LocalPhrases {
   sessionName(session: SessionFacts): string | undefined;
-  sessionWhen(session: SessionFacts): string | undefined;
+  /** The zone this language's readers get times in when their own is not known. */
+  languageZone: ReaderTimeZone;
+  /** When a session meets, or until when a written procedure takes votes (in `zone`). */
+  sessionWhen(session: SessionFacts, zone: ReaderTimeZone): string | undefined;
   explanation(decision: DecisionFacts): string | undefined;
+  /** Why an application was deferred when its session was cancelled and no other reason was given. */
+  sessionCancelled(session: SessionFacts): string | undefined;
   /** The English name with the local one in this language's punctuation, e.g. `Qinghai Province(青海省)`. */
   bothNames(government: GovernmentFacts): string;
   /** How an answer's corrections and documents are listed to the Secretariat. */

@@ -1,5 +1,5 @@
 import type { DecisionFacts } from '../notification-events.js';
-import { formatCount, formatInstant, type ReaderTimeZone } from './intl-dates.js';
+import { formatCount, formatInstant, UTC_ZONE } from './intl-dates.js';
 import type { LocalPhrases } from './phrase-book.js';
 
 const QUORUMS: Record<string, string> = {
@@ -14,8 +14,6 @@ const MAJORITIES: Record<string, string> = {
   unanimity_cast: 'единогласие поданных голосов',
 };
 
-// Russia spans eleven time zones and no reader's is known: UTC, said as such.
-const UTC: ReaderTimeZone = { id: 'UTC', name: 'UTC' };
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
 const n = (count: number) => formatCount('ru', count);
 const plural = new Intl.PluralRules('ru');
@@ -39,10 +37,13 @@ export const RUSSIAN_PHRASES: LocalPhrases = {
     }
   },
 
-  sessionWhen(session) {
+  // Russia spans eleven time zones: a reader whose government's zone is not known gets UTC, said as such.
+  languageZone: UTC_ZONE,
+
+  sessionWhen(session, readerZone) {
     if (session.deadline) {
-      const { date, time } = formatInstant('ru', session.deadline, UTC, DATE);
-      return `до ${date}, ${time} (${UTC.name})`;
+      const { date, time, zone } = formatInstant('ru', session.deadline, readerZone, DATE);
+      return `до ${date}, ${time} (${zone})`;
     }
     if (!session.startsOn) return undefined;
     const format = new Intl.DateTimeFormat('ru', DATE);
@@ -50,6 +51,12 @@ export const RUSSIAN_PHRASES: LocalPhrases = {
     const dates =
       session.startsOn === end ? format.format(utcDate(session.startsOn)) : format.formatRange(utcDate(session.startsOn), utcDate(end));
     return [dates, session.venue].filter(Boolean).join(', ');
+  },
+
+  // The name's head noun decides the participle: «Ассамблея» feminine, «заседание» and «голосование» neuter.
+  sessionCancelled(session) {
+    const name = RUSSIAN_PHRASES.sessionName(session);
+    return name && `${name} ${session.body === 'general_assembly' ? 'отменена' : 'отменено'}.`;
   },
 
   explanation(decision) {
@@ -62,14 +69,14 @@ export const RUSSIAN_PHRASES: LocalPhrases = {
 
   bothNames: ({ nameEn, nameLocal }) => `${nameEn} (${nameLocal})`,
   corrections: {
-    corrected: 'Вместе с ответом заявитель исправил заявку:',
+    corrected: 'Вместе с ответом заявитель внёс в заявку следующие исправления:',
     documents: 'Документы, отправленные с ответом:',
-    category: 'Категория',
+    category: 'Категория членства',
     headOfGovernment: 'Глава региона',
     statementOfPurpose: 'Заявление о поддержке целей',
     contact: 'Контактное лицо',
-    member: 'Член',
-    associate: 'Ассоциированный член',
+    member: 'член',
+    associate: 'ассоциированный член',
   },
 };
 

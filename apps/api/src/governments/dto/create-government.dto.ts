@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GOVERNMENT_LEVELS, type GovernmentLevel } from '@near/registry';
+import { IsTimeZoneName, timeZoneOf } from './time-zone-field.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,4 +37,14 @@ export class CreateGovernmentDto {
   @MinLength(1)
   @MaxLength(100)
   kind?: string;
+
+  @ApiPropertyOptional({
+    example: 'Asia/Vladivostok',
+    description:
+      "IANA time zone its officials read deadlines in. Left out: the country's own where it has one zone (China, Japan, the two Koreas), else not known.",
+  })
+  @IsOptional()
+  @Transform(timeZoneOf)
+  @IsTimeZoneName()
+  timeZone?: string;
 }

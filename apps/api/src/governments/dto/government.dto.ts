@@ -15,6 +15,13 @@ export class GovernmentDto {
   @ApiProperty({ enum: GOVERNMENT_LEVELS }) level!: GovernmentLevel;
   @ApiProperty({ example: 'Province', nullable: true, type: String }) kind!: string | null;
   @ApiProperty({ enum: GOVERNMENT_STATUSES }) status!: GovernmentStatus;
+  @ApiProperty({
+    example: 'Asia/Seoul',
+    nullable: true,
+    type: String,
+    description: 'IANA time zone its officials read deadlines in; null: not known.',
+  })
+  timeZone!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) memberSince!: string | null;
   @ApiProperty({
     type: String,
@@ -35,6 +42,7 @@ export class GovernmentDto {
       level: government.level,
       kind: government.kind,
       status: government.status,
+      timeZone: government.timeZone,
       memberSince: government.memberSince,
       admittedByAssemblyId: government.admittedByAssemblyId,
       mayVote: rights.mayVote,

@@ -1,13 +1,14 @@
 import { api } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
 import type { GovernmentDetail } from '../../api/types.js';
-import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDate, t, tDynamic, timeZoneName } from '../../i18n/i18n.js';
 import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
 import { definitionList, field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { countryName } from './countries.js';
+import { timeZoneSelect } from './time-zone-select.js';
 
 /**
  * One government of the registry: its status and, for a member or associate member, its fee standing and
@@ -27,6 +28,7 @@ export const memberPage: Page = async ({ main, params }) => {
         [t('members.country'), countryName(government.country)],
         [t('registry.level'), tDynamic('level', government.level)],
         [t('registry.kindShort'), government.kind],
+        [t('registry.timeZone'), government.timeZone ? timeZoneName(government.timeZone) : t('registry.timeZoneUnknown')],
         [t('members.since'), paysFees ? formatDate(government.memberSince) || t('members.sinceUnknown') : null],
         [t('members.vote'), government.status === 'member' ? (government.mayVote ? t('members.mayVote') : t('members.noVote')) : null],
         [t('members.reason'), government.status === 'member' ? government.mayVoteReason : null],
@@ -35,7 +37,41 @@ export const memberPage: Page = async ({ main, params }) => {
       ]),
       paysFees ? feeForm() : null,
       correctionForm(government),
+      timeZoneForm(government),
     );
+  }
+
+  /** The zone its officials' e-mails give deadlines in. */
+  function timeZoneForm(government: GovernmentDetail): HTMLFormElement {
+    const timeZone = timeZoneSelect(government.timeZone, t('registry.timeZoneUnknown'));
+    const form: HTMLFormElement = h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: whenSubmitted(async () => {
+          try {
+            await api(`/governments/${id}`, {
+              method: 'PATCH',
+              headers: { 'If-Match': `"${government.version}"` },
+              body: { timeZone: timeZone.value || null },
+            });
+            await render();
+            notify(t('registry.timeZoneSaved'));
+          } catch (problem) {
+            if (problem instanceof ApiProblem && problem.status === 412) {
+              await render();
+              notify(t('registry.changed'), 'warning');
+              return;
+            }
+            showProblem(form, problem);
+          }
+        }),
+      },
+      h('h2', null, t('registry.timeZone')),
+      field(t('registry.timeZone'), timeZone, t('registry.timeZoneHint')),
+      submit(t('registry.timeZoneSubmit')),
+    );
+    return form;
   }
 
   function feeForm(): HTMLFormElement {

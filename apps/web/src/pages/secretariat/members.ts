@@ -7,6 +7,7 @@ import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
 import { dataTable, field, languageOf, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { countryChoices, countryName } from './countries.js';
+import { timeZoneSelect } from './time-zone-select.js';
 
 type Status = Government['status'];
 const SECTIONS: [Status, MessageKey][] = [
@@ -114,6 +115,7 @@ function addProspectiveForm(added: (name: string) => Promise<void>): HTMLFormEle
     ['regional', 'local'].map((value) => h('option', { value }, tDynamic('level', value))),
   );
   const kind = h('input', { name: 'kind', maxlength: 100, autocomplete: 'off' });
+  const timeZone = timeZoneSelect(null, t('registry.timeZoneFromCountry'));
   const form: HTMLFormElement = h(
     'form',
     {
@@ -128,6 +130,7 @@ function addProspectiveForm(added: (name: string) => Promise<void>): HTMLFormEle
               country: country.value,
               level: level.value,
               ...(kind.value.trim() ? { kind: kind.value } : {}),
+              ...(timeZone.value ? { timeZone: timeZone.value } : {}),
             },
           });
           await added(nameEn.value.trim());
@@ -143,6 +146,7 @@ function addProspectiveForm(added: (name: string) => Promise<void>): HTMLFormEle
     field(t('members.country'), country),
     field(t('registry.level'), level),
     field(t('registry.kind'), kind, t('registry.kindHint')),
+    field(t('registry.timeZone'), timeZone, t('registry.timeZoneHint')),
     submit(t('registry.addSubmit'), { class: 'primary' }),
   );
   return form;
