@@ -6,16 +6,22 @@ export type LinkedPage = 'application' | 'agenda';
 
 const WORDS: Record<Locale, Record<LinkedPage, string>> = {
   en: { application: 'The application in the NEAR admission system:', agenda: 'Your agenda in the NEAR admission system:' },
-  ko: { application: 'NEAR 가입 심사 시스템의 해당 신청:', agenda: 'NEAR 가입 심사 시스템의 안건 목록:' },
-  zh: { application: 'NEAR入会审查系统中的本申请：', agenda: 'NEAR入会审查系统中的议程：' },
-  ja: { application: 'NEAR加入審査システムにおける本申請：', agenda: 'NEAR加入審査システムの議題一覧：' },
+  ko: {
+    application: '본 신청은 NEAR 가입 심사 시스템의 아래 주소에서 확인하실 수 있습니다.',
+    agenda: '회의 안건과 표결 현황은 NEAR 가입 심사 시스템의 아래 주소에서 확인하실 수 있습니다.',
+  },
+  zh: { application: '在NEAR入会审查系统中查看本申请：', agenda: '在NEAR入会审查系统中查看议程与表决：' },
+  ja: {
+    application: '本申請は、NEAR加入審査システムの次のページでご確認いただけます。',
+    agenda: '議題と投票は、NEAR加入審査システムの次のページでご確認いただけます。',
+  },
   ru: {
-    application: 'Заявка в системе рассмотрения заявок на вступление в АРАССВА:',
-    agenda: 'Повестка дня в системе рассмотрения заявок на вступление в АРАССВА:',
+    application: 'Заявка доступна в системе рассмотрения заявок на вступление в АРАССВА по ссылке:',
+    agenda: 'Повестка дня доступна в системе рассмотрения заявок на вступление в АРАССВА по ссылке:',
   },
   mn: {
-    application: 'ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн систем дэх энэ өргөдөл:',
-    agenda: 'ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн систем дэх хэлэлцэх асуудлын жагсаалт:',
+    application: 'Энэ өргөдлийг ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн системд дараах хаягаар үзнэ үү:',
+    agenda: 'Хэлэлцэх асуудал, санал хураалтыг ЗХАНЗХ-ны гишүүнээр элсэх өргөдлийн системд дараах хаягаар үзнэ үү:',
   },
 };
 

@@ -116,8 +116,8 @@ describe('TemplateCatalog', () => {
       ko: 'Wang Li 님께',
       zh: '尊敬的Wang Li：',
       ja: 'Wang Li 様',
-      ru: 'Уважаемый(ая) Wang Li!',
-      mn: 'Эрхэм Wang Li танаа,',
+      ru: 'Уважаемый(-ая) Wang Li!',
+      mn: 'Эрхэм хүндэт Wang Li Танаа!',
     };
     const GENERIC = [
       'Dear Sir or Madam',
@@ -303,6 +303,19 @@ describe('TemplateCatalog', () => {
       }
     });
 
+    it("says in the reader's language that a deferral's session was cancelled, where no reason was given", () => {
+      const cancelledSession = { ...session, body: 'general_assembly', number: 16 };
+      const deferred = (locale: string) =>
+        catalog.render('deferred', locale, { ...common, reason: 'The General Assembly 16 was cancelled.', cancelledSession }).text;
+      expect(deferred('en')).toContain('The General Assembly 16 was cancelled.');
+      expect(deferred('ko')).toContain('제16차 총회가 취소되었습니다.');
+      expect(deferred('ja')).toContain('第16回総会は中止となりました。');
+      expect(deferred('zh')).toContain('第16次全体会议已取消。');
+      expect(deferred('ru')).toContain('16-я Генеральная Ассамблея отменена.');
+      expect(deferred('mn')).toContain('16-р Бүгд хурал цуцлагдсан.');
+      for (const locale of ['ko', 'ja', 'zh', 'ru', 'mn']) expect(deferred(locale)).not.toContain('was cancelled');
+    });
+
     it("words the date of a request for information in the reader's language", () => {
       const reminder = (locale: string) =>
         catalog.render('information-reminder', locale, { ...SAMPLE['information-reminder'], government, requestedAt }).text;
@@ -340,13 +353,11 @@ describe('TemplateCatalog', () => {
         catalog.render('placed-on-agenda', locale, { ...SAMPLE['placed-on-agenda'], session: facts }).text.replace(/[\u00a0\u202f]/g, ' ');
       expect(when('ja', session)).toContain('日程：2026年9月15日（火）～2026年9月17日（木）、Pohang');
       expect(when('ja', written)).toContain('会議：第3回書面決議\n日程：2026年10月1日（木） 18:00（日本時間）まで');
-      expect(when('zh', session)).toContain('会议：第16届全体会议\n日期：2026年9月15日至2026年9月17日，Pohang');
+      expect(when('zh', session)).toContain('会议：第16次全体会议\n日期：2026年9月15日至2026年9月17日，Pohang');
       expect(when('zh', written)).toContain('截至2026年10月1日 17:00（北京时间）');
-      expect(when('ru', session)).toContain('Заседание: 16-я Генеральная Ассамблея\nДата: 15–17 сентября 2026 г., Pohang');
+      expect(when('ru', session)).toContain('16-я Генеральная Ассамблея, 15–17 сентября 2026 г., Pohang');
       expect(when('ru', written)).toContain('до 1 октября 2026 г., 09:00 (UTC)');
-      expect(when('mn', session)).toContain(
-        'Хуралдаан: Ерөнхий ассамблейн 16 дахь хуралдаан\nОгноо: 2026 оны есдүгээр сарын 15–17, Pohang',
-      );
+      expect(when('mn', session)).toContain('Хуралдаан: 16-р Бүгд хурал\nОгноо: 2026 оны есдүгээр сарын 15–17, Pohang');
       expect(when('mn', written)).toContain('2026 оны аравдугаар сарын 1, 09:00 (UTC) хүртэл');
     });
 
