@@ -12,7 +12,9 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`Slow query (${time} ms): ${query}`);
+    // A session advisory lock (the migrations') is waited for on purpose while another process holds it.
+    if (query.startsWith('SELECT pg_advisory_lock(')) this.logger.log(`Waited ${time} ms for an advisory lock another process held`);
+    else this.logger.warn(`Slow query (${time} ms): ${query}`);
   }
 
   logSchemaBuild(message: string): void {
