@@ -35,9 +35,9 @@ describe('the correspondence of an application', () => {
   });
   afterAll(() => api.close());
 
-  it('comes with the application as its latest 20 messages, oldest first, saying there are earlier ones', async () => {
+  it('comes with the application as its latest 5 messages, oldest first, saying there are earlier ones', async () => {
     const { body } = await api.http().get(`/applications/${application.id}`).set(bearer(applicant)).expect(200);
-    expect(body.messages).toHaveLength(20);
+    expect(body.messages).toHaveLength(5);
     expect(body.earlierMessages).toBe(true);
     const times = body.messages.map((message: MessageBody) => message.createdAt);
     expect(times).toEqual([...times].sort());
@@ -48,7 +48,7 @@ describe('the correspondence of an application', () => {
       'Answer 2',
     ]);
     const answer = await act(api, secretariat, application, 'request-information', { message: 'One more question' }).expect(200);
-    expect(answer.body.messages).toHaveLength(20);
+    expect(answer.body.messages).toHaveLength(5);
   });
 
   it('is paged newest first, every message once, with a cursor that survives messages sharing a time', async () => {

@@ -102,7 +102,7 @@ export async function reads(bench: Bench, sizes: { applications: number; auditEn
 }
 
 /**
- * Issue 15: reading an application costs the same with 5 messages or 500 (the view carries the latest 20; the
+ * Issue 15: reading an application costs the same with 5 messages or 500 (the view carries the latest 5; the
  * rest is paged by GET /applications/:id/messages). Both read in turns (4 runs each, alternating), so that
  * a burst of other work on a shared machine falls on both sides.
  */

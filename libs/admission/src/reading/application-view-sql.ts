@@ -9,9 +9,10 @@
 /**
  * The view carries the latest messages only (one more is read, to know whether there are earlier ones): a
  * long correspondence must not make every read and every transition's answer slower. The rest is paged by
- * GET /applications/:id/messages.
+ * GET /applications/:id/messages. Five: the last exchanges of questions and answers, and no more than an
+ * application that has just begun carries, so that one with 500 messages is read at the same cost.
  */
-export const LATEST_MESSAGES = 20;
+export const LATEST_MESSAGES = 5;
 
 const VIEW_SELECT = `
   SELECT to_jsonb(a) AS application,

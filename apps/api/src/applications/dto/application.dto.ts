@@ -145,7 +145,7 @@ export class ApplicationDto extends ApplicationSummaryDto {
   @ApiProperty({ type: LetterDto, nullable: true }) letter!: LetterDto | null;
   @ApiProperty({
     type: [MessageDto],
-    description: 'The latest 20 requests for information and answers, oldest first; all of them at GET /applications/{id}/messages.',
+    description: 'The latest 5 requests for information and answers, oldest first; all of them at GET /applications/{id}/messages.',
   })
   messages!: MessageDto[];
   @ApiProperty({ description: 'There are earlier messages than `messages`: GET /applications/{id}/messages pages them.' })
