@@ -293,7 +293,9 @@ describe('The web app', () => {
       const outcome = await page.locator('.outcome').innerText();
       // English shows the sentence recorded with the vote; every other language its own.
       const ruleLine =
-        locale === 'en' ? 'More than half of the voters' : `${m['quorum.more_than_half_present']}, ${m['majority.more_than_half_cast']}`;
+        locale === 'en'
+          ? 'More than half of the voters'
+          : `${m['quorum.more_than_half_present']}, ${m['decision.majorityRule.more_than_half_cast']}`;
       expect(outcome).toContain(ruleLine);
       expect(outcome).toContain((m['decision.quorum.met.present'] ?? 'Quorum met:').split(/[:：]/)[0]);
       expect({ locale, english: locale !== 'en' && /Quorum|ballots cast/.test(outcome) }).toEqual({ locale, english: false });

@@ -73,6 +73,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** Things listed as the current language lists them: `A, B and C`, `A、B和C`. */
+export const formatList = (items: readonly string[]): string => new Intl.ListFormat(current, { type: 'conjunction' }).format(items);
+
 /** A time zone as the current language names it, with its IANA name: `Vladivostok Standard Time (Asia/Vladivostok)`. */
 export function timeZoneName(timeZone: string): string {
   const parts = new Intl.DateTimeFormat(current, { timeZone, timeZoneName: 'long' }).formatToParts(new Date());

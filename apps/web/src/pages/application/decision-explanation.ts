@@ -6,7 +6,8 @@ import { currentLanguage, ownTranslation } from '../../i18n/i18n.js';
 
 export function ruleInLanguage({ rule }: Result): string | undefined {
   const quorum = ownTranslation(`quorum.${rule.quorum}`);
-  const majority = ownTranslation(`majority.${rule.majority}`);
+  // The majority's rule mid-sentence: lower case where the language has one (decision.majorityRule.*).
+  const majority = ownTranslation(`decision.majorityRule.${rule.majority}`);
   return quorum && majority ? `${quorum}, ${majority}` : undefined;
 }
 
@@ -22,7 +23,7 @@ export function explanationInLanguage({ decision, tally, rule }: Result): string
       : quorumRule && ownTranslation(`decision.quorum.${quorum.met ? 'met' : 'notMet'}.${counted}`, quorumValues);
   if (!quorum.met) return both(quorumSentence, ownTranslation('decision.notTaken'));
 
-  const majorityRule = ownTranslation(`majority.${rule.majority}`);
+  const majorityRule = ownTranslation(`decision.majorityRule.${rule.majority}`);
   const kind = rule.majority === 'more_than_half_of_voters' ? 'ofVoters' : majority.base === 0 ? 'noBallots' : 'ofCast';
   const abstained = tally.abstain > 0 ? ownTranslation('decision.abstained', { abstain: tally.abstain }) : '';
   const majoritySentence =

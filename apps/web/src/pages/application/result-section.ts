@@ -27,7 +27,11 @@ export function outcomeView(result: Result): HTMLElement {
     definitionList([
       [t('result.closedAt'), formatDateTime(result.closedAt)],
       [t('result.rule'), ruleInLanguage(result) ?? result.rule.description],
-      [t('result.tally'), t('result.tallyLine', { ...tally })],
+      // A written procedure counts who answered; no one is present at it.
+      [
+        t('result.tally'),
+        t(result.rule.quorum === 'more_than_half_answered' ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally }),
+      ],
       [t('result.explanation'), explanationInLanguage(result) ?? result.explanation],
     ]),
     result.ballots?.length
