@@ -172,8 +172,8 @@ describe('TemplateCatalog', () => {
     const heading: Record<string, string> = {
       en: 'English corrections',
       ko: '단체장: Wu Xiaohui',
-      zh: '地方政府首长: Wu Xiaohui',
-      ja: '首長: Wu Xiaohui',
+      zh: '地方政府首长：Wu Xiaohui',
+      ja: '首長：Wu Xiaohui',
       ru: 'Глава региона: Wu Xiaohui',
       mn: 'Орон нутгийн удирдагч: Wu Xiaohui',
     };

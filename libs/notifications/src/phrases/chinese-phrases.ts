@@ -63,6 +63,8 @@ export const CHINESE_PHRASES: LocalPhrases = {
     contact: '联系人',
     member: '会员',
     associate: '准会员',
+    colon: '：',
+    comma: '，',
   },
 };
 

@@ -12,6 +12,9 @@ export interface CorrectionWords {
   contact: string;
   member: string;
   associate: string;
+  /** Between a field and its value, and between two values: `: ` and `, `, or full-width `：` and `、` in Chinese and Japanese. */
+  colon: string;
+  comma: string;
 }
 
 export const ENGLISH_CORRECTION_WORDS: CorrectionWords = {
@@ -23,17 +26,20 @@ export const ENGLISH_CORRECTION_WORDS: CorrectionWords = {
   contact: 'Contact officer',
   member: 'Member',
   associate: 'Associate member',
+  colon: ': ',
+  comma: ', ',
 };
 
 /** What an answer corrected and sent, one line each under its heading; empty when it did neither. */
 export function correctionsText(words: CorrectionWords, facts: CorrectionFacts): string {
   const corrected: string[] = [];
-  if (facts.category) corrected.push(`${words.category}: ${facts.category === 'associate' ? words.associate : words.member}`);
-  if (facts.headOfGovernment) corrected.push(`${words.headOfGovernment}: ${facts.headOfGovernment}`);
-  if (facts.statementOfPurpose) corrected.push(`${words.statementOfPurpose}: ${facts.statementOfPurpose}`);
+  const field = (label: string, value: string) => corrected.push(`${label}${words.colon}${value}`);
+  if (facts.category) field(words.category, facts.category === 'associate' ? words.associate : words.member);
+  if (facts.headOfGovernment) field(words.headOfGovernment, facts.headOfGovernment);
+  if (facts.statementOfPurpose) field(words.statementOfPurpose, facts.statementOfPurpose);
   if (facts.contact) {
     const { name, email, phone } = facts.contact;
-    corrected.push(`${words.contact}: ${name} <${email}>${phone ? `, ${phone}` : ''}`);
+    field(words.contact, `${name} <${email}>${phone ? `${words.comma}${phone}` : ''}`);
   }
   const documents = facts.attachments ?? [];
   return [

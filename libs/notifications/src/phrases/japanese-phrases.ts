@@ -62,6 +62,8 @@ export const JAPANESE_PHRASES: LocalPhrases = {
     contact: '担当者',
     member: '会員',
     associate: '準会員',
+    colon: '：',
+    comma: '、',
   },
 };
 

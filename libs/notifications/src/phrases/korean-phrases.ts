@@ -73,6 +73,8 @@ export const KOREAN_PHRASES: LocalPhrases = {
     contact: '담당자',
     member: '정회원',
     associate: '준회원',
+    colon: ': ',
+    comma: ', ',
   },
 };
 

@@ -81,6 +81,8 @@ export const MONGOLIAN_PHRASES: LocalPhrases = {
     contact: 'Холбоо барих ажилтан',
     member: 'Гишүүн',
     associate: 'Хамтрагч гишүүн',
+    colon: ': ',
+    comma: ', ',
   },
 };
 

@@ -77,6 +77,8 @@ export const RUSSIAN_PHRASES: LocalPhrases = {
     contact: 'Контактное лицо',
     member: 'член',
     associate: 'ассоциированный член',
+    colon: ': ',
+    comma: ', ',
   },
 };
 

@@ -1,6 +1,6 @@
 import { api } from '../../api/client.js';
 import type { Application, AuditEvent } from '../../api/types.js';
-import { formatDateTime, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
+import { formatDateTime, formatList, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
 import { stateBadge } from '../../ui/widgets.js';
 
@@ -20,8 +20,8 @@ function details(event: AuditEvent, titles: Map<string, string>): string | null 
   const corrected = CORRECTED_FIELDS.filter(([field]) => input[field] !== undefined).map(([, label]) => t(label));
   const sent = Array.isArray(input.attachmentIds) ? input.attachmentIds.map((id) => titles.get(String(id)) ?? String(id)) : [];
   const parts = [
-    corrected.length > 0 ? t('timeline.corrected', { fields: corrected.join(', ') }) : '',
-    sent.length > 0 ? t('timeline.sent', { titles: sent.join(', ') }) : '',
+    corrected.length > 0 ? t('timeline.corrected', { fields: formatList(corrected) }) : '',
+    sent.length > 0 ? t('timeline.sent', { titles: formatList(sent) }) : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : null;
 }
