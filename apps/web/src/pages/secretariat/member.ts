@@ -48,24 +48,7 @@ export const memberPage: Page = async ({ main, params }) => {
       'form',
       {
         class: 'card',
-        onsubmit: whenSubmitted(async () => {
-          try {
-            await api(`/governments/${id}`, {
-              method: 'PATCH',
-              headers: { 'If-Match': `"${government.version}"` },
-              body: { timeZone: timeZone.value || null },
-            });
-            await render();
-            notify(t('registry.timeZoneSaved'));
-          } catch (problem) {
-            if (problem instanceof ApiProblem && problem.status === 412) {
-              await render();
-              notify(t('registry.changed'), 'warning');
-              return;
-            }
-            showProblem(form, problem);
-          }
-        }),
+        onsubmit: whenSubmitted(() => sendCorrection(form, government, { timeZone: timeZone.value || null }, t('registry.timeZoneSaved'))),
       },
       h('h2', null, t('registry.timeZone')),
       field(t('registry.timeZone'), timeZone, t('registry.timeZoneHint')),
@@ -118,25 +101,14 @@ export const memberPage: Page = async ({ main, params }) => {
       'form',
       {
         class: 'card',
-        onsubmit: whenSubmitted(async () => {
-          try {
-            await api(`/governments/${id}`, {
-              method: 'PATCH',
-              // The version this page showed: a correction made by someone else since is not overwritten.
-              headers: { 'If-Match': `"${government.version}"` },
-              body: { nameEn: nameEn.value, nameLocal: nameLocal.value, level: level.value },
-            });
-            await render();
-            notify(t('registry.corrected'));
-          } catch (problem) {
-            if (problem instanceof ApiProblem && problem.status === 412) {
-              await render();
-              notify(t('registry.changed'), 'warning');
-              return;
-            }
-            showProblem(form, problem);
-          }
-        }),
+        onsubmit: whenSubmitted(() =>
+          sendCorrection(
+            form,
+            government,
+            { nameEn: nameEn.value, nameLocal: nameLocal.value, level: level.value },
+            t('registry.corrected'),
+          ),
+        ),
       },
       h('h2', null, t('registry.correct')),
       field(t('registry.nameEn'), nameEn),
@@ -145,6 +117,22 @@ export const memberPage: Page = async ({ main, params }) => {
       submit(t('registry.correctSubmit')),
     );
     return form;
+  }
+
+  /** A correction under the version this page showed: one made by someone else since is not overwritten. */
+  async function sendCorrection(form: HTMLFormElement, government: GovernmentDetail, body: object, saved: string): Promise<void> {
+    try {
+      await api(`/governments/${id}`, { method: 'PATCH', headers: { 'If-Match': `"${government.version}"` }, body });
+      await render();
+      notify(saved);
+    } catch (problem) {
+      if (problem instanceof ApiProblem && problem.status === 412) {
+        await render();
+        notify(t('registry.changed'), 'warning');
+        return;
+      }
+      showProblem(form, problem);
+    }
   }
 
   await render();
