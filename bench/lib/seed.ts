@@ -87,6 +87,17 @@ export async function appendAuditEntries(
   return { appended: seq - first, ms: Date.now() - started };
 }
 
+/** Waits (up to `timeoutMs`) until the worker's integrator has made every entry a leaf; answers how long it took. */
+export async function integrated(pool: pg.Pool, timeoutMs = 180_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_pending`);
+    if (rows[0].n === 0) break;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return Date.now() - started;
+}
+
 export async function auditCount(pool: pg.Pool): Promise<number> {
   // seq may skip numbers now (a rolled-back change burns one): count the rows.
   const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_events');

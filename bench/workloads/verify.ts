@@ -8,6 +8,7 @@ import { leafHash } from '../../libs/audit/src/log/merkle.js';
 import { leafEntryOf } from '../../libs/audit/src/audit-row.js';
 import type { LeafEntryRow } from '../../libs/audit/src/log/log.repository.js';
 import type { Bench } from '../lib/context.js';
+import { integrated } from '../lib/seed.js';
 
 export interface VerifyResult {
   /** GET /audit-events/verify: the API re-reads every entry, re-hashes it into its leaf and rebuilds the tree. */
@@ -76,13 +77,7 @@ export async function verify(bench: Bench): Promise<VerifyResult> {
 
 /** The log exported to a bundle and checked by apps/verifier, as a member would; the verifier's own rate. */
 async function offlineVerify(bench: Bench): Promise<VerifyResult['offline']> {
-  const waitStarted = Date.now();
-  while (Date.now() - waitStarted < 180_000) {
-    const { rows } = await bench.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_pending`);
-    if (rows[0].n === 0) break;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  const waitedForIntegrationMs = Date.now() - waitStarted;
+  const waitedForIntegrationMs = await integrated(bench.pool);
   const directory = mkdtempSync(join(tmpdir(), 'near-bench-log-'));
   try {
     const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: bench.databaseUrl };
