@@ -4,6 +4,9 @@ import { currentLanguage, ownTranslation } from '../../i18n/i18n.js';
 // A closed vote's rule and how it was decided, in the reader's language where its file words them (ko.json's
 // `decision.*` sentences); undefined otherwise, and the English text recorded with the vote is shown.
 
+/** Whether the vote's quorum counts who answered (a written procedure) rather than who was present. */
+export const countsAnswers = ({ rule }: Result): boolean => rule.quorum === 'more_than_half_answered';
+
 export function ruleInLanguage({ rule }: Result): string | undefined {
   const quorum = ownTranslation(`quorum.${rule.quorum}`);
   // The majority's rule mid-sentence: lower case where the language has one (decision.majorityRule.*).
@@ -11,11 +14,12 @@ export function ruleInLanguage({ rule }: Result): string | undefined {
   return quorum && majority ? `${quorum}, ${majority}` : undefined;
 }
 
-export function explanationInLanguage({ decision, tally, rule }: Result): string | undefined {
+export function explanationInLanguage(result: Result): string | undefined {
+  const { decision, tally, rule } = result;
   if (!decision || !tally) return undefined;
   const { quorum, majority } = decision;
   const quorumRule = ownTranslation(`decision.quorumRule.${rule.quorum}`);
-  const counted = rule.quorum === 'more_than_half_answered' ? 'answered' : 'present';
+  const counted = countsAnswers(result) ? 'answered' : 'present';
   const quorumValues = { voters: tally.voters, actual: quorum.actual, required: quorum.required, rule: quorumRule ?? '' };
   const quorumSentence =
     rule.quorum === 'none'

@@ -4,7 +4,7 @@ import type { Application, Result } from '../../api/types.js';
 import { formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { h, replace } from '../../ui/h.js';
 import { definitionList, governmentName } from '../../ui/widgets.js';
-import { explanationInLanguage, ruleInLanguage } from './decision-explanation.js';
+import { countsAnswers, explanationInLanguage, ruleInLanguage } from './decision-explanation.js';
 
 const TURNOUT_POLL_MS = 3000;
 
@@ -28,10 +28,7 @@ export function outcomeView(result: Result): HTMLElement {
       [t('result.closedAt'), formatDateTime(result.closedAt)],
       [t('result.rule'), ruleInLanguage(result) ?? result.rule.description],
       // A written procedure counts who answered; no one is present at it.
-      [
-        t('result.tally'),
-        t(result.rule.quorum === 'more_than_half_answered' ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally }),
-      ],
+      [t('result.tally'), t(countsAnswers(result) ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally })],
       [t('result.explanation'), explanationInLanguage(result) ?? result.explanation],
     ]),
     result.ballots?.length
