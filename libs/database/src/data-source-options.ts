@@ -22,6 +22,10 @@ export function dataSourceOptions(url: string, poolSize = 10, entities: EntityLi
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    // The schema is the migrations' alone (ids default to gen_random_uuid(), built in). Left on, TypeORM runs CREATE
+    // EXTENSION "uuid-ossp" at every start: a warning where the role may not (production's), and a race between two
+    // processes starting at once.
+    installExtensions: false,
     logging: ['error', 'warn', 'migration'],
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 1000,
