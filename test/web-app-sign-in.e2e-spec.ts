@@ -6,6 +6,7 @@ import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } fr
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { base32Decode, totpCode } from './utils/rfc6238.js';
 import { anApplicationBeingVoted } from './utils/record-scenes.js';
+import { waitFor } from './utils/spawn-app.js';
 
 /*
  * Signing in as people do: the sign-ins a user can see and end, a sign-in that outlives its access token while
@@ -148,10 +149,18 @@ describe('a role that must sign in with a second factor, and an idle tab', () =>
     await page.clock.runFor(30_000);
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
-    const [session] = await api.dataSource.query(
-      `SELECT end_reason FROM sign_in_sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
-      [delegate.id],
+    // The tab sends its sign-out without waiting for the answer: the server records it a moment later.
+    const endReason = await waitFor(
+      async () => {
+        const [session] = await api.dataSource.query(
+          `SELECT end_reason FROM sign_in_sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+          [delegate.id],
+        );
+        return session.end_reason ?? undefined;
+      },
+      10_000,
+      'the idle session to end',
     );
-    expect(session.end_reason).toBe('signed-out');
+    expect(endReason).toBe('signed-out');
   });
 });
