@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { messageIdOf } from '@near/notifications';
 import { enrolSecondFactor } from './fixtures/second-factor.js';
 import { aUser, bearer } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -41,6 +42,13 @@ describe('the e-mails of a second factor', () => {
       20_000,
       'both e-mails',
     );
+    // The worker may deliver the two in either order: they are read in the order the changes wrote them.
+    const written: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM notifications WHERE recipient = $1 ORDER BY created_at, id`,
+      [user.email],
+    );
+    const order = written.map((row) => messageIdOf(row.id));
+    mails.sort((a, b) => order.indexOf(a.messageId) - order.indexOf(b.messageId));
     expect(mails.map((mail) => [mail.language, mail.subject])).toEqual([
       ['ko', '계정에 2단계 로그인이 설정되었습니다'],
       ['ko', '계정의 2단계 로그인이 해제되었습니다'],
