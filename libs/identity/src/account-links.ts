@@ -31,9 +31,12 @@ export const AccountLinks = {
 
   /** Uses the token up and answers its user's id, or refuses it with one answer whatever is wrong with it. */
   async redeem(manager: EntityManager, token: string, purpose: AccountLinkPurpose): Promise<string> {
-    const [id, secret, ...rest] = token.split('.');
-    const row = rest.length === 0 && UUID.test(id) && SECRET.test(secret ?? '') ? await links.findForUpdate(manager, id) : undefined;
-    const matches = row !== undefined && timingSafeEqual(sha256(Buffer.from(secret!, 'base64url')), row.secretHash);
+    const [id, encoded, ...rest] = token.split('.');
+    const secret = SECRET.test(encoded ?? '') ? Buffer.from(encoded, 'base64url') : undefined;
+    // 43 characters carry 258 bits: the last one's two spare bits must be zero, or a second spelling would open the link.
+    const canonical = secret !== undefined && secret.toString('base64url') === encoded;
+    const row = rest.length === 0 && UUID.test(id) && canonical ? await links.findForUpdate(manager, id) : undefined;
+    const matches = row !== undefined && timingSafeEqual(sha256(secret!), row.secretHash);
     if (!row || !matches || row.purpose !== purpose || row.usedAt !== null || row.expired) {
       throw new IdentityError(
         IdentityErrorCode.LinkInvalid,
