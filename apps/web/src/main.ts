@@ -7,11 +7,12 @@ import { PUBLIC_ROUTES, ROUTES } from './routes.js';
 import { interceptLinks, match, matchPublic, navigate, onLeave, runLeaveHandlers, setRenderer } from './router.js';
 import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
-import { notify } from './ui/notice.js';
 import { problemSentence } from './ui/problems.js';
 
 const main = document.getElementById('main')!;
 const CHECK_BALLOT_PATH = '/app/check-ballot';
+/** Set when the session ends under the user; the sign-in page that follows says so. */
+let sessionEnded = false;
 
 async function render(): Promise<void> {
   runLeaveHandlers();
@@ -39,10 +40,16 @@ async function render(): Promise<void> {
     await (await import('./pages/check-ballot.js')).checkBallotPage(main);
   } else if (!signIn) {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
-    await signInPage(main, async (signedIn) => {
-      await useLanguage(preferredLanguage(signedIn.user.locale));
-      navigate('/app/', true);
-    });
+    const ended = sessionEnded;
+    sessionEnded = false;
+    await signInPage(
+      main,
+      async (signedIn) => {
+        await useLanguage(preferredLanguage(signedIn.user.locale));
+        navigate('/app/', true);
+      },
+      ended,
+    );
     return;
   } else {
     await renderSignedIn(signIn);
@@ -79,7 +86,7 @@ async function start(): Promise<void> {
   await useLanguage(preferredLanguage(currentSignIn()?.user.locale));
   setRenderer(() => void render());
   const signedOut = () => {
-    notify(t('signIn.expired'), 'warning');
+    sessionEnded = true;
     navigate('/app/', true);
   };
   whenSignedOut(signedOut);

@@ -7,7 +7,8 @@ import { showProblem } from '../ui/problems.js';
 import { field, pageTitle, submit, whenSubmitted } from '../ui/widgets.js';
 
 /** Sign-in in one step, or two for a user with a second factor: e-mail and password, then a code. */
-export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) => Promise<void>): Promise<void> {
+/** `sessionEnded`: the tab was signed out (idle, or its session ended elsewhere), which the page says until it is left. */
+export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) => Promise<void>, sessionEnded = false): Promise<void> {
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const form = h(
@@ -34,6 +35,7 @@ export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) =
   replace(
     main,
     pageTitle(t('signIn.title')),
+    sessionEnded ? h('p', { class: 'conflict', role: 'alert' }, t('signIn.expired')) : null,
     h('p', null, t('signIn.intro')),
     h('p', { class: 'hint' }, t('signIn.language')),
     form,
