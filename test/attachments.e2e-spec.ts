@@ -45,8 +45,10 @@ describe('attachments of an application', () => {
     const messages = await hall.api.http().get(`/applications/${application.id}/messages`).set(bearer(secretariat)).expect(200);
     expect(messages.body.items[0]).toMatchObject({ kind: 'response', body: 'Attached.', attachmentIds: [created.body.id] });
 
+    // Just uploaded, no answer had sent it; the list says when the answer did.
+    expect(created.body.sentAt).toBeNull();
     const listed = await hall.api.http().get(`/applications/${application.id}/attachments`).set(bearer(secretariat)).expect(200);
-    expect(listed.body).toEqual([created.body]);
+    expect(listed.body).toEqual([{ ...created.body, sentAt: messages.body.items[0].createdAt }]);
     const file = await hall.api
       .http()
       .get(`/applications/${application.id}/attachments/${created.body.id}`)

@@ -106,6 +106,20 @@ describe('The web app, beyond the main walk', () => {
       .getByText('Corrected: Head of government. Documents sent: Resolution of the provincial council.')
       .waitFor();
     await expectAccessible(secretariat);
+
+    // Three questions and answers later the answer is no longer among the latest messages the page carries: its
+    // document is still not offered again.
+    for (let round = 1; round <= 3; round += 1) {
+      await act(hall.api, hall.secretariat, application, 'request-information', { message: `Question ${round}` }).expect(200);
+      if (round < 3) await act(hall.api, applicant, application, 'respond', { message: `Answer ${round}` }).expect(200);
+    }
+    const again = await as(applicant);
+    await again.goto(`/app/applications/${application.id}`);
+    await stateIs(again, 'Information requested');
+    const offered = again.getByRole('group', { name: 'Documents sent with the answer' });
+    await offered.getByLabel('Title of the document').waitFor();
+    await expect(offered.getByRole('checkbox').count()).resolves.toBe(0);
+    await again.context().close();
   });
 
   it('lets the Secretariat declare an application ineligible, and shows the applicant the reasons', async () => {

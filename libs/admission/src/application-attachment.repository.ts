@@ -9,9 +9,24 @@ export async function insert(db: EntityManager, attachment: DeepPartial<Applicat
   return stored;
 }
 
+/** An attachment as listed: with when an answer first sent it (null while none has). */
+export type ListedAttachment = ApplicationAttachment & { sentAt: Date | null };
+
 /** An application's attachments, oldest first, without their content. */
-export function listOf(db: EntityManager, applicationId: string): Promise<ApplicationAttachment[]> {
-  return db.getRepository(ApplicationAttachment).find({ where: { applicationId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+export async function listOf(db: EntityManager, applicationId: string): Promise<ListedAttachment[]> {
+  const { entities, raw } = await db
+    .getRepository(ApplicationAttachment)
+    .createQueryBuilder('a')
+    .addSelect(
+      `(SELECT min(m.created_at) FROM application_messages m WHERE m.application_id = a.application_id AND a.id = ANY(m.attachment_ids))`,
+      'sent_at',
+    )
+    .where('a.applicationId = :applicationId', { applicationId })
+    .orderBy('a.uploadedAt', 'ASC')
+    .addOrderBy('a.id', 'ASC')
+    .getRawAndEntities<{ a_id: string; sent_at: Date | null }>();
+  const sentAt = new Map(raw.map((row) => [row.a_id, row.sent_at]));
+  return entities.map((attachment) => Object.assign(attachment, { sentAt: sentAt.get(attachment.id) ?? null }));
 }
 
 export function withContent(db: EntityManager, applicationId: string, id: string): Promise<ApplicationAttachment | null> {

@@ -13,6 +13,7 @@ export { Application, APPLICATION_CATEGORIES, type ApplicationCategory } from '.
 export { EligibilityCriterion } from './eligibility-criterion.entity.js';
 export { ApplicationLetter } from './application-letter.entity.js';
 export { ApplicationAttachment } from './application-attachment.entity.js';
+export type { ListedAttachment } from './application-attachment.repository.js';
 export { ApplicationMessage, type ApplicationMessageKind } from './application-message.entity.js';
 export { type ActionInputs, type ActionInput, type Contact } from './action-inputs.js';
 export { AdmissionError, AdmissionErrorCode } from './admission-error.js';

@@ -7,6 +7,7 @@ import type { Acting } from '@near/identity';
 import { AdmissionError, AdmissionErrorCode } from '../admission-error.js';
 import type { ApplicationAttachment } from '../application-attachment.entity.js';
 import * as attachments from '../application-attachment.repository.js';
+import type { ListedAttachment } from '../application-attachment.repository.js';
 import { ownsApplication } from '../application-visibility.js';
 import { refuseUnlessPdf } from '../pdf-upload.js';
 import * as applications from '../application.repository.js';
@@ -83,7 +84,7 @@ export class ApplicationAttachments {
     });
   }
 
-  async list(applicationId: string, acting: Acting): Promise<ApplicationAttachment[]> {
+  async list(applicationId: string, acting: Acting): Promise<ListedAttachment[]> {
     await loadVisible(this.dataSource.manager, applicationId, acting);
     return attachments.listOf(this.dataSource.manager, applicationId);
   }

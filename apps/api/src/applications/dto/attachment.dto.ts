@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import type { ApplicationAttachment } from '@near/admission';
+import type { ApplicationAttachment, ListedAttachment } from '@near/admission';
 
 /** The form's text part beside the file. */
 export class AttachmentTitleBody {
@@ -18,8 +18,16 @@ export class AttachmentDto {
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ type: String, nullable: true }) fileName!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) uploadedAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an answer to a request for information first sent it (respond, attachmentIds); null while none has.',
+  })
+  sentAt!: string | null;
 
-  static from(attachment: ApplicationAttachment): AttachmentDto {
+  /** `sentAt` is null for an attachment just uploaded: no answer can have sent it yet. */
+  static from(attachment: ApplicationAttachment | ListedAttachment): AttachmentDto {
     return {
       id: attachment.id,
       title: attachment.title,
@@ -27,6 +35,7 @@ export class AttachmentDto {
       sizeBytes: attachment.sizeBytes,
       fileName: attachment.fileName,
       uploadedAt: attachment.uploadedAt.toISOString(),
+      sentAt: 'sentAt' in attachment && attachment.sentAt ? attachment.sentAt.toISOString() : null,
     };
   }
 }

@@ -11,8 +11,7 @@ import { uploadProgress } from './letter-section.js';
  * and one more chosen here, uploaded when the answer is sent.
  */
 export async function respondAttachments(application: Application): Promise<{ element: HTMLElement; ids: () => Promise<string[]> }> {
-  const sent = new Set(application.messages.flatMap((message) => message.attachmentIds));
-  const unsent = (await fetchAttachments(application)).filter((attachment: Attachment) => !sent.has(attachment.id));
+  const unsent = (await fetchAttachments(application)).filter((attachment: Attachment) => attachment.sentAt === null);
   const boxes = unsent.map((attachment) => ({
     attachment,
     box: h('input', { type: 'checkbox', id: `send-${attachment.id}`, checked: true }),
