@@ -1,14 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { executePrepared } from '@near/database';
 import type { ApplicationMessageKind } from './application-message.entity.js';
+import { INSERT_MESSAGE_STATEMENT } from './application-message-sql.js';
 
 // The SQL of the application_messages table (requests for information and answers).
-
-// On the path of request-information and respond: prepared once per connection.
-const INSERT_MESSAGE = {
-  name: 'near_application_message_insert',
-  text: `INSERT INTO application_messages (application_id, kind, body, author_id, created_at, attachment_ids) VALUES ($1, $2, $3, $4, $5, $6)`,
-} as const;
 
 export async function insert(
   db: EntityManager,
@@ -21,7 +16,7 @@ export async function insert(
     attachmentIds: string[];
   },
 ): Promise<void> {
-  await executePrepared(db, INSERT_MESSAGE, [
+  await executePrepared(db, INSERT_MESSAGE_STATEMENT, [
     message.applicationId,
     message.kind,
     message.body,

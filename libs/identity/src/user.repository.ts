@@ -2,9 +2,10 @@ import type { DeepPartial, EntityManager } from 'typeorm';
 import { queryPrepared } from '@near/database';
 import { User } from './user.entity.js';
 import type { Role } from './role.js';
+import { RECIPIENTS_OF_GOVERNMENTS_STATEMENT, RECIPIENTS_STATEMENT } from './recipients-sql.js';
 
 // The SQL of the users table. (The caller behind a token, read on every request, is one prepared statement
-// of its own: active-caller-sql.ts.)
+// of its own: active-caller-sql.ts; so are those who receive e-mail: recipients-sql.ts.)
 
 /** `roles`: only users of these roles (what the viewer may see). */
 export function list(db: EntityManager, filter: { role?: Role; governmentId?: string; roles?: readonly Role[] }): Promise<User[]> {
@@ -60,22 +61,13 @@ export interface DirectoryRecipient {
 }
 
 /** Who an e-mail goes to: the active users of a role, of the given governments only when named. */
-// Who an e-mail goes to, read by every change that writes one: prepared once per connection.
-const RECIPIENTS_SELECT = `SELECT email AS address, display_name AS name, id AS "userId", locale, government_id AS "governmentId" FROM users
-  WHERE role = $1 AND disabled_at IS NULL`;
-const RECIPIENTS = { name: 'near_recipients', text: `${RECIPIENTS_SELECT} ORDER BY email` } as const;
-const RECIPIENTS_OF_GOVERNMENTS = {
-  name: 'near_recipients_of_governments',
-  text: `${RECIPIENTS_SELECT} AND government_id = ANY($2::uuid[]) ORDER BY email`,
-} as const;
-
 export function activeRecipients(
   db: EntityManager,
   filter: { role: Role; governmentIds?: readonly string[] },
 ): Promise<DirectoryRecipient[]> {
   return filter.governmentIds !== undefined
-    ? queryPrepared(db, RECIPIENTS_OF_GOVERNMENTS, [filter.role, filter.governmentIds])
-    : queryPrepared(db, RECIPIENTS, [filter.role]);
+    ? queryPrepared(db, RECIPIENTS_OF_GOVERNMENTS_STATEMENT, [filter.role, filter.governmentIds])
+    : queryPrepared(db, RECIPIENTS_STATEMENT, [filter.role]);
 }
 
 /** A user who may sign in (not disabled), by id. */

@@ -7,6 +7,7 @@ import {
   type OutgoingRow,
   type Recipient,
 } from './notification-record.js';
+import { INSERT_PENDING_STATEMENT } from './notification-sql.js';
 
 // The SQL of the notifications table: the outbox rows and their delivery.
 
@@ -15,12 +16,6 @@ const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient,
 
 // The statements on the path of every e-mail (the change that writes it, the worker that sends it) are prepared
 // once per connection: unnamed, PostgreSQL would parse and plan them on every call.
-const INSERT_PENDING = {
-  name: 'near_notifications_insert',
-  text: `INSERT INTO notifications (event, application_id, recipient, recipient_name, recipient_user_id, locale, time_zone, data)
-     SELECT $1, $2, r.address, r.name, r.user_id, r.locale, r.time_zone, $3
-     FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[]) AS r (address, name, user_id, locale, time_zone)`,
-} as const;
 const FIND_OUTGOING = {
   name: 'near_notification_outgoing',
   text: `SELECT id, event, application_id, recipient, recipient_name, locale, time_zone, data, status FROM notifications WHERE id = $1`,
@@ -44,7 +39,7 @@ export async function insertPending(
   data: unknown,
   recipients: readonly Recipient[],
 ): Promise<void> {
-  await executePrepared(db, INSERT_PENDING, [
+  await executePrepared(db, INSERT_PENDING_STATEMENT, [
     event,
     applicationId,
     JSON.stringify(data),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { entityFromRow, queryPrepared } from '@near/database';
 import { Government, type GovernmentLevel, type GovernmentStatus } from './government.entity.js';
+import { FIND_GOVERNMENT_STATEMENT } from './government-sql.js';
 
 // The SQL of the governments table. Another lib reads governments through GovernmentsService.
 
@@ -38,15 +39,8 @@ export function listByIds(db: EntityManager, ids: readonly string[]): Promise<Go
     .getMany();
 }
 
-// Read by every change that writes e-mail (its name goes into them): prepared once per connection, the row
-// as one jsonb column (see libs/database/src/prepared-statement.ts).
-const FIND_GOVERNMENT = {
-  name: 'near_government_find',
-  text: 'SELECT to_jsonb(g) AS government FROM governments g WHERE g.id = $1',
-} as const;
-
 export async function find(db: EntityManager, id: string): Promise<Government | null> {
-  const [row] = await queryPrepared<{ government: Record<string, unknown> }>(db, FIND_GOVERNMENT, [id]);
+  const [row] = await queryPrepared<{ government: Record<string, unknown> }>(db, FIND_GOVERNMENT_STATEMENT, [id]);
   return row ? entityFromRow(db.dataSource, Government, row.government) : null;
 }
 
