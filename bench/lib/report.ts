@@ -121,6 +121,15 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(t.mix.met),
     ],
     [
+      'the same mix against its own statements: its messages, outbox rows, and the government and addresses they name',
+      'transitions/s, p99',
+      `${n(t.mix.http.perSecond)}/s, p99 ${ms(t.mix.http.latencyMs.p99)} (as above, with the worker sending its e-mail)`,
+      `${n(t.mix.raw.perSecond)}/s, p99 ${ms(t.mix.raw.latencyMs.p99)} (the mix's statements with pg, 32 clients, the worker paused)`,
+      `${pct(t.mix.rawRatio)}, p99 ${t.mix.rawP99Ratio}×`,
+      '—',
+      '',
+    ],
+    [
       `transparency log: commit to signed checkpoint, ${n(t.mix.toCheckpointMs.entries)} entries of the mix`,
       'p50 / p99',
       `${ms(t.mix.toCheckpointMs.p50)} / ${ms(t.mix.toCheckpointMs.p99)}`,
@@ -277,6 +286,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       '',
     ],
     ['transition, all 7 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
+    ['transition of the mix, its statements', '', '', `pg client ${c(t.mix.raw.cpu.processMs)}`, c(t.mix.raw.cpu.databaseMs)],
     [
       'ballot cast',
       `API ${c(v.http.cpu?.processMs ?? NaN)}`,

@@ -7,3 +7,8 @@
 export { ACTIVE_CALLER_STATEMENT } from '../../libs/identity/src/active-caller-sql.js';
 export { APPLICATION_VIEW_STATEMENT } from '../../libs/admission/src/reading/application-view-sql.js';
 export { FIND_APPLICATION_STATEMENT, updateIfVersionStatement } from '../../libs/admission/src/application-sql.js';
+// The mix's e-mail: request-information and respond also send these (its own baseline, bench/workloads/transition-mix-raw.ts).
+export { INSERT_MESSAGE_STATEMENT } from '../../libs/admission/src/application-message-sql.js';
+export { FIND_GOVERNMENT_STATEMENT } from '../../libs/registry/src/government-sql.js';
+export { RECIPIENTS_STATEMENT } from '../../libs/identity/src/recipients-sql.js';
+export { INSERT_PENDING_STATEMENT } from '../../libs/notifications/src/notification-sql.js';

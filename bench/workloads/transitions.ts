@@ -5,9 +5,10 @@ import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, seedSubmittedApplications } from '../lib/seed.js';
+import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, integrated, seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { type TransitionMixResult, transitionMix } from './transition-mix.js';
+import { rawTransitionMix } from './transition-mix-raw.js';
 import {
   ACTIVE_CALLER_STATEMENT,
   APPLICATION_VIEW_STATEMENT,
@@ -77,7 +78,15 @@ export interface TransitionsResult {
   target: number;
   met: boolean;
   /** The issue's target: a mix with e-mail, ≥ 50% of the raw rate and p99 ≤ 3× the raw p99. */
-  mix: TransitionMixResult & { ratio: number; p99Ratio: number; met: boolean };
+  mix: TransitionMixResult & {
+    ratio: number;
+    p99Ratio: number;
+    met: boolean;
+    /** The mix's own statements sent with pg (its messages, outbox rows, the government and addresses they name). */
+    raw: RawResult & { cpu: CpuPerRequest };
+    rawRatio: number;
+    rawP99Ratio: number;
+  };
   /** Every entry in a signed checkpoint within 2 s of its commit (p99, under the mix). */
   checkpointMet: boolean;
 }
@@ -146,6 +155,9 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     const mixed = await transitionMix(bench, scale.seconds);
     const mixRatio = ratio(mixed.http.perSecond, raw.perSecond);
     const mixP99Ratio = ratio(mixed.http.latencyMs.p99, raw.latencyMs.p99);
+    bench.memory.phase('transitions (the mix, raw baseline)');
+    const rawMix = await pausingTheWorker(bench, () => rawTransitionMix(bench, rawPool));
+    bench.log(`transition mix raw (its own statements): ${rawMix.perSecond}/s, p99 ${rawMix.latencyMs.p99} ms, errors ${rawMix.errors}`);
     return {
       http: { ...http, applied: Number(rows[0].n), cpu: cpuHttp },
       raw,
@@ -154,10 +166,34 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
       ratio: value,
       target: 0.5,
       met: value >= 0.5,
-      mix: { ...mixed, ratio: mixRatio, p99Ratio: mixP99Ratio, met: mixRatio >= 0.5 && mixP99Ratio <= 3 && mixed.http.errors === 0 },
+      mix: {
+        ...mixed,
+        ratio: mixRatio,
+        p99Ratio: mixP99Ratio,
+        met: mixRatio >= 0.5 && mixP99Ratio <= 3 && mixed.http.errors === 0,
+        raw: rawMix,
+        rawRatio: ratio(mixed.http.perSecond, rawMix.perSecond),
+        rawP99Ratio: ratio(mixed.http.latencyMs.p99, rawMix.latencyMs.p99),
+      },
       checkpointMet: mixed.toCheckpointMs.entries > 0 && mixed.toCheckpointMs.p99 <= 2_000,
     };
   } finally {
     await rawPool.end();
+  }
+}
+
+/**
+ * Runs a baseline with the worker stopped (SIGSTOP): the machine is the baseline's alone, and the outbox rows it writes
+ * are not sent. They are deleted before the worker goes on; the log then integrates the baseline's entries.
+ */
+async function pausingTheWorker<T>(bench: Bench, baseline: () => Promise<T>): Promise<T> {
+  const before = new Date();
+  process.kill(bench.pids.worker, 'SIGSTOP');
+  try {
+    return await baseline();
+  } finally {
+    await bench.pool.query(`DELETE FROM notifications WHERE created_at >= $1`, [before]);
+    process.kill(bench.pids.worker, 'SIGCONT');
+    await integrated(bench.pool);
   }
 }
