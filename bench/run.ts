@@ -122,6 +122,8 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       DEMO_DATA: 'false',
       MIGRATIONS_RUN: 'true',
+      // What `npm start` gives the processes' C library (scripts/node-env.json).
+      ...(JSON.parse(readFileSync('scripts/node-env.json', 'utf8')) as Record<string, string>),
     };
     const apiUrl = `http://127.0.0.1:${port}`;
     const api = Child.start('api', API_ENTRY, env, [], profilerArguments('api'));
