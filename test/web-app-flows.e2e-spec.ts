@@ -107,8 +107,8 @@ describe('The web app, beyond the main walk', () => {
       .waitFor();
     await expectAccessible(secretariat);
 
-    // Three questions and answers later the answer is no longer among the latest messages the page carries: its
-    // document is still not offered again.
+    // Three more questions and two answers later, that answer is no longer among the latest five messages the page
+    // carries: its document is still not offered again.
     for (let round = 1; round <= 3; round += 1) {
       await act(hall.api, hall.secretariat, application, 'request-information', { message: `Question ${round}` }).expect(200);
       if (round < 3) await act(hall.api, applicant, application, 'respond', { message: `Answer ${round}` }).expect(200);

@@ -148,7 +148,11 @@ describe('a role that must sign in with a second factor, and an idle tab', () =>
     await expect(page.locator('nav').count()).resolves.toBe(1);
     await page.clock.runFor(30_000);
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Your session has ended. Please sign in again.' }).waitFor();
+    // It stays while the page does, in the language chosen there.
+    await page.locator('#language').selectOption('ko');
+    await page.getByRole('alert').filter({ hasText: '세션이 끝났습니다. 다시 로그인하십시오.' }).waitFor();
+    await page.locator('#language').selectOption('en');
     // The tab sends its sign-out without waiting for the answer: the server records it a moment later.
     const endReason = await waitFor(
       async () => {

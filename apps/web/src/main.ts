@@ -11,7 +11,7 @@ import { problemSentence } from './ui/problems.js';
 
 const main = document.getElementById('main')!;
 const CHECK_BALLOT_PATH = '/app/check-ballot';
-/** Set when the session ends under the user; the sign-in page that follows says so. */
+/** Set when the session ends under the user: the sign-in page says so until another page is shown. */
 let sessionEnded = false;
 
 async function render(): Promise<void> {
@@ -27,6 +27,7 @@ async function render(): Promise<void> {
     },
   });
   const reachedByLink = matchPublic(PUBLIC_ROUTES, location.pathname);
+  if (signIn || reachedByLink || location.pathname === CHECK_BALLOT_PATH) sessionEnded = false;
   if (reachedByLink) {
     const page = await reachedByLink.route.page();
     await page({ params: reachedByLink.params, main, done: () => navigate('/app/', true) });
@@ -39,18 +40,14 @@ async function render(): Promise<void> {
     // Public: a delegate checks a receipt on any device, signed in or not.
     await (await import('./pages/check-ballot.js')).checkBallotPage(main);
   } else if (!signIn) {
-    document.title = `${t('signIn.title')} · ${t('app.name')}`;
-    const ended = sessionEnded;
-    sessionEnded = false;
     await signInPage(
       main,
       async (signedIn) => {
         await useLanguage(preferredLanguage(signedIn.user.locale));
         navigate('/app/', true);
       },
-      ended,
+      sessionEnded,
     );
-    return;
   } else {
     await renderSignedIn(signIn);
   }

@@ -6,8 +6,10 @@ import { h, replace } from '../ui/h.js';
 import { showProblem } from '../ui/problems.js';
 import { field, pageTitle, submit, whenSubmitted } from '../ui/widgets.js';
 
-/** Sign-in in one step, or two for a user with a second factor: e-mail and password, then a code. */
-/** `sessionEnded`: the tab was signed out (idle, or its session ended elsewhere), which the page says until it is left. */
+/**
+ * Sign-in in one step, or two for a user with a second factor: e-mail and password, then a code. `sessionEnded`: the
+ * tab was signed out (idle, or its session ended elsewhere), which the page says in an alert.
+ */
 export async function signInPage(main: HTMLElement, signedIn: (signIn: SignIn) => Promise<void>, sessionEnded = false): Promise<void> {
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
