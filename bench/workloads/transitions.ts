@@ -5,7 +5,7 @@ import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, integrated, seedSubmittedApplications } from '../lib/seed.js';
+import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { type TransitionMixResult, transitionMix } from './transition-mix.js';
 import { rawTransitionMix } from './transition-mix-raw.js';
@@ -156,7 +156,7 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     const mixRatio = ratio(mixed.http.perSecond, raw.perSecond);
     const mixP99Ratio = ratio(mixed.http.latencyMs.p99, raw.latencyMs.p99);
     bench.memory.phase('transitions (the mix, raw baseline)');
-    const rawMix = await pausingTheWorker(bench, () => rawTransitionMix(bench, rawPool));
+    const rawMix = await rawTransitionMix(bench, rawPool, (ids, work) => withTheWorkerStopped(bench, ids, work));
     bench.log(`transition mix raw (its own statements): ${rawMix.perSecond}/s, p99 ${rawMix.latencyMs.p99} ms, errors ${rawMix.errors}`);
     return {
       http: { ...http, applied: Number(rows[0].n), cpu: cpuHttp },
@@ -183,17 +183,36 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
 }
 
 /**
- * Runs a baseline with the worker stopped (SIGSTOP): the machine is the baseline's alone, and the outbox rows it writes
- * are not sent. They are deleted before the worker goes on; the log then integrates the baseline's entries.
+ * Runs a baseline with the worker stopped (SIGSTOP), once it has sent every e-mail and integrated every entry (so it
+ * holds no job and no integration batch): the machine is the baseline's alone, and the outbox rows the baseline
+ * writes (for `applicationIds`) are not sent. They are deleted before the worker goes on, which then integrates the
+ * baseline's entries.
  */
-async function pausingTheWorker<T>(bench: Bench, baseline: () => Promise<T>): Promise<T> {
-  const before = new Date();
+async function withTheWorkerStopped<T>(bench: Bench, applicationIds: readonly string[], baseline: () => Promise<T>): Promise<T> {
+  await settled(bench);
   process.kill(bench.pids.worker, 'SIGSTOP');
   try {
     return await baseline();
   } finally {
-    await bench.pool.query(`DELETE FROM notifications WHERE created_at >= $1`, [before]);
-    process.kill(bench.pids.worker, 'SIGCONT');
-    await integrated(bench.pool);
+    try {
+      await bench.pool.query(`DELETE FROM notifications WHERE application_id = ANY($1::uuid[])`, [applicationIds]);
+    } finally {
+      process.kill(bench.pids.worker, 'SIGCONT');
+    }
+    await settled(bench);
+  }
+}
+
+/** Until the outbox is empty and the log has integrated every entry; a worker that never gets there stops the run. */
+async function settled(bench: Bench, timeoutMs = 180_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await bench.pool.query<{ waiting: number }>(
+      `SELECT (SELECT count(*) FROM notifications WHERE status IN ('pending', 'queued'))::int
+            + (SELECT count(*) FROM log_pending)::int AS waiting`,
+    );
+    if (rows[0].waiting === 0) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`the worker left ${rows[0].waiting} e-mails and entries after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 200));
   }
 }
