@@ -124,7 +124,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       'the same mix against its own statements: its messages, outbox rows, and the government and addresses they name',
       'transitions/s, p99',
       `${n(t.mix.http.perSecond)}/s, p99 ${ms(t.mix.http.latencyMs.p99)} (as above, with the worker sending its e-mail)`,
-      `${n(t.mix.raw.perSecond)}/s, p99 ${ms(t.mix.raw.latencyMs.p99)} (the mix's statements with pg, 32 clients, the worker paused)`,
+      `${n(t.mix.raw.perSecond)}/s, p99 ${ms(t.mix.raw.latencyMs.p99)}, ${t.mix.raw.errors} errors (the mix's transactions with pg, 32 clients, the worker stopped)`,
       `${pct(t.mix.rawRatio)}, p99 ${t.mix.rawP99Ratio}×`,
       '—',
       '',
