@@ -10,14 +10,15 @@ export interface RawResult {
 }
 
 /**
- * The raw baselines' load: `clients` loops, each doing its next unit of work as soon as the previous one
- * is done (as autocannon's connections do over HTTP), until `seconds` have passed or the work runs out.
+ * The raw baselines' load (and the mix's over HTTP): `clients` loops, each doing its next unit of work as soon as the
+ * previous one is done (as autocannon's connections do over HTTP), until `seconds` have passed or the work runs out.
+ * A unit that throws counts as an error, its time not among the latencies.
  */
 export async function rawLoad<T>(options: {
   clients: number;
   seconds: number;
-  /** The next unit of work, or undefined when there is none left. */
-  next: () => T | undefined;
+  /** The next unit of work of client `client` (0 … clients − 1), or undefined when there is none left. */
+  next: (client: number) => T | undefined;
   unit: (item: T) => Promise<void>;
 }): Promise<RawResult> {
   const latencies: number[] = [];
@@ -26,8 +27,8 @@ export async function rawLoad<T>(options: {
   const started = process.hrtime.bigint();
   const deadline = Date.now() + options.seconds * 1000;
   await Promise.all(
-    Array.from({ length: options.clients }, async () => {
-      for (let item = options.next(); item !== undefined; item = Date.now() < deadline ? options.next() : undefined) {
+    Array.from({ length: options.clients }, async (_, client) => {
+      for (let item = options.next(client); item !== undefined; item = Date.now() < deadline ? options.next(client) : undefined) {
         const begun = process.hrtime.bigint();
         try {
           await options.unit(item);

@@ -1,8 +1,10 @@
 import type { Bench } from '../lib/context.js';
 import { signIn } from '../lib/fixtures.js';
+import { mixCycle } from '../lib/mix-cycle.js';
+import { rawLoad } from '../lib/raw-loop.js';
 import { insertUser, seedSubmittedApplications } from '../lib/seed.js';
 import { type CpuUse } from '../lib/processes.js';
-import { type LatencySummary, percentile, summarise } from '../lib/stats.js';
+import { type LatencySummary, percentile } from '../lib/stats.js';
 
 export interface TransitionMixResult {
   /** Transitions over HTTP: each client on its own application, request-information and respond (e-mail) and a start-review (none). */
@@ -42,47 +44,21 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
   );
   await pool.query('ANALYZE applications');
 
-  let freshTaken = 0;
-  const steps = new Map<string, number>();
-  const run = async (runSeconds: number) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    let firstError: string | undefined;
-    const begun = process.hrtime.bigint();
-    const deadline = Date.now() + runSeconds * 1000;
-    const send = async (path: string, token: string, body: unknown) => {
-      const answer = await bench.api.send('POST', path, { token, body, bodyOnlyOnError: true });
-      if (answer.status !== 200) {
-        errors += 1;
-        firstError ??= `${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`;
-      } else latencies.push(answer.ms);
-    };
-    await Promise.all(
-      applicants.map(async ({ applicationId, user }) => {
-        // Each application's cycle goes on from run to run: it may have been left waiting for its answer.
-        for (let step = steps.get(applicationId) ?? 0; Date.now() < deadline; steps.set(applicationId, ++step)) {
-          if (step % 3 === 2 && freshTaken < fresh.length) {
-            await send(`/applications/${fresh[freshTaken++]}/actions/start-review`, people.secretariat.token, {});
-          } else if (step % 3 === 0) {
-            await send(`/applications/${applicationId}/actions/request-information`, people.secretariat.token, {
-              message: `Question ${step}`,
-            });
-          } else {
-            await send(`/applications/${applicationId}/actions/respond`, user.token, { message: `Answer ${step}` });
-          }
-        }
-      }),
-    );
-    const elapsed = Number(process.hrtime.bigint() - begun) / 1e9;
-    return {
-      ok: latencies.length,
-      errors,
-      firstError,
-      seconds: elapsed,
-      perSecond: Math.round(latencies.length / elapsed),
-      latencyMs: summarise(latencies),
-    };
-  };
+  const tokens = new Map(applicants.map(({ applicationId, user }) => [applicationId, user.token]));
+  const next = mixCycle(owned, fresh);
+  const run = (runSeconds: number) =>
+    rawLoad({
+      clients: owned.length,
+      seconds: runSeconds,
+      next,
+      unit: async ({ step, applicationId, place }) => {
+        const path = `/applications/${applicationId}/actions/${step}`;
+        const token = step === 'respond' ? tokens.get(applicationId)! : people.secretariat.token;
+        const body = step === 'start-review' ? {} : { message: `${step === 'respond' ? 'Answer' : 'Question'} ${place}` };
+        const answer = await bench.api.send('POST', path, { token, body, bodyOnlyOnError: true });
+        if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      },
+    });
   await run(scale.warmUpSeconds);
   const started = new Date();
   const cpu = await bench.cpu.start({ api: bench.pids.api, worker: bench.pids.worker, bench: process.pid });

@@ -1,70 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { Bench } from '../lib/context.js';
 import { poolOf, warmPool } from '../lib/database.js';
 import { load, type LoadResult } from '../lib/http.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import { type Actor, auditValues, INSERT_AUDIT_STATEMENT, seedSubmittedApplications } from '../lib/seed.js';
+import { seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { type TransitionMixResult, transitionMix } from './transition-mix.js';
 import { rawTransitionMix } from './transition-mix-raw.js';
-import {
-  ACTIVE_CALLER_STATEMENT,
-  APPLICATION_VIEW_STATEMENT,
-  FIND_APPLICATION_STATEMENT,
-  updateIfVersionStatement,
-} from '../lib/statements.js';
-
-const UPDATE_STATE = updateIfVersionStatement(['state', 'updated_at']);
-
-interface ApplicationRow {
-  id: string;
-  reference: string;
-  state: string;
-  version: number;
-  government_id: string;
-}
-
-/** The transaction of one start-review, statement for statement as the app sends it. */
-async function startReviewTransaction(client: pg.PoolClient, id: string, actor: Actor): Promise<ApplicationRow> {
-  await client.query('START TRANSACTION');
-  try {
-    const [row] = (await client.query<{ application: ApplicationRow }>({ ...FIND_APPLICATION_STATEMENT, values: [id] })).rows;
-    const application = row?.application;
-    if (application?.state !== 'submitted') throw new Error(`application ${id} is ${application?.state}, not submitted`);
-    const updated = await client.query({ ...UPDATE_STATE, values: [id, application.version, 'under_review', new Date()] });
-    if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
-    // The app's own INSERT (with the entry's seq into the log's work list): no system-wide lock, as in the app.
-    const values = auditValues(
-      actor,
-      { requestId: randomUUID(), clientAddress: '127.0.0.1' },
-      {
-        action: 'application.start-review',
-        entityType: 'application',
-        entityId: id,
-        stateBefore: 'submitted',
-        stateAfter: 'under_review',
-        payload: { reference: application.reference, version: application.version + 1, input: {} },
-      },
-    );
-    await client.query({ ...INSERT_AUDIT_STATEMENT, values });
-    await client.query('COMMIT');
-    return application;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
-}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await work(client);
-  } finally {
-    client.release();
-  }
-}
+import { rawTransition } from '../lib/raw-transition.js';
+import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT } from '../lib/statements.js';
 
 export interface TransitionsResult {
   http: LoadResult & { applied: number; cpu: CpuPerRequest };
@@ -139,13 +83,12 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
       return { ...result, cpu: perRequest(await cpu(), 'bench', result.ok) };
     };
     bench.memory.phase('transitions (raw baseline)');
-    const raw = await rawRun(async (id) => {
-      await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
-    });
+    // The transaction alone, as the API sends it; the app's own statements, no system-wide lock.
+    const raw = await rawRun((id) => rawTransition(rawPool, 'start-review', id, secretariat, false));
     bench.log(`transitions raw (transaction only): ${raw.perSecond}/s, p99 ${raw.latencyMs.p99} ms, errors ${raw.errors}`);
     const rawEveryStatement = await rawRun(async (id) => {
       await rawPool.query({ ...ACTIVE_CALLER_STATEMENT, values: [secretariat.sessionId] });
-      await inTransaction(rawPool, (client) => startReviewTransaction(client, id, secretariat.actor));
+      await rawTransition(rawPool, 'start-review', id, secretariat, false);
       await rawPool.query({ ...APPLICATION_VIEW_STATEMENT, values: [id] });
     });
     bench.log(`transitions raw (every statement): ${rawEveryStatement.perSecond}/s, p99 ${rawEveryStatement.latencyMs.p99} ms`);

@@ -1,0 +1,149 @@
+// The baselines' transitions: the statements of the API's transactions, sent with pg, no system-wide lock.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { SignedIn } from './fixtures.js';
+import { auditValues, INSERT_AUDIT_STATEMENT } from './seed.js';
+import {
+  FIND_APPLICATION_STATEMENT,
+  FIND_GOVERNMENT_STATEMENT,
+  INSERT_MESSAGE_STATEMENT,
+  INSERT_PENDING_STATEMENT,
+  RECIPIENTS_STATEMENT,
+  updateIfVersionStatement,
+} from './statements.js';
+
+const UPDATE_STATE = updateIfVersionStatement(['state', 'updated_at']);
+
+interface ApplicationRow {
+  id: string;
+  reference: string;
+  state: string;
+  version: number;
+  government_id: string;
+  contact_email: string;
+  contact_name: string;
+  locale: string;
+}
+
+interface GovernmentRow {
+  name_en: string;
+  name_local: string | null;
+  country: string;
+  time_zone: string | null;
+}
+
+interface Recipients {
+  address: string[];
+  name: (string | null)[];
+  userId: (string | null)[];
+  locale: string[];
+  timeZone: (string | null)[];
+}
+
+/** The transitions the baselines send: start-review alone, and the mix's request-information and respond. */
+export type Step = 'request-information' | 'respond' | 'start-review';
+
+const TARGET: Record<Step, { from: string; to: string }> = {
+  'request-information': { from: 'under_review', to: 'information_requested' },
+  respond: { from: 'information_requested', to: 'under_review' },
+  'start-review': { from: 'submitted', to: 'under_review' },
+};
+
+/**
+ * One transition's transaction, statement for statement as the API sends it (PostgreSQL's statement log of a real run
+ * shows the same sequence): the application's load, its version-checked UPDATE, for request-information and respond
+ * the message, the audit INSERT with its seq into log_pending, and for those two again the government the e-mail
+ * names, the Secretariat's addresses for an answer (`secretariatRecipients`) and the outbox rows. The request's reads
+ * outside the transaction (the caller behind the token, the answer's view) are the caller's to add: the API reads
+ * those for many requests at once under load.
+ */
+export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor: SignedIn, secretariatRecipients: boolean): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    try {
+      const [row] = (await client.query<{ application: ApplicationRow }>({ ...FIND_APPLICATION_STATEMENT, values: [id] })).rows;
+      const application = row?.application;
+      const { from, to } = TARGET[step];
+      if (application?.state !== from) throw new Error(`application ${id} is ${application?.state}, not ${from}`);
+      const now = new Date();
+      const updated = await client.query({ ...UPDATE_STATE, values: [id, application.version, to, now] });
+      if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
+      const message = step === 'start-review' ? undefined : `${step === 'respond' ? 'Answer' : 'Question'} ${application.version}`;
+      if (message) {
+        const kind = step === 'respond' ? 'response' : 'information-request';
+        await client.query({ ...INSERT_MESSAGE_STATEMENT, values: [id, kind, message, actor.id, now, []] });
+      }
+      const values = auditValues(
+        actor.actor,
+        { requestId: randomUUID(), clientAddress: '127.0.0.1' },
+        {
+          action: `application.${step}`,
+          entityType: 'application',
+          entityId: id,
+          stateBefore: from,
+          stateAfter: to,
+          payload: { reference: application.reference, version: application.version + 1, input: message ? { message } : {} },
+        },
+      );
+      await client.query({ ...INSERT_AUDIT_STATEMENT, values });
+      if (message) {
+        const [found] = (
+          await client.query<{ government: GovernmentRow }>({ ...FIND_GOVERNMENT_STATEMENT, values: [application.government_id] })
+        ).rows;
+        const government = found.government;
+        let recipients: Recipients;
+        if (secretariatRecipients) {
+          const { rows } = await client.query<{ address: string; name: string; userId: string; locale: string }>({
+            ...RECIPIENTS_STATEMENT,
+            values: ['secretariat'],
+          });
+          recipients = {
+            address: rows.map((r) => r.address),
+            name: rows.map((r) => r.name),
+            userId: rows.map((r) => r.userId),
+            locale: rows.map((r) => r.locale),
+            timeZone: rows.map(() => null),
+          };
+        } else {
+          recipients = {
+            address: [application.contact_email],
+            name: [application.contact_name],
+            userId: [null],
+            locale: [application.locale],
+            timeZone: [government.time_zone],
+          };
+        }
+        const data = {
+          reference: application.reference,
+          governmentName:
+            government.name_local && government.name_local !== government.name_en
+              ? `${government.name_en} (${government.name_local})`
+              : government.name_en,
+          government: { nameEn: government.name_en, nameLocal: government.name_local, country: government.country },
+          message,
+          ...(step === 'respond' ? { corrections: '', corrected: { attachments: [] } } : {}),
+        };
+        await client.query({
+          ...INSERT_PENDING_STATEMENT,
+          values: [
+            step === 'respond' ? 'response-received' : 'information-requested',
+            id,
+            JSON.stringify(data),
+            recipients.address,
+            recipients.name,
+            recipients.userId,
+            recipients.locale,
+            recipients.timeZone,
+          ],
+        });
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
