@@ -18,7 +18,8 @@ export async function fetchResult(applicationId: string): Promise<Result | null>
   }
 }
 
-export function outcomeView(result: Result): HTMLElement {
+/** `written`: decided in a written procedure, where nobody is present and the tally counts who answered. */
+export function outcomeView(result: Result, written: boolean): HTMLElement {
   const tally = result.tally!;
   return h(
     'div',
@@ -27,8 +28,8 @@ export function outcomeView(result: Result): HTMLElement {
     definitionList([
       [t('result.closedAt'), formatDateTime(result.closedAt)],
       [t('result.rule'), ruleInLanguage(result) ?? result.rule.description],
-      // A written procedure counts who answered; no one is present at it.
-      [t('result.tally'), t(countsAnswers(result) ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally })],
+      // Its quorum may be none, so the rule alone does not tell a written procedure from a meeting.
+      [t('result.tally'), t(written || countsAnswers(result) ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally })],
       [t('result.explanation'), explanationInLanguage(result) ?? result.explanation],
     ]),
     result.ballots?.length
@@ -78,12 +79,13 @@ export async function resultSection(application: Application, onLeave: (cleanup:
   const result = await fetchResult(application.id);
   if (!result) return null;
   const section = h('section', { 'aria-labelledby': 'result-title' }, h('h2', { id: 'result-title' }, t('result.title')));
+  // A vote's session stays the application's once it closed (only a deferral takes the application off it).
+  const written = application.session?.body === 'written_procedure';
   if (result.status === 'closed') {
-    section.append(outcomeView(result));
+    section.append(outcomeView(result, written));
     return section;
   }
   const live = h('p', { class: 'turnout', role: 'status', 'aria-live': 'polite' }, turnoutText(result));
-  const written = application.session?.body === 'written_procedure';
   // Not a live region: a list read out at every poll would drown the page; the turnout line announces the change.
   const waiting = h('div', { class: 'waiting-for' }, notVotedView(result, written));
   section.append(
