@@ -12,6 +12,10 @@ export function toNodemailerMessage(mail: OutgoingMail, from: string): SendMailO
     html: mail.html,
     messageId: messageIdHeader(mail.messageId),
     headers: { 'Content-Language': mail.locale },
+    // Base64, not nodemailer's quoted-printable, for the text and HTML parts: most of our messages are in Korean,
+    // Chinese, Japanese, Russian or Mongolian, which quoted-printable triples in size, and Node encodes base64
+    // natively where quoted-printable is a loop in JavaScript (a third of the time it takes to build a message).
+    textEncoding: 'base64',
   };
 }
 
