@@ -229,6 +229,7 @@ async function main(): Promise<void> {
     watcher.stop();
     results.memory = { peakMb, peakByWorkload, apiTargetMb: 250, met: (peakMb.api ?? Infinity) < 250 };
 
+    results.connections = scale.connections;
     results.machine = {
       cores: cpus().length,
       cpu: cpus()[0]?.model.trim() ?? 'unknown',

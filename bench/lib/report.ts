@@ -35,6 +35,8 @@ export interface Results {
   workloads: string[];
   durationSeconds: number;
   machine: Machine;
+  /** Clients at once in the HTTP runs and their raw baselines (the scale's). */
+  connections: number;
   sizes: { applications: number; auditEntries: number };
   transitions?: TransitionsResult;
   voteStorm?: VoteStormResult;
@@ -84,6 +86,7 @@ const complete = (results: Results): results is Results & CompleteResults =>
 export function resultsMarkdown(results: CompleteResults, resultsFile: string): string {
   const {
     machine,
+    connections,
     transitions: t,
     voteStorm: v,
     notifications: m,
@@ -103,16 +106,16 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
   const rows = [
     ['workload', 'measure', 'NEAR', 'raw baseline, same run', 'ratio', 'target', ''],
     [
-      'workflow transitions over HTTP (start-review), 32 clients',
+      `workflow transitions over HTTP (start-review), ${connections} clients`,
       'transitions/s, p99',
       `${n(t.http.perSecond)}/s, p99 ${ms(t.http.latencyMs.p99)}`,
-      `${n(t.raw.perSecond)}/s, p99 ${ms(t.raw.latencyMs.p99)} (the transaction's statements with pg, no system-wide lock, 32 clients)`,
+      `${n(t.raw.perSecond)}/s, p99 ${ms(t.raw.latencyMs.p99)} (the transaction's statements with pg, no system-wide lock, ${connections} clients)`,
       pct(t.ratio),
       '≥ 50%',
       mark(t.met),
     ],
     [
-      'workflow transitions over HTTP, a mix: request-information and respond (e-mail), start-review (none), 32 clients',
+      `workflow transitions over HTTP, a mix: request-information and respond (e-mail), start-review (none), ${connections} clients`,
       'transitions/s, p99',
       `${n(t.mix.http.perSecond)}/s, p99 ${ms(t.mix.http.latencyMs.p99)}, ${t.mix.http.errors} errors`,
       `${n(t.raw.perSecond)}/s, p99 ${ms(t.raw.latencyMs.p99)} (as above)`,
@@ -124,7 +127,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       'the same mix against its own statements: its messages, outbox rows, and the government and addresses they name',
       'transitions/s, p99',
       `${n(t.mix.http.perSecond)}/s, p99 ${ms(t.mix.http.latencyMs.p99)} (as above, with the worker sending its e-mail)`,
-      `${n(t.mix.raw.perSecond)}/s, p99 ${ms(t.mix.raw.latencyMs.p99)}, ${t.mix.raw.errors} errors (the mix's transactions with pg, 32 clients, the worker stopped)`,
+      `${n(t.mix.raw.perSecond)}/s, p99 ${ms(t.mix.raw.latencyMs.p99)}, ${t.mix.raw.errors} errors (the mix's transactions with pg, ${connections} clients, the worker stopped)`,
       `${pct(t.mix.rawRatio)}, p99 ${t.mix.rawP99Ratio}×`,
       '—',
       '',
@@ -142,7 +145,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `vote storm: ${v.delegates} delegates cast ${v.castsPerDelegate}× at once, ${v.http.rounds} storms after the warm-up`,
       'p50 / p99, errors',
       `${ms(v.http.latencyMs.p50)} / ${ms(v.http.latencyMs.p99)}, ${v.errors} errors`,
-      `${ms(v.raw.latencyMs.p50)} / ${ms(v.raw.latencyMs.p99)} (one INSERT … ON CONFLICT per cast, 32 connections)`,
+      `${ms(v.raw.latencyMs.p50)} / ${ms(v.raw.latencyMs.p99)} (one INSERT … ON CONFLICT per cast, ${connections} connections)`,
       `p99 ${v.p99Ratio}×`,
       'p99 < 100 ms, 0 errors',
       mark(v.met),
@@ -166,7 +169,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(m.met),
     ],
     [
-      `reads: GET /applications/:id, ${n(r.applications)} applications, ${n(r.auditEntries)} audit entries, 32 clients`,
+      `reads: GET /applications/:id, ${n(r.applications)} applications, ${n(r.auditEntries)} audit entries, ${connections} clients`,
       'requests/s, p99',
       `${n(r.api.perSecond)}/s, p99 ${ms(r.api.latencyMs.p99)}`,
       `${n(r.bareFastify.perSecond)}/s, p99 ${ms(r.bareFastify.latencyMs.p99)} (bare Fastify, one pg query)`,
@@ -175,7 +178,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(r.met),
     ],
     [
-      'reads: GET /applications/:id of an application with 500 messages against one with 5, in turns, 32 clients',
+      `reads: GET /applications/:id of an application with 500 messages against one with 5, in turns, ${connections} clients`,
       'p99 (requests/s)',
       `${ms(r.correspondence.many.latencyMs.p99)} (${n(r.correspondence.many.perSecond)}/s)`,
       `${ms(r.correspondence.few.latencyMs.p99)} (${n(r.correspondence.few.perSecond)}/s) with 5 messages`,
@@ -238,7 +241,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       mark(Boolean(l.guesses.met) && l.owner.met),
     ],
     [
-      'reads while officials sign in, renew and read (GET /applications/:id, 32 clients)',
+      `reads while officials sign in, renew and read (GET /applications/:id, ${connections} clients)`,
       'requests/s, p99',
       `${n(r.withSignIns.perSecond)}/s, p99 ${ms(r.withSignIns.latencyMs.p99)}; ${r.withSignIns.signIns.ok}/${r.withSignIns.signIns.cycles} sign-in, renewal and read`,
       `${n(r.bareFastify.perSecond)}/s (bare Fastify, as above)`,
