@@ -189,7 +189,7 @@ describe('the admission workflow over HTTP', () => {
     expect(history.body.filter((entry: { action: string }) => entry.action === 'application.start-review')).toHaveLength(1);
   });
 
-  it('lets exactly one of two officers with the same version win when they act differently', async () => {
+  it('lets exactly one of two officers with the same version win when they act differently, and keeps nothing of the other', async () => {
     const applicant = await aProspectiveApplicant(api);
     const filed = await fileApplication(api, applicant);
     await act(api, secretariat, filed, 'start-review').expect(200);
@@ -208,6 +208,21 @@ describe('the admission workflow over HTTP', () => {
         .send({ reasons: 'No.' }),
     ]);
     expect([ask.status, refuse.status].sort()).toEqual([200, 412]);
+    // The loser's message, audit entry and e-mail went to PostgreSQL with its UPDATE, before it knew it had lost.
+    const won = ask.status === 200 ? 'request-information' : 'declare-ineligible';
+    const history = await api.http().get(`/applications/${filed.id}/history`).set(bearer(secretariat)).expect(200);
+    const actions = history.body.map((entry: { action: string }) => entry.action);
+    expect(actions.filter((action: string) => /request-information|declare-ineligible/.test(action))).toEqual([`application.${won}`]);
+    const [{ messages }] = await api.dataSource.query(
+      `SELECT count(*)::int AS messages FROM application_messages WHERE application_id = $1`,
+      [filed.id],
+    );
+    expect(messages).toBe(won === 'request-information' ? 1 : 0);
+    const mail: { event: string }[] = await api.dataSource.query(
+      `SELECT DISTINCT event FROM notifications WHERE application_id = $1 AND event IN ('information-requested', 'declared-ineligible')`,
+      [filed.id],
+    );
+    expect(mail.map((row) => row.event)).toEqual([won === 'request-information' ? 'information-requested' : 'declared-ineligible']);
   });
 
   describe('filing', () => {

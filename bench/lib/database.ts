@@ -32,8 +32,9 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
 }
 
 /** A pool of `max` connections to the bench database (the raw baselines' "clients"). */
+/** In pipeline mode, as the API's pool: a transaction's statements sent together share a round trip. */
 export function poolOf(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, application_name: 'near-bench' });
+  return new pg.Pool({ connectionString: url, max, application_name: 'near-bench', pipeline: true });
 }
 
 /** Opens every connection of the pool up front, so that a measurement never includes connecting. */

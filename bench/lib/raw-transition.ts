@@ -51,9 +51,10 @@ const TARGET: Record<Step, { from: string; to: string }> = {
 
 /**
  * One transition's transaction, statement for statement as the API sends it (PostgreSQL's statement log of a real run
- * shows the same sequence): the application's load, its version-checked UPDATE, for request-information and respond
- * the message, the audit INSERT with its seq into log_pending, and for those two again the government the e-mail
- * names, the Secretariat's addresses for an answer (`secretariatRecipients`) and the outbox rows. The request's reads
+ * shows the same sequence), in the same round trips: the application's load; then together its version-checked
+ * UPDATE, for request-information and respond the message, the audit INSERT with its seq into log_pending, and for
+ * those two again the government the e-mail names; then the Secretariat's addresses for an answer
+ * (`secretariatRecipients`) and the outbox rows. The request's reads
  * outside the transaction (the caller behind the token, the answer's view) are the caller's to add: the API reads
  * those for many requests at once under load.
  */
@@ -67,13 +68,7 @@ export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor
       const { from, to } = TARGET[step];
       if (application?.state !== from) throw new Error(`application ${id} is ${application?.state}, not ${from}`);
       const now = new Date();
-      const updated = await client.query({ ...UPDATE_STATE, values: [id, application.version, to, now] });
-      if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
       const message = step === 'start-review' ? undefined : `${step === 'respond' ? 'Answer' : 'Question'} ${application.version}`;
-      if (message) {
-        const kind = step === 'respond' ? 'response' : 'information-request';
-        await client.query({ ...INSERT_MESSAGE_STATEMENT, values: [id, kind, message, actor.id, now, []] });
-      }
       const values = auditValues(
         actor.actor,
         { requestId: randomUUID(), clientAddress: '127.0.0.1' },
@@ -86,12 +81,20 @@ export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor
           payload: { reference: application.reference, version: application.version + 1, input: message ? { message } : {} },
         },
       );
-      await client.query({ ...INSERT_AUDIT_STATEMENT, values });
+      // As the API sends them (`together`): the UPDATE, the message, the audit INSERT and the e-mail's first read
+      // in one round trip, on a pool in pipeline mode (poolOf); then the reads and writes that need an answer.
+      const kind = step === 'respond' ? 'response' : 'information-request';
+      const [updated, , , found] = await Promise.all([
+        client.query({ ...UPDATE_STATE, values: [id, application.version, to, now] }),
+        message ? client.query({ ...INSERT_MESSAGE_STATEMENT, values: [id, kind, message, actor.id, now, []] }) : undefined,
+        client.query({ ...INSERT_AUDIT_STATEMENT, values }),
+        message
+          ? client.query<{ government: GovernmentRow }>({ ...FIND_GOVERNMENT_STATEMENT, values: [application.government_id] })
+          : undefined,
+      ]);
+      if (updated.rowCount !== 1) throw new Error(`application ${id} changed underneath`);
       if (message) {
-        const [found] = (
-          await client.query<{ government: GovernmentRow }>({ ...FIND_GOVERNMENT_STATEMENT, values: [application.government_id] })
-        ).rows;
-        const government = found.government;
+        const government = found!.rows[0].government;
         let recipients: Recipients;
         if (secretariatRecipients) {
           const { rows } = await client.query<{ address: string; name: string; userId: string; locale: string }>({

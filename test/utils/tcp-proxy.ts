@@ -12,6 +12,8 @@ export class TcpProxy {
   constructor(
     private readonly targetHost: string,
     private readonly targetPort: number,
+    /** Each chunk waits this long on its way, either way: a service this far away. */
+    private readonly delayMs = 0,
   ) {}
 
   async start(port = 0): Promise<this> {
@@ -23,7 +25,14 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      if (this.delayMs === 0) client.pipe(upstream).pipe(client);
+      else {
+        // Equal delays keep the chunks in order.
+        const relay = (from: net.Socket, to: net.Socket) =>
+          from.on('data', (chunk) => setTimeout(() => to.destroyed || to.write(chunk), this.delayMs));
+        relay(client, upstream);
+        relay(upstream, client);
+      }
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });

@@ -9,3 +9,4 @@ export { isDatabaseUnavailableError, pgErrorCode, PgErrorCode } from './pg-error
 export { AdvisoryLock } from './advisory-locks.js';
 export { entityFromRow, entitiesFromRows } from './entity-from-row.js';
 export { executePrepared, type PreparedStatement, queryPrepared, queryPreparedByIds } from './prepared-statement.js';
+export { together } from './together.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, SYSTEM_CONTEXT } from '@near/audit';
+import { together } from '@near/database';
 import type { Acting } from '@near/identity';
 import type { ActionInputs } from '../action-inputs.js';
 import { SessionsService, VoteBook } from '@near/voting';
@@ -122,36 +123,41 @@ export class ApplicationTransitions {
     const effect = await (ACTION_EFFECTS[action as ApplicationAction] as (context: TransitionContext) => Promise<ActionEffect>)(context);
     const target = effect.target ?? definition.to[0];
     if (!definition.to.includes(target)) throw new Error(`${action} decided on ${target}, which the workflow does not allow`);
-    const updated = await applyTransition(manager, application, target, effect, now, expectedVersion);
-    if (effect.message) {
-      if (actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
-      await messages.insert(manager, {
-        applicationId,
-        kind: effect.message.kind,
-        body: effect.message.body,
-        attachmentIds: effect.message.attachmentIds ?? [],
-        authorId: actor.acting.user.id,
-        createdAt: now,
-      });
-    }
-    await this.audit.record(manager, auditContext, {
-      action: `application.${action}`,
-      entityType: 'application',
-      entityId: applicationId,
-      stateBefore: application.state,
-      stateAfter: target,
-      payload: {
-        reference: application.reference,
-        version: updated.version,
-        input,
-        ...(effect.outcome ? { outcome: effect.outcome } : {}),
-      },
-    });
-    await this.notices.send(manager, definition.notifications, updated, {
-      ...(input as NoticeDetails),
-      outcome: effect.target,
-      ...effect.notice,
-    });
+    const message = effect.message;
+    if (message && actor.kind !== 'user') throw new Error(`${action} run by the system cannot write correspondence`);
+    const updated = transitioned(application, target, effect, now);
+    // The change's writes and the e-mails' reads go to PostgreSQL together: none reads what another writes.
+    await together([
+      applyTransition(manager, application, target, effect, now, expectedVersion),
+      message &&
+        actor.kind === 'user' &&
+        messages.insert(manager, {
+          applicationId,
+          kind: message.kind,
+          body: message.body,
+          attachmentIds: message.attachmentIds ?? [],
+          authorId: actor.acting.user.id,
+          createdAt: now,
+        }),
+      this.audit.record(manager, auditContext, {
+        action: `application.${action}`,
+        entityType: 'application',
+        entityId: applicationId,
+        stateBefore: application.state,
+        stateAfter: target,
+        payload: {
+          reference: application.reference,
+          version: updated.version,
+          input,
+          ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        },
+      }),
+      this.notices.send(manager, definition.notifications, updated, {
+        ...(input as NoticeDetails),
+        outcome: effect.target,
+        ...effect.notice,
+      }),
+    ]);
     if (action === 'close-ballot') await documents.onDecided(manager, updated, effect.outcome!.voteId as string, target);
     return updated;
   }
@@ -206,5 +212,10 @@ export async function applyTransition(
     const code = expectedVersion === undefined ? AdmissionErrorCode.ConcurrentChange : AdmissionErrorCode.VersionMismatch;
     throw new AdmissionError(code, 'Someone else changed the application at the same moment: reload it and try again.');
   }
+  return transitioned(application, state, effect, now);
+}
+
+/** The application as a transition leaves it, once saved. */
+function transitioned(application: Application, state: Application['state'], effect: ActionEffect, now: Date): Application {
   return Object.assign(new Application(), application, effect.changes, { state, updatedAt: now, version: application.version + 1 });
 }
