@@ -3,6 +3,7 @@ import { act, aProspectiveApplicant, aSession, ALL_CRITERIA_PASSED, applicationI
 import { aUser, bearer, governmentId, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { integrateLog } from './utils/integrate-log.js';
+import { waitFor } from './utils/spawn-app.js';
 
 describe('the admission workflow over HTTP', () => {
   let api: TestApp;
@@ -193,7 +194,13 @@ describe('the admission workflow over HTTP', () => {
     const applicant = await aProspectiveApplicant(api);
     const filed = await fileApplication(api, applicant);
     await act(api, secretariat, filed, 'start-review').expect(200);
-    const [ask, refuse] = await Promise.all([
+    // The row held elsewhere until both have read it and wait to write it: the loser sends its message, audit entry
+    // and e-mail with its UPDATE before it learns it has lost.
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [filed.id]);
+    const racing = Promise.all([
       api
         .http()
         .post(`/applications/${filed.id}/actions/request-information`)
@@ -207,8 +214,17 @@ describe('the admission workflow over HTTP', () => {
         .set('If-Match', '"2"')
         .send({ reasons: 'No.' }),
     ]);
+    const waiting = async () => {
+      const [{ n }] = await holder.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return n >= 2 ? true : undefined;
+    };
+    await waitFor(waiting, 10_000, 'both officers waiting to write');
+    await holder.rollbackTransaction();
+    await holder.release();
+    const [ask, refuse] = await racing;
     expect([ask.status, refuse.status].sort()).toEqual([200, 412]);
-    // The loser's message, audit entry and e-mail went to PostgreSQL with its UPDATE, before it knew it had lost.
     const won = ask.status === 200 ? 'request-information' : 'declare-ineligible';
     const history = await api.http().get(`/applications/${filed.id}/history`).set(bearer(secretariat)).expect(200);
     const actions = history.body.map((entry: { action: string }) => entry.action);

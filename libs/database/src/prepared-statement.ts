@@ -19,7 +19,8 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a prepared statement on the transaction's connection when the manager has one, on the pool otherwise.
+ * Runs a prepared statement on the transaction's connection when the manager has one (refused once it has ended),
+ * on the pool otherwise.
  * Goes to pg directly, past TypeORM's query runner: errors are pg's own (`code` is the SQLSTATE).
  */
 export async function queryPrepared<Row>(
@@ -46,10 +47,11 @@ async function run(
 ): Promise<pg.QueryResult> {
   const manager = 'manager' in executor ? executor.manager : executor;
   const runner = manager.queryRunner;
-  const client: pg.Pool | pg.PoolClient =
-    runner && !runner.isReleased
-      ? ((await runner.connect()) as pg.PoolClient)
-      : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
+  // A transaction's manager after its end: on the pool, the statement would commit on its own, outside it.
+  if (runner?.isReleased) throw new Error(`${statement.name}: the transaction of this EntityManager has ended`);
+  const client: pg.Pool | pg.PoolClient = runner
+    ? ((await runner.connect()) as pg.PoolClient)
+    : (manager.dataSource.driver as unknown as { master: pg.Pool }).master;
   return client.query({ name: statement.name, text: statement.text, values: [...values] });
 }
 

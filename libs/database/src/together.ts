@@ -3,23 +3,32 @@ import { pgErrorCode } from './pg-errors.js';
 /** SQLSTATE of every statement PostgreSQL receives in a transaction after one of its statements failed. */
 const IN_FAILED_TRANSACTION = '25P02';
 
+type Step = () => unknown;
+
 /**
- * Waits for steps of one transaction that were started side by side. The pool runs in pg's pipeline mode
- * (data-source-options.ts), so their statements reach PostgreSQL without waiting for each other's answers, and
- * it runs them in the order they arrived: one round trip where each step would have taken its own. Only steps
- * that read nothing the others write may go together.
+ * Runs steps of one transaction side by side. The pool runs in pg's pipeline mode (data-source-options.ts), so their
+ * statements reach PostgreSQL without waiting for each other's answers, and it runs them in the order they arrived:
+ * one round trip where each step would have taken its own. Only steps that read nothing the others write may go
+ * together.
  *
  * Every step is waited for, failed or not, so that none sends a statement once the caller has given up the
- * transaction (it would run outside it). The error thrown is the one that caused the others: statements sent
- * after a failed one fail with 25P02 whatever step they belong to.
+ * transaction (it would run outside it). The error thrown is the one that caused the others: statements sent after
+ * a failed one fail with 25P02 whatever step they belong to.
  */
-export async function together<const Steps extends readonly unknown[]>(
+export async function together<const Steps extends readonly Step[]>(
   steps: Steps,
-): Promise<{ -readonly [K in keyof Steps]: Awaited<Steps[K]> }> {
-  const settled = await Promise.allSettled(steps);
+): Promise<{ -readonly [K in keyof Steps]: Awaited<ReturnType<Steps[K]>> }> {
+  const started = steps.map((step) => {
+    try {
+      return Promise.resolve(step());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  });
+  const settled = await Promise.allSettled(started);
   const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
   if (failures.length > 0) throw failures.find((error) => pgErrorCode(error) !== IN_FAILED_TRANSACTION) ?? failures[0];
   return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
-    -readonly [K in keyof Steps]: Awaited<Steps[K]>;
+    -readonly [K in keyof Steps]: Awaited<ReturnType<Steps[K]>>;
   };
 }

@@ -128,8 +128,9 @@ export class ApplicationTransitions {
     const updated = transitioned(application, target, effect, now);
     // The change's writes and the e-mails' reads go to PostgreSQL together: none reads what another writes.
     await together([
-      applyTransition(manager, application, target, effect, now, expectedVersion),
-      message &&
+      () => applyTransition(manager, application, target, effect, now, expectedVersion),
+      () =>
+        message &&
         actor.kind === 'user' &&
         messages.insert(manager, {
           applicationId,
@@ -139,24 +140,26 @@ export class ApplicationTransitions {
           authorId: actor.acting.user.id,
           createdAt: now,
         }),
-      this.audit.record(manager, auditContext, {
-        action: `application.${action}`,
-        entityType: 'application',
-        entityId: applicationId,
-        stateBefore: application.state,
-        stateAfter: target,
-        payload: {
-          reference: application.reference,
-          version: updated.version,
-          input,
-          ...(effect.outcome ? { outcome: effect.outcome } : {}),
-        },
-      }),
-      this.notices.send(manager, definition.notifications, updated, {
-        ...(input as NoticeDetails),
-        outcome: effect.target,
-        ...effect.notice,
-      }),
+      () =>
+        this.audit.record(manager, auditContext, {
+          action: `application.${action}`,
+          entityType: 'application',
+          entityId: applicationId,
+          stateBefore: application.state,
+          stateAfter: target,
+          payload: {
+            reference: application.reference,
+            version: updated.version,
+            input,
+            ...(effect.outcome ? { outcome: effect.outcome } : {}),
+          },
+        }),
+      () =>
+        this.notices.send(manager, definition.notifications, updated, {
+          ...(input as NoticeDetails),
+          outcome: effect.target,
+          ...effect.notice,
+        }),
     ]);
     if (action === 'close-ballot') await documents.onDecided(manager, updated, effect.outcome!.voteId as string, target);
     return updated;
