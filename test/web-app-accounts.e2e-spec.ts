@@ -99,14 +99,24 @@ describe('The web app for accounts', () => {
     await page.getByLabel('New password').fill('Haeundae beach at first light');
     await page.getByRole('button', { name: 'Set my password' }).click();
     await page.getByText('Your password is set. Sign in with your e-mail address and your new password.').waitFor();
+    // The agenda, the page after signing in, answers slowly: the user moves on before it has.
+    const slowAgenda = /\/assemblies\?status=in_session/;
+    await page.route(slowAgenda, async (route) => {
+      await new Promise((done) => setTimeout(done, 1_500));
+      await route.continue().catch(() => undefined);
+    });
+    const agendaAnswered = page.waitForResponse((response) => slowAgenda.test(response.url()));
     await page.getByLabel('E-mail address').fill('invited.officer@busan.test');
     await page.getByLabel('Password', { exact: true }).fill('Haeundae beach at first light');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Kim Minji · Delegate').waitFor();
 
-    // Signed in, the user changes the password chosen.
+    // Signed in, the user changes the password chosen; the agenda arriving late does not take the page back.
     await page.getByRole('link', { name: 'Change password' }).click();
     await page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();
+    await agendaAnswered;
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { name: 'Change your password', level: 1 }).isVisible()).resolves.toBe(true);
     await page.getByLabel('Current password').fill('Haeundae beach at first light');
     await page.getByLabel('New password').fill('Gwangalli bridge by night');
     await page.getByRole('button', { name: 'Change the password' }).click();

@@ -9,13 +9,25 @@ import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
 import { problemSentence } from './ui/problems.js';
 
-const main = document.getElementById('main')!;
+let main = document.getElementById('main')!;
 const CHECK_BALLOT_PATH = '/app/check-ballot';
 /** Set when the session ends under the user: the sign-in page says so until another page is shown. */
 let sessionEnded = false;
 
+/**
+ * A <main> of its own for each page shown: a page still loading when the user has moved on (its requests were slow)
+ * then writes into one no longer in the document, not over the page that replaced it.
+ */
+function freshMain(): HTMLElement {
+  const fresh = main.cloneNode(false) as HTMLElement;
+  fresh.append(h('p', { class: 'hint' }, t('common.loading')));
+  main.replaceWith(fresh);
+  return (main = fresh);
+}
+
 async function render(): Promise<void> {
   runLeaveHandlers();
+  const view = freshMain();
   const signIn = currentSignIn();
   renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
@@ -30,18 +42,19 @@ async function render(): Promise<void> {
   if (signIn || reachedByLink || location.pathname === CHECK_BALLOT_PATH) sessionEnded = false;
   if (reachedByLink) {
     const page = await reachedByLink.route.page();
-    await page({ params: reachedByLink.params, main, done: () => navigate('/app/', true) });
-    const heading = main.querySelector('h1');
+    await page({ params: reachedByLink.params, main: view, done: () => navigate('/app/', true) });
+    if (view !== main) return;
+    const heading = view.querySelector('h1');
     document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
     heading?.focus();
     return;
   }
   if (location.pathname === CHECK_BALLOT_PATH) {
     // Public: a delegate checks a receipt on any device, signed in or not.
-    await (await import('./pages/check-ballot.js')).checkBallotPage(main);
+    await (await import('./pages/check-ballot.js')).checkBallotPage(view);
   } else if (!signIn) {
     await signInPage(
-      main,
+      view,
       async (signedIn) => {
         await useLanguage(preferredLanguage(signedIn.user.locale));
         navigate('/app/', true);
@@ -49,14 +62,15 @@ async function render(): Promise<void> {
       sessionEnded,
     );
   } else {
-    await renderSignedIn(signIn);
+    await renderSignedIn(signIn, view);
   }
-  const heading = main.querySelector('h1');
+  if (view !== main) return;
+  const heading = view.querySelector('h1');
   document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
-  if (document.activeElement === document.body || !main.contains(document.activeElement)) heading?.focus();
+  if (document.activeElement === document.body || !view.contains(document.activeElement)) heading?.focus();
 }
 
-async function renderSignedIn(signIn: SignIn): Promise<void> {
+async function renderSignedIn(signIn: SignIn, main: HTMLElement): Promise<void> {
   // A role that must sign in with a second factor and has none yet may only enrol one.
   const found = signIn.mustEnrolSecondFactor
     ? match(ROUTES, signIn.user.role, '/app/account')
