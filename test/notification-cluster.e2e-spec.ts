@@ -131,7 +131,7 @@ describe('two APIs and two workers over one database', () => {
     expect(mailbox.received).toHaveLength(NOTIFICATIONS);
     const [{ attempts }] = await sql(`SELECT sum(attempts)::int AS attempts FROM notifications`);
     expect(attempts).toBe(NOTIFICATIONS);
-    // Recorded in batches: each row keeps the Message-ID of its own message, which the Secretariat's log shows.
+    // Each row keeps the Message-ID of its own message, which the Secretariat's log shows.
     const recorded: { id: string; smtp_message_id: string }[] = await sql(`SELECT id, smtp_message_id FROM notifications`);
     expect(recorded.filter((row) => row.smtp_message_id !== messageIdOf(row.id))).toEqual([]);
   }, 60_000);

@@ -31,8 +31,10 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   return { name, url: url.toString(), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`) };
 }
 
-/** A pool of `max` connections to the bench database (the raw baselines' "clients"). */
-/** In pipeline mode, as the API's pool: a transaction's statements sent together share a round trip. */
+/**
+ * A pool of `max` connections to the bench database (the raw baselines' "clients"), in pipeline mode as the API's
+ * pool: a transaction's statements sent together share a round trip.
+ */
 export function poolOf(url: string, max: number): pg.Pool {
   return new pg.Pool({ connectionString: url, max, application_name: 'near-bench', pipeline: true });
 }

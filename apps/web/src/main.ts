@@ -70,22 +70,22 @@ async function render(): Promise<void> {
   if (document.activeElement === document.body || !view.contains(document.activeElement)) heading?.focus();
 }
 
-async function renderSignedIn(signIn: SignIn, main: HTMLElement): Promise<void> {
+async function renderSignedIn(signIn: SignIn, view: HTMLElement): Promise<void> {
   // A role that must sign in with a second factor and has none yet may only enrol one.
   const found = signIn.mustEnrolSecondFactor
     ? match(ROUTES, signIn.user.role, '/app/account')
     : match(ROUTES, signIn.user.role, location.pathname);
   if (!found) {
-    replace(main, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
+    replace(view, h('h1', { tabindex: -1 }, t('notFound.title')), h('p', null, h('a', { href: '/app/' }, t('notFound.home'))));
   } else {
     try {
       const page = await found.route.page();
-      await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main, onLeave });
+      await page({ params: found.params, search: new URLSearchParams(location.search), signIn, main: view, onLeave });
     } catch (error) {
       // The session ended during the page's requests: the sign-in page has replaced it already.
       if (!currentSignIn()) return;
       replace(
-        main,
+        view,
         h('h1', { tabindex: -1 }, t('problem.pageTitle')),
         h('p', { class: 'form-error', role: 'alert' }, problemSentence(error)),
       );

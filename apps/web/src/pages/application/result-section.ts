@@ -18,9 +18,16 @@ export async function fetchResult(applicationId: string): Promise<Result | null>
   }
 }
 
-/** `written`: decided in a written procedure, where nobody is present and the tally counts who answered. */
-export function outcomeView(result: Result, written: boolean): HTMLElement {
+/**
+ * Whether the application is on a written procedure, where nobody is present and every count is of who answered.
+ * A vote's session stays the application's once it closed (only a deferral takes the application off it).
+ */
+export const onWrittenProcedure = (application: Application): boolean => application.session?.body === 'written_procedure';
+
+/** A closed vote's outcome, tally and explanation, as the application's page and the delegate's agenda show it. */
+export function outcomeView(result: Result, application: Application): HTMLElement {
   const tally = result.tally!;
+  const answered = onWrittenProcedure(application) || countsAnswers(result);
   return h(
     'div',
     { class: `outcome outcome-${result.outcome}` },
@@ -28,8 +35,8 @@ export function outcomeView(result: Result, written: boolean): HTMLElement {
     definitionList([
       [t('result.closedAt'), formatDateTime(result.closedAt)],
       [t('result.rule'), ruleInLanguage(result) ?? result.rule.description],
-      // Its quorum may be none, so the rule alone does not tell a written procedure from a meeting.
-      [t('result.tally'), t(written || countsAnswers(result) ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally })],
+      // A written procedure's quorum may be none, so the rule alone does not tell it from a meeting.
+      [t('result.tally'), t(answered ? 'result.tallyLineAnswered' : 'result.tallyLine', { ...tally })],
       [t('result.explanation'), explanationInLanguage(result) ?? result.explanation],
     ]),
     result.ballots?.length
@@ -79,12 +86,11 @@ export async function resultSection(application: Application, onLeave: (cleanup:
   const result = await fetchResult(application.id);
   if (!result) return null;
   const section = h('section', { 'aria-labelledby': 'result-title' }, h('h2', { id: 'result-title' }, t('result.title')));
-  // A vote's session stays the application's once it closed (only a deferral takes the application off it).
-  const written = application.session?.body === 'written_procedure';
   if (result.status === 'closed') {
-    section.append(outcomeView(result, written));
+    section.append(outcomeView(result, application));
     return section;
   }
+  const written = onWrittenProcedure(application);
   const live = h('p', { class: 'turnout', role: 'status', 'aria-live': 'polite' }, turnoutText(result));
   // Not a live region: a list read out at every poll would drown the page; the turnout line announces the change.
   const waiting = h('div', { class: 'waiting-for' }, notVotedView(result, written));

@@ -109,7 +109,7 @@ async function item(application: Application, changed: () => Promise<void>): Pro
       : null,
     standing && 'choice' in standing ? ballot(application, standing.choice, changed) : null,
     application.state === 'on_agenda' ? h('p', null, t('vote.notOpenYet')) : null,
-    result?.status === 'closed' ? outcomeView(result, application.session?.body === 'written_procedure') : null,
+    result?.status === 'closed' ? outcomeView(result, application) : null,
   );
 }
 
