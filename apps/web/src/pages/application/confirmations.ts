@@ -3,7 +3,7 @@ import { t, tDynamic } from '../../i18n/i18n.js';
 import { type Confirmation } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
 import { governmentName } from '../../ui/widgets.js';
-import { fetchResult, onWrittenProcedure } from './result-section.js';
+import { fetchResult, onWrittenProcedure, stillToVote } from './result-section.js';
 
 /** The actions that cannot be undone, and what the user is told before each: what will happen and the facts that matter. */
 export const CONFIRMED_ACTIONS = new Set(['close-ballot', 'declare-ineligible', 'withdraw']);
@@ -31,8 +31,7 @@ async function closeBallot(application: Application): Promise<Confirmation> {
   const result = await fetchResult(application.id);
   const written = onWrittenProcedure(application);
   const turnout = result?.turnout ?? { voters: 0, ballots: 0 };
-  // At a meeting, the present members are the ones to chase; in a written procedure, every government on the roll.
-  const missing = (result?.notVoted ?? []).filter((government) => written || government.present);
+  const missing = stillToVote(result?.notVoted ?? [], written);
   const absent = (result?.notVoted ?? []).length - missing.length;
   const outcome = result?.ifClosedNow;
   return {

@@ -63,11 +63,15 @@ function turnoutText(result: Result): string {
 
 /**
  * Who the Secretariat may still chase while a ballot is open: at a meeting the present members that have not
- * voted, in a written procedure every government on the roll that has not answered; named, never their choice.
+ * voted, in a written procedure every government on the roll that has not answered.
  */
+export const stillToVote = (notVoted: NonNullable<Result['notVoted']>, written: boolean) =>
+  notVoted.filter((government) => written || government.present);
+
+/** Those still to vote (stillToVote), named, never their choice. */
 export function notVotedView(result: Result, written: boolean): HTMLElement | null {
   if (!result.notVoted) return null;
-  const missing = result.notVoted.filter((government) => written || government.present);
+  const missing = stillToVote(result.notVoted, written);
   if (missing.length === 0) return h('p', null, t(written ? 'confirm.closeBallot.allAnswered' : 'confirm.closeBallot.allPresentVoted'));
   return h(
     'div',
