@@ -61,6 +61,15 @@ describe('signing in', () => {
     api.dataSource.query(`UPDATE login_failures SET failed_at = failed_at - make_interval(secs => $2) WHERE email = $1`, [email, seconds]);
   /** The account's failures as if they had all just happened: a slow machine must not let a delay pass mid-test. */
   const justNow = (email: string) => api.dataSource.query(`UPDATE login_failures SET failed_at = now() WHERE email = $1`, [email]);
+  /** The same browser's last failure recorded `count` times more, just now: its delay is then longer than any slow machine. */
+  const failedAgain = (email: string, count: number) =>
+    api.dataSource.query(
+      `INSERT INTO login_failures (email, address, kind, device_id)
+       SELECT email, address, kind, device_id FROM (
+         SELECT * FROM login_failures WHERE email = $1 AND device_id IS NOT NULL ORDER BY failed_at DESC LIMIT 1
+       ) last, generate_series(1, $2::int)`,
+      [email, count],
+    );
   /** Failures recorded just now, as a stranger's guesses leave them. */
   const guessed = (email: string, count: number) =>
     api.dataSource.query(`INSERT INTO login_failures (email, address) SELECT $1, '203.0.113.7' FROM generate_series(1, $2::int)`, [
@@ -101,7 +110,7 @@ describe('signing in', () => {
     await login(owner.email, TEST_PASSWORD, [device.split(';')[0]]).expect(200);
     // The browser's own failures do slow it.
     for (let attempt = 0; attempt < 3; attempt++) await login(owner.email, `typo-${attempt}`, [device.split(';')[0]]).expect(401);
-    await justNow(owner.email);
+    await failedAgain(owner.email, 5);
     await login(owner.email, TEST_PASSWORD, [device.split(';')[0]]).expect(429);
     // A device cookie counts for its own account only.
     const other = await aUser(api, 'secretariat');
