@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, pgErrorCode, PgErrorCode, together } from '@near/database';
 import { bearer } from './fixtures/users.js';
@@ -72,6 +73,28 @@ describe('statements of one transaction sent together', () => {
       .catch((error: unknown) => error);
     expect(pgErrorCode(failed)).toBe(PgErrorCode.UniqueViolation);
     await expect(notes()).resolves.toEqual([]);
+  });
+
+  it('logs the statement that failed, and none of those refused after it', async () => {
+    await far.query(`TRUNCATE steps`);
+    const warnings: string[] = [];
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+    try {
+      await far
+        .transaction((manager) =>
+          together([
+            () => manager.query(`INSERT INTO steps VALUES (1, 'first')`),
+            () => manager.query(`INSERT INTO steps VALUES (1, 'a duplicate')`),
+            () => manager.query(`INSERT INTO steps VALUES (2, 'refused after it')`),
+            () => manager.query(`SELECT 3`),
+          ]),
+        )
+        .catch(() => undefined);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Query failed: duplicate key value violates unique constraint .*a duplicate/);
   });
 
   it('waits for every step before the transaction is given up, so that none writes outside it', async () => {

@@ -7,6 +7,8 @@ export enum PgErrorCode {
   InvalidTextRepresentation = '22P02',
   SerializationFailure = '40001',
   DeadlockDetected = '40P01',
+  /** Any statement after one that failed in the same transaction. */
+  InFailedTransaction = '25P02',
   InvalidCatalogName = '3D000',
   AdminShutdown = '57P01',
   CannotConnectNow = '57P03',

@@ -1,7 +1,4 @@
-import { pgErrorCode } from './pg-errors.js';
-
-/** SQLSTATE of every statement PostgreSQL receives in a transaction after one of its statements failed. */
-const IN_FAILED_TRANSACTION = '25P02';
+import { PgErrorCode, pgErrorCode } from './pg-errors.js';
 
 type Step = () => unknown;
 
@@ -27,7 +24,7 @@ export async function together<const Steps extends readonly Step[]>(
   });
   const settled = await Promise.allSettled(started);
   const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
-  if (failures.length > 0) throw failures.find((error) => pgErrorCode(error) !== IN_FAILED_TRANSACTION) ?? failures[0];
+  if (failures.length > 0) throw failures.find((error) => pgErrorCode(error) !== PgErrorCode.InFailedTransaction) ?? failures[0];
   return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
     -readonly [K in keyof Steps]: Awaited<ReturnType<Steps[K]>>;
   };

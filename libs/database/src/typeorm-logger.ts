@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLoggerInterface } from 'typeorm';
+import { PgErrorCode, pgErrorCode } from './pg-errors.js';
 
 /** Sends TypeORM's own messages (pool errors, migrations, failed queries) through the application's logger. */
 export class TypeOrmLogger implements TypeOrmLoggerInterface {
@@ -8,6 +9,8 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
+    // Refused only because an earlier statement of its transaction failed (steps sent together): that one is logged.
+    if (pgErrorCode(error) === PgErrorCode.InFailedTransaction) return;
     this.logger.warn(`Query failed: ${error instanceof Error ? error.message : error} — ${query}`);
   }
 
