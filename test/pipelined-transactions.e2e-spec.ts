@@ -2,10 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, pgErrorCode, PgErrorCode, together } from '@near/database';
-import { bearer } from './fixtures/users.js';
-import { aVotingHall, type VotingHall } from './fixtures/voting.js';
-import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { anApplicationBeingVoted } from './utils/record-scenes.js';
 import { TcpProxy } from './utils/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 
@@ -119,50 +115,5 @@ describe('statements of one transaction sent together', () => {
     expect(failed).toBe(refusal);
     await later(4 * ONE_WAY_MS);
     await expect(notes()).resolves.toEqual([]);
-  });
-});
-
-/** Farther than above: five round trips against seven must stand out from the proxy's timers and a busy machine. */
-const FAR_ONE_WAY_MS = 150;
-
-describe('a ballot cast with PostgreSQL 150 ms away', () => {
-  let hall: VotingHall;
-  let proxy: TcpProxy;
-  let far: TestApp;
-
-  beforeAll(async () => {
-    hall = await aVotingHall(1);
-    const url = new URL(hall.api.database.url);
-    proxy = await new TcpProxy(url.hostname, Number(url.port || 5432), FAR_ONE_WAY_MS).start();
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    // A second API on the same database, through the proxy: the delegate's sign-in holds there too.
-    far = await createTestApp({ DATABASE_URL: url.toString() });
-  }, 120_000);
-  afterAll(async () => {
-    await far?.close();
-    await proxy?.stop();
-    await hall?.api.close();
-  });
-
-  it('takes five round trips: the caller, then the batch opened, checked under its lock, written and committed', async () => {
-    const { application } = await anApplicationBeingVoted(hall.api, hall.secretariat, hall.memberIds);
-    const cast = async (choice: string) => {
-      const started = performance.now();
-      await far.http().put(`/applications/${application.id}/ballot`).set(bearer(hall.delegates[0])).send({ choice }).expect(200);
-      return performance.now() - started;
-    };
-    // The first opens the connection and prepares the caller's statement on it.
-    await cast('no');
-    const best = Math.min(await cast('yes'), await cast('abstain'), await cast('yes'));
-    // Seven when the lock and the check, and the ballots and their audit entries, each took a round trip of their own.
-    expect(best).toBeLessThan(6 * 2 * FAR_ONE_WAY_MS);
-    const [ballot] = await hall.api.dataSource.query(`SELECT choice, changes FROM ballots WHERE cast_by = $1`, [hall.delegates[0].id]);
-    expect(ballot).toEqual({ choice: 'yes', changes: 3 });
-    const [{ entries }] = await hall.api.dataSource.query(
-      `SELECT count(*)::int AS entries FROM audit_events WHERE action = 'ballot.cast' AND entity_id = $1`,
-      [application.id],
-    );
-    expect(entries).toBe(4);
   });
 });

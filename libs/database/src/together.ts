@@ -4,9 +4,9 @@ type Step = () => unknown;
 
 /**
  * Runs steps of one transaction side by side. The pool runs in pg's pipeline mode (data-source-options.ts), so their
- * statements reach PostgreSQL without waiting for each other's answers, and it runs them in the order they arrived:
- * one round trip where each step would have taken its own. Only steps that read nothing the others write may go
- * together.
+ * statements reach PostgreSQL without waiting for each other's answers: one round trip where each step would have
+ * taken its own. They may leave in any order (a prepared statement leaves sooner than one sent through TypeORM), so
+ * only steps whose order does not matter may go together: none reads, or locks, what another writes.
  *
  * Every step is waited for, failed or not, so that none sends a statement once the caller has given up the
  * transaction (it would run outside it). The error thrown is the one that caused the others: statements sent after

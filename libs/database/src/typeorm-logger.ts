@@ -9,7 +9,8 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    // Refused only because an earlier statement of its transaction failed (steps sent together): that one is logged.
+    // Refused only because an earlier statement of its transaction failed (steps sent together): the transaction
+    // throws that statement's error, not this one.
     if (pgErrorCode(error) === PgErrorCode.InFailedTransaction) return;
     this.logger.warn(`Query failed: ${error instanceof Error ? error.message : error} — ${query}`);
   }

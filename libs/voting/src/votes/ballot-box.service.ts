@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@near/audit';
+import { type AuditContext, type AuditEntryInput, AuditTrail } from '@near/audit';
 import { GroupCommit } from '@near/common';
-import { PgErrorCode, pgErrorCode, together } from '@near/database';
+import { PgErrorCode, pgErrorCode } from '@near/database';
 import type { Acting } from '@near/identity';
 import { VotingError, VotingErrorCode } from '../voting-error.js';
 import type { BallotChoice } from './ballot.entity.js';
@@ -37,12 +37,15 @@ const MAX_ATTEMPTS = 3;
  * A delegate casts its own government's ballot while the vote is open; casting again changes it.
  *
  * When a whole hall votes at once, the casts that arrive while a batch is being written are written together
- * (group commit): one transaction, one check, one upsert and one insert of audit entries for all of them, sent
- * in two round trips, so that a storm costs a few statements per batch rather than per cast (docs/benchmarks.md,
- * "Vote storm"). Each cast is still checked, answered and audited on its own; a refused one leaves the rest of
- * its batch to commit. Casts of one government in the same batch (a delegate who sends again before the first
- * answer) count in the order they arrived: the first may be new, every later one is a change, and the last one's
- * choice stands.
+ * (group commit): one transaction, one check, one upsert and one insert of audit entries for all of them, so
+ * that a storm costs a few statements per batch rather than per cast (docs/benchmarks.md, "Vote storm"). Each
+ * cast is still checked, answered and audited on its own; a refused one leaves the rest of its batch to commit.
+ * Casts of one government in the same batch (a delegate who sends again before the first answer) count in the
+ * order they arrived: the first may be new, every later one is a change, and the last one's choice stands.
+ *
+ * A batch's statements go one after the other, not `together`: its audit entries must take their place in the
+ * log after the ballot rows are locked, so that of two batches casting for one government the log's last cast is
+ * the ballot that stands.
  */
 @Injectable()
 export class BallotBox {
@@ -92,38 +95,32 @@ export class BallotBox {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       // A share lock on the open votes: closing (which locks for update) waits for ballots being cast, and a
-      // ballot cast after the close sees the vote closed. The check may go with it: PostgreSQL runs a
-      // connection's statements in the order sent, so the check starts once the lock is held.
-      const [, checks] = await together([
-        () => votes.lockOpenForShare(manager, [...new Set(casts.map((cast) => cast.applicationId))]),
-        () => ballots.checkCasts(manager, casts),
-      ]);
+      // ballot cast after the close sees the vote closed.
+      await votes.lockOpenForShare(manager, [...new Set(casts.map((cast) => cast.applicationId))]);
+      const checks = await ballots.checkCasts(manager, casts);
       const refusals = casts.map((cast, index) => refusalOf(cast, checks[index], now));
       const accepted = ballotsOf(casts, checks, refusals);
-      const entries = accepted.flatMap(({ voteId, casts: own }) =>
-        own.map(({ cast, receipt }) => ({
-          context: cast.acting.audit,
-          entry: {
-            // One action for a first cast and a change alike, and never the choice: the entry tells who cast, and
-            // its commitment lets the delegate find it; the choice is published at the close of a named ballot only.
-            action: 'ballot.cast',
-            entityType: 'application',
-            entityId: cast.applicationId,
-            payload: { voteId, governmentId: cast.governmentId, commitment: receipt.commitment },
-          },
-        })),
-      );
-      const [inserted] = await together([
-        () => (accepted.length > 0 ? upsertBallots(manager, accepted, now) : new Set<string>()),
-        () => this.audit.recordEach(manager, entries),
-      ]);
+      const inserted = accepted.length > 0 ? await upsertBallots(manager, accepted, now) : new Set<string>();
       const answers: (CastAnswer | VotingError | null)[] = [...refusals];
-      for (const { key, casts: own } of accepted) {
+      const entries: { context: AuditContext; entry: AuditEntryInput }[] = [];
+      for (const { key, voteId, casts: own } of accepted) {
         own.forEach(({ cast, index, receipt }, position) => {
           const first = position === 0 && inserted.has(key);
           answers[index] = { choice: cast.choice, changed: !first, castAt: now, receipt };
+          entries.push({
+            context: cast.acting.audit,
+            entry: {
+              // One action for a first cast and a change alike, and never the choice: the entry tells who cast, and
+              // its commitment lets the delegate find it; the choice is published at the close of a named ballot only.
+              action: 'ballot.cast',
+              entityType: 'application',
+              entityId: cast.applicationId,
+              payload: { voteId, governmentId: cast.governmentId, commitment: receipt.commitment },
+            },
+          });
         });
       }
+      await this.audit.recordEach(manager, entries);
       return answers as (CastAnswer | VotingError)[];
     });
   }
