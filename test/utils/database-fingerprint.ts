@@ -3,9 +3,10 @@ import type { DataSource } from 'typeorm';
 /**
  * What a refused request must leave as it was: per table, its row count and the newest transaction that wrote
  * one of its rows. Every INSERT and UPDATE writes a row version stamped with its transaction's id (xmin), and
- * ids only grow, so a committed insert or update raises the newest, and a delete lowers the count. An UPDATE
- * that writes the values a row already had shows too: it is a write all the same. Reading two numbers per table
- * instead of a digest of every row keeps the hostile-input suite's 3,000 fingerprints cheap as tables grow.
+ * ids only grow (short of a wraparound, some four billion transactions on), so a committed insert or update
+ * raises the newest, and a delete lowers the count. An UPDATE that writes the values a row already had shows
+ * too: it is a write all the same. Reading two numbers per table instead of a digest of every row keeps the
+ * hostile-input suite's thousands of fingerprints cheap as tables grow.
  */
 export interface DatabaseFingerprint {
   tables: Record<string, string>;
