@@ -6,7 +6,14 @@ import { APPLICATION_ACTIONS, type ApplicationAction, type ApplicationState } fr
 import { LogIntegrator } from '@near/audit';
 import { ACTION_BODIES } from '../apps/api/src/applications/dto/action-bodies.js';
 import { storableFileName } from '../apps/api/src/http/letter-file-name.js';
-import { act, aSession, ALL_CRITERIA_PASSED, type ApplicationBody, fileApplication } from './fixtures/applications.js';
+import {
+  act,
+  aProspectiveApplicant,
+  aSession,
+  ALL_CRITERIA_PASSED,
+  type ApplicationBody,
+  fileApplication,
+} from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { everyMemberPaidUp, memberDelegates } from './fixtures/voting.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
@@ -23,7 +30,6 @@ import {
   whyUnstorable,
 } from './utils/hostile-values.js';
 import { hostileLetter, keptFileName, type LetterUpload, multipartBody } from './utils/hostile-letter.js';
-import { aQuickApplicant } from './utils/quick-applicant.js';
 import { waitFor } from './utils/spawn-app.js';
 import {
   aFailedNotification,
@@ -146,7 +152,7 @@ function startingState(action: string): ApplicationState {
 /** A fresh application of a fresh government, brought to `state` through the API. */
 async function anApplicationIn(world: World, state: ApplicationState): Promise<{ applicant: TestUser; application: ApplicationBody }> {
   const { api, secretariat } = world;
-  const applicant = await aQuickApplicant(api);
+  const applicant = await aProspectiveApplicant(api);
   const application = await fileApplication(api, applicant);
   if (state === 'submitted') return { applicant, application };
   await act(api, secretariat, application, 'start-review').expect(200);
@@ -263,7 +269,7 @@ const ROUTES: Record<string, RouteSetup> = {
     valid: { 'Idempotency-Key': fc.uuid() },
     // A government files one application at a time: each run files for a government of its own.
     scene: async (world) => {
-      const applicant = await aQuickApplicant(world.api);
+      const applicant = await aProspectiveApplicant(world.api);
       return { caller: applicant, records: { governmentId: applicant.governmentId } };
     },
     readBack: (world, scene, response) => get(world, scene.caller!, `/applications/${response.body.id}`),

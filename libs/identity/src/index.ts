@@ -14,6 +14,7 @@ export {
   type SignInOrigin,
   type SignInResult,
 } from './auth.service.js';
+export { IssuedTokens } from './issued-tokens.js';
 export { SignInSessions, type RequestOrigin, type SessionEndReason, type SessionView } from './sign-in-sessions.js';
 export { SecondFactors } from './second-factors.js';
 export { IdentityModule } from './identity.module.js';
