@@ -12,7 +12,7 @@ import { integratedByWorker } from './utils/integrate-log.js';
 import { hashLeaf, openSignedNote, readCheckpoint, verifyInclusion } from './utils/rfc9162.js';
 import { spawnApi, type SpawnedApi } from './utils/spawned-api.js';
 import { spawnEntry, type SpawnedProcess, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
-import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { aMigratedTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 type Choice = 'yes' | 'no' | 'abstain';
 interface Receipt {
@@ -171,7 +171,7 @@ describe('ballot receipts, and secret ballots that stay secret (docs/voting.md)'
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await aMigratedTestDatabase();
     redisPrefix = `near-receipts-${randomBytes(4).toString('hex')}`;
     work = mkdtempSync(join(tmpdir(), 'near-receipts-'));
     // The most talkative logs the processes have: none of it may link a government to a choice.

@@ -4,7 +4,7 @@ import { aUser, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { call, type CallOutcome, describeOutcome as describeCall, isProblemJson, jsonOf } from './utils/http-call.js';
 import { waitFor } from './utils/spawn-app.js';
 import { spawnApi, type SpawnedApi } from './utils/spawned-api.js';
-import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { aMigratedTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 // The API as a process of its own under a bounded load of slow-ish requests (a sign-in costs ~60 ms of
 // scrypt on a thread of the pool, so they queue), then SIGTERM. What the clients saw is judged by when
@@ -59,7 +59,7 @@ describe('the API sent SIGTERM under load', () => {
   let exit: { code: number | null; signal: NodeJS.Signals | null; afterMs: number } | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await aMigratedTestDatabase();
     // One address signs in for every client here: the per-address limit of failures is not what this tests.
     api = await spawnApi(database.url, { LOGIN_FREE_FAILURES_PER_ADDRESS: '100000' });
     const users: TestUser[] = await Promise.all(Array.from({ length: 8 }, () => aUser(api.testApp, 'secretariat')));

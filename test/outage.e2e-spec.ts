@@ -3,7 +3,7 @@ import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
 import { waitFor } from './utils/spawn-app.js';
 import { TcpProxy } from './utils/tcp-proxy.js';
-import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { aMigratedTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 describe('when PostgreSQL or Redis goes away', () => {
   const postgres = new TcpProxy('127.0.0.1', 5432);
@@ -13,7 +13,7 @@ describe('when PostgreSQL or Redis goes away', () => {
   let secretariat: TestUser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await aMigratedTestDatabase();
     await postgres.start();
     await redis.start();
     const url = new URL(database.url);

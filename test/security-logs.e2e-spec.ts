@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from './utils/free-port.js';
 import { API_ENTRY, spawnEntry, type SpawnedProcess, waitFor } from './utils/spawn-app.js';
-import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { aMigratedTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 /**
  * The built API (`npm test` builds it first), run as an operator would with the most verbose logging,
@@ -50,7 +50,7 @@ describe('passwords and tokens never appear in the logs', () => {
 
   beforeAll(async () => {
     if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: build first (npx nest build api, or npm test)`);
-    database = await createTestDatabase();
+    database = await aMigratedTestDatabase();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     api = spawnEntry(API_ENTRY, {

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadAppConfig, type AppConfig } from '@near/config';
 import { createApi } from '../../apps/api/src/create-api.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { aMigratedTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -20,7 +20,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 
 /** The real API, on a fresh database and its own Redis prefix, with the given environment on top. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = env.DATABASE_URL ? undefined : await createTestDatabase();
+  const database = env.DATABASE_URL ? undefined : await aMigratedTestDatabase();
   const loaded = await loadAppConfig({
     ignoreEnvFile: true,
     overrides: {
