@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SignedIn } from './fixtures.js';
+import type { RawMixMail, RawOutboxRow } from './raw-mix-mail.js';
 import { auditValues, INSERT_AUDIT_STATEMENT } from './seed.js';
 import {
   FIND_APPLICATION_STATEMENT,
@@ -13,6 +14,11 @@ import {
 } from './statements.js';
 
 const UPDATE_STATE = updateIfVersionStatement(['state', 'updated_at']);
+/** The outbox INSERT, answering the rows for a baseline that sends them itself. */
+const INSERT_PENDING_RETURNING = {
+  name: 'bench_notifications_insert_returning',
+  text: `${INSERT_PENDING_STATEMENT.text} RETURNING id, event, recipient, recipient_name, locale`,
+} as const;
 
 interface ApplicationRow {
   id: string;
@@ -58,7 +64,16 @@ const TARGET: Record<Step, { from: string; to: string }> = {
  * outside the transaction (the caller behind the token, the answer's view) are the caller's to add: the API reads
  * those for many requests at once under load.
  */
-export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor: SignedIn, secretariatRecipients: boolean): Promise<void> {
+export async function rawTransition(
+  pool: pg.Pool,
+  step: Step,
+  id: string,
+  actor: SignedIn,
+  secretariatRecipients: boolean,
+  /** Sends the e-mail once the transaction commits, for the baseline with e-mail; without it the rows wait. */
+  mail?: RawMixMail,
+): Promise<void> {
+  let written: { rows: RawOutboxRow[]; data: Record<string, unknown> } | undefined;
   const client = await pool.connect();
   try {
     await client.query('START TRANSACTION');
@@ -127,8 +142,8 @@ export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor
           message,
           ...(step === 'respond' ? { corrections: '', corrected: { attachments: [] } } : {}),
         };
-        await client.query({
-          ...INSERT_PENDING_STATEMENT,
+        const inserted = await client.query<RawOutboxRow>({
+          ...(mail ? INSERT_PENDING_RETURNING : INSERT_PENDING_STATEMENT),
           values: [
             step === 'respond' ? 'response-received' : 'information-requested',
             id,
@@ -140,6 +155,7 @@ export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor
             recipients.timeZone,
           ],
         });
+        written = { rows: inserted.rows, data };
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -149,4 +165,5 @@ export async function rawTransition(pool: pg.Pool, step: Step, id: string, actor
   } finally {
     client.release();
   }
+  if (mail && written) mail.send(written.rows, written.data, id);
 }

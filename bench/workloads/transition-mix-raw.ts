@@ -3,29 +3,55 @@ import type { Bench } from '../lib/context.js';
 import { mixCycle } from '../lib/mix-cycle.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
+import { RawMixMail } from '../lib/raw-mix-mail.js';
 import { rawTransition } from '../lib/raw-transition.js';
 import { seedSubmittedApplications } from '../lib/seed.js';
 
+/** The e-mail of the baseline that sends it: how many went out, and how long after the run the last was accepted. */
+export interface RawMixMailResult {
+  sent: number;
+  failed: number;
+  firstError?: string;
+  /** From the end of the measured run until every e-mail of the run was accepted and marked sent. */
+  drainedAfterMs: number;
+  /** The run's transitions per second counted up to then. */
+  deliveredPerSecond: number;
+}
+
 /**
  * The mix's own baseline: its transactions' statements sent with pg by as many clients, each on an application of its
- * own in the same cycle (request-information, respond, a fresh start-review every third), with no system-wide lock
- * and without the e-mail the worker sends for NEAR meanwhile. `alone` runs the measured part with the machine to
- * itself, given the ids of the applications whose rows it writes.
+ * own in the same cycle (request-information, respond, a fresh start-review every third), with no system-wide lock.
+ * Without `withMail`, the e-mail the worker sends for NEAR meanwhile is left out; with it, this process sends each
+ * transaction's e-mail itself once it commits (raw-mix-mail.ts), on the same cores. `alone` runs the measured part
+ * with the machine to itself, given the ids of the applications whose rows it writes.
  */
 export async function rawTransitionMix(
   bench: Bench,
   rawPool: pg.Pool,
   alone: <T>(applicationIds: readonly string[], work: () => Promise<T>) => Promise<T>,
-): Promise<RawResult & { cpu: CpuPerRequest }> {
+  withMail = false,
+): Promise<RawResult & { cpu: CpuPerRequest; mail?: RawMixMailResult }> {
   const { scale, pool, people } = bench;
   const clients = scale.connections;
-  const fresh = await seedSubmittedApplications(pool, clients * 400, people.applicant.id, 'raw-mix-fresh');
-  const owned = await seedSubmittedApplications(pool, clients, people.applicant.id, 'raw-mix');
+  const label = withMail ? 'raw-mix-mail' : 'raw-mix';
+  const fresh = await seedSubmittedApplications(pool, clients * 400, people.applicant.id, `${label}-fresh`);
+  const owned = await seedSubmittedApplications(pool, clients, people.applicant.id, label);
   await pool.query('ANALYZE applications');
-  return alone([...owned, ...fresh], () => measure(bench, rawPool, owned, fresh));
+  const mail = withMail ? new RawMixMail(bench.smtp.url, rawPool) : undefined;
+  try {
+    return await alone([...owned, ...fresh], () => measure(bench, rawPool, owned, fresh, mail));
+  } finally {
+    mail?.close();
+  }
 }
 
-async function measure(bench: Bench, rawPool: pg.Pool, owned: string[], fresh: string[]): Promise<RawResult & { cpu: CpuPerRequest }> {
+async function measure(
+  bench: Bench,
+  rawPool: pg.Pool,
+  owned: string[],
+  fresh: string[],
+  mail: RawMixMail | undefined,
+): Promise<RawResult & { cpu: CpuPerRequest; mail?: RawMixMailResult }> {
   const { scale, people } = bench;
   for (const id of owned) await rawTransition(rawPool, 'start-review', id, people.secretariat, false);
   const next = mixCycle(owned, fresh);
@@ -36,11 +62,28 @@ async function measure(bench: Bench, rawPool: pg.Pool, owned: string[], fresh: s
       next,
       unit: ({ step, applicationId }) =>
         step === 'respond'
-          ? rawTransition(rawPool, step, applicationId, people.applicant, true)
-          : rawTransition(rawPool, step, applicationId, people.secretariat, false),
+          ? rawTransition(rawPool, step, applicationId, people.applicant, true, mail)
+          : rawTransition(rawPool, step, applicationId, people.secretariat, false, mail),
     });
   await run(scale.warmUpSeconds);
+  await mail?.drain();
+  const before = { sent: mail?.sent ?? 0, failed: mail?.failed ?? 0 };
   const cpu = await bench.cpu.start({ bench: process.pid });
   const result = await run(scale.seconds);
-  return { ...result, cpu: perRequest(await cpu(), 'bench', result.ok) };
+  const cpuUse = perRequest(await cpu(), 'bench', result.ok);
+  if (!mail) return { ...result, cpu: cpuUse };
+  const ended = Date.now();
+  await mail.drain();
+  const drainedAfterMs = Date.now() - ended;
+  return {
+    ...result,
+    cpu: cpuUse,
+    mail: {
+      sent: mail.sent - before.sent,
+      failed: mail.failed - before.failed,
+      firstError: mail.firstError,
+      drainedAfterMs,
+      deliveredPerSecond: Math.round(result.ok / (result.seconds + drainedAfterMs / 1000)),
+    },
+  };
 }

@@ -14,6 +14,11 @@ export interface TransitionMixResult {
    * the entries meanwhile, on the same cores), the bench's (its HTTP client and the SMTP server) and PostgreSQL's.
    */
   cpuMs: { api: number; worker: number; bench: number; database: number };
+  /**
+   * The run's e-mail: from the end of the run until the worker had sent every one (the outbox empty), and the
+   * transitions per second counted up to then, which is what a sender that must keep up can sustain.
+   */
+  mail: { drainedAfterMs: number; deliveredPerSecond: number };
   /** Entries written during the run, from their commit to the first signed checkpoint holding them. */
   toCheckpointMs: { entries: number; p50: number; p99: number; max: number; waitedForIntegrationMs: number };
 }
@@ -64,6 +69,14 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
   const cpu = await bench.cpu.start({ api: bench.pids.api, worker: bench.pids.worker, bench: process.pid });
   const http = await run(seconds);
   const cpuMs = perTransition(await cpu(), http.ok);
+  const ended = Date.now();
+  while (Date.now() - ended < 120_000) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued')`);
+    if (rows[0].n === 0) break;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  const drainedAfterMs = Date.now() - ended;
+  const mail = { drainedAfterMs, deliveredPerSecond: Math.round(http.ok / (http.seconds + drainedAfterMs / 1000)) };
   bench.log(
     `transition mix over HTTP: ${http.perSecond}/s, p99 ${http.latencyMs.p99} ms, errors ${http.errors}${http.firstError ? ` (${http.firstError})` : ''}`,
   );
@@ -92,8 +105,9 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
     waitedForIntegrationMs: Date.now() - waitStarted,
   };
   bench.log(`transition mix CPU per transition (ms): ${JSON.stringify(cpuMs)}`);
+  bench.log(`transition mix e-mail: the last sent ${drainedAfterMs} ms after the run; ${mail.deliveredPerSecond}/s counted up to then`);
   bench.log(`commit to signed checkpoint: p50 ${toCheckpointMs.p50} ms, p99 ${toCheckpointMs.p99} ms over ${delays.length} entries`);
-  return { http, cpuMs, toCheckpointMs };
+  return { http, cpuMs, mail, toCheckpointMs };
 }
 
 function perTransition(use: CpuUse, transitions: number): TransitionMixResult['cpuMs'] {

@@ -6,7 +6,7 @@ import { type RawResult, rawLoad } from '../lib/raw-loop.js';
 import { seedSubmittedApplications } from '../lib/seed.js';
 import { ratio } from '../lib/stats.js';
 import { type TransitionMixResult, transitionMix } from './transition-mix.js';
-import { rawTransitionMix } from './transition-mix-raw.js';
+import { type RawMixMailResult, rawTransitionMix } from './transition-mix-raw.js';
 import { rawTransition } from '../lib/raw-transition.js';
 import { ACTIVE_CALLER_STATEMENT, APPLICATION_VIEW_STATEMENT } from '../lib/statements.js';
 
@@ -30,6 +30,13 @@ export interface TransitionsResult {
     raw: RawResult & { cpu: CpuPerRequest };
     rawRatio: number;
     rawP99Ratio: number;
+    /**
+     * The same statements, and each transaction's e-mail sent by the baseline itself once it commits (nodemailer);
+     * compared by the rate counted until the run's last e-mail was sent, for NEAR and for it.
+     */
+    rawWithMail: RawResult & { cpu: CpuPerRequest; mail?: RawMixMailResult };
+    rawWithMailRatio: number;
+    rawWithMailP99Ratio: number;
   };
   /** Every entry in a signed checkpoint within 2 s of its commit (p99, under the mix). */
   checkpointMet: boolean;
@@ -101,6 +108,12 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
     bench.memory.phase('transitions (the mix, raw baseline)');
     const rawMix = await rawTransitionMix(bench, rawPool, (ids, work) => withTheWorkerStopped(bench, ids, work));
     bench.log(`transition mix raw (its own statements): ${rawMix.perSecond}/s, p99 ${rawMix.latencyMs.p99} ms, errors ${rawMix.errors}`);
+    bench.memory.phase('transitions (the mix, raw baseline with e-mail)');
+    const rawWithMail = await rawTransitionMix(bench, rawPool, (ids, work) => withTheWorkerStopped(bench, ids, work), true);
+    bench.log(
+      `transition mix raw with e-mail: ${rawWithMail.perSecond}/s, p99 ${rawWithMail.latencyMs.p99} ms, errors ${rawWithMail.errors}; ` +
+        `${rawWithMail.mail?.sent} e-mails sent (${rawWithMail.mail?.failed} failed${rawWithMail.mail?.firstError ? `: ${rawWithMail.mail.firstError}` : ''}), the last ${rawWithMail.mail?.drainedAfterMs} ms after the run`,
+    );
     return {
       http: { ...http, applied: Number(rows[0].n), cpu: cpuHttp },
       raw,
@@ -117,6 +130,9 @@ export async function transitions(bench: Bench): Promise<TransitionsResult> {
         raw: rawMix,
         rawRatio: ratio(mixed.http.perSecond, rawMix.perSecond),
         rawP99Ratio: ratio(mixed.http.latencyMs.p99, rawMix.latencyMs.p99),
+        rawWithMail,
+        rawWithMailRatio: ratio(mixed.mail.deliveredPerSecond, rawWithMail.mail?.deliveredPerSecond ?? Number.NaN),
+        rawWithMailP99Ratio: ratio(mixed.http.latencyMs.p99, rawWithMail.latencyMs.p99),
       },
       checkpointMet: mixed.toCheckpointMs.entries > 0 && mixed.toCheckpointMs.p99 <= 2_000,
     };

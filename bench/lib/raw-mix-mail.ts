@@ -1,0 +1,116 @@
+// The mix's e-mail sent the plain way, for its baseline with e-mail: each outbox row a raw transition wrote is
+// filled from its template in the recipient's language as the catalog fills it, handed to nodemailer's pooled
+// transport (the worker's pool size) once the transaction has committed, and marked sent once the SMTP server
+// has accepted it. No relay, no queue, no second read of the row: the least a sender that records what it sent
+// must do.
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { createTransport, type Transporter } from 'nodemailer';
+import { fillTemplate } from '../../libs/notifications/src/fill-template.js';
+import { messageIdOf } from '../../libs/notifications/src/message-id.js';
+import { NO_CONTENT_ACCESS, toNodemailerMessage } from '../../libs/notifications/src/nodemailer-message.js';
+import { withPageLink } from '../../libs/notifications/src/page-link.js';
+import { SMTP_POOL_MAX_CONNECTIONS } from '../../libs/notifications/src/smtp-mail-transport.js';
+
+/** An outbox row as the raw transition's INSERT … RETURNING gives it. */
+export interface RawOutboxRow {
+  id: string;
+  event: string;
+  recipient: string;
+  recipient_name: string | null;
+  locale: string;
+}
+
+interface Template {
+  subject: string;
+  text: string;
+  html: string;
+  salutation?: string;
+}
+
+const FROM = 'NEAR Admissions <admissions@near.example>';
+
+const MARK_SENT = {
+  name: 'bench_raw_notification_sent',
+  text: `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, smtp_message_id = $2,
+            smtp_response = $3, updated_at = now() WHERE id = $1`,
+} as const;
+
+export class RawMixMail {
+  sent = 0;
+  failed = 0;
+  firstError?: string;
+  private readonly transporter: Transporter;
+  private readonly files = new Map<string, Record<string, unknown>>();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    smtpUrl: string,
+    private readonly pool: pg.Pool,
+  ) {
+    this.transporter = createTransport({ url: smtpUrl, pool: true, maxConnections: SMTP_POOL_MAX_CONNECTIONS, ...NO_CONTENT_ACCESS });
+  }
+
+  /** Sends each row's message without waiting for it; `drain` waits for every one. */
+  send(rows: readonly RawOutboxRow[], data: Record<string, unknown>, applicationId: string): void {
+    for (const row of rows) {
+      const sending = this.sendOne(row, data, applicationId).then(
+        () => void (this.sent += 1),
+        (error: unknown) => {
+          this.failed += 1;
+          this.firstError ??= (error as Error).message;
+        },
+      );
+      this.inFlight.add(sending);
+      void sending.finally(() => this.inFlight.delete(sending));
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+
+  private async sendOne(row: RawOutboxRow, data: Record<string, unknown>, applicationId: string): Promise<void> {
+    const file = this.fileOf(row.locale);
+    const template = file[row.event] as Template;
+    const named = row.recipient_name?.trim() && typeof file.$salutation === 'string';
+    const salutation = named
+      ? fillTemplate(file.$salutation as string, 'text', { name: row.recipient_name })
+      : fillTemplate(template.salutation ?? '', 'text', data);
+    const values = { ...data, salutation };
+    const message = { text: fillTemplate(template.text, 'text', values), html: fillTemplate(template.html, 'html', values) };
+    withPageLink(
+      message,
+      row.locale as Parameters<typeof withPageLink>[1],
+      'application',
+      `https://near.example/app/applications/${applicationId}`,
+    );
+    const info = (await this.transporter.sendMail(
+      toNodemailerMessage(
+        {
+          messageId: messageIdOf(row.id),
+          to: { address: row.recipient, name: row.recipient_name ?? undefined },
+          subject: fillTemplate(template.subject, 'subject', values),
+          text: message.text,
+          html: message.html,
+          locale: row.locale,
+        },
+        FROM,
+      ),
+    )) as { messageId: string; response: string };
+    await this.pool.query({ ...MARK_SENT, values: [row.id, info.messageId, info.response] });
+  }
+
+  private fileOf(locale: string): Record<string, unknown> {
+    let file = this.files.get(locale);
+    if (!file) {
+      file = JSON.parse(readFileSync(`libs/notifications/templates/${locale}.json`, 'utf8')) as Record<string, unknown>;
+      this.files.set(locale, file);
+    }
+    return file;
+  }
+}
