@@ -11,7 +11,7 @@ import { Mailbox } from './utils/mailbox.js';
 import { arrivals } from './utils/outbox-rows.js';
 import { PrivateRedis } from './utils/private-redis.js';
 import { API_ENTRY, type SpawnedProcess, spawnEntry, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
-import { aMigratedTestDatabase, type TestDatabase } from './utils/test-database.js';
+import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 
 const APPLICATIONS = 20;
 const SECRETARIAT = 24;
@@ -58,7 +58,7 @@ describe('two APIs and two workers over one database', () => {
   beforeAll(async () => {
     await redis.start();
     await mailbox.start();
-    database = await aMigratedTestDatabase();
+    database = await createTestDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 4 });
     // The first API migrates the database; then the others start beside it.
     await startApi();

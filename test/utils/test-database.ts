@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@near/database';
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const MIGRATIONS_DIRECTORY = join(process.cwd(), 'libs/database/src/migrations');
+const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('../../libs/database/src/migrations/', import.meta.url));
 const TEMPLATE_PREFIX = 'near_test_template_';
 /** An advisory lock key of the tests' own (the app's are in libs/database/src/advisory-locks.ts). */
 const TEMPLATE_LOCK = 7_306_100;
@@ -36,7 +37,7 @@ function urlOf(name: string): string {
 
 /** An empty database, for the tests of what happens to one (migrations, start-up); most want `aMigratedTestDatabase`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  return newDatabase();
+  return newDatabase(false);
 }
 
 /**
@@ -44,14 +45,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * template migrated once. Copying costs a fifth of migrating, and the suites start some ninety APIs.
  */
 export async function aMigratedTestDatabase(): Promise<TestDatabase> {
-  return newDatabase(await migratedTemplate());
+  return newDatabase(true);
 }
 
-async function newDatabase(template?: string): Promise<TestDatabase> {
+async function newDatabase(migrated: boolean): Promise<TestDatabase> {
   const name = `near_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((client) =>
-    client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`),
-  );
+  if (migrated) await copyTemplate(name);
+  else await withAdmin((client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
   return {
     name,
     url: urlOf(name),
@@ -71,19 +71,37 @@ function migrationsDigest(): string {
   return digest.digest('hex').slice(0, 16);
 }
 
-async function migratedTemplate(): Promise<string> {
-  const name = `${TEMPLATE_PREFIX}${migrationsDigest()}`;
-  // Jest's workers start together: one builds the template while the others wait, then find it.
+let templateName: string | undefined;
+
+/**
+ * Copies the template into `name`, building it first where it is missing. Copies hold the lock shared; building
+ * (which drops the templates of other migrations, another checkout's too) holds it alone, so that no template is
+ * dropped between finding it and copying it. Jest's workers start together: one builds while the others wait.
+ */
+async function copyTemplate(name: string): Promise<void> {
+  templateName ??= `${TEMPLATE_PREFIX}${migrationsDigest()}`;
+  const template = templateName;
+  const copy = `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`;
+  const exists = async (client: pg.Client) =>
+    ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount ?? 0) > 0;
   await withAdmin(async (client) => {
+    await client.query('SELECT pg_advisory_lock_shared($1)', [TEMPLATE_LOCK]);
+    try {
+      if (await exists(client)) {
+        await client.query(copy);
+        return;
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock_shared($1)', [TEMPLATE_LOCK]);
+    }
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (!rowCount) await buildTemplate(client, name);
+      if (!(await exists(client))) await buildTemplate(client, template);
+      await client.query(copy);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }
   });
-  return name;
 }
 
 async function buildTemplate(client: pg.Client, name: string): Promise<void> {
