@@ -2,7 +2,9 @@
 // filled from its template in the recipient's language as the catalog fills it, handed to nodemailer's pooled
 // transport (the worker's pool size) once the transaction has committed, and marked sent once the SMTP server
 // has accepted it. No relay, no queue, no second read of the row: the least a sender that records what it sent
-// must do.
+// must do. It runs in a process of its own (bench/raw-mix-mailer.ts), as NEAR's worker does, and gets the rows
+// over Node's IPC channel (`RawMixMailer`).
+import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { createTransport, type Transporter } from 'nodemailer';
@@ -112,5 +114,54 @@ export class RawMixMail {
       this.files.set(locale, file);
     }
     return file;
+  }
+}
+
+/** What the bench process and the mailer process say to each other. */
+export type RawMixMailMessage =
+  { kind: 'send'; rows: RawOutboxRow[]; data: Record<string, unknown>; applicationId: string } | { kind: 'drain' } | { kind: 'close' };
+
+export interface RawMixMailCount {
+  sent: number;
+  failed: number;
+  firstError?: string;
+}
+
+/** The bench process's side of the mailer process: hands it each transaction's rows without waiting. */
+export class RawMixMailer {
+  private waiting?: (count: RawMixMailCount) => void;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (count: RawMixMailCount) => this.waiting?.(count));
+  }
+
+  static async start(smtpUrl: string, databaseUrl: string): Promise<RawMixMailer> {
+    const child = fork('dist/bench/bench/raw-mix-mailer.js', [smtpUrl, databaseUrl], { stdio: 'inherit' });
+    await new Promise<void>((ready, failed) => {
+      child.once('spawn', ready);
+      child.once('error', failed);
+    });
+    return new RawMixMailer(child);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  send(rows: RawOutboxRow[], data: Record<string, unknown>, applicationId: string): void {
+    this.child.send({ kind: 'send', rows, data, applicationId } satisfies RawMixMailMessage);
+  }
+
+  /** Once every row handed over so far has been sent (or has failed): the counts since the start. */
+  drain(): Promise<RawMixMailCount> {
+    const counted = new Promise<RawMixMailCount>((done) => (this.waiting = done));
+    this.child.send({ kind: 'drain' } satisfies RawMixMailMessage);
+    return counted;
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.send({ kind: 'close' } satisfies RawMixMailMessage);
+    await exited;
   }
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SignedIn } from './fixtures.js';
-import type { RawMixMail, RawOutboxRow } from './raw-mix-mail.js';
+import type { RawMixMailer, RawOutboxRow } from './raw-mix-mail.js';
 import { auditValues, INSERT_AUDIT_STATEMENT } from './seed.js';
 import {
   FIND_APPLICATION_STATEMENT,
@@ -71,7 +71,7 @@ export async function rawTransition(
   actor: SignedIn,
   secretariatRecipients: boolean,
   /** Sends the e-mail once the transaction commits, for the baseline with e-mail; without it the rows wait. */
-  mail?: RawMixMail,
+  mail?: Pick<RawMixMailer, 'send'>,
 ): Promise<void> {
   let written: { rows: RawOutboxRow[]; data: Record<string, unknown> } | undefined;
   const client = await pool.connect();

@@ -136,7 +136,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       "the same mix against its statements and its e-mail, each counted until the run's last e-mail was sent",
       'transitions/s until the last e-mail, p99',
       `${n(t.mix.mail.deliveredPerSecond)}/s (the last e-mail ${ms(t.mix.mail.drainedAfterMs)} after the run), p99 ${ms(t.mix.http.latencyMs.p99)}`,
-      `${n(t.mix.rawWithMail.mail?.deliveredPerSecond ?? 0)}/s (the last ${ms(t.mix.rawWithMail.mail?.drainedAfterMs ?? 0)} after the run; ${n(t.mix.rawWithMail.perSecond)}/s in it), p99 ${ms(t.mix.rawWithMail.latencyMs.p99)}, ${t.mix.rawWithMail.errors} errors (as above, and once each commits, its ${n(t.mix.rawWithMail.mail?.sent ?? 0)} e-mails filled from their templates, sent with nodemailer, pooled, and marked sent, by the same process)`,
+      `${n(t.mix.rawWithMail.mail?.deliveredPerSecond ?? 0)}/s (the last ${ms(t.mix.rawWithMail.mail?.drainedAfterMs ?? 0)} after the run; ${n(t.mix.rawWithMail.perSecond)}/s in it), p99 ${ms(t.mix.rawWithMail.latencyMs.p99)}, ${t.mix.rawWithMail.errors} errors (as above, and once each commits, its ${n(t.mix.rawWithMail.mail?.sent ?? 0)} e-mails filled from their templates, sent with nodemailer, pooled, and marked sent, by a process of its own)`,
       `${pct(t.mix.rawWithMailRatio)}, p99 ${t.mix.rawWithMailP99Ratio}×`,
       '—',
       '',
@@ -303,7 +303,7 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       'transition of the mix, its statements and e-mail',
       '',
       '',
-      `pg client, nodemailer and the SMTP server ${c(t.mix.rawWithMail.cpu.processMs)}`,
+      `pg client and SMTP server, and the mailer process ${c(t.mix.rawWithMail.cpu.processMs)}`,
       c(t.mix.rawWithMail.cpu.databaseMs),
     ],
     [

@@ -3,7 +3,7 @@ import type { Bench } from '../lib/context.js';
 import { mixCycle } from '../lib/mix-cycle.js';
 import { type CpuPerRequest, perRequest } from '../lib/processes.js';
 import { type RawResult, rawLoad } from '../lib/raw-loop.js';
-import { RawMixMail } from '../lib/raw-mix-mail.js';
+import { RawMixMailer } from '../lib/raw-mix-mail.js';
 import { rawTransition } from '../lib/raw-transition.js';
 import { seedSubmittedApplications } from '../lib/seed.js';
 
@@ -37,11 +37,11 @@ export async function rawTransitionMix(
   const fresh = await seedSubmittedApplications(pool, clients * 400, people.applicant.id, `${label}-fresh`);
   const owned = await seedSubmittedApplications(pool, clients, people.applicant.id, label);
   await pool.query('ANALYZE applications');
-  const mail = withMail ? new RawMixMail(bench.smtp.url, rawPool) : undefined;
+  const mail = withMail ? await RawMixMailer.start(bench.smtp.url, bench.databaseUrl) : undefined;
   try {
     return await alone([...owned, ...fresh], () => measure(bench, rawPool, owned, fresh, mail));
   } finally {
-    mail?.close();
+    await mail?.close();
   }
 }
 
@@ -50,7 +50,7 @@ async function measure(
   rawPool: pg.Pool,
   owned: string[],
   fresh: string[],
-  mail: RawMixMail | undefined,
+  mail: RawMixMailer | undefined,
 ): Promise<RawResult & { cpu: CpuPerRequest; mail?: RawMixMailResult }> {
   const { scale, people } = bench;
   for (const id of owned) await rawTransition(rawPool, 'start-review', id, people.secretariat, false);
@@ -66,22 +66,23 @@ async function measure(
           : rawTransition(rawPool, step, applicationId, people.secretariat, false, mail),
     });
   await run(scale.warmUpSeconds);
-  await mail?.drain();
-  const before = { sent: mail?.sent ?? 0, failed: mail?.failed ?? 0 };
-  const cpu = await bench.cpu.start({ bench: process.pid });
+  const before = await mail?.drain();
+  const cpu = await bench.cpu.start({ bench: process.pid, ...(mail ? { mailer: mail.pid } : {}) });
   const result = await run(scale.seconds);
-  const cpuUse = perRequest(await cpu(), 'bench', result.ok);
-  if (!mail) return { ...result, cpu: cpuUse };
+  const use = await cpu();
+  if (!mail || !before) return { ...result, cpu: perRequest(use, 'bench', result.ok) };
   const ended = Date.now();
-  await mail.drain();
+  const after = await mail.drain();
   const drainedAfterMs = Date.now() - ended;
+  // The bench's clients and SMTP server, and the mailer process, over the run.
+  const both = { ...use, processes: { 'bench and mailer': (use.processes.bench ?? 0) + (use.processes.mailer ?? 0) } };
   return {
     ...result,
-    cpu: cpuUse,
+    cpu: perRequest(both, 'bench and mailer', result.ok),
     mail: {
-      sent: mail.sent - before.sent,
-      failed: mail.failed - before.failed,
-      firstError: mail.firstError,
+      sent: after.sent - before.sent,
+      failed: after.failed - before.failed,
+      firstError: after.firstError,
       drainedAfterMs,
       deliveredPerSecond: Math.round(result.ok / (result.seconds + drainedAfterMs / 1000)),
     },
