@@ -3,7 +3,7 @@ import { signIn } from '../lib/fixtures.js';
 import { mixCycle } from '../lib/mix-cycle.js';
 import { rawLoad } from '../lib/raw-loop.js';
 import { insertUser, seedSubmittedApplications } from '../lib/seed.js';
-import { type CpuUse } from '../lib/processes.js';
+import { type CpuUse, waitUntil } from '../lib/processes.js';
 import { type LatencySummary, percentile } from '../lib/stats.js';
 
 export interface TransitionMixResult {
@@ -109,14 +109,14 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
 }
 
 /** Until the worker has sent every e-mail of the outbox; one that has not in two minutes stops the run. */
-async function outboxEmptied(pool: Bench['pool']): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued')`);
-    if (rows[0].n === 0) return;
-    if (Date.now() - started > 120_000) throw new Error(`the worker left ${rows[0].n} e-mails unsent for two minutes`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
+function outboxEmptied(pool: Bench['pool']): Promise<void> {
+  return waitUntil(
+    'the worker to send every e-mail of the outbox',
+    async () =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued')`)).rows[0].n ===
+      0,
+    120_000,
+  );
 }
 
 function perTransition(use: CpuUse, transitions: number): TransitionMixResult['cpuMs'] {
