@@ -37,10 +37,15 @@ const nodeKey = (level: number, index: number) => `${level}:${index}`;
 
 /** The SQL of the log's tables: log_pending, log_leaves, log_tree_nodes, log_checkpoints. */
 export const LogRepository = {
-  /** Committed entries waiting for a leaf, oldest seq first. */
+  /**
+   * Committed entries waiting for a leaf, oldest seq first. The seqs are taken first and the entries fetched by
+   * key: as a join, the planner, whose statistics of this work list still counted a backlog it had long emptied,
+   * merged it with the whole trail from its first entry on, every batch (tens of milliseconds at 200,000 entries).
+   */
   async pending(manager: EntityManager, limit: number): Promise<LeafEntryRow[]> {
     return (await manager.query(
-      `SELECT ${LEAF_ENTRY_COLUMNS} FROM log_pending p JOIN audit_events e ON e.seq = p.seq ORDER BY p.seq LIMIT $1`,
+      `SELECT ${LEAF_ENTRY_COLUMNS} FROM audit_events e
+        WHERE e.seq = ANY (ARRAY(SELECT seq FROM log_pending ORDER BY seq LIMIT $1)) ORDER BY e.seq`,
       [limit],
     )) as LeafEntryRow[];
   },
