@@ -4,38 +4,26 @@
 // Usage: node dist/bench/bench/raw-mailer.js <smtp url> <count>
 // Prints one JSON line: { "sent": n, "ms": time from the first sendMail to the last acceptance }.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createTransport } from 'nodemailer';
-import { fillTemplate } from '../libs/notifications/src/fill-template.js';
-import { messageIdOf } from '../libs/notifications/src/message-id.js';
-import { NO_CONTENT_ACCESS, toNodemailerMessage } from '../libs/notifications/src/nodemailer-message.js';
-import { withPageLink } from '../libs/notifications/src/page-link.js';
+import { NO_CONTENT_ACCESS } from '../libs/notifications/src/nodemailer-message.js';
 import { SMTP_POOL_MAX_CONNECTIONS } from '../libs/notifications/src/smtp-mail-transport.js';
+import { plainMessage } from './lib/raw-mix-mail.js';
 
 const [url, countText] = process.argv.slice(2);
 const count = Number(countText);
-// This process runs without the app's path aliases: the template file is read and filled as the catalog does.
-const file = JSON.parse(readFileSync('libs/notifications/templates/en.json', 'utf8')) as Record<string, unknown>;
-const template = file['declared-eligible'] as { subject: string; text: string; html: string };
-const salutation = file.$salutation as string;
-const from = 'NEAR Admissions <admissions@near.example>';
 
 const transporter = createTransport({ url, pool: true, maxConnections: SMTP_POOL_MAX_CONNECTIONS, ...NO_CONTENT_ACCESS });
 
 function message(index: number) {
+  const row = {
+    id: randomUUID(),
+    event: 'declared-eligible',
+    recipient: `bench+${index}@bench.example`,
+    recipient_name: `Contact ${index}`,
+    locale: 'en',
+  };
   const data = { reference: `NEAR-2001-${String(index).padStart(7, '0')}`, governmentName: `Bench Province ${index} (벤치 ${index})` };
-  const name = `Contact ${index}`;
-  const url = `https://near.example/app/applications/${randomUUID()}`;
-  const values = { ...data, salutation: fillTemplate(salutation, 'text', { name }) };
-  const message = { text: fillTemplate(template.text, 'text', values), html: fillTemplate(template.html, 'html', values) };
-  withPageLink(message, 'en', 'application', url);
-  const { text, html } = message;
-  const subject = fillTemplate(template.subject, 'subject', values);
-  const locale = 'en';
-  return toNodemailerMessage(
-    { messageId: messageIdOf(randomUUID()), to: { address: `bench+${index}@bench.example`, name }, subject, text, html, locale },
-    from,
-  );
+  return plainMessage(row, data, `https://near.example/app/applications/${randomUUID()}`);
 }
 
 const started = process.hrtime.bigint();

@@ -13,6 +13,7 @@ import { messageIdOf } from '../../libs/notifications/src/message-id.js';
 import { NO_CONTENT_ACCESS, toNodemailerMessage } from '../../libs/notifications/src/nodemailer-message.js';
 import { withPageLink } from '../../libs/notifications/src/page-link.js';
 import { SMTP_POOL_MAX_CONNECTIONS } from '../../libs/notifications/src/smtp-mail-transport.js';
+import { MARK_SENT_STATEMENT, SECRET_LINK_EVENTS } from './statements.js';
 
 /** An outbox row as the raw transition's INSERT … RETURNING gives it. */
 export interface RawOutboxRow {
@@ -32,18 +33,50 @@ interface Template {
 
 const FROM = 'NEAR Admissions <admissions@near.example>';
 
-const MARK_SENT = {
-  name: 'bench_raw_notification_sent',
-  text: `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, smtp_message_id = $2,
-            smtp_response = $3, updated_at = now() WHERE id = $1`,
-} as const;
+const templateFiles = new Map<string, Record<string, unknown>>();
+
+/** A language's template file, read and parsed once (this process runs without the app's catalog). */
+function templateFile(locale: string): Record<string, unknown> {
+  let file = templateFiles.get(locale);
+  if (!file) {
+    file = JSON.parse(readFileSync(`libs/notifications/templates/${locale}.json`, 'utf8')) as Record<string, unknown>;
+    templateFiles.set(locale, file);
+  }
+  return file;
+}
+
+/**
+ * A row's message filled as the worker fills it: its event's template in the recipient's language, the
+ * salutation (by name when the row has one), text and HTML, the link to the page, the worker's message options.
+ */
+export function plainMessage(row: RawOutboxRow, data: Record<string, unknown>, pageUrl: string) {
+  const file = templateFile(row.locale);
+  const template = file[row.event] as Template;
+  const named = row.recipient_name?.trim() && typeof file.$salutation === 'string';
+  const salutation = named
+    ? fillTemplate(file.$salutation as string, 'text', { name: row.recipient_name })
+    : fillTemplate(template.salutation ?? '', 'text', data);
+  const values = { ...data, salutation };
+  const message = { text: fillTemplate(template.text, 'text', values), html: fillTemplate(template.html, 'html', values) };
+  withPageLink(message, row.locale as Parameters<typeof withPageLink>[1], 'application', pageUrl);
+  return toNodemailerMessage(
+    {
+      messageId: messageIdOf(row.id),
+      to: { address: row.recipient, name: row.recipient_name ?? undefined },
+      subject: fillTemplate(template.subject, 'subject', values),
+      text: message.text,
+      html: message.html,
+      locale: row.locale,
+    },
+    FROM,
+  );
+}
 
 export class RawMixMail {
   sent = 0;
   failed = 0;
   firstError?: string;
   private readonly transporter: Transporter;
-  private readonly files = new Map<string, Record<string, unknown>>();
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
@@ -77,43 +110,9 @@ export class RawMixMail {
   }
 
   private async sendOne(row: RawOutboxRow, data: Record<string, unknown>, applicationId: string): Promise<void> {
-    const file = this.fileOf(row.locale);
-    const template = file[row.event] as Template;
-    const named = row.recipient_name?.trim() && typeof file.$salutation === 'string';
-    const salutation = named
-      ? fillTemplate(file.$salutation as string, 'text', { name: row.recipient_name })
-      : fillTemplate(template.salutation ?? '', 'text', data);
-    const values = { ...data, salutation };
-    const message = { text: fillTemplate(template.text, 'text', values), html: fillTemplate(template.html, 'html', values) };
-    withPageLink(
-      message,
-      row.locale as Parameters<typeof withPageLink>[1],
-      'application',
-      `https://near.example/app/applications/${applicationId}`,
-    );
-    const info = (await this.transporter.sendMail(
-      toNodemailerMessage(
-        {
-          messageId: messageIdOf(row.id),
-          to: { address: row.recipient, name: row.recipient_name ?? undefined },
-          subject: fillTemplate(template.subject, 'subject', values),
-          text: message.text,
-          html: message.html,
-          locale: row.locale,
-        },
-        FROM,
-      ),
-    )) as { messageId: string; response: string };
-    await this.pool.query({ ...MARK_SENT, values: [row.id, info.messageId, info.response] });
-  }
-
-  private fileOf(locale: string): Record<string, unknown> {
-    let file = this.files.get(locale);
-    if (!file) {
-      file = JSON.parse(readFileSync(`libs/notifications/templates/${locale}.json`, 'utf8')) as Record<string, unknown>;
-      this.files.set(locale, file);
-    }
-    return file;
+    const message = plainMessage(row, data, `https://near.example/app/applications/${applicationId}`);
+    const info = (await this.transporter.sendMail(message)) as { messageId: string; response: string };
+    await this.pool.query({ ...MARK_SENT_STATEMENT, values: [row.id, info.messageId, info.response, SECRET_LINK_EVENTS] });
   }
 }
 

@@ -12,3 +12,5 @@ export { INSERT_MESSAGE_STATEMENT } from '../../libs/admission/src/application-m
 export { FIND_GOVERNMENT_STATEMENT } from '../../libs/registry/src/government-sql.js';
 export { RECIPIENTS_STATEMENT } from '../../libs/identity/src/recipients-sql.js';
 export { INSERT_PENDING_STATEMENT } from '../../libs/notifications/src/notification-sql.js';
+// The mix's baseline with e-mail: what the worker records of each message sent.
+export { MARK_SENT_STATEMENT, SECRET_LINK_EVENTS } from '../../libs/notifications/src/notification-sql.js';

@@ -7,7 +7,7 @@ import {
   type OutgoingRow,
   type Recipient,
 } from './notification-record.js';
-import { INSERT_PENDING_STATEMENT } from './notification-sql.js';
+import { INSERT_PENDING_STATEMENT, MARK_SENT_STATEMENT, SECRET_LINK_EVENTS } from './notification-sql.js';
 
 // The SQL of the notifications table: the outbox rows and their delivery.
 
@@ -19,16 +19,6 @@ const RECORD_COLUMNS = `id, event, application_id AS "applicationId", recipient,
 const FIND_OUTGOING = {
   name: 'near_notification_outgoing',
   text: `SELECT id, event, application_id, recipient, recipient_name, locale, time_zone, data, status FROM notifications WHERE id = $1`,
-} as const;
-const SECRET_LINK_EVENTS = ['invitation', 'password-reset', 'unlock'];
-
-/** A message whose data holds a single-use link forgets it once sent ($4: those events). */
-const MARK_SENT = {
-  name: 'near_notification_sent',
-  text: `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-            smtp_message_id = $2, smtp_response = $3, updated_at = now(),
-            data = CASE WHEN event = ANY($4::text[]) THEN (data::jsonb - 'link')::text ELSE data END
-      WHERE id = $1`,
 } as const;
 
 /** One pending row per recipient, for the relay to queue once the change commits. */
@@ -91,9 +81,9 @@ export async function findOutgoing(db: EntityManager, id: string): Promise<Outgo
   return row;
 }
 
-/** Events whose data holds a secret `link` (a single-use token), forgotten once the message is sent. */
+/** A message whose data holds a single-use link forgets it once sent. */
 export async function markSent(db: EntityManager, id: string, messageId: string, smtpResponse: string): Promise<void> {
-  await executePrepared(db, MARK_SENT, [id, messageId, smtpResponse, SECRET_LINK_EVENTS]);
+  await executePrepared(db, MARK_SENT_STATEMENT, [id, messageId, smtpResponse, SECRET_LINK_EVENTS]);
 }
 
 /** Counts a failed attempt; `final` fails the row for good (a permanent refusal, or the last attempt). */
