@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { type AuditContext, type AuditEntryInput, AuditTrail, LogIntegrator } from '@near/audit';
+import { LogRepository } from '../libs/audit/src/log/log.repository.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { LogRepository } from '../libs/audit/src/log/log.repository.js';
 import { hashLeaf, merkleTreeHash, openSignedNote, readCheckpoint, verifyConsistency, verifyInclusion } from './utils/rfc9162.js';
 
 const officer: AuditContext = {
@@ -238,45 +238,49 @@ describe('the transparency log', () => {
     // A backlog of 20,000 entries (after the migration, or an outage of every worker), counted by ANALYZE and
     // then integrated. The statistics keep counting it until the next ANALYZE, which autovacuum may only run later.
     await api.dataSource.query('ALTER TABLE log_pending SET (autovacuum_enabled = off)');
-    await api.dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, payload)
-         SELECT now(), 'application.start-review', 'application', 'backlog-' || n, '{}' FROM generate_series(1, 20000) n
-         RETURNING seq
-       ) INSERT INTO log_pending (seq) SELECT seq FROM inserted`,
-    );
-    await api.dataSource.query('ANALYZE log_pending, audit_events');
-    expect((await integrator.integrateAll()).outcome).toBe('integrated');
-    await record(5);
+    try {
+      await api.dataSource.query(
+        `WITH inserted AS (
+           INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, payload)
+           SELECT now(), 'application.start-review', 'application', 'backlog-' || n, '{}' FROM generate_series(1, 20000) n
+           RETURNING seq
+         ) INSERT INTO log_pending (seq) SELECT seq FROM inserted`,
+      );
+      await api.dataSource.query('ANALYZE log_pending, audit_events');
+      expect((await integrator.integrateAll()).outcome).toBe('integrated');
+      await record(5);
 
-    const rowsRead = new Map<string, number>();
-    const count = (node: PlanNode) => {
-      if (node['Relation Name'])
-        rowsRead.set(node['Relation Name'], (rowsRead.get(node['Relation Name']) ?? 0) + node['Actual Rows'] * node['Actual Loops']);
-      node.Plans?.forEach(count);
-    };
-    const explaining = {
-      query: async (sql: string, parameters: unknown[]) => {
-        const [
-          {
-            'QUERY PLAN': [plan],
-          },
-        ] = (await api.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, parameters)) as {
-          'QUERY PLAN': { Plan: PlanNode }[];
-        }[];
-        count(plan.Plan);
-        return api.dataSource.query(sql, parameters);
-      },
-    } as unknown as EntityManager;
-    const pending = await LogRepository.pending(explaining, 5_000);
+      const rowsRead = new Map<string, number>();
+      const count = (node: PlanNode) => {
+        if (node['Relation Name'])
+          rowsRead.set(node['Relation Name'], (rowsRead.get(node['Relation Name']) ?? 0) + node['Actual Rows'] * node['Actual Loops']);
+        node.Plans?.forEach(count);
+      };
+      const explaining = {
+        query: async (sql: string, parameters: unknown[]) => {
+          const [
+            {
+              'QUERY PLAN': [plan],
+            },
+          ] = (await api.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode }[];
+          }[];
+          count(plan.Plan);
+          return api.dataSource.query(sql, parameters);
+        },
+      } as unknown as EntityManager;
+      const pending = await LogRepository.pending(explaining, 5_000);
 
-    expect(pending.map((entry) => entry.entity_id)).toEqual([
-      'application-0',
-      'application-1',
-      'application-2',
-      'application-3',
-      'application-4',
-    ]);
-    expect(rowsRead.get('audit_events')).toBe(5);
+      expect(pending.map((entry) => entry.entity_id)).toEqual([
+        'application-0',
+        'application-1',
+        'application-2',
+        'application-3',
+        'application-4',
+      ]);
+      expect(rowsRead.get('audit_events')).toBe(5);
+    } finally {
+      await api.dataSource.query('ALTER TABLE log_pending RESET (autovacuum_enabled)');
+    }
   });
 });

@@ -81,7 +81,7 @@ export async function findOutgoing(db: EntityManager, id: string): Promise<Outgo
   return row;
 }
 
-/** A message whose data holds a single-use link forgets it once sent. */
+/** Records a message sent (the SMTP server's message id and answer); one that held a single-use link forgets it. */
 export async function markSent(db: EntityManager, id: string, messageId: string, smtpResponse: string): Promise<void> {
   await executePrepared(db, MARK_SENT_STATEMENT, [id, messageId, smtpResponse, SECRET_LINK_EVENTS]);
 }
