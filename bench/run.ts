@@ -187,6 +187,7 @@ async function main(): Promise<void> {
     let seeded = 0;
     const entryFor = (): EntryInput =>
       historyEntries < 10 ? lifeEntry(historyApplication, historyEntries++, 'NEAR-2001-HISTORY') : seededEntry(others, seeded++);
+    const results: Partial<Results> = { seeding: [] };
     const grow = async (size: number) => {
       memory.phase('seeding');
       const { appended, ms } = await appendAuditEntries(pool, size, who.secretariat.actor, entryFor);
@@ -194,10 +195,11 @@ async function main(): Promise<void> {
       await pool.query('VACUUM ANALYZE audit_events');
       // Each size is measured as it stands once the log has caught up, as in service: not while the worker turns
       // the entries just seeded (768,000 before the last size) into leaves, which took the 1,000,000 size's CPU.
-      log(`log integrated ${size} entries after ${((await integrated(pool)) / 1000).toFixed(1)} s more`);
+      const integratedAfterSeconds = Math.round((await integrated(pool)) / 100) / 10;
+      log(`log integrated ${size} entries after ${integratedAfterSeconds.toFixed(1)} s more`);
+      results.seeding!.push({ size, appended, seedSeconds: Math.round(ms / 100) / 10, integratedAfterSeconds });
     };
 
-    const results: Partial<Results> = {};
     const points: GrowthPoint[] = [];
     const [first, second, last] = scale.auditSizes;
     await grow(first);

@@ -38,6 +38,8 @@ export interface Results {
   /** Clients at once in the HTTP runs and their raw baselines (the scale's). */
   connections: number;
   sizes: { applications: number; auditEntries: number };
+  /** Each time the trail was grown: to what size, and how long after the seeding and its VACUUM ANALYZE the log had integrated it all (polled every 500 ms). */
+  seeding?: { size: number; appended: number; seedSeconds: number; integratedAfterSeconds: number }[];
   transitions?: TransitionsResult;
   voteStorm?: VoteStormResult;
   notifications?: NotificationsResult;
@@ -372,6 +374,16 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       `${v.http.warmUp.seconds} s; ${n(v.http.cold.casts)} new connections): p99 ${ms(v.http.cold.latencyMs.p99)}; the first measured storm alone (new connections): ` +
       `p99 ${ms(v.http.firstRoundMs.p99)} over HTTP, ${ms(v.raw.firstRoundMs.p99)} raw.` +
       ` Growth sizes measured: ${point(0).auditEntries} → ${point(g.points.length - 1).auditEntries}.`,
+    ...(results.seeding
+      ? [
+          `The log had integrated every seeded entry ${results.seeding
+            .map(
+              (grown) =>
+                `${grown.integratedAfterSeconds} s after the trail was grown by ${n(grown.appended)} to ${n(grown.size)} and vacuumed`,
+            )
+            .join(', ')}.`,
+        ]
+      : []),
     '',
     END,
   ].join('\n');
