@@ -178,7 +178,11 @@ describe('the transparency log', () => {
       const response = await api.http().get(path);
       expect({ path, status: response.status }).toEqual({ path, status });
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      // A size not signed yet may be signed later: no cache may keep the refusal.
+      expect({ path, cacheControl: response.headers['cache-control'] }).toEqual({ path, cacheControl: 'no-store' });
     }
+    const signed = await api.http().get(`/log/checkpoints/${size}`).expect(200);
+    expect(signed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const [query, status] of [
       [`start=0&end=${size + 1}`, 400],
       ['start=5&end=5', 400],

@@ -51,14 +51,16 @@ export class LogController {
   @Get('checkpoints/:size')
   @Public()
   @Header('Content-Type', TEXT)
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
   @ApiOperation({ summary: 'The checkpoint signed at exactly this tree size' })
   @ApiParam({ name: 'size', type: String, example: '1' })
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ProblemResponses(400, 404)
-  checkpoint(@Param('size') size: string): Promise<string> {
-    return this.log.checkpoint(treeNumber('size', size));
+  async checkpoint(@Param('size') size: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const note = await this.log.checkpoint(treeNumber('size', size));
+    // A signed checkpoint never changes; a size not signed yet may be tomorrow, so its 404 is not kept.
+    void reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return note;
   }
 
   @Get('proof/inclusion')
