@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { LogIntegrator, LogSigner } from '@near/audit';
+import { CHECKPOINT_BEGIN, CHECKPOINT_END, LogIntegrator, LogSigner } from '@near/audit';
 import { leafData } from '../libs/audit/src/log/leaf-data.js';
 import { act, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser } from './fixtures/users.js';
@@ -66,6 +66,50 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(lines[0]).toBe(`log ${api.config.transparencyLog.origin}: VALID`);
     expect(lines.length).toBeLessThan(20);
     expect(result.stdout).toMatch(/3 applications, 9 transitions: each allowed by the workflow table/);
+  });
+
+  it('takes a kept checkpoint however it was saved, and still refuses one whose text was changed', async () => {
+    const bundle = await exportTo('kept');
+    const note = (await api.http().get('/log/checkpoint').expect(200)).text;
+    // As a decision e-mail shows it (the note between its markers, without its last newline), saved as it comes.
+    const fromMail = `Dear delegate,\n\n-- NEAR transparency log --\n${CHECKPOINT_BEGIN}\n${note.trimEnd()}\n${CHECKPOINT_END}\n`;
+    const saved: Record<string, string> = {
+      'with the markers': fromMail,
+      'with Windows line endings': fromMail.replaceAll('\n', '\r\n'),
+      'between the markers, without the last newline': note.trimEnd(),
+      'after a blank line': `\n${note}`,
+    };
+    for (const [how, text] of Object.entries(saved)) {
+      const file = join(work, `kept-${Object.keys(saved).indexOf(how)}.txt`);
+      writeFileSync(file, text);
+      const result = await run(verifier, [bundle, '--checkpoint', file]);
+      expect({ how, code: result.code, heldOutside: /1 checkpoint\(s\) held outside/.test(result.stdout) }).toEqual({
+        how,
+        code: 0,
+        heldOutside: true,
+      });
+    }
+    const [origin, size, root] = note.split('\n');
+    const otherRoot = createHash('sha256').update(root).digest('base64');
+    const changed = join(work, 'kept-changed.txt');
+    writeFileSync(
+      changed,
+      fromMail.replace(`${origin}\n${size}\n${root}\n`, `${origin}\n${size}\n${otherRoot}\n`).replaceAll('\n', '\r\n'),
+    );
+    const refused = await run(verifier, [bundle, '--checkpoint', changed]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^log INVALID: checkpoint .*kept-changed\.txt: the signature of .* does not verify/);
+  });
+
+  it('names a kept checkpoint or receipt it cannot read, not the bundle, and exits 2', async () => {
+    const bundle = await exportTo('unread');
+    const missing = join(work, 'never-saved.txt');
+    for (const option of ['--checkpoint', '--receipt']) {
+      const result = await run(verifier, [bundle, option, missing]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^log-verify: cannot read the (checkpoint|receipt) ${missing}: ENOENT`));
+      expect(result.stderr).not.toMatch(/bundle/);
+    }
   });
 
   it('names the first checkpoint whose root no longer matches, when the data of a leaf was changed in the bundle', async () => {

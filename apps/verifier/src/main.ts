@@ -1,6 +1,7 @@
 // The offline verifier: `npm run log:verify -- DIR [--checkpoint FILE …] [--receipt FILE …]`. Node's standard library only at run
 // time, no database, no server. Exit 0: the bundle holds (a one-screen summary); 1: it does not (the first
 // entry or checkpoint that fails, and why); 2: it could not be read.
+import { UnreadableFile } from './unreadable-file.js';
 import { verifyBundle } from './verify-bundle.js';
 
 const USAGE = 'usage: npm run log:verify -- DIR [--checkpoint FILE …] [--receipt FILE …]';
@@ -28,7 +29,8 @@ async function main(): Promise<number> {
     for (const line of verdict.lines) console.log(line);
     return verdict.ok ? 0 : 1;
   } catch (error) {
-    console.error(`log-verify: cannot read the bundle in ${directory}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    console.error(`log-verify: ${error instanceof UnreadableFile ? message : `cannot read the bundle in ${directory}: ${message}`}`);
     return 2;
   }
 }

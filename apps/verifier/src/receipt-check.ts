@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { commitmentOf } from '../../../libs/voting/src/votes/ballot-commitment.js';
 import type { BallotCheck } from './ballot-check.js';
+import { readGivenFile } from './unreadable-file.js';
 
 /** What a receipt check says: `ok` false only when the receipt or the log is wrong (exit 1). */
 export interface ReceiptVerdict {
@@ -16,9 +16,10 @@ const FIELDS = ['voteId', 'governmentId', 'choice', 'nonce', 'commitment'] as co
  * the vote's count counted it, or counted a later cast of the same government (named here), or has not run yet.
  */
 export function checkReceipt(file: string, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
+  const text = readGivenFile(file, 'receipt');
   let receipt: Record<string, unknown>;
   try {
-    receipt = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    receipt = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
     return { ok: false, line: `receipt ${file} INVALID: not a JSON receipt (${(error as Error).message})` };
   }

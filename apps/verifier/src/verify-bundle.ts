@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { keptCheckpointNote } from '../../../libs/audit/src/log/kept-checkpoint.js';
 import { CompactRange } from '../../../libs/audit/src/log/merkle.js';
 import {
   type Checkpoint,
@@ -15,6 +16,7 @@ import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
 import { WorkflowCheck } from './workflow-check.js';
 import { BallotCheck } from './ballot-check.js';
 import { checkReceipt } from './receipt-check.js';
+import { readGivenFile } from './unreadable-file.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -138,7 +140,7 @@ export async function verifyBundle(directory: string, held: readonly string[], r
     // Checkpoints held outside the server, by the size at which their root must be met.
     const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
     for (const file of held) {
-      const checkpoint = openCheckpoint(readFileSync(file, 'utf8'), keys, `checkpoint ${file}`);
+      const checkpoint = openCheckpoint(keptCheckpointNote(readGivenFile(file, 'checkpoint')), keys, `checkpoint ${file}`);
       if (checkpoint.size > latest.size) {
         throw new Failure(
           `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,

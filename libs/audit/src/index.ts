@@ -30,5 +30,6 @@ export {
   type InclusionProof,
 } from './log/transparency-log.js';
 export { generateSignerKey, verifierKeyOf, parseSignerKey } from './log/signed-note.js';
+export { CHECKPOINT_BEGIN, CHECKPOINT_END } from './log/kept-checkpoint.js';
 export { AuditModule } from './audit.module.js';
 export { exportLogBundle, BUNDLE_FORMAT, type BundleSummary } from './log/log-bundle.js';

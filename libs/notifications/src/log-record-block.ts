@@ -1,10 +1,6 @@
-import type { EntryInclusion } from '@near/audit';
+import { CHECKPOINT_BEGIN, CHECKPOINT_END, type EntryInclusion } from '@near/audit';
 import type { Locale } from '@near/common';
 import { escapeHtml } from './fill-template.js';
-
-/** The markers around the checkpoint: what lies between them is the file `npm run log:verify -- --checkpoint` takes. */
-export const CHECKPOINT_BEGIN = '-----BEGIN NEAR LOG CHECKPOINT-----';
-export const CHECKPOINT_END = '-----END NEAR LOG CHECKPOINT-----';
 
 const WORDS: Record<Locale, { heading: string; keep: (leaf: number) => string; proof: (size: number) => string }> = {
   en: {
