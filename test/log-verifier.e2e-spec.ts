@@ -112,6 +112,15 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     }
   });
 
+  it('log:export names a database that does not exist rather than an unreachable PostgreSQL', async () => {
+    const missing = new URL(api.database.url);
+    missing.pathname = '/near_never_created';
+    const result = await run(EXPORT_ENTRY, [join(work, 'nowhere')], { DATABASE_URL: missing.toString() });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/PostgreSQL at 127\.0\.0\.1:\d+ has no database "near_never_created": set DATABASE_URL/);
+    expect(result.stderr).not.toMatch(/docker compose/);
+  });
+
   it('names the first checkpoint whose root no longer matches, when the data of a leaf was changed in the bundle', async () => {
     const bundle = await exportTo('edited');
     const { readFileSync } = await import('node:fs');

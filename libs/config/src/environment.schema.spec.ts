@@ -58,6 +58,8 @@ describe('the configuration', () => {
     const production = load({ NODE_ENV: 'production', ...secrets });
     expect(production.http.appUrl).toBe('https://admission.near.example');
     expect(load({}).http.appUrl).toBe('http://localhost:3000');
+    // Links in e-mails lead to the API that sent them when it listens elsewhere.
+    expect(load({ PORT: '3100' }).http.appUrl).toBe('http://localhost:3100');
     expect(production.log.format).toBe('json');
     expect(production.admin.usesDevelopmentPassword).toBe(false);
     expect(production.http.apiDocs).toBe(false);

@@ -112,7 +112,7 @@ export class EnvironmentVariables {
 
   /**
    * Where users reach the web app, as the links e-mailed to them begin (every message's page, invitations,
-   * password resets). Required in production; elsewhere DEVELOPMENT_APP_URL.
+   * password resets). Required in production; elsewhere http://localhost:<PORT>.
    */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -235,7 +235,8 @@ const SECRETS = new Set([
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
 export const DEVELOPMENT_ADMIN_PASSWORD = 'admin-password-dev';
 export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';
-export const DEVELOPMENT_APP_URL = 'http://localhost:3000';
+/** APP_URL outside production: the API on this machine, at the port it listens on. */
+export const developmentAppUrl = (port: number): string => `http://localhost:${port}`;
 
 /** Validates the raw environment; throws a ConfigError naming the first bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
@@ -267,7 +268,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
         'APP_URL is required when NODE_ENV=production: the address users reach the web app at, which every e-mail links to',
       );
   } else {
-    env.APP_URL ??= DEVELOPMENT_APP_URL;
+    env.APP_URL ??= developmentAppUrl(env.PORT);
     env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
     env.ADMIN_PASSWORD ??= DEVELOPMENT_ADMIN_PASSWORD;
   }

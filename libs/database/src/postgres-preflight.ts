@@ -22,12 +22,11 @@ export async function assertPostgresReachable(url: string): Promise<void> {
     const client = await connect(url);
     await client.end();
   } catch (error) {
-    const reason =
-      pgErrorCode(error) === PgErrorCode.InvalidCatalogName
-        ? `database "${database}" does not exist`
-        : (error as Error).message || String(error);
+    if (pgErrorCode(error) === PgErrorCode.InvalidCatalogName) {
+      throw new StartupError(`PostgreSQL at ${address} has no database "${database}": set DATABASE_URL to the one to use.`);
+    }
     throw new StartupError(
-      `Cannot reach PostgreSQL at ${address} (${reason}). Start it with \`docker compose up -d\` or set DATABASE_URL.`,
+      `Cannot reach PostgreSQL at ${address} (${(error as Error).message || String(error)}). Start it with \`docker compose up -d\` or set DATABASE_URL.`,
     );
   }
 }
