@@ -159,8 +159,11 @@ export async function verifyBundle(directory: string, held: readonly string[], r
       const root = range.root();
       if (signed?.size === size) {
         if (!signed.root.equals(root)) {
+          // Every checkpoint before it matched: the leaf that differs lies after the last of them.
+          const from = next > 0 ? checkpoints[next - 1].size : 0;
           throw new Failure(
-            `checkpoint of size ${size}: its root does not match the entries up to leaf ${size - 1}${seq ? ` (entry ${seq})` : ''}`,
+            `checkpoint of size ${size}: its root does not match the bundle's entries; the checkpoint before it (size ${from}) ` +
+              `matched, so one of leaves ${from} to ${size - 1}${seq ? ` (entry ${seq} is the last)` : ''} is not what was signed`,
           );
         }
         next += 1;
