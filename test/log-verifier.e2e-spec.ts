@@ -66,6 +66,9 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(lines[0]).toBe(`log ${api.config.transparencyLog.origin}: VALID`);
     expect(lines.length).toBeLessThan(20);
     expect(result.stdout).toMatch(/3 applications, 9 transitions: each allowed by the workflow table/);
+    // The key to compare with the one the member trusts, as GET /log/key gives it.
+    const key = (await api.http().get('/log/key').expect(200)).text.trim();
+    expect(lines).toContain(`  key ${key}: compare it with the one you trust`);
   });
 
   it('takes a kept checkpoint however it was saved, and still refuses one whose text was changed', async () => {

@@ -113,16 +113,14 @@ export async function verifyBundle(directory: string, held: readonly string[], r
   try {
     const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
     if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
-    const keys = readFileSync(join(directory, 'keys.txt'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line, i) => {
-        try {
-          return parseVerifierKey(line);
-        } catch (error) {
-          throw new Failure(`keys.txt line ${i + 1}: ${(error as Error).message}`);
-        }
-      });
+    const keyLines = readFileSync(join(directory, 'keys.txt'), 'utf8').split('\n').filter(Boolean);
+    const keys = keyLines.map((line, i) => {
+      try {
+        return parseVerifierKey(line);
+      } catch (error) {
+        throw new Failure(`keys.txt line ${i + 1}: ${(error as Error).message}`);
+      }
+    });
 
     // Every checkpoint, signature first; they must come in increasing size.
     const checkpoints: Checkpoint[] = [];
@@ -252,6 +250,7 @@ export async function verifyBundle(directory: string, held: readonly string[], r
         `log ${latest.origin}: VALID`,
         `  ${entries} entries, each hashed into its leaf (${Math.round(entries / Math.max(seconds(), 1e-9))} entries/s)`,
         `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
+        ...keyLines.map((line) => `  key ${line}: compare it with the one you trust`),
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
         `  ${ballots.named} named ballots recounted from their casts, roll and attendance; ${ballots.secret} secret ballots' counted casts checked${ballots.older > 0 ? `; ${ballots.older} from before receipts not recounted` : ''}`,
