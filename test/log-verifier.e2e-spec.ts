@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -81,6 +81,7 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
       'with Windows line endings': fromMail.replaceAll('\n', '\r\n'),
       'between the markers, without the last newline': note.trimEnd(),
       'after a blank line': `\n${note}`,
+      'with a byte order mark': `\uFEFF${note}`,
     };
     for (const [how, text] of Object.entries(saved)) {
       const file = join(work, `kept-${Object.keys(saved).indexOf(how)}.txt`);
@@ -113,6 +114,24 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
       expect(result.stderr).toMatch(new RegExp(`^log-verify: cannot read the (checkpoint|receipt) ${missing}: ENOENT`));
       expect(result.stderr).not.toMatch(/bundle/);
     }
+    // Two checkpoints in one file: checking one would seem to vouch for both.
+    const note = (await api.http().get('/log/checkpoint').expect(200)).text;
+    const two = join(work, 'kept-two.txt');
+    const block = `${CHECKPOINT_BEGIN}\n${note}${CHECKPOINT_END}\n`;
+    writeFileSync(two, `${block}\n${block}`);
+    const result = await run(verifier, [bundle, '--checkpoint', two]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^log-verify: cannot read the checkpoint .*kept-two\.txt: it holds 2 checkpoints/);
+  });
+
+  it('takes a verifier key only in its one spelling, so that the key it shows is the key that verified', async () => {
+    const bundle = await exportTo('key-spelling');
+    const key = readFileSync(join(bundle, 'keys.txt'), 'utf8').trim();
+    // Node's base64 decoder would stop at the padding and read the same key: what follows must not pass unseen.
+    writeFileSync(join(bundle, 'keys.txt'), `${key}\r  key someone-else+00000000+AAAA\n`);
+    const result = await run(verifier, [bundle]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^log INVALID: keys\.txt line 1: Not an Ed25519 verifier key/);
   });
 
   it('log:export names a database that does not exist rather than an unreachable PostgreSQL', async () => {
@@ -126,7 +145,6 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
 
   it('names the first checkpoint whose root no longer matches, when the data of a leaf was changed in the bundle', async () => {
     const bundle = await exportTo('edited');
-    const { readFileSync } = await import('node:fs');
     const entries = readFileSync(join(bundle, 'entries.ndjson'), 'utf8').split('\n');
     const third = JSON.parse(entries[2]) as { index: number; data: string };
     const changed = Buffer.from(third.data, 'base64').toString('utf8').replace('"actorRole":"', '"actorRole":"x');
@@ -134,11 +152,17 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     writeFileSync(join(bundle, 'entries.ndjson'), entries.join('\n'));
     const result = await run(verifier, [bundle]);
     expect(result.code).toBe(1);
-    const [, first, last] =
-      /^log INVALID: checkpoint of size \d+: its root does not match the bundle's entries; the checkpoint before it \(size \d+\) matched, so one of leaves (\d+) to (\d+) \(entry \d+ is the last\) is not what was signed\n$/.exec(
+    const [, size, first, last] =
+      /^log INVALID: checkpoint of size (\d+): its root does not match the bundle's entries; the checkpoint before it \(size \d+\) matched, so one of leaves (\d+) to (\d+) \(the last is audit event \d+\) is not what was signed\n$/.exec(
         result.stdout,
       )!;
-    // The range it names holds the leaf that was changed.
+    // The range it names runs from the checkpoint before the failing one, and holds the leaf that was changed.
+    const signedSizes = readFileSync(join(bundle, 'checkpoints.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { size: number }).size);
+    expect(Number(first)).toBe(signedSizes[signedSizes.indexOf(Number(size)) - 1]);
+    expect(Number(last)).toBe(Number(size) - 1);
     expect(Number(first)).toBeLessThanOrEqual(2);
     expect(Number(last)).toBeGreaterThanOrEqual(2);
 

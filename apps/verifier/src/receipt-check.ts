@@ -1,6 +1,5 @@
 import { commitmentOf } from '../../../libs/voting/src/votes/ballot-commitment.js';
 import type { BallotCheck } from './ballot-check.js';
-import { readGivenFile } from './unreadable-file.js';
 
 /** What a receipt check says: `ok` false only when the receipt or the log is wrong (exit 1). */
 export interface ReceiptVerdict {
@@ -15,8 +14,7 @@ const FIELDS = ['voteId', 'governmentId', 'choice', 'nonce', 'commitment'] as co
  * choice; a cast in the log holds it, for the same vote and government, in a leaf under the signed checkpoints; and
  * the vote's count counted it, or counted a later cast of the same government (named here), or has not run yet.
  */
-export function checkReceipt(file: string, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
-  const text = readGivenFile(file, 'receipt');
+export function checkReceipt(file: string, text: string, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
   let receipt: Record<string, unknown>;
   try {
     receipt = JSON.parse(text) as Record<string, unknown>;

@@ -16,7 +16,7 @@ import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
 import { WorkflowCheck } from './workflow-check.js';
 import { BallotCheck } from './ballot-check.js';
 import { checkReceipt } from './receipt-check.js';
-import { readGivenFile } from './unreadable-file.js';
+import { readGivenFile, UnreadableFile } from './unreadable-file.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -29,6 +29,15 @@ export interface Verdict {
 }
 
 class Failure extends Error {}
+
+function keptNote(file: string): string {
+  const text = readGivenFile(file, 'checkpoint');
+  try {
+    return keptCheckpointNote(text);
+  } catch (error) {
+    throw new UnreadableFile(`cannot read the checkpoint ${file}: ${(error as Error).message}`);
+  }
+}
 
 /** Opens a note with whichever of the bundle's keys signed it. */
 function openCheckpoint(note: string, keys: readonly NoteVerifier[], what: string): Checkpoint {
@@ -113,7 +122,12 @@ export async function verifyBundle(directory: string, held: readonly string[], r
   try {
     const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
     if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
-    const keyLines = readFileSync(join(directory, 'keys.txt'), 'utf8').split('\n').filter(Boolean);
+    // Files given on the command line are read before the bundle's work, so that one that cannot be read stops it at once.
+    const receiptTexts = receipts.map((file) => ({ file, text: readGivenFile(file, 'receipt') }));
+    const keyLines = readFileSync(join(directory, 'keys.txt'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     const keys = keyLines.map((line, i) => {
       try {
         return parseVerifierKey(line);
@@ -138,7 +152,7 @@ export async function verifyBundle(directory: string, held: readonly string[], r
     // Checkpoints held outside the server, by the size at which their root must be met.
     const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
     for (const file of held) {
-      const checkpoint = openCheckpoint(keptCheckpointNote(readGivenFile(file, 'checkpoint')), keys, `checkpoint ${file}`);
+      const checkpoint = openCheckpoint(keptNote(file), keys, `checkpoint ${file}`);
       if (checkpoint.size > latest.size) {
         throw new Failure(
           `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,
@@ -157,11 +171,13 @@ export async function verifyBundle(directory: string, held: readonly string[], r
       const root = range.root();
       if (signed?.size === size) {
         if (!signed.root.equals(root)) {
+          if (size === 0) throw new Failure("checkpoint of size 0: its root is not the empty tree's");
           // Every checkpoint before it matched: the leaf that differs lies after the last of them.
           const from = next > 0 ? checkpoints[next - 1].size : 0;
+          const since = next > 0 ? `the checkpoint before it (size ${from}) matched, so ` : '';
           throw new Failure(
-            `checkpoint of size ${size}: its root does not match the bundle's entries; the checkpoint before it (size ${from}) ` +
-              `matched, so one of leaves ${from} to ${size - 1}${seq ? ` (entry ${seq} is the last)` : ''} is not what was signed`,
+            `checkpoint of size ${size}: its root does not match the bundle's entries; ${since}one of leaves ${from} to ` +
+              `${size - 1}${seq ? ` (the last is audit event ${seq})` : ''} is not what was signed`,
           );
         }
         next += 1;
@@ -235,9 +251,10 @@ export async function verifyBundle(directory: string, held: readonly string[], r
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
-    const receiptVerdicts = receipts.map((file) =>
+    const receiptVerdicts = receiptTexts.map(({ file, text }) =>
       checkReceipt(
         file,
+        text,
         ballots,
         checkpoints.map((checkpoint) => checkpoint.size),
       ),
@@ -250,6 +267,7 @@ export async function verifyBundle(directory: string, held: readonly string[], r
         `log ${latest.origin}: VALID`,
         `  ${entries} entries, each hashed into its leaf (${Math.round(entries / Math.max(seconds(), 1e-9))} entries/s)`,
         `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
+        // Each line was parsed strictly (parseVerifierKey): what is shown is exactly the key that verified.
         ...keyLines.map((line) => `  key ${line}: compare it with the one you trust`),
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,

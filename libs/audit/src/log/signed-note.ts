@@ -81,7 +81,9 @@ export function parseVerifierKey(text: string): NoteVerifier {
   if (!parts) throw new Error('A verifier key is <name>+<hash>+<key>');
   const [name, hashHex, encoded] = parts;
   const key = Buffer.from(encoded, 'base64');
-  if (!KEY_NAME_PATTERN.test(name) || key.length !== 33 || key[0] !== ED25519) throw new Error('Not an Ed25519 verifier key');
+  // Strict: Node's base64 decoder skips what it cannot read, so a key line is taken only in its one spelling.
+  if (!KEY_NAME_PATTERN.test(name) || key.length !== 33 || key[0] !== ED25519 || key.toString('base64') !== encoded)
+    throw new Error('Not an Ed25519 verifier key');
   const raw = key.subarray(1);
   if (keyHashOf(name, raw).toString('hex') !== hashHex) throw new Error("The verifier key's hash does not match its name and key");
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
