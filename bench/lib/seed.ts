@@ -87,6 +87,17 @@ export async function appendAuditEntries(
   return { appended: seq - first, ms: Date.now() - started };
 }
 
+/** Waits (up to `timeoutMs`, else throws) until the worker has sent every e-mail of the outbox. */
+export async function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM notifications WHERE status IN ('pending', 'queued')`);
+    if (rows[0].n === '0') return;
+    if (Date.now() > deadline) throw new Error(`The outbox still holds ${rows[0].n} unsent notifications`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 /** Waits (up to `timeoutMs`) until the worker's integrator has made every entry a leaf; answers how long it took. */
 export async function integrated(pool: pg.Pool, timeoutMs = 180_000): Promise<number> {
   const started = Date.now();

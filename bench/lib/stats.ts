@@ -37,6 +37,10 @@ export function round(value: number, digits = 2): number {
 
 export const ratio = (value: number, baseline: number): number => round(value / baseline, 3);
 
+/** A run's transitions per second counted until its last e-mail was sent: both sides of the mix with e-mail. */
+export const deliveredPerSecond = (ok: number, seconds: number, drainedAfterMs: number): number =>
+  Math.round(ok / (seconds + drainedAfterMs / 1000));
+
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** Milliseconds since `start` (a process.hrtime.bigint()). */

@@ -1,7 +1,6 @@
 import type { Bench } from '../lib/context.js';
 import { Child, type CpuPerRequest, perRequest } from '../lib/processes.js';
-import { sampleApplicationIds } from '../lib/seed.js';
-import { sleep } from '../lib/stats.js';
+import { outboxEmptied, sampleApplicationIds } from '../lib/seed.js';
 
 export interface NotificationsResult {
   messages: number;
@@ -12,18 +11,6 @@ export interface NotificationsResult {
   met: boolean;
 }
 
-async function outboxIdle(bench: Bench, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await bench.pool.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM notifications WHERE status IN ('pending', 'queued')`,
-    );
-    if (rows[0].n === '0') return;
-    if (Date.now() > deadline) throw new Error(`The outbox still holds ${rows[0].n} unsent notifications`);
-    await sleep(100);
-  }
-}
-
 /**
  * N outbox rows committed at once, timed until the SMTP server has accepted the last of them (the worker's
  * relay picks them up on its next tick, then BullMQ jobs send them over the pooled transport); beside
@@ -32,7 +19,7 @@ async function outboxIdle(bench: Bench, timeoutMs: number): Promise<void> {
 export async function notifications(bench: Bench): Promise<NotificationsResult> {
   const { scale, pool, smtp } = bench;
   const count = scale.notifications;
-  await outboxIdle(bench, 60_000);
+  await outboxEmptied(pool, 60_000);
   const [applicationId] = await sampleApplicationIds(pool, 1);
 
   bench.memory.phase('notifications');
@@ -51,7 +38,7 @@ export async function notifications(bench: Bench): Promise<NotificationsResult> 
   const workerSeconds = Number(smtp.acceptedAt - committed) / 1e9;
   const cpuWorker = perRequest(await workerCpu(), 'worker', count);
   // The row is marked sent just after the server's answer: give the last updates a moment.
-  await outboxIdle(bench, 10_000);
+  await outboxEmptied(pool, 10_000);
   const { rows } = await pool.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM notifications WHERE status = 'sent' AND recipient LIKE 'bench+%'`,
   );

@@ -6,6 +6,7 @@ import { type RawResult, rawLoad } from '../lib/raw-loop.js';
 import { RawMixMailer } from '../lib/raw-mix-mail.js';
 import { rawTransition } from '../lib/raw-transition.js';
 import { seedSubmittedApplications } from '../lib/seed.js';
+import { deliveredPerSecond } from '../lib/stats.js';
 
 /** The e-mail of the baseline that sends it: how many went out, and how long after the run the last was accepted. */
 export interface RawMixMailResult {
@@ -84,7 +85,7 @@ async function measure(
       failed: after.failed - before.failed,
       firstError: after.firstError,
       drainedAfterMs,
-      deliveredPerSecond: Math.round(result.ok / (result.seconds + drainedAfterMs / 1000)),
+      deliveredPerSecond: deliveredPerSecond(result.ok, result.seconds, drainedAfterMs),
     },
   };
 }

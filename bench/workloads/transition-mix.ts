@@ -2,9 +2,9 @@ import type { Bench } from '../lib/context.js';
 import { signIn } from '../lib/fixtures.js';
 import { mixCycle } from '../lib/mix-cycle.js';
 import { rawLoad } from '../lib/raw-loop.js';
-import { insertUser, seedSubmittedApplications } from '../lib/seed.js';
-import { type CpuUse, waitUntil } from '../lib/processes.js';
-import { type LatencySummary, percentile } from '../lib/stats.js';
+import { insertUser, outboxEmptied, seedSubmittedApplications } from '../lib/seed.js';
+import { type CpuUse } from '../lib/processes.js';
+import { deliveredPerSecond, type LatencySummary, percentile } from '../lib/stats.js';
 
 export interface TransitionMixResult {
   /** Transitions over HTTP: each client on its own application, request-information and respond (e-mail) and a start-review (none). */
@@ -66,15 +66,15 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
     });
   await run(scale.warmUpSeconds);
   // As the baseline does: the measured run starts with the warm-up's e-mail sent.
-  await outboxEmptied(pool);
+  await outboxEmptied(pool, 120_000);
   const started = new Date();
   const cpu = await bench.cpu.start({ api: bench.pids.api, worker: bench.pids.worker, bench: process.pid });
   const http = await run(seconds);
   const cpuMs = perTransition(await cpu(), http.ok);
   const ended = Date.now();
-  await outboxEmptied(pool);
+  await outboxEmptied(pool, 120_000);
   const drainedAfterMs = Date.now() - ended;
-  const mail = { drainedAfterMs, deliveredPerSecond: Math.round(http.ok / (http.seconds + drainedAfterMs / 1000)) };
+  const mail = { drainedAfterMs, deliveredPerSecond: deliveredPerSecond(http.ok, http.seconds, drainedAfterMs) };
   bench.log(
     `transition mix over HTTP: ${http.perSecond}/s, p99 ${http.latencyMs.p99} ms, errors ${http.errors}${http.firstError ? ` (${http.firstError})` : ''}`,
   );
@@ -106,17 +106,6 @@ export async function transitionMix(bench: Bench, seconds: number): Promise<Tran
   bench.log(`transition mix e-mail: the last sent ${drainedAfterMs} ms after the run; ${mail.deliveredPerSecond}/s counted up to then`);
   bench.log(`commit to signed checkpoint: p50 ${toCheckpointMs.p50} ms, p99 ${toCheckpointMs.p99} ms over ${delays.length} entries`);
   return { http, cpuMs, mail, toCheckpointMs };
-}
-
-/** Until the worker has sent every e-mail of the outbox; one that has not in two minutes stops the run. */
-function outboxEmptied(pool: Bench['pool']): Promise<void> {
-  return waitUntil(
-    'the worker to send every e-mail of the outbox',
-    async () =>
-      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued')`)).rows[0].n ===
-      0,
-    120_000,
-  );
 }
 
 function perTransition(use: CpuUse, transitions: number): TransitionMixResult['cpuMs'] {
