@@ -16,7 +16,7 @@ import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
 import { WorkflowCheck } from './workflow-check.js';
 import { BallotCheck } from './ballot-check.js';
 import { checkReceipt } from './receipt-check.js';
-import { readGivenFile, UnreadableFile } from './unreadable-file.js';
+import { readGivenFile } from './unreadable-file.js';
 
 export const BUNDLE_FORMAT = 'near-transparency-log-bundle/1';
 
@@ -29,15 +29,6 @@ export interface Verdict {
 }
 
 class Failure extends Error {}
-
-function keptNote(file: string): string {
-  const text = readGivenFile(file, 'checkpoint');
-  try {
-    return keptCheckpointNote(text);
-  } catch (error) {
-    throw new UnreadableFile(`cannot read the checkpoint ${file}: ${(error as Error).message}`);
-  }
-}
 
 /** Opens a note with whichever of the bundle's keys signed it. */
 function openCheckpoint(note: string, keys: readonly NoteVerifier[], what: string): Checkpoint {
@@ -152,7 +143,7 @@ export async function verifyBundle(directory: string, held: readonly string[], r
     // Checkpoints held outside the server, by the size at which their root must be met.
     const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
     for (const file of held) {
-      const checkpoint = openCheckpoint(keptNote(file), keys, `checkpoint ${file}`);
+      const checkpoint = openCheckpoint(readGivenFile(file, 'checkpoint', keptCheckpointNote), keys, `checkpoint ${file}`);
       if (checkpoint.size > latest.size) {
         throw new Failure(
           `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,
