@@ -57,6 +57,70 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     rmSync(work, { recursive: true, force: true });
   });
 
+  /**
+   * Behind the application's back, with the database owner's power and the signing key: an entry changed by
+   * `change` (SQL), then every leaf hash, every stored node and every checkpoint made to agree with it again.
+   */
+  const rewrite = async (change: string) => {
+    const signer = api.app.get(LogSigner);
+    await api.dataSource.transaction(async (manager) => {
+      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
+        await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      await manager.query(change);
+      const rows = await manager.query(
+        `SELECT l.leaf_index::int AS leaf_index, e.seq::text AS seq, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+                e.actor_user_id, e.actor_role, e.actor_government_id, e.action, e.entity_type, e.entity_id, e.state_before, e.state_after, e.payload
+           FROM log_leaves l JOIN audit_events e USING (seq) ORDER BY l.leaf_index`,
+      );
+      const leaves: Buffer[] = rows.map((row: Record<string, string | null>) =>
+        hashLeaf(
+          leafData({
+            seq: Number(row.seq),
+            occurredAt: row.occurred_at!,
+            actorUserId: row.actor_user_id,
+            actorRole: row.actor_role,
+            actorGovernmentId: row.actor_government_id,
+            action: row.action!,
+            entityType: row.entity_type!,
+            entityId: row.entity_id!,
+            stateBefore: row.state_before,
+            stateAfter: row.state_after,
+            payload: row.payload!,
+          }),
+        ),
+      );
+      const node = (start: number, end: number): Buffer => {
+        if (end - start === 1) return leaves[start];
+        let k = 1;
+        while (k * 2 < end - start) k *= 2;
+        return createHash('sha256')
+          .update(Buffer.from([1]))
+          .update(node(start, start + k))
+          .update(node(start + k, end))
+          .digest();
+      };
+      for (let i = 0; i < leaves.length; i++)
+        await manager.query(`UPDATE log_leaves SET leaf_hash = $1 WHERE leaf_index = $2`, [leaves[i], i]);
+      for (const { level, index } of await manager.query(`SELECT level, node_index::int AS index FROM log_tree_nodes`)) {
+        await manager.query(`UPDATE log_tree_nodes SET hash = $1 WHERE level = $2 AND node_index = $3`, [
+          node(index * 2 ** level, (index + 1) * 2 ** level),
+          level,
+          index,
+        ]);
+      }
+      for (const { size } of await manager.query(`SELECT tree_size::int AS size FROM log_checkpoints WHERE tree_size > 0`)) {
+        const root = node(0, size);
+        await manager.query(`UPDATE log_checkpoints SET root_hash = $1, note = $2 WHERE tree_size = $3`, [
+          root,
+          signer.signCheckpoint(size, root),
+          size,
+        ]);
+      }
+      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
+        await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    });
+  };
+
   it('exits 0 with a one-screen summary on an intact bundle, using nothing but Node', async () => {
     const bundle = await exportTo('intact');
     const result = await run(verifier, [bundle]);
@@ -180,67 +244,9 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     writeFileSync(saved, (await api.http().get('/log/checkpoint').expect(200)).text);
     const [{ size: savedSize }] = await api.dataSource.query(`SELECT max(tree_size)::int AS size FROM log_checkpoints`);
 
-    // Behind the application's back, with the database owner's power and the signing key: an entry changed,
-    // then every leaf hash, every stored node and every checkpoint made to agree with it again.
-    const signer = api.app.get(LogSigner);
-    await api.dataSource.transaction(async (manager) => {
-      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
-        await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
-      await manager.query(
-        `UPDATE audit_events SET payload = '{"input":{"message":"We never asked."}}' WHERE seq = (SELECT seq FROM audit_events WHERE action = 'application.request-information' ORDER BY seq LIMIT 1)`,
-      );
-      const rows = await manager.query(
-        `SELECT l.leaf_index::int AS leaf_index, e.seq::text AS seq, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
-                e.actor_user_id, e.actor_role, e.actor_government_id, e.action, e.entity_type, e.entity_id, e.state_before, e.state_after, e.payload
-           FROM log_leaves l JOIN audit_events e USING (seq) ORDER BY l.leaf_index`,
-      );
-      const leaves: Buffer[] = rows.map((row: Record<string, string | null>) =>
-        hashLeaf(
-          leafData({
-            seq: Number(row.seq),
-            occurredAt: row.occurred_at!,
-            actorUserId: row.actor_user_id,
-            actorRole: row.actor_role,
-            actorGovernmentId: row.actor_government_id,
-            action: row.action!,
-            entityType: row.entity_type!,
-            entityId: row.entity_id!,
-            stateBefore: row.state_before,
-            stateAfter: row.state_after,
-            payload: row.payload!,
-          }),
-        ),
-      );
-      const node = (start: number, end: number): Buffer => {
-        if (end - start === 1) return leaves[start];
-        let k = 1;
-        while (k * 2 < end - start) k *= 2;
-        return createHash('sha256')
-          .update(Buffer.from([1]))
-          .update(node(start, start + k))
-          .update(node(start + k, end))
-          .digest();
-      };
-      for (let i = 0; i < leaves.length; i++)
-        await manager.query(`UPDATE log_leaves SET leaf_hash = $1 WHERE leaf_index = $2`, [leaves[i], i]);
-      for (const { level, index } of await manager.query(`SELECT level, node_index::int AS index FROM log_tree_nodes`)) {
-        await manager.query(`UPDATE log_tree_nodes SET hash = $1 WHERE level = $2 AND node_index = $3`, [
-          node(index * 2 ** level, (index + 1) * 2 ** level),
-          level,
-          index,
-        ]);
-      }
-      for (const { size } of await manager.query(`SELECT tree_size::int AS size FROM log_checkpoints WHERE tree_size > 0`)) {
-        const root = node(0, size);
-        await manager.query(`UPDATE log_checkpoints SET root_hash = $1, note = $2 WHERE tree_size = $3`, [
-          root,
-          signer.signCheckpoint(size, root),
-          size,
-        ]);
-      }
-      for (const table of ['audit_events', 'log_leaves', 'log_tree_nodes', 'log_checkpoints'])
-        await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
-    });
+    await rewrite(
+      `UPDATE audit_events SET payload = '{"input":{"message":"We never asked."}}' WHERE seq = (SELECT seq FROM audit_events WHERE action = 'application.request-information' ORDER BY seq LIMIT 1)`,
+    );
 
     const rewritten = await exportTo('rewritten');
     // Nothing inside the server shows it any more...
@@ -250,6 +256,21 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(result).toEqual({
       code: 1,
       stdout: `log INVALID: checkpoint ${saved} (size ${savedSize}) is INCONSISTENT with the bundle: its first ${savedSize} entries give another tree, so the log was rewritten at or before size ${savedSize}\n`,
+      stderr: '',
+    });
+  });
+
+  // Runs last: it leaves a transition in the log that the workflow does not allow.
+  it('names the first entry whose change of state the workflow table does not allow, in a log signed throughout', async () => {
+    const [{ seq }] = await api.dataSource.query(
+      `SELECT seq::int FROM audit_events WHERE action = 'application.respond' ORDER BY seq LIMIT 1`,
+    );
+    await rewrite(`UPDATE audit_events SET state_after = 'approved' WHERE seq = ${seq}`);
+    const bundle = await exportTo('skipped-the-vote');
+    const [leaf] = await api.dataSource.query(`SELECT leaf_index::int AS leaf FROM log_leaves WHERE seq = ${seq}`);
+    expect(await run(verifier, [bundle])).toEqual({
+      code: 1,
+      stdout: `log INVALID: entry ${seq} (leaf ${leaf.leaf}): application.respond cannot end in approved\n`,
       stderr: '',
     });
   });
