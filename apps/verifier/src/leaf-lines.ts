@@ -88,17 +88,17 @@ export function readLeafLines(bytes: Buffer, first: number, cuts: Float64Array):
     const encoded = bytes.toString('latin1', comma + DATA_START.length, end - 2);
     if (scratch.length < encoded.length) scratch = Buffer.alloc(encoded.length * 2);
     scratch[0] = 0x00;
-    const length = 1 + scratch.write(encoded, 1, 'base64');
-    const data = scratch.subarray(1, length);
+    // The leaf hash's input: 0x00, then the data, which the tests below read in place from offset 1.
+    const prefixed = scratch.subarray(0, 1 + scratch.write(encoded, 1, 'base64'));
     // Values after "seq" are strings or null, whose quotes are escaped: the last `"seq":` is the key.
-    const at = data.lastIndexOf(SEQ_KEY);
+    const at = prefixed.lastIndexOf(SEQ_KEY);
     seqs.push(
-      at < 0 ? 0 : parseInt(data.toString('latin1', at + SEQ_KEY.length, Math.min(data.length, at + SEQ_KEY.length + 20)), 10) || 0,
+      at < 0 ? 0 : parseInt(prefixed.toString('latin1', at + SEQ_KEY.length, Math.min(prefixed.length, at + SEQ_KEY.length + 20)), 10) || 0,
     );
-    if (!data.subarray(data.length - NO_STATES.length).equals(NO_STATES) || forBallots(data)) {
-      states.push(leaves.length, ...stateChangeOf(data));
+    if (!endsWith(prefixed, NO_STATES) || forBallots(prefixed)) {
+      states.push(leaves.length, ...stateChangeOf(prefixed.toString('utf8', 1)));
     }
-    leaves.push(leafHashOfPrefixed(scratch.subarray(0, length)));
+    leaves.push(leafHashOfPrefixed(prefixed));
   }
   return { pieces: piecesOf(leaves, seqs, first, cuts), states: JSON.stringify(states), count: leaves.length, ...(error ? { error } : {}) };
 }
@@ -106,10 +106,10 @@ export function readLeafLines(bytes: Buffer, first: number, cuts: Float64Array):
 const NOT_JSON = [0, null, null, null, null, null, null] as const;
 
 /** What the checks read of an entry (only that travels back to the main thread). */
-function stateChangeOf(data: Buffer): readonly unknown[] {
+function stateChangeOf(text: string): readonly unknown[] {
   let entry: Partial<StateChange> | null;
   try {
-    entry = JSON.parse(data.toString('utf8')) as Partial<StateChange> | null;
+    entry = JSON.parse(text) as Partial<StateChange> | null;
   } catch {
     return NOT_JSON;
   }
@@ -122,19 +122,19 @@ export function stateChangesOf(states: string): { at: number; entry?: StateChang
   const values = JSON.parse(states) as unknown[];
   const changes: { at: number; entry?: StateChange; ballot?: BallotEntry }[] = [];
   for (let i = 0; i < values.length; i += STRIDE) {
-    const [at, json, seq, action, entityId, stateBefore, stateAfter, ballot] = values.slice(i, i + STRIDE) as [
-      number,
-      number,
-      number,
-      string,
-      string,
-      string | null,
-      string | null,
-      BallotEntry | null,
-    ];
+    const ballot = values[i + 7] as BallotEntry | null;
     changes.push({
-      at,
-      entry: json === 1 ? { seq, action, entityId, stateBefore, stateAfter } : undefined,
+      at: values[i] as number,
+      entry:
+        values[i + 1] === 1
+          ? {
+              seq: values[i + 2] as number,
+              action: values[i + 3] as string,
+              entityId: values[i + 4] as string,
+              stateBefore: values[i + 5] as string | null,
+              stateAfter: values[i + 6] as string | null,
+            }
+          : undefined,
       ballot: ballot ?? undefined,
     });
   }
@@ -142,13 +142,17 @@ export function stateChangesOf(states: string): { at: number; entry?: StateChang
 }
 
 /** A cast with a commitment (older casts were sealed), or a change of attendance. */
-function forBallots(data: Buffer): boolean {
-  if (startsWith(data, CAST)) return data.includes(COMMITMENT);
-  return startsWith(data, ATTENDANCE);
+function forBallots(prefixed: Buffer): boolean {
+  if (startsWith(prefixed, CAST)) return prefixed.includes(COMMITMENT);
+  return startsWith(prefixed, ATTENDANCE);
 }
 
-function startsWith(data: Buffer, prefix: Buffer): boolean {
-  return data.length >= prefix.length && data.subarray(0, prefix.length).equals(prefix);
+function startsWith(prefixed: Buffer, start: Buffer): boolean {
+  return prefixed.length > start.length && prefixed.compare(start, 0, start.length, 1, 1 + start.length) === 0;
+}
+
+function endsWith(prefixed: Buffer, end: Buffer): boolean {
+  return prefixed.length > end.length && prefixed.compare(end, 0, end.length, prefixed.length - end.length) === 0;
 }
 
 /** The leaves cut at the sizes in `cuts`, each piece as its perfect subtrees, hashed bottom up. */
