@@ -260,18 +260,22 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     });
   });
 
-  // Runs last: it leaves a transition in the log that the workflow does not allow.
   it('names the first entry whose change of state the workflow table does not allow, in a log signed throughout', async () => {
-    const [{ seq }] = await api.dataSource.query(
-      `SELECT seq::int FROM audit_events WHERE action = 'application.respond' ORDER BY seq LIMIT 1`,
+    const [{ seq, state_after: stateAfter }] = await api.dataSource.query(
+      `SELECT seq::int, state_after FROM audit_events WHERE action = 'application.respond' ORDER BY seq LIMIT 1`,
     );
     await rewrite(`UPDATE audit_events SET state_after = 'approved' WHERE seq = ${seq}`);
-    const bundle = await exportTo('skipped-the-vote');
-    const [leaf] = await api.dataSource.query(`SELECT leaf_index::int AS leaf FROM log_leaves WHERE seq = ${seq}`);
-    expect(await run(verifier, [bundle])).toEqual({
-      code: 1,
-      stdout: `log INVALID: entry ${seq} (leaf ${leaf.leaf}): application.respond cannot end in approved\n`,
-      stderr: '',
-    });
+    try {
+      const bundle = await exportTo('skipped-the-vote');
+      const [leaf] = await api.dataSource.query(`SELECT leaf_index::int AS leaf FROM log_leaves WHERE seq = ${seq}`);
+      expect(await run(verifier, [bundle])).toEqual({
+        code: 1,
+        stdout: `log INVALID: entry ${seq} (leaf ${leaf.leaf}): application.respond cannot end in approved\n`,
+        stderr: '',
+      });
+    } finally {
+      // The other tests may run after it: the log as the workflow made it again, signed as before.
+      await rewrite(`UPDATE audit_events SET state_after = '${stateAfter}' WHERE seq = ${seq}`);
+    }
   });
 });

@@ -88,7 +88,7 @@ export function readLeafLines(bytes: Buffer, first: number, cuts: Float64Array):
     const encoded = bytes.toString('latin1', comma + DATA_START.length, end - 2);
     if (scratch.length < encoded.length) scratch = Buffer.alloc(encoded.length * 2);
     scratch[0] = 0x00;
-    // The leaf hash's input: 0x00, then the data, which the tests below read in place from offset 1.
+    // The leaf hash's input: 0x00, then the data, which the checks below read in place from offset 1.
     const prefixed = scratch.subarray(0, 1 + scratch.write(encoded, 1, 'base64'));
     // Values after "seq" are strings or null, whose quotes are escaped: the last `"seq":` is the key.
     const at = prefixed.lastIndexOf(SEQ_KEY);

@@ -9,7 +9,8 @@ const NODE_INPUT = Buffer.alloc(65, 0x01);
 /**
  * SHA-256 as a Buffer. Asking crypto.hash for a Buffer allocates an ArrayBuffer for each digest, which costs
  * twice the hashing of a leaf; a 'binary' (latin1) string holds the same 32 bytes, and Buffer.from takes them from
- * its pool. A pooled Buffer keeps its 8 KiB pool alive: copy a hash (Buffer.from(hash)) before keeping many for long.
+ * its pool. A pooled Buffer keeps its 8 KiB pool alive (Buffer.from(hash) is pooled too): to keep many hashes for
+ * long, copy each into memory of its own (Uint8Array.prototype.slice).
  */
 function sha256(input: Uint8Array): Buffer {
   return Buffer.from(hash('sha256', input, 'binary'), 'binary');
