@@ -16,8 +16,6 @@ export class AppConfig {
     apiDocs: boolean;
     /** The web app's public address, without a trailing slash: e-mailed links start with it. */
     appUrl: string;
-    /** Refused casts sent through the cast path before listening (apps/api/src/warm-up.ts). */
-    warmUpCasts: number;
   };
   readonly database: { url: string; migrationsRun: boolean };
   readonly redis: { url: string; prefix: string };
@@ -64,7 +62,6 @@ export class AppConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
       appUrl: (env.APP_URL ?? '').replace(/\/+$/, ''),
-      warmUpCasts: env.WARM_UP_CASTS,
     };
     this.database = { url: env.DATABASE_URL, migrationsRun: env.MIGRATIONS_RUN };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };

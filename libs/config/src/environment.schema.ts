@@ -131,13 +131,6 @@ export class EnvironmentVariables {
   @IsInt()
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** Casts the API sends through its cast path, each refused before it writes, before it listens (0: none). */
-  @Transform(toInt)
-  @Min(0)
-  @Max(100_000)
-  @IsInt()
-  WARM_UP_CASTS = 2000;
-
   /** `false`, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges. */
   @Matches(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
     message: 'must be false, a number of hops, or a list of proxy addresses',
