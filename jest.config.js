@@ -32,4 +32,8 @@ export default {
   },
   testTimeout: 180_000,
   maxWorkers: 2,
+  // A worker exits some 0.5 s after its last suite (its environment torn down), past jest's default of 500 ms,
+  // which then killed it and printed "A worker process has failed to exit gracefully". A handle left open still
+  // shows: the worker then never exits by itself, and is killed with that message after this long.
+  workerGracefulExitTimeout: 5_000,
 };
