@@ -24,6 +24,7 @@ import {
   seededEntry,
 } from './lib/seed.js';
 import { SmtpSink } from './lib/smtp-sink.js';
+import { round } from './lib/stats.js';
 import { documents } from './workloads/documents.js';
 import { type GrowthPoint, growthPoint, growthSummary } from './workloads/growth.js';
 import { login } from './workloads/login.js';
@@ -195,9 +196,9 @@ async function main(): Promise<void> {
       await pool.query('VACUUM ANALYZE audit_events');
       // Each size is measured as it stands once the log has caught up, as in service: not while the worker turns
       // the entries just seeded (768,000 before the last size) into leaves, which took the 1,000,000 size's CPU.
-      const integratedAfterSeconds = Math.round((await integrated(pool)) / 100) / 10;
+      const integratedAfterSeconds = round((await integrated(pool)) / 1000, 1);
       log(`log integrated ${size} entries after ${integratedAfterSeconds.toFixed(1)} s more`);
-      results.seeding!.push({ size, appended, seedSeconds: Math.round(ms / 100) / 10, integratedAfterSeconds });
+      results.seeding!.push({ size, appended, seedSeconds: round(ms / 1000, 1), integratedAfterSeconds });
     };
 
     const points: GrowthPoint[] = [];

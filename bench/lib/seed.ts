@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { AUDIT_INSERT_ONE } from '../../libs/audit/src/audit-insert-sql.js';
 import { canonicalJson } from '../../libs/audit/src/canonical-json.js';
 import { hashPassword } from '../../libs/identity/src/password-hasher.js';
+import { waitUntil } from './processes.js';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
@@ -88,14 +89,14 @@ export async function appendAuditEntries(
 }
 
 /** Waits (up to `timeoutMs`, else throws) until the worker has sent every e-mail of the outbox. */
-export async function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM notifications WHERE status IN ('pending', 'queued')`);
-    if (rows[0].n === '0') return;
-    if (Date.now() > deadline) throw new Error(`The outbox still holds ${rows[0].n} unsent notifications`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
+export function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<void> {
+  return waitUntil(
+    'the worker to send every e-mail of the outbox',
+    async () =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued')`)).rows[0].n ===
+      0,
+    timeoutMs,
+  );
 }
 
 /** Waits (up to `timeoutMs`) until the worker's integrator has made every entry a leaf; answers how long it took. */
