@@ -26,6 +26,9 @@ export default {
   },
   moduleNameMapper: {
     ...Object.fromEntries(aliases.map((name) => [`^@near/${name}$`, `<rootDir>/libs/${name}/src/index.ts`])),
+    // A lib's second entry, for what only the worker loads (tsconfig.json's paths).
+    '^@near/documents/issuing$': '<rootDir>/libs/documents/src/issuing.ts',
+    '^@near/notifications/delivery$': '<rootDir>/libs/notifications/src/delivery.ts',
     // @fastify/static (CommonJS, used by the OpenAPI page) requires content-disposition 3, which is ESM-only.
     '^content-disposition$': '<rootDir>/node_modules/content-disposition/index.js',
     '^(\\.{1,2}/.*)\\.js$': '$1',

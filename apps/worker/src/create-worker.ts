@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { LoadedConfig } from '@near/config';
 import { assertAppPrivileges, assertPostgresReachable, ensureDatabaseExists } from '@near/database';
-import { assertDocumentWords, assertFontsInstalled } from '@near/documents';
+import { assertDocumentWords, assertFontsInstalled } from '@near/documents/issuing';
 import { assertRedisReachable } from '@near/queue';
 import { WorkerModule } from './worker.module.js';
 

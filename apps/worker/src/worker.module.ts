@@ -5,9 +5,9 @@ import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
 import { AuditModule } from '@near/audit';
-import { DocumentsModule } from '@near/documents';
+import { DocumentIssuingModule } from '@near/documents/issuing';
 import { VotingModule } from '@near/voting';
-import { NotificationDeliveryModule } from '@near/notifications';
+import { NotificationDeliveryModule } from '@near/notifications/delivery';
 import { QueuesModule, RedisModule } from '@near/queue';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { WrittenProceduresProcessor } from './processors/written-procedures.processor.js';
@@ -39,7 +39,7 @@ export class WorkerModule {
         AuditModule,
         VotingModule,
         NotificationDeliveryModule,
-        DocumentsModule,
+        DocumentIssuingModule,
       ],
       providers: [
         WrittenProceduresProcessor,

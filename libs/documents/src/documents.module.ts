@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@near/audit';
-import { DocumentIssuer } from './document-issuer.service.js';
 import { DocumentLibrary } from './document-library.service.js';
 
+/** Serving the documents made (the library): what the API needs. Making them is DocumentIssuingModule's. */
 @Module({
   imports: [AuditModule],
-  providers: [DocumentIssuer, DocumentLibrary],
-  exports: [DocumentIssuer, DocumentLibrary],
+  providers: [DocumentLibrary],
+  exports: [DocumentLibrary],
 })
 export class DocumentsModule {}

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { DocumentIssuer } from '@near/documents';
+import { DocumentIssuer } from '@near/documents/issuing';
 import { JobName, QueueName, WORKER_LOCKS } from '@near/queue';
 
 /** Thin: each tick makes what is asked for; a failed tick is simply the next one's work. */

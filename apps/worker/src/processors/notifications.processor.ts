@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { NotificationSender } from '@near/notifications';
+import { NotificationSender } from '@near/notifications/delivery';
 import { JobName, type JobPayloads, NOTIFICATION_CONCURRENCY, QueueName, WORKER_LOCKS } from '@near/queue';
 
 /** Thin: reads the job, sends through the notification sender, lets errors through so BullMQ retries. */
