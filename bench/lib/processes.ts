@@ -54,11 +54,12 @@ export class Child {
   }
 }
 
-/** Polls until `probe` returns true; fails with the child's output when it exits or the time is up. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: Child): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls until `probe` returns true, and answers how long that took (ms); fails with the child's output when it exits or the time is up. */
+export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: Child): Promise<number> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   for (;;) {
-    if (await probe().catch(() => false)) return;
+    if (await probe().catch(() => false)) return Date.now() - started;
     if (child && !child.running) throw new Error(`${child.name} exited while waiting for ${what}:\n${child.output()}`);
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${child ? `:\n${child.output()}` : ''}`);
     await sleep(100);

@@ -88,8 +88,8 @@ export async function appendAuditEntries(
   return { appended: seq - first, ms: Date.now() - started };
 }
 
-/** Waits (up to `timeoutMs`, else throws) until the worker has sent every e-mail of the outbox. */
-export function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<void> {
+/** Waits (up to `timeoutMs`, else throws) until the worker has sent every e-mail of the outbox; answers how long it took. */
+export function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<number> {
   return waitUntil(
     'the worker to send every e-mail of the outbox',
     async () =>
@@ -99,15 +99,13 @@ export function outboxEmptied(pool: pg.Pool, timeoutMs: number): Promise<void> {
   );
 }
 
-/** Waits (up to `timeoutMs`) until the worker's integrator has made every entry a leaf; answers how long it took. */
-export async function integrated(pool: pg.Pool, timeoutMs = 180_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_pending`);
-    if (rows[0].n === 0) break;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  return Date.now() - started;
+/** Waits (up to `timeoutMs`, else throws) until the worker's integrator has made every entry a leaf; answers how long it took. */
+export function integrated(pool: pg.Pool, timeoutMs = 180_000): Promise<number> {
+  return waitUntil(
+    'the log to integrate every entry',
+    async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM log_pending`)).rows[0].n === 0,
+    timeoutMs,
+  );
 }
 
 export async function auditCount(pool: pg.Pool): Promise<number> {
