@@ -102,6 +102,8 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
   // The bench itself keeps every core busy (load up to ~3 on 2 cores): what tells of other work is the load it
   // found when it started and other sessions' connections to the database.
   const busy = machine.loadAverage.start > machine.cores || machine.otherDatabaseConnectionsMax > 0;
+  // A run that found the fresh applications used up did no transition: its rate and CPU would mean nothing.
+  const everyStatementMeasured = t.rawEveryStatement.ok > 0;
   const point = (index: number) => g.points[index];
   const growthCell = (pick: (p: GrowthResult['points'][number]) => { p99: number }) => g.points.map((p) => ms(pick(p).p99)).join(' / ');
   const sizes = g.points.map((p) => n(p.auditEntries)).join(' / ');
@@ -299,7 +301,9 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
       '',
       '',
     ],
-    ['transition, all 7 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)],
+    everyStatementMeasured
+      ? ['transition, all 7 statements', '', '', `pg client ${c(t.rawEveryStatement.cpu.processMs)}`, c(t.rawEveryStatement.cpu.databaseMs)]
+      : ['transition, all 7 statements', '', '', 'not measured', '—'],
     ['transition of the mix, its statements', '', '', `pg client ${c(t.mix.raw.cpu.processMs)}`, c(t.mix.raw.cpu.databaseMs)],
     [
       'transition of the mix, its statements and e-mail',
@@ -367,7 +371,9 @@ export function resultsMarkdown(results: CompleteResults, resultsFile: string): 
     '',
     `Peak RSS by workload (sampled every 200 ms): ${byWorkload.join('; ')}.`,
     `Raw transitions with every statement the request sends (7, the token's user and the answer's read included): ` +
-      `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`,
+      (everyStatementMeasured
+        ? `${n(t.rawEveryStatement.perSecond)}/s, p99 ${ms(t.rawEveryStatement.latencyMs.p99)}.`
+        : `not measured: the runs before it used up the ${n(t.applicationsUsed)} fresh applications seeded for them.`),
     `Reads with bare Fastify sending the two statements the API sends for the same answer: ${n(r.bareFastifySameStatements.perSecond)}/s, ` +
       `p99 ${ms(r.bareFastifySameStatements.latencyMs.p99)}.`,
     `Vote storm: the first storm of an API that has taken no ballot yet (before the warm-up of ${n(v.http.warmUp.casts)} casts in ` +
