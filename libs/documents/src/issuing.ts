@@ -1,6 +1,6 @@
 // Making official documents, for the worker: the issuer with its PDF maker, fonts and words. An entry of its own
-// (`@near/documents/issuing`) so that the API, which only serves documents already made, never loads pdfkit and
-// its fonts: about 13 MB of the API's memory with the mail transports (docs/benchmarks.md).
+// (`@near/documents/issuing`) so that the API, which only serves documents already made, never loads pdfkit or
+// qrcode: with nodemailer, kept out of it the same way, some 13 MB of each API process (docs/benchmarks.md).
 export { DocumentIssuer } from './document-issuer.service.js';
 export { assertFontsInstalled } from './pdf/fonts.js';
 export { assertDocumentWords } from './document-words.js';
