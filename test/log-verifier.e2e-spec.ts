@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -17,6 +17,26 @@ const EXPORT_ENTRY = resolve('dist/apps/api/apps/api/src/cli/log-export.js');
 function installVerifier(into: string): string {
   cpSync(resolve('dist/verifier'), into, { recursive: true });
   return join(into, 'apps/verifier/src/main.js');
+}
+
+/**
+ * A signed-note key of someone else's with the log's name, made with node:crypto from C2SP signed-note alone (not
+ * with the code under test): its verifier key line, and how it signs a note's body.
+ */
+function aForgersKey(name: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  const keyHash = createHash('sha256')
+    .update(`${name}\n`)
+    .update(Buffer.from([0x01]))
+    .update(raw)
+    .digest()
+    .subarray(0, 4);
+  return {
+    line: `${name}+${keyHash.toString('hex')}+${Buffer.concat([Buffer.from([0x01]), raw]).toString('base64')}`,
+    sign: (body: string) =>
+      `${body}\n\u2014 ${name} ${Buffer.concat([keyHash, sign(null, Buffer.from(body), privateKey)]).toString('base64')}\n`,
+  };
 }
 
 const run = async (entry: string, args: string[], env: Record<string, string> = {}) => {
@@ -132,7 +152,65 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(result.stdout).toMatch(/3 applications, 9 transitions: each allowed by the workflow table/);
     // The key to compare with the one the member trusts, as GET /log/key gives it.
     const key = (await api.http().get('/log/key').expect(200)).text.trim();
-    expect(lines).toContain(`  key ${key}: compare it with the one you trust`);
+    const sizes = readFileSync(join(bundle, 'checkpoints.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { size: number }).size);
+    expect(lines).toContain(
+      `  key ${key}: signed ${sizes.length} of them (sizes ${sizes[0]} to ${sizes.at(-1)}); compare it with the one you trust`,
+    );
+  });
+
+  it('says which key signed which checkpoints, and given the key a member trusts, refuses those another key signed', async () => {
+    const bundle = await exportTo('re-signed');
+    const genuine = (await api.http().get('/log/key').expect(200)).text.trim();
+    const trusted = join(work, 'trusted-key.txt');
+    writeFileSync(trusted, `${genuine}\n`);
+    const pinned = await run(verifier, [bundle, '--key', trusted]);
+    expect(pinned.code).toBe(0);
+    expect(pinned.stdout).toMatch(/ checkpoints: every signature verified with the key\(s\) you gave \(--key\), every root recomputed\n/);
+
+    // Whoever hands the bundle over re-signs every checkpoint with a key of their own and lists it in keys.txt.
+    const forger = aForgersKey(api.config.transparencyLog.origin);
+    const signed = readFileSync(join(bundle, 'checkpoints.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { size: number; note: string });
+    const forged = signed.map(({ size, note }) => JSON.stringify({ size, note: forger.sign(note.slice(0, note.lastIndexOf('\n\n') + 1)) }));
+    writeFileSync(join(bundle, 'checkpoints.ndjson'), `${forged.join('\n')}\n`);
+    writeFileSync(join(bundle, 'keys.txt'), `${genuine}\n${forger.line}\n`);
+    // Every signature holds with the bundle's own keys; the summary shows that the trusted one signed nothing.
+    const unpinned = await run(verifier, [bundle]);
+    expect(unpinned.code).toBe(0);
+    expect(unpinned.stdout).toContain(`\n  key ${genuine}: signed none of them; compare it with the one you trust\n`);
+    expect(unpinned.stdout).toContain(`\n  key ${forger.line}: signed ${signed.length} of them (sizes ${signed[0].size} to `);
+    expect(await run(verifier, [bundle, '--key', trusted])).toEqual({
+      code: 1,
+      stdout: `log INVALID: checkpoint of size ${signed[0].size}: no key you gave with --key signed it\n`,
+      stderr: '',
+    });
+  });
+
+  it('reads the paths it is given from where the command was typed, as npm passes it on (INIT_CWD)', async () => {
+    // npm runs a script in the project's folder: without INIT_CWD these names would be looked for there.
+    const exported = await run(EXPORT_ENTRY, ['typed-here'], { DATABASE_URL: api.database.url, INIT_CWD: work });
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(join(work, 'typed-here', 'entries.ndjson'))).toBe(true);
+    writeFileSync(join(work, 'kept-here.txt'), (await api.http().get('/log/checkpoint').expect(200)).text);
+    const result = await run(verifier, ['typed-here', '--checkpoint', 'kept-here.txt'], { INIT_CWD: work });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 checkpoint\(s\) held outside/);
+  });
+
+  it('says a bundle whose entries gained Windows line endings was changed after the export', async () => {
+    const bundle = await exportTo('copied-as-text');
+    const entries = join(bundle, 'entries.ndjson');
+    writeFileSync(entries, readFileSync(entries, 'utf8').replaceAll('\n', '\r\n'));
+    const result = await run(verifier, [bundle]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^log INVALID: entries\.ndjson holds carriage returns \(Windows line endings\), which log:export never writes: the file was changed after the export/,
+    );
   });
 
   it('takes a kept checkpoint however it was saved, and still refuses one whose text was changed', async () => {
@@ -186,6 +264,23 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     const result = await run(verifier, [bundle, '--checkpoint', two]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^log-verify: cannot read the checkpoint .*kept-two\.txt: it holds 2 checkpoints/);
+    // A file that holds no checkpoint at all (an e-mail's HTML part, a receipt that is not JSON, an empty key file)
+    // is the member's wrong file, not a forged log.
+    const html = join(work, 'kept-html.txt');
+    writeFileSync(html, '<p>The application was decided.</p>\n');
+    const notJson = join(work, 'receipt.txt');
+    writeFileSync(notJson, 'my receipt\n');
+    const noKey = join(work, 'no-key.txt');
+    writeFileSync(noKey, '\n');
+    for (const [option, file, why] of [
+      ['--checkpoint', html, /^log-verify: cannot read the checkpoint .*kept-html\.txt: not a signed note/],
+      ['--receipt', notJson, /^log-verify: cannot read the receipt .*receipt\.txt: Unexpected token/],
+      ['--key', noKey, /^log-verify: cannot read the key .*no-key\.txt: it holds no verifier key/],
+    ] as const) {
+      const wrong = await run(verifier, [bundle, option, file]);
+      expect({ option, code: wrong.code, stdout: wrong.stdout }).toEqual({ option, code: 2, stdout: '' });
+      expect(wrong.stderr).toMatch(why);
+    }
   });
 
   it('takes a verifier key only in its one spelling, so that the key it shows is the key that verified', async () => {

@@ -15,12 +15,8 @@ const FIELDS = ['voteId', 'governmentId', 'choice', 'nonce', 'commitment'] as co
  * the vote's count counted it, or counted a later cast of the same government (named here), or has not run yet.
  */
 export function checkReceipt(file: string, text: string, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
-  let receipt: Record<string, unknown>;
-  try {
-    receipt = JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    return { ok: false, line: `receipt ${file} INVALID: not a JSON receipt (${(error as Error).message})` };
-  }
+  // Read as JSON already (verifyBundle): a file that is not JSON is not a receipt, and exits 2 naming it.
+  const receipt = JSON.parse(text) as Record<string, unknown> | null;
   const missing = FIELDS.filter((field) => typeof receipt?.[field] !== 'string');
   if (missing.length > 0) return { ok: false, line: `receipt ${file} INVALID: it lacks ${missing.join(', ')}` };
   const { voteId, governmentId, choice, nonce, commitment } = receipt as Record<(typeof FIELDS)[number], string>;

@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 export class UnreadableFile extends Error {}
 
 /**
- * The text of a file given on the command line (a kept checkpoint, a receipt), through `read` when it must be
- * taken apart first; a file that cannot be read, or taken apart, is an UnreadableFile.
+ * The text of a file given on the command line (a kept checkpoint, a receipt, a trusted key), through `read` when it
+ * must be taken apart first; a file that cannot be read, or taken apart, is an UnreadableFile.
  */
-export function readGivenFile(file: string, what: string, read: (text: string) => string = (text) => text): string {
+export function readGivenFile(file: string, what: string): string;
+export function readGivenFile<T>(file: string, what: string, read: (text: string) => T): T;
+export function readGivenFile<T>(file: string, what: string, read: (text: string) => T = (text) => text as T): T {
   try {
     return read(readFileSync(file, 'utf8'));
   } catch (error) {

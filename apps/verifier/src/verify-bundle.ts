@@ -11,6 +11,7 @@ import {
   openNote,
   parseCheckpoint,
   parseVerifierKey,
+  splitNote,
 } from '../../../libs/audit/src/log/signed-note.js';
 import { type LeafBatch, stateChangesOf } from './leaf-lines.js';
 import { WorkflowCheck } from './workflow-check.js';
@@ -28,21 +29,63 @@ export interface Verdict {
   seconds: number;
 }
 
+export interface VerifyOptions {
+  /** Files of checkpoints held outside the server (--checkpoint): each must be met by the bundle's entries. */
+  held?: readonly string[];
+  /** Files of delegates' receipts (--receipt). */
+  receipts?: readonly string[];
+  /** Files of the verifier keys the member trusts (--key): when given, no other key may have signed a checkpoint. */
+  trustedKeys?: readonly string[];
+}
+
 class Failure extends Error {}
 
-/** Opens a note with whichever of the bundle's keys signed it. */
-function openCheckpoint(note: string, keys: readonly NoteVerifier[], what: string): Checkpoint {
-  let why = 'no key of the bundle signed it';
-  for (const key of keys) {
+/** A verifier key as written (one line of keys.txt, or of a file given with --key) and read. */
+interface Key {
+  line: string;
+  verifier: NoteVerifier;
+}
+
+/** Reads verifier keys, one a line; an error names the line of one that is not a key. */
+function keysOf(text: string): Key[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      try {
+        return { line, verifier: parseVerifierKey(line) };
+      } catch (error) {
+        throw new Error(`line ${i + 1}: ${(error as Error).message}`, { cause: error });
+      }
+    });
+}
+
+/** Opens a note with whichever of `keys` signed it, answering which; `none` says whose keys they are when none did. */
+function openCheckpoint(note: string, keys: readonly Key[], what: string, none: string): { checkpoint: Checkpoint; by: number } {
+  let why = none;
+  for (const [by, { verifier }] of keys.entries()) {
     try {
-      const checkpoint = parseCheckpoint(openNote(note, key));
-      if (checkpoint.origin !== key.name) throw new Error(`its origin ${checkpoint.origin} is not the key's name ${key.name}`);
-      return checkpoint;
+      const checkpoint = parseCheckpoint(openNote(note, verifier));
+      if (checkpoint.origin !== verifier.name) throw new Error(`its origin ${checkpoint.origin} is not the key's name ${verifier.name}`);
+      return { checkpoint, by };
     } catch (error) {
       if (!(error as Error).message.startsWith('no signature by')) why = (error as Error).message;
     }
   }
   throw new Failure(`${what}: ${why}`);
+}
+
+/** A kept checkpoint's note, refused as unreadable (exit 2) unless it is shaped as a checkpoint: its signature decides the rest. */
+function keptCheckpoint(text: string): string {
+  const note = keptCheckpointNote(text);
+  parseCheckpoint(splitNote(note).body);
+  return note;
+}
+
+/** "sizes 0 to 81" or "size 81". */
+function sizesOf(sizes: readonly number[]): string {
+  return sizes.length === 1 ? `size ${sizes[0]}` : `sizes ${sizes[0]} to ${sizes[sizes.length - 1]}`;
 }
 
 /** Reads a file of JSON lines without holding it whole, handing each line to `onLine` synchronously. */
@@ -106,7 +149,8 @@ function countLines(bytes: Buffer, length: number): number {
  * checkpoint held outside (`held`) against the bundle's entries (the same root at its size, so the bundle's
  * latest tree extends it); and each application's states against the workflow table.
  */
-export async function verifyBundle(directory: string, held: readonly string[], receipts: readonly string[] = []): Promise<Verdict> {
+export async function verifyBundle(directory: string, options: VerifyOptions = {}): Promise<Verdict> {
+  const { held = [], receipts = [], trustedKeys = [] } = options;
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let entries = 0;
@@ -114,24 +158,33 @@ export async function verifyBundle(directory: string, held: readonly string[], r
     const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
     if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
     // Files given on the command line are read before the bundle's work, so that one that cannot be read stops it at once.
-    const receiptTexts = receipts.map((file) => ({ file, text: readGivenFile(file, 'receipt') }));
-    const keyLines = readFileSync(join(directory, 'keys.txt'), 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const keys = keyLines.map((line, i) => {
-      try {
-        return parseVerifierKey(line);
-      } catch (error) {
-        throw new Failure(`keys.txt line ${i + 1}: ${(error as Error).message}`);
-      }
-    });
+    const receiptTexts = receipts.map((file) => ({ file, text: readGivenFile(file, 'receipt', (text) => (JSON.parse(text), text)) }));
+    const trusted = trustedKeys.flatMap((file) =>
+      readGivenFile(file, 'key', (text) => {
+        const given = keysOf(text);
+        if (given.length === 0) throw new Error('it holds no verifier key');
+        return given;
+      }),
+    );
+    const keptNotes = held.map((file) => ({ file, note: readGivenFile(file, 'checkpoint', keptCheckpoint) }));
+    let bundleKeys: Key[];
+    try {
+      bundleKeys = keysOf(readFileSync(join(directory, 'keys.txt'), 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code) throw error;
+      throw new Failure(`keys.txt ${(error as Error).message}`);
+    }
+    // The keys a checkpoint may be signed by: those the member gave, or else the bundle's, to be compared by eye.
+    const keys = trusted.length > 0 ? trusted : bundleKeys;
+    const none = trusted.length > 0 ? 'no key you gave with --key signed it' : 'no key of the bundle signed it';
+    const signedBy = keys.map((): number[] => []);
 
     // Every checkpoint, signature first; they must come in increasing size.
     const checkpoints: Checkpoint[] = [];
     await forEachLine(join(directory, 'checkpoints.ndjson'), (line) => {
       const { size, note } = JSON.parse(line) as { size: number; note: string };
-      const checkpoint = openCheckpoint(note, keys, `checkpoint of size ${size}`);
+      const { checkpoint, by } = openCheckpoint(note, keys, `checkpoint of size ${size}`, none);
+      signedBy[by].push(size);
       if (checkpoint.size !== size) throw new Failure(`checkpoint of size ${size}: its note says size ${checkpoint.size}`);
       if (checkpoints.length > 0 && size <= checkpoints[checkpoints.length - 1].size)
         throw new Failure(`checkpoint of size ${size}: out of order`);
@@ -142,8 +195,8 @@ export async function verifyBundle(directory: string, held: readonly string[], r
 
     // Checkpoints held outside the server, by the size at which their root must be met.
     const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
-    for (const file of held) {
-      const checkpoint = openCheckpoint(readGivenFile(file, 'checkpoint', keptCheckpointNote), keys, `checkpoint ${file}`);
+    for (const { file, note } of keptNotes) {
+      const { checkpoint } = openCheckpoint(note, keys, `checkpoint ${file}`, none);
       if (checkpoint.size > latest.size) {
         throw new Failure(
           `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,
@@ -225,6 +278,14 @@ export async function verifyBundle(directory: string, held: readonly string[], r
         rest.copy(bytes, 0);
         const { bytesRead } = await file.read(bytes, rest.length, CHUNK_BYTES, null);
         const filled = rest.length + bytesRead;
+        // The entries hold JSON with base64 data: a carriage return is never in them.
+        const cr = bytes.indexOf(0x0d, rest.length);
+        if (cr >= 0 && cr < filled) {
+          throw new Failure(
+            'entries.ndjson holds carriage returns (Windows line endings), which log:export never writes: the file was ' +
+              'changed after the export, perhaps copied as text. Copy the bundle again as it was written (as binary files)',
+          );
+        }
         if (bytesRead === 0) {
           if (filled > 0) await send(bytes, filled);
           break;
@@ -257,9 +318,12 @@ export async function verifyBundle(directory: string, held: readonly string[], r
       lines: [
         `log ${latest.origin}: VALID`,
         `  ${entries} entries, each hashed into its leaf (${Math.round(entries / Math.max(seconds(), 1e-9))} entries/s)`,
-        `  ${checkpoints.length} checkpoints: every signature verified with ${keys.length} key(s), every root recomputed`,
+        `  ${checkpoints.length} checkpoints: every signature verified${trusted.length > 0 ? ' with the key(s) you gave (--key)' : ''}, every root recomputed`,
         // Each line was parsed strictly (parseVerifierKey): what is shown is exactly the key that verified.
-        ...keyLines.map((line) => `  key ${line}: compare it with the one you trust`),
+        ...keys.map(({ line }, i) => {
+          const signed = signedBy[i].length > 0 ? `signed ${signedBy[i].length} of them (${sizesOf(signedBy[i])})` : 'signed none of them';
+          return `  key ${line}: ${signed}${trusted.length > 0 ? '' : '; compare it with the one you trust'}`;
+        }),
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
         `  ${ballots.named} named ballots recounted from their casts, roll and attendance; ${ballots.secret} secret ballots' counted casts checked${ballots.older > 0 ? `; ${ballots.older} from before receipts not recounted` : ''}`,

@@ -97,21 +97,30 @@ export function signNote(body: string, signer: NoteSigner): string {
   return `${body}\n\u2014 ${signer.name} ${Buffer.concat([signer.keyHash, signature]).toString('base64')}\n`;
 }
 
+/** A note taken apart into its body and its signature lines, no signature checked; an error if it is not shaped as a note. */
+export function splitNote(note: string): { body: string; signatures: { name: string; signature: Buffer }[] } {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || !note.endsWith('\n')) throw new Error('not a signed note (no blank line before the signatures)');
+  const signatures = note
+    .slice(split + 2, -1)
+    .split('\n')
+    .map((line) => {
+      const match = SIGNATURE_LINE.exec(line);
+      if (!match) throw new Error(`not a signature line: ${JSON.stringify(line.slice(0, 80))}`);
+      return { name: match[1], signature: Buffer.from(match[2], 'base64') };
+    });
+  return { body: note.slice(0, split + 1), signatures };
+}
+
 /**
  * The body of a note signed by `verifier`, or an error saying why not. Signature lines of other keys are
  * allowed (a witness may cosign), as signed-note says; the verifier's own must be there and valid.
  */
 export function openNote(note: string, verifier: NoteVerifier): string {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new Error('not a signed note (no blank line before the signatures)');
-  const body = note.slice(0, split + 1);
-  const lines = note.slice(split + 2, -1).split('\n');
+  const { body, signatures } = splitNote(note);
   let found = false;
-  for (const line of lines) {
-    const match = SIGNATURE_LINE.exec(line);
-    if (!match) throw new Error(`not a signature line: ${JSON.stringify(line.slice(0, 80))}`);
-    const signature = Buffer.from(match[2], 'base64');
-    if (match[1] !== verifier.name || signature.length < 4 || !signature.subarray(0, 4).equals(verifier.keyHash)) continue;
+  for (const { name, signature } of signatures) {
+    if (name !== verifier.name || signature.length < 4 || !signature.subarray(0, 4).equals(verifier.keyHash)) continue;
     if (signature.length !== 68 || !verify(null, Buffer.from(body, 'utf8'), verifier.publicKey, signature.subarray(4))) {
       throw new Error(`the signature of ${verifier.name} does not verify`);
     }
