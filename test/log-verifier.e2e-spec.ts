@@ -186,7 +186,27 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(unpinned.stdout).toContain(`\n  key ${forger.line}: signed ${signed.length} of them (sizes ${signed[0].size} to `);
     expect(await run(verifier, [bundle, '--key', trusted])).toEqual({
       code: 1,
-      stdout: `log INVALID: checkpoint of size ${signed[0].size}: no key you gave with --key signed it\n`,
+      stdout: `log INVALID: checkpoint of size ${signed[0].size}: no key you gave with --key signed it: its signatures are by ${forger.line.split('+').slice(0, 2).join('+')}\n`,
+      stderr: '',
+    });
+  });
+
+  it('says a kept checkpoint larger than the bundle means an older bundle, or a log that lost signed entries', async () => {
+    const older = await exportTo('older');
+    await fileApplication(api, await aProspectiveApplicant(api));
+    const integrator = api.app.get(LogIntegrator);
+    while ((await integrator.integrateBatch(2)).outcome === 'integrated');
+    const kept = join(work, 'kept-after-export.txt');
+    const note = (await api.http().get('/log/checkpoint').expect(200)).text;
+    writeFileSync(kept, note);
+    const size = Number(note.split('\n')[1]);
+    const bundleSize = (JSON.parse(readFileSync(join(older, 'bundle.json'), 'utf8')) as { treeSize: number }).treeSize;
+    expect(size).toBeGreaterThan(bundleSize);
+    expect(await run(verifier, [older, '--checkpoint', kept])).toEqual({
+      code: 1,
+      stdout:
+        `log INVALID: checkpoint ${kept} (size ${size}) is larger than the bundle's latest (size ${bundleSize}): the bundle is older ` +
+        'than it. Ask for a newer bundle; a server that has none as large lost entries it had signed\n',
       stderr: '',
     });
   });

@@ -73,6 +73,11 @@ function openCheckpoint(note: string, keys: readonly Key[], what: string, none: 
       if (!(error as Error).message.startsWith('no signature by')) why = (error as Error).message;
     }
   }
+  if (why === none) {
+    // Name the keys that did sign it (name and key hash), to compare with keys.txt and with the key one trusts.
+    const by = splitNote(note).signatures.map(({ name, signature }) => `${name}+${signature.subarray(0, 4).toString('hex')}`);
+    if (by.length > 0) why += `: its signatures are by ${[...new Set(by)].join(', ')}`;
+  }
   throw new Failure(`${what}: ${why}`);
 }
 
@@ -199,7 +204,8 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
       const { checkpoint } = openCheckpoint(note, keys, `checkpoint ${file}`, none);
       if (checkpoint.size > latest.size) {
         throw new Failure(
-          `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): export again`,
+          `checkpoint ${file} (size ${checkpoint.size}) is larger than the bundle's latest (size ${latest.size}): the bundle ` +
+            'is older than it. Ask for a newer bundle; a server that has none as large lost entries it had signed',
         );
       }
       outside.set(checkpoint.size, [...(outside.get(checkpoint.size) ?? []), { file, checkpoint }]);
