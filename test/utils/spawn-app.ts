@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const API_ENTRY = resolve('dist/apps/api/apps/api/src/main.js');
 export const WORKER_ENTRY = resolve('dist/apps/worker/apps/worker/src/main.js');
+/** Where a worker without SMTP_URL writes its e-mails in tests: not the checkout's var/mail, which keeps them. */
+export const TEST_MAIL_DIR = join(tmpdir(), `near-test-mail-${process.pid}`);
 
 export interface SpawnedProcess {
   child: ChildProcess;
@@ -15,7 +18,7 @@ export interface SpawnedProcess {
 /** Runs a built entry point (`npm test` builds first) as its own process, as an operator would. */
 export function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
   const child = spawn(process.execPath, [entry, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', MAIL_DIR: TEST_MAIL_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
