@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { leafData } from '../libs/audit/src/log/leaf-data.js';
 import { act, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { hashLeaf } from './utils/rfc9162.js';
+import { aSignedNoteKey, hashLeaf } from './utils/rfc9162.js';
 import { spawnEntry } from './utils/spawn-app.js';
 
 const EXPORT_ENTRY = resolve('dist/apps/api/apps/api/src/cli/log-export.js');
@@ -17,26 +17,6 @@ const EXPORT_ENTRY = resolve('dist/apps/api/apps/api/src/cli/log-export.js');
 function installVerifier(into: string): string {
   cpSync(resolve('dist/verifier'), into, { recursive: true });
   return join(into, 'apps/verifier/src/main.js');
-}
-
-/**
- * A signed-note key of someone else's with the log's name, made with node:crypto from C2SP signed-note alone (not
- * with the code under test): its verifier key line, and how it signs a note's body.
- */
-function aForgersKey(name: string) {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
-  const keyHash = createHash('sha256')
-    .update(`${name}\n`)
-    .update(Buffer.from([0x01]))
-    .update(raw)
-    .digest()
-    .subarray(0, 4);
-  return {
-    line: `${name}+${keyHash.toString('hex')}+${Buffer.concat([Buffer.from([0x01]), raw]).toString('base64')}`,
-    sign: (body: string) =>
-      `${body}\n\u2014 ${name} ${Buffer.concat([keyHash, sign(null, Buffer.from(body), privateKey)]).toString('base64')}\n`,
-  };
 }
 
 const run = async (entry: string, args: string[], env: Record<string, string> = {}) => {
@@ -171,22 +151,23 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     expect(pinned.stdout).toMatch(/ checkpoints: every signature verified with the key\(s\) you gave \(--key\), every root recomputed\n/);
 
     // Whoever hands the bundle over re-signs every checkpoint with a key of their own and lists it in keys.txt.
-    const forger = aForgersKey(api.config.transparencyLog.origin);
+    // A key of their own with the log's name, made from C2SP signed-note alone (test/utils), not by the code under test.
+    const forger = aSignedNoteKey(api.config.transparencyLog.origin);
     const signed = readFileSync(join(bundle, 'checkpoints.ndjson'), 'utf8')
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as { size: number; note: string });
     const forged = signed.map(({ size, note }) => JSON.stringify({ size, note: forger.sign(note.slice(0, note.lastIndexOf('\n\n') + 1)) }));
     writeFileSync(join(bundle, 'checkpoints.ndjson'), `${forged.join('\n')}\n`);
-    writeFileSync(join(bundle, 'keys.txt'), `${genuine}\n${forger.line}\n`);
+    writeFileSync(join(bundle, 'keys.txt'), `${genuine}\n${forger.verifierKey}\n`);
     // Every signature holds with the bundle's own keys; the summary shows that the trusted one signed nothing.
     const unpinned = await run(verifier, [bundle]);
     expect(unpinned.code).toBe(0);
     expect(unpinned.stdout).toContain(`\n  key ${genuine}: signed none of them; compare it with the one you trust\n`);
-    expect(unpinned.stdout).toContain(`\n  key ${forger.line}: signed ${signed.length} of them (sizes ${signed[0].size} to `);
+    expect(unpinned.stdout).toContain(`\n  key ${forger.verifierKey}: signed ${signed.length} of them (sizes ${signed[0].size} to `);
     expect(await run(verifier, [bundle, '--key', trusted])).toEqual({
       code: 1,
-      stdout: `log INVALID: checkpoint of size ${signed[0].size}: no key you gave with --key signed it: its signatures are by ${forger.line.split('+').slice(0, 2).join('+')}\n`,
+      stdout: `log INVALID: checkpoint of size ${signed[0].size}: no key you gave with --key signed it: its signatures are by ${forger.verifierKey.split('+').slice(0, 2).join('+')}\n`,
       stderr: '',
     });
   });

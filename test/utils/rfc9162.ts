@@ -1,7 +1,7 @@
 // An implementation of RFC 9162 §2.1 (Merkle tree hash, proof verification) and of C2SP signed-note and
 // tlog-checkpoint, written from the specifications for the tests: it shares no code with libs/audit, so the
 // tests check the log's checkpoints, signatures and proofs against the specs, not against themselves.
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 
 const sha256 = (...parts: Uint8Array[]) => {
   const hash = createHash('sha256');
@@ -81,6 +81,23 @@ export function verifyConsistency(first: number, second: number, firstHash: Buff
   return fr.equals(firstHash) && sr.equals(secondHash) && sn === 0;
 }
 
+/** The key hash of C2SP signed-note: the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key). */
+const keyHashOf = (name: string, key: Buffer) => sha256(Buffer.from(`${name}\n`), key).subarray(0, 4);
+
+/**
+ * A new C2SP signed-note Ed25519 key named `name` (a log's origin): its verifier key line, and how it signs a note's
+ * body (which ends with a newline) into a note with one signature line.
+ */
+export function aSignedNoteKey(name: string): { verifierKey: string; sign: (body: string) => string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const key = Buffer.concat([Buffer.from([0x01]), publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)]);
+  const keyHash = keyHashOf(name, key);
+  return {
+    verifierKey: `${name}+${keyHash.toString('hex')}+${key.toString('base64')}`,
+    sign: (body) => `${body}\n\u2014 ${name} ${Buffer.concat([keyHash, sign(null, Buffer.from(body), privateKey)]).toString('base64')}\n`,
+  };
+}
+
 /**
  * C2SP signed-note with an Ed25519 verifier key `<name>+<hex key hash>+<base64(0x01 ‖ key)>`: returns the
  * note's body when one of its signature lines is by that key and verifies over exactly the body's bytes.
@@ -89,7 +106,7 @@ export function openSignedNote(note: string, verifierKey: string): string {
   const [name, hashHex, ...rest] = verifierKey.trim().split('+');
   const key = Buffer.from(rest.join('+'), 'base64');
   if (key.length !== 33 || key[0] !== 0x01) throw new Error('not an Ed25519 verifier key');
-  const keyHash = sha256(Buffer.from(`${name}\n`), key).subarray(0, 4);
+  const keyHash = keyHashOf(name, key);
   if (keyHash.toString('hex') !== hashHex) throw new Error('the key hash does not match');
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.subarray(1).toString('base64url') }, format: 'jwk' });
   const blank = note.lastIndexOf('\n\n');
