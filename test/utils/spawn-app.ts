@@ -17,10 +17,14 @@ export interface SpawnedProcess {
 
 /** Runs a built entry point (`npm test` builds first) as its own process, as an operator would. */
 export function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
-  const child = spawn(process.execPath, [entry, ...args], {
+  return spawnCommand(process.execPath, [entry, ...args], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', MAIL_DIR: TEST_MAIL_DIR, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Runs a command with exactly the environment given (in `cwd`), keeping what it prints. */
+export function spawnCommand(command: string, args: string[], options: { env: Record<string, string>; cwd?: string }): SpawnedProcess {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
