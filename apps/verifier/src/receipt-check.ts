@@ -14,9 +14,9 @@ const FIELDS = ['voteId', 'governmentId', 'choice', 'nonce', 'commitment'] as co
  * choice; a cast in the log holds it, for the same vote and government, in a leaf under the signed checkpoints; and
  * the vote's count counted it, or counted a later cast of the same government (named here), or has not run yet.
  */
-export function checkReceipt(file: string, text: string, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
-  // Read as JSON already (verifyBundle): a file that is not JSON is not a receipt, and exits 2 naming it.
-  const receipt = JSON.parse(text) as Record<string, unknown> | null;
+export function checkReceipt(file: string, parsed: unknown, ballots: BallotCheck, checkpointSizes: readonly number[]): ReceiptVerdict {
+  // The file's JSON (verifyBundle reads it: a file that is not JSON is not a receipt, and exits 2 naming it).
+  const receipt = parsed as Record<string, unknown> | null;
   const missing = FIELDS.filter((field) => typeof receipt?.[field] !== 'string');
   if (missing.length > 0) return { ok: false, line: `receipt ${file} INVALID: it lacks ${missing.join(', ')}` };
   const { voteId, governmentId, choice, nonce, commitment } = receipt as Record<(typeof FIELDS)[number], string>;

@@ -163,7 +163,7 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
     const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
     if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
     // Files given on the command line are read before the bundle's work, so that one that cannot be read stops it at once.
-    const receiptTexts = receipts.map((file) => ({ file, text: readGivenFile(file, 'receipt', (text) => (JSON.parse(text), text)) }));
+    const receiptFiles = receipts.map((file) => ({ file, receipt: readGivenFile(file, 'receipt', (text): unknown => JSON.parse(text)) }));
     const trusted = trustedKeys.flatMap((file) =>
       readGivenFile(file, 'key', (text) => {
         const given = keysOf(text);
@@ -180,8 +180,9 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
       throw new Failure(`keys.txt ${(error as Error).message}`);
     }
     // The keys a checkpoint may be signed by: those the member gave, or else the bundle's, to be compared by eye.
-    const keys = trusted.length > 0 ? trusted : bundleKeys;
-    const none = trusted.length > 0 ? 'no key you gave with --key signed it' : 'no key of the bundle signed it';
+    const pinned = trusted.length > 0;
+    const keys = pinned ? trusted : bundleKeys;
+    const none = pinned ? 'no key you gave with --key signed it' : 'no key of the bundle signed it';
     const signedBy = keys.map((): number[] => []);
 
     // Every checkpoint, signature first; they must come in increasing size.
@@ -309,10 +310,10 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
     if (entries < latest.size) throw new Failure(`entries.ndjson ends at ${entries} entries; the latest checkpoint has ${latest.size}`);
     if (next < checkpoints.length) throw new Failure(`checkpoint of size ${checkpoints[next].size}: beyond the bundle's entries`);
 
-    const receiptVerdicts = receiptTexts.map(({ file, text }) =>
+    const receiptVerdicts = receiptFiles.map(({ file, receipt }) =>
       checkReceipt(
         file,
-        text,
+        receipt,
         ballots,
         checkpoints.map((checkpoint) => checkpoint.size),
       ),
@@ -324,11 +325,11 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
       lines: [
         `log ${latest.origin}: VALID`,
         `  ${entries} entries, each hashed into its leaf (${Math.round(entries / Math.max(seconds(), 1e-9))} entries/s)`,
-        `  ${checkpoints.length} checkpoints: every signature verified${trusted.length > 0 ? ' with the key(s) you gave (--key)' : ''}, every root recomputed`,
+        `  ${checkpoints.length} checkpoints: every signature verified${pinned ? ' with the key(s) you gave (--key)' : ''}, every root recomputed`,
         // Each line was parsed strictly (parseVerifierKey): what is shown is exactly the key that verified.
         ...keys.map(({ line }, i) => {
           const signed = signedBy[i].length > 0 ? `signed ${signedBy[i].length} of them (${sizesOf(signedBy[i])})` : 'signed none of them';
-          return `  key ${line}: ${signed}${trusted.length > 0 ? '' : '; compare it with the one you trust'}`;
+          return `  key ${line}: ${signed}${pinned ? '' : '; compare it with the one you trust'}`;
         }),
         `  ${held.length} checkpoint(s) held outside: each consistent with the latest (size ${latest.size})`,
         `  ${workflow.applications} applications, ${workflow.transitions} transitions: each allowed by the workflow table`,
