@@ -5,7 +5,16 @@ import { type AuditContext, type AuditEntryInput, AuditTrail, LogIntegrator } fr
 import { LogRepository } from '../libs/audit/src/log/log.repository.js';
 import { aUser, bearer, type TestUser } from './fixtures/users.js';
 import { createTestApp, type TestApp } from './utils/create-test-app.js';
-import { hashLeaf, merkleTreeHash, openSignedNote, readCheckpoint, verifyConsistency, verifyInclusion } from './utils/rfc9162.js';
+import {
+  aSignedNoteKey,
+  hashLeaf,
+  merkleTreeHash,
+  openSignedNote,
+  readCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+} from './utils/rfc9162.js';
+import { sigstoreVerifiesInclusion } from './utils/sigstore-tlog.js';
 
 const officer: AuditContext = {
   actor: { userId: randomUUID(), role: 'secretariat', governmentId: null },
@@ -145,6 +154,36 @@ describe('the transparency log', () => {
         expect(verifyInclusion(index, size, b64(body.leafHash), body.proof.map(b64), root)).toBe(true);
       }
     }
+  });
+
+  it("is accepted by Sigstore's verifier: every checkpoint's signature, every leaf's inclusion; a changed one refused", async () => {
+    const proofOf = async (index: number, size: number) =>
+      (await api.http().get(`/log/proof/inclusion?index=${index}&size=${size}`).expect(200)).body.proof as string[];
+    for (const size of sizes.filter((n) => n > 0)) {
+      const checkpoint = await text(`/log/checkpoints/${size}`);
+      for (let index = 0; index < size; index++) {
+        const proof = await proofOf(index, size);
+        expect(() => sigstoreVerifiesInclusion({ verifierKey, checkpoint, index, data: data[index], proof })).not.toThrow();
+      }
+    }
+
+    const size = Math.max(...sizes);
+    const checkpoint = await text(`/log/checkpoints/${size}`);
+    const index = size - 3;
+    const leaf = { verifierKey, checkpoint, index, data: data[index], proof: await proofOf(index, size) };
+    const edited = Buffer.from(data[index]);
+    edited[edited.indexOf('entry')] = 'E'.charCodeAt(0);
+    expect(() => sigstoreVerifiesInclusion({ ...leaf, data: edited })).toThrow(/root hash does not match/);
+    expect(() => sigstoreVerifiesInclusion({ ...leaf, index: index - 1 })).toThrow(/root hash does not match/);
+    const [body] = checkpoint.split('\n\n');
+    expect(() => sigstoreVerifiesInclusion({ ...leaf, checkpoint: checkpoint.replace(`\n${size}\n`, `\n${size + 1}\n`) })).toThrow(
+      /invalid checkpoint signature/,
+    );
+    const forger = aSignedNoteKey(api.config.transparencyLog.origin);
+    expect(() => sigstoreVerifiesInclusion({ ...leaf, checkpoint: forger.sign(`${body}\n`) })).toThrow(/invalid checkpoint signature/);
+    expect(() =>
+      sigstoreVerifiesInclusion({ ...leaf, verifierKey: forger.verifierKey, checkpoint: forger.sign(`${body}\n`) }),
+    ).not.toThrow();
   });
 
   it('proves every signed tree consistent with every later one (RFC 9162 §2.1.4)', async () => {
