@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 // V8 sizes its heap for the machine (GBs here) and keeps garbage rather than collect it; capped, the same loads
-// run in ~160 MB instead of ~350 MB (docs/benchmarks.md, "Memory"). NODE_OPTIONS still overrides.
+// run in ~160 MB instead of ~350 MB (docs/benchmarks.md, change 5, "A capped heap"). NODE_OPTIONS still overrides.
 const NODE_FLAGS = JSON.parse(readFileSync(new URL('./node-flags.json', import.meta.url), 'utf8'));
 // glibc raises its mmap threshold to the size of each large block freed (up to 32 MiB), so that after the first
 // sign-in every scrypt buffer (16 MiB) comes from the heap and stays in the RSS when freed: +70 MB after 40 sign-ins.

@@ -38,7 +38,7 @@ const MAX_ATTEMPTS = 3;
  *
  * When a whole hall votes at once, the casts that arrive while a batch is being written are written together
  * (group commit): one transaction, one check, one upsert and one insert of audit entries for all of them, so
- * that a storm costs a few statements per batch rather than per cast (docs/benchmarks.md, "Vote storm"). Each
+ * that a storm costs a few statements per batch rather than per cast (docs/benchmarks.md, "The vote storm"). Each
  * cast is still checked, answered and audited on its own; a refused one leaves the rest of its batch to commit.
  * Casts of one government in the same batch (a delegate who sends again before the first answer) count in the
  * order they arrived: the first may be new, every later one is a change, and the last one's choice stands.
