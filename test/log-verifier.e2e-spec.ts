@@ -214,6 +214,48 @@ describe('the offline verifier (npm run log:export, npm run log:verify)', () => 
     );
   });
 
+  it('refuses entries that no checkpoint signs, and lines that JSON readers would read otherwise than it hashes', async () => {
+    const bundle = await exportTo('spelled-otherwise');
+    const file = join(bundle, 'entries.ndjson');
+    const genuine = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const size = genuine.length;
+    const leaf = (line: string) => JSON.parse(line) as { index: number; data: string };
+    const forgedData = (line: string) => {
+      const entry = JSON.parse(Buffer.from(leaf(line).data, 'base64').toString('utf8'));
+      return Buffer.from(JSON.stringify({ ...entry, action: 'application.approve', stateAfter: 'approved' })).toString('base64');
+    };
+    const verifyWith = async (lines: string[]) => {
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return run(verifier, [bundle]);
+    };
+    const notAsExported = `log INVALID: entries.ndjson: line 3: it is not written as log:export writes a leaf ({"index":N,"data":"<standard base64>"}): the file was changed after the export\n`;
+
+    // A forged entry after the latest checkpoint: hashed, checked and counted before, though nothing signs it.
+    const tail = `{"index":${size},"data":"${forgedData(genuine[2])}"}`;
+    expect(await verifyWith([...genuine, tail])).toEqual({
+      code: 1,
+      stdout: `log INVALID: entries.ndjson goes on past leaf ${size - 1}, the last that the latest checkpoint (size ${size}) signs: no checkpoint signs the lines after it, which log:export never writes, so the file was changed after the export\n`,
+      stderr: '',
+    });
+
+    // JSON.parse, jq and Python read the last "data"; the genuine one, then padding, used to be all that was hashed.
+    const { data } = leaf(genuine[2]);
+    const twoData = `{"index":2,"data":"${data.endsWith('=') ? data : `${data}=`}","data":"${forgedData(genuine[2])}"}`;
+    const spellings = [twoData, `{"index":2,"data":"${data.slice(0, 8)}!!${data.slice(8)}"}`, `{"index":02,"data":"${data}"}`];
+    for (const line of spellings) {
+      expect(await verifyWith([...genuine.slice(0, 2), line, ...genuine.slice(3)])).toEqual({ code: 1, stdout: notAsExported, stderr: '' });
+    }
+
+    expect(await verifyWith(genuine)).toMatchObject({ code: 0, stdout: expect.stringMatching(/: VALID\n/) });
+    const meta = join(bundle, 'bundle.json');
+    writeFileSync(meta, JSON.stringify({ ...JSON.parse(readFileSync(meta, 'utf8')), treeSize: size + 1 }));
+    expect(await run(verifier, [bundle])).toEqual({
+      code: 1,
+      stdout: `log INVALID: bundle.json says the tree has ${size + 1} entries; the latest checkpoint in checkpoints.ndjson has ${size}\n`,
+      stderr: '',
+    });
+  });
+
   it('takes a kept checkpoint however it was saved, and still refuses one whose text was changed', async () => {
     const bundle = await exportTo('kept');
     const note = (await api.http().get('/log/checkpoint').expect(200)).text;

@@ -160,7 +160,7 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let entries = 0;
   try {
-    const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string };
+    const meta = JSON.parse(readFileSync(join(directory, 'bundle.json'), 'utf8')) as { format?: string; treeSize?: number };
     if (meta.format !== BUNDLE_FORMAT) throw new Failure(`bundle.json: not a bundle of format ${BUNDLE_FORMAT}`);
     // Files given on the command line are read before the bundle's work, so that one that cannot be read stops it at once.
     const receiptFiles = receipts.map((file) => ({ file, receipt: readGivenFile(file, 'receipt', (text): unknown => JSON.parse(text)) }));
@@ -198,6 +198,11 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
     });
     if (checkpoints.length === 0) throw new Failure('checkpoints.ndjson: no checkpoint');
     const latest = checkpoints[checkpoints.length - 1];
+    if (meta.treeSize !== latest.size) {
+      throw new Failure(
+        `bundle.json says the tree has ${meta.treeSize} entries; the latest checkpoint in checkpoints.ndjson has ${latest.size}`,
+      );
+    }
 
     // Checkpoints held outside the server, by the size at which their root must be met.
     const outside = new Map<number, { file: string; checkpoint: Checkpoint }[]>();
@@ -253,6 +258,13 @@ export async function verifyBundle(directory: string, options: VerifyOptions = {
       const states = stateChangesOf(batch.states);
       let state = 0;
       for (const piece of batch.pieces) {
+        // log:export writes the entries of its latest checkpoint and no more: no signature covers any later line.
+        if (piece.end > latest.size) {
+          throw new Failure(
+            `entries.ndjson goes on past leaf ${latest.size - 1}, the last that the latest checkpoint (size ${latest.size}) signs: ` +
+              'no checkpoint signs the lines after it, which log:export never writes, so the file was changed after the export',
+          );
+        }
         for (let i = 0; i < piece.levels.length; i += 1) {
           range.appendSubtree(piece.levels[i], Buffer.from(piece.hashes.buffer, piece.hashes.byteOffset + i * 32, 32));
         }
