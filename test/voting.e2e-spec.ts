@@ -124,6 +124,45 @@ describe('a General Assembly votes on an application', () => {
     await act(api, secretariat, application, 'close-ballot').expect(200);
   });
 
+  it('counts at the close the attendance being recorded at that moment, whose entry comes first in the log', async () => {
+    const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
+    await recordPresent(api, secretariat, session.id, memberIds.slice(0, 36)).expect(200);
+    await act(api, secretariat, application, 'open-ballot').expect(200);
+    for (const delegate of delegates.slice(0, 20)) await vote(delegate, application.id, 'no').expect(200);
+
+    // An attendance recorded as Attendance.record does it, not committed yet when the Secretariat closes the ballot.
+    const recording = api.dataSource.createQueryRunner();
+    await recording.connect();
+    await recording.startTransaction();
+    try {
+      await recording.query(`SELECT 1 FROM assemblies WHERE id = $1 FOR UPDATE`, [session.id]);
+      await recording.query(`INSERT INTO session_attendance (assembly_id, government_id) SELECT $1, unnest($2::uuid[])`, [
+        session.id,
+        memberIds.slice(36, 40),
+      ]);
+      let answered = false;
+      const closing = act(api, secretariat, application, 'close-ballot').then((response) => ((answered = true), response));
+      await waitFor(
+        async () => {
+          const [waiting] = await api.dataSource.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%' AND pid <> pg_backend_pid()`,
+          );
+          return waiting ? true : undefined;
+        },
+        10_000,
+        'the close to wait for the attendance',
+      );
+      expect(answered).toBe(false);
+      await recording.commitTransaction();
+      expect((await closing).status).toBe(200);
+    } finally {
+      if (recording.isTransactionActive) await recording.rollbackTransaction();
+      await recording.release();
+    }
+    const result = await api.http().get(`/applications/${application.id}/result`).set(bearer(secretariat)).expect(200);
+    expect(result.body.tally).toMatchObject({ present: 40, no: 20 });
+  });
+
   it('refuses to open the ballot without a quorum, saying why', async () => {
     const { application, session } = await anApplicationOnTheAgenda(api, secretariat);
     await recordPresent(api, secretariat, session.id, memberIds.slice(0, 35)).expect(200);

@@ -112,6 +112,10 @@ export class VoteBook {
   ): Promise<{ vote: Vote; decision: Decision; counted: CountedCast[] }> {
     const vote = await this.openVoteOf(manager, applicationId, 'update');
     if (!vote) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
+    // Attendance is recorded under the session's lock. Waiting for it here, the count sees every attendance whose
+    // entry comes before the close's in the log, as the offline verifier replays them; else an attendance not yet
+    // committed would be left out of the count yet stand before it in the log, and the log would never verify.
+    await sessions.findForShare(manager, vote.assemblyId);
     const tally = await this.tally(manager, vote);
     const decision = decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, tally);
     const secret = vote.ballotSecrecy === 'secret';
