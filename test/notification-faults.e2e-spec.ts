@@ -129,6 +129,12 @@ describe('notifications through Redis outages and SMTP failures', () => {
 
     const retried = await api.http().post(`/notifications/${id}/retry`).set(bearer(secretariat)).expect(200);
     expect(retried.body).toMatchObject({ id, status: 'pending' });
+    // The entry goes to the members in the log's bundles: not the SMTP server's words, which may name its hosts.
+    const [entry] = await api.dataSource.query(
+      `SELECT payload FROM audit_events WHERE action = 'notification.retried' AND entity_id = $1`,
+      [id],
+    );
+    expect(JSON.parse(entry.payload)).toEqual({ event: expect.any(String), recipient: expect.any(String), attempts: 1 });
     await waitFor(statusIs(id, 'sent'), 10_000, 'the retried message to be sent');
     await pause(500);
     expect(await row(id)).toEqual({ id, status: 'sent', attempts: 2, last_error: null, smtp_message_id: messageIdOf(id) });

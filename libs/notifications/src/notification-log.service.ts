@@ -50,7 +50,9 @@ export class NotificationLog {
         entityId: id,
         stateBefore: 'failed',
         stateAfter: 'pending',
-        payload: { event: row.event, recipient: row.recipient, attempts: row.attempts, lastError: row.lastError },
+        // Not the transport's last error: its raw text may name the mail servers' hosts and addresses, and the entry
+        // goes to the members in the log's bundles. The notification keeps it for the Secretariat.
+        payload: { event: row.event, recipient: row.recipient, attempts: row.attempts },
       });
       return { ...row, status: 'pending', queuedAt: null };
     });
