@@ -238,8 +238,11 @@ export const DEVELOPMENT_LOG_ORIGIN = 'localhost/near-admission-log';
 /** APP_URL outside production: the API on this machine, at the port it listens on. */
 export const developmentAppUrl = (port: number): string => `http://localhost:${port}`;
 
-/** Validates the raw environment; throws a ConfigError naming the first bad variable. */
-export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+/**
+ * Validates the raw environment; throws a ConfigError naming the first bad variable. For the database's owner's
+ * commands (`database`), what production requires of the API and the worker (their secrets) is not asked.
+ */
+export function validateEnvironment(raw: Record<string, unknown>, scope: 'app' | 'database' = 'app'): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const relevant = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== undefined && known.includes(key)));
   const env = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
@@ -249,6 +252,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     const shown = SECRETS.has(error.property) ? '' : ` (got ${JSON.stringify(relevant[error.property])})`;
     throw new ConfigError(`${error.property} ${why}${shown}`);
   }
+  if (scope === 'database') return env;
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
     if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)

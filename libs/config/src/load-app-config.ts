@@ -31,3 +31,20 @@ export async function loadAppConfig(
   });
   return { config: config!, module };
 }
+
+/**
+ * The database's address alone, for the commands run as the database's owner (migrations, grants, the audit
+ * check): they need none of the secrets the API and the worker need, and are not given them. Reads `.env` and
+ * the environment as loadAppConfig does; a variable that is set must still be valid.
+ */
+export async function loadDatabaseUrl(): Promise<string> {
+  let url: string | undefined;
+  await ConfigModule.forRoot({
+    envFilePath: '.env',
+    validate: (raw) => {
+      url = validateEnvironment(raw, 'database').DATABASE_URL;
+      return {};
+    },
+  });
+  return url!;
+}

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
 import { type AuditVerification, AuditVerifier } from '@near/audit';
 import { runMain } from '@near/common';
-import { loadAppConfig } from '@near/config';
+import { loadDatabaseUrl } from '@near/config';
 import { assertPostgresReachable, dataSourceOptions, pgErrorCode } from '@near/database';
 
 const PROCESS_NAME = 'audit-verify';
@@ -31,10 +31,10 @@ function describeVerification(result: AuditVerification): string {
 }
 
 async function verify(): Promise<AuditVerification> {
-  const { config } = await loadAppConfig();
-  await assertPostgresReachable(config.database.url);
+  const url = await loadDatabaseUrl();
+  await assertPostgresReachable(url);
   // No Nest context and no migrations: a bare DataSource on the app's settings, quiet, so the verdict stays one line.
-  const dataSource = await new DataSource({ ...dataSourceOptions(config.database.url, 2), logging: false, logger: SILENT }).initialize();
+  const dataSource = await new DataSource({ ...dataSourceOptions(url, 2), logging: false, logger: SILENT }).initialize();
   try {
     return await new AuditVerifier(dataSource).verify();
   } finally {

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { runMain, StartupError } from '@near/common';
-import { loadAppConfig } from '@near/config';
+import { loadDatabaseUrl } from '@near/config';
 import { AppRoleError, assertPostgresReachable, dataSourceOptions, grantAppRole } from '@near/database';
 
 const PROCESS_NAME = 'grant-app-role';
@@ -12,9 +12,9 @@ runMain(PROCESS_NAME, async () => {
   const role = process.argv[2];
   if (!role || process.argv.length > 3)
     throw new StartupError('usage: npm run db:grant-app-role -- <role the API and the worker connect as>');
-  const { config } = await loadAppConfig();
-  await assertPostgresReachable(config.database.url);
-  const dataSource = await new DataSource({ ...dataSourceOptions(config.database.url, 1), logging: false }).initialize();
+  const url = await loadDatabaseUrl();
+  await assertPostgresReachable(url);
+  const dataSource = await new DataSource({ ...dataSourceOptions(url, 1), logging: false }).initialize();
   try {
     const statements = await grantAppRole(dataSource, role);
     for (const statement of statements) console.log(`${statement};`);
