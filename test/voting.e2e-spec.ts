@@ -18,6 +18,19 @@ describe('a General Assembly votes on an application', () => {
 
   const vote = (delegate: TestUser, applicationId: string, choice: string) =>
     api.http().put(`/applications/${applicationId}/ballot`).set(bearer(delegate)).send({ choice });
+  /** Until a statement like `pattern` (SQL LIKE) waits for a lock another transaction of the test holds. */
+  const waitingForALock = (pattern: string, what: string) =>
+    waitFor(
+      async () => {
+        const [waiting] = await api.dataSource.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1 AND pid <> pg_backend_pid()`,
+          [pattern],
+        );
+        return waiting ? true : undefined;
+      },
+      10_000,
+      what,
+    );
 
   it('approves with a quorum present and a majority of yes, and the applicant enters the member list', async () => {
     const { application, applicant, session } = await anApplicationOnTheAgenda(api, secretariat);
@@ -97,16 +110,7 @@ describe('a General Assembly votes on an application', () => {
     try {
       await other.query(`SELECT 1 FROM ballots WHERE vote_id = $1 AND government_id = $2 FOR UPDATE`, [voteId, delegates[0].governmentId]);
       const cast = vote(delegates[0], application.id, 'no').then((response) => response);
-      await waitFor(
-        async () => {
-          const [waiting] = await api.dataSource.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ballots%' AND pid <> pg_backend_pid()`,
-          );
-          return waiting ? true : undefined;
-        },
-        10_000,
-        'the cast to wait for the ballot row',
-      );
+      await waitingForALock('%INSERT INTO ballots%', 'the cast to wait for the ballot row');
       await other.query(`SELECT 1 FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
       await other.commitTransaction();
       const response = await cast;
@@ -142,16 +146,7 @@ describe('a General Assembly votes on an application', () => {
       ]);
       let answered = false;
       const closing = act(api, secretariat, application, 'close-ballot').then((response) => ((answered = true), response));
-      await waitFor(
-        async () => {
-          const [waiting] = await api.dataSource.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%' AND pid <> pg_backend_pid()`,
-          );
-          return waiting ? true : undefined;
-        },
-        10_000,
-        'the close to wait for the attendance',
-      );
+      await waitingForALock('%FOR SHARE%', 'the close to wait for the attendance');
       expect(answered).toBe(false);
       await recording.commitTransaction();
       expect((await closing).status).toBe(200);
