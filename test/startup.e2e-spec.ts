@@ -146,6 +146,9 @@ describe('starting the processes', () => {
         .flatMap((api) => api.stdout().split('\n').filter(Boolean))
         .map((line) => JSON.parse(line) as { level: number; msg: string });
       expect(lines.filter((line) => line.msg.startsWith('Created the first admin user'))).toHaveLength(1);
+      // An operator sees that the schema changed, once: the other API waited for the lock and found nothing to apply.
+      const applied = lines.filter((line) => line.msg.startsWith('Applied '));
+      expect(applied).toEqual([expect.objectContaining({ msg: expect.stringMatching(/^Applied \d+ migration\(s\): Foundation\d+, /) })]);
       expect(lines.filter((line) => line.level >= 40)).toEqual([]);
     } finally {
       for (const api of apis) api.child.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@near/config';
@@ -21,7 +21,11 @@ import { runMigrationsUnderLock } from './run-migrations.js';
       dataSourceFactory: async (options) => {
         const { migrationsRun, ...rest } = options as DataSourceOptions;
         const dataSource = await new DataSource({ ...rest, migrationsRun: false } as DataSourceOptions).initialize();
-        if (migrationsRun) await runMigrationsUnderLock(dataSource);
+        if (migrationsRun) {
+          // One line from the process that applied them; the others, which waited for the lock, found none.
+          const applied = await runMigrationsUnderLock(dataSource);
+          if (applied.length > 0) new Logger('Migrations').log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+        }
         return dataSource;
       },
     }),
