@@ -103,8 +103,9 @@ describe('starting the processes', () => {
       HOST: '127.0.0.1',
       DEMO_DATA: 'true',
       NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
     });
-    const worker = spawnEntry(WORKER_ENTRY, { DATABASE_URL: database.url, NODE_ENV: 'development' });
+    const worker = spawnEntry(WORKER_ENTRY, { DATABASE_URL: database.url, NODE_ENV: 'development', LOG_LEVEL: 'info' });
     try {
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 60_000, '/health');
       expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);
@@ -127,6 +128,7 @@ describe('starting the processes', () => {
     for (const stopped of [api, worker]) {
       expect(await stopped.exited).toEqual({ code: null, signal: 'SIGTERM' });
       expect(stopped.stderr()).toBe('');
+      expect(stopped.stdout()).toContain('Stopping on SIGTERM: finishing the work in hand');
     }
   });
 
