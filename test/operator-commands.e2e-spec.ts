@@ -45,6 +45,10 @@ describe("the operators' commands on a server (NODE_ENV=production)", () => {
       expect(verified.stdout).toMatch(/^audit trail valid: /);
       const refused = await typed('npm', ['run', '--silent', 'db:grant-app-role', '--', 'postgres'], undefined, owner);
       expect(refused.stderr).toMatch(/^grant-app-role: .*superuser/m);
+      // Without it, not the development default (a database named near, as the superuser).
+      const unsaid = await typed('npm', ['run', '--silent', 'audit:verify']);
+      expect(unsaid.code).not.toBe(0);
+      expect(unsaid.stderr).toMatch(/DATABASE_URL is required when NODE_ENV=production/);
     } finally {
       await database.drop();
     }

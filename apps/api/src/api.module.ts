@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdmissionModule } from '@near/admission';
 import { AuditModule } from '@near/audit';
-import { ShutdownLog } from '@near/common';
 import { AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { DemoDataModule } from '@near/demo';
@@ -88,12 +87,7 @@ export class ApiModule {
         MinutesController,
         PublicDecisionsController,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        AuditNames,
-        ShutdownLog,
-      ],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditNames],
     };
   }
 }

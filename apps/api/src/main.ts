@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMain } from '@near/common';
+import { runMain, sayWhenStopping } from '@near/common';
 import { loadAppConfig } from '@near/config';
 import { demoBanner } from '@near/demo';
 import { createApi } from './create-api.js';
@@ -8,6 +8,7 @@ import { openPool } from './open-pool.js';
 runMain('near-api', async () => {
   const loaded = await loadAppConfig();
   const { config } = loaded;
+  sayWhenStopping();
   const app = await createApi(loaded);
   await openPool(app);
   await app.listen({ port: config.http.port, host: config.http.host });

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { pinoOptions, ShutdownLog } from '@near/common';
+import { pinoOptions } from '@near/common';
 import { AppConfig, AppConfigModule, type LoadedConfig } from '@near/config';
 import { DatabaseModule } from '@near/database';
 import { AdmissionModule } from '@near/admission';
@@ -52,7 +52,6 @@ export class WorkerModule {
         DocumentSchedule,
         LogIntegrationSchedule,
         ScheduleKeeper,
-        ShutdownLog,
       ],
     };
   }

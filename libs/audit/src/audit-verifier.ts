@@ -64,7 +64,8 @@ export class AuditVerifier {
     private readonly dataSource: DataSource,
     options: AuditVerifierOptions = {},
   ) {
-    // 1,000 rows a read: as fast as 5,000 over a million entries, and the API's peak 15–25 MB lower (docs/benchmarks.md).
+    // 1,000 rows a read: as fast as 5,000 over a million entries, and the API's peak 15–25 MB lower
+    // (docs/benchmarks-history.md, the runs of 2026-12-07 with the API's memory after sign-ins).
     this.batchSize = options.batchSize ?? 1_000;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
   }

@@ -4,7 +4,7 @@ export { type ProblemDetails, type FieldError, PROBLEM_CONTENT_TYPE, problemType
 export { StartupError } from './startup-error.js';
 export { SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale, localeOfCountry } from './locales.js';
 export { pinoOptions, REDACTED_PATHS } from './logging/pino-options.js';
-export { ShutdownLog } from './logging/shutdown-log.js';
+export { sayWhenStopping } from './logging/shutdown-log.js';
 export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';
 export { withTimeout } from './with-timeout.js';

@@ -252,7 +252,12 @@ export function validateEnvironment(raw: Record<string, unknown>, scope: 'app' |
     const shown = SECRETS.has(error.property) ? '' : ` (got ${JSON.stringify(relevant[error.property])})`;
     throw new ConfigError(`${error.property} ${why}${shown}`);
   }
-  if (scope === 'database') return env;
+  if (scope === 'database') {
+    // Its default is a development database as the superuser: the owner's commands must not fall back to it.
+    if (env.NODE_ENV === 'production' && relevant.DATABASE_URL === undefined)
+      throw new ConfigError('DATABASE_URL is required when NODE_ENV=production: the database these commands change');
+    return env;
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
     if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
