@@ -1,7 +1,7 @@
 // An implementation of RFC 9162 §2.1 (Merkle tree hash, proof verification) and of C2SP signed-note and
 // tlog-checkpoint, written from the specifications for the tests: it shares no code with libs/audit, so the
 // tests check the log's checkpoints, signatures and proofs against the specs, not against themselves.
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 
 const sha256 = (...parts: Uint8Array[]) => {
   const hash = createHash('sha256');
@@ -98,17 +98,23 @@ export function aSignedNoteKey(name: string): { verifierKey: string; sign: (body
   };
 }
 
-/**
- * C2SP signed-note with an Ed25519 verifier key `<name>+<hex key hash>+<base64(0x01 ‖ key)>`: returns the
- * note's body when one of its signature lines is by that key and verifies over exactly the body's bytes.
- */
-export function openSignedNote(note: string, verifierKey: string): string {
+/** A C2SP signed-note Ed25519 verifier key `<name>+<hex key hash>+<base64(0x01 ‖ key)>`, its hash checked. */
+export function readVerifierKey(verifierKey: string): { name: string; keyHash: Buffer; publicKey: KeyObject } {
   const [name, hashHex, ...rest] = verifierKey.trim().split('+');
   const key = Buffer.from(rest.join('+'), 'base64');
   if (key.length !== 33 || key[0] !== 0x01) throw new Error('not an Ed25519 verifier key');
   const keyHash = keyHashOf(name, key);
   if (keyHash.toString('hex') !== hashHex) throw new Error('the key hash does not match');
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.subarray(1).toString('base64url') }, format: 'jwk' });
+  return { name, keyHash, publicKey };
+}
+
+/**
+ * C2SP signed-note with an Ed25519 verifier key `<name>+<hex key hash>+<base64(0x01 ‖ key)>`: returns the
+ * note's body when one of its signature lines is by that key and verifies over exactly the body's bytes.
+ */
+export function openSignedNote(note: string, verifierKey: string): string {
+  const { name, keyHash, publicKey } = readVerifierKey(verifierKey);
   const blank = note.lastIndexOf('\n\n');
   const body = note.slice(0, blank + 1);
   for (const line of note

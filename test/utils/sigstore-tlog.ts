@@ -1,10 +1,10 @@
 // The log's checkpoints and inclusion proofs put to Sigstore's verifier (sigstore-js, which npm uses to check
 // provenance against Rekor): a second implementation of signed notes, checkpoints and RFC 9162 inclusion, written
 // by others, beside the one the tests wrote from the specifications (rfc9162.ts).
-import { createPublicKey } from 'node:crypto';
 import type { TransparencyLogEntry } from '@sigstore/bundle';
 import { verifyTLogInclusion } from '@sigstore/verify/dist/tlog/index.js';
 import type { TLogAuthority } from '@sigstore/verify/dist/trust/index.js';
+import { readVerifierKey } from './rfc9162.js';
 
 export interface Inclusion {
   /** The log's verifier key, as `GET /log/key` answers it: `<name>+<key hash>+<base64 of 0x01 ‖ Ed25519 key>`. */
@@ -20,17 +20,9 @@ export interface Inclusion {
 
 /** Throws Sigstore's VerificationError when the checkpoint's signature, or the leaf's path to its root, does not hold. */
 export function sigstoreVerifiesInclusion({ verifierKey, checkpoint, index, data, proof }: Inclusion): void {
-  const [name, keyHash, ...key] = verifierKey.split('+');
-  const raw = Buffer.from(key.join('+'), 'base64');
-  if (raw.length !== 33 || raw[0] !== 0x01) throw new Error(`not an Ed25519 verifier key: ${verifierKey}`);
+  const { name, keyHash: logID, publicKey } = readVerifierKey(verifierKey);
   // Sigstore finds the checkpoint's key by its log id, whose first four bytes must be the signature's key hint.
-  const logID = Buffer.from(keyHash, 'hex');
-  const authority: TLogAuthority = {
-    logID,
-    baseURL: name,
-    publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') }, format: 'jwk' }),
-    validFor: { start: new Date(0), end: new Date(8.64e15) },
-  };
+  const authority: TLogAuthority = { logID, baseURL: name, publicKey, validFor: { start: new Date(0), end: new Date(8.64e15) } };
   const size = checkpoint.split('\n')[1];
   const entry = {
     logIndex: String(index),
