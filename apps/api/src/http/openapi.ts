@@ -64,9 +64,12 @@ function withTransportProblems(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** OpenAPI at /docs (the interactive page) and /docs-json (the document). */
+/**
+ * OpenAPI at /docs (the interactive page) and /docs-json (the document). Built on the first request for it, and
+ * kept: building it takes a few hundred milliseconds of start-up that few of the API's processes would ever use.
+ */
 export function setUpOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
 
 /**
