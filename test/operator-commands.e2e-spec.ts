@@ -40,6 +40,15 @@ describe("the operators' commands on a server (NODE_ENV=production)", () => {
       const migrated = await typed('npm', ['run', '--silent', 'migration:run'], undefined, owner);
       expect(migrated.stdout + migrated.stderr).not.toMatch(/configuration error|JWT_SECRET|LOG_SIGNING_KEY/);
       expect(migrated.code).toBe(0);
+      // Its report in JSON lines, as the API and the worker log on a server: each migration it ran, said as news.
+      const report = migrated.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: string; message: string; context: string });
+      expect(report.filter((line) => line.level !== 'log')).toEqual([]);
+      expect(report.map((line) => line.message)).toContainEqual(
+        expect.stringMatching(/^Migration Foundation\d+ has been executed successfully\.$/),
+      );
       const verified = await typed('npm', ['run', '--silent', 'audit:verify'], undefined, owner);
       expect(verified).toMatchObject({ code: 0, stderr: '' });
       expect(verified.stdout).toMatch(/^audit trail valid: /);

@@ -21,8 +21,9 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
     else this.logger.warn(`Slow query (${time} ms): ${query}`);
   }
 
+  /** Only TypeORM's CLI asks for these: its report of the migrations it found and ran, the command's output. */
   logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+    this.logger.log(message);
   }
 
   logMigration(message: string): void {
