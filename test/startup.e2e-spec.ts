@@ -1,6 +1,8 @@
-import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { ensureDatabaseExists } from '@near/database';
 import { createTestDatabase, type TestDatabase } from './utils/test-database.js';
 import { API_ENTRY, spawnEntry, waitFor, WORKER_ENTRY } from './utils/spawn-app.js';
 
@@ -129,6 +131,41 @@ describe('starting the processes', () => {
       expect(await stopped.exited).toEqual({ code: null, signal: 'SIGTERM' });
       expect(stopped.stderr()).toBe('');
       expect(stopped.stdout()).toContain('Stopping on SIGTERM: finishing the work in hand');
+    }
+  });
+
+  it('stops on SIGTERM while it is still starting', async () => {
+    // A PostgreSQL that takes connections and never answers holds the worker in its start-up checks.
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => held.add(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    const worker = spawnEntry(WORKER_ENTRY, { DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${port}/near`, LOG_LEVEL: 'info' });
+    try {
+      await waitFor(async () => (held.size > 0 ? true : undefined), 30_000, 'the worker to connect');
+      const sent = Date.now();
+      worker.child.kill('SIGTERM');
+      // Not after its 3 s wait for PostgreSQL, and not as a failed start: stopped, by the signal.
+      expect(await worker.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(Date.now() - sent).toBeLessThan(2_000);
+      expect(worker.stdout()).toContain('Stopping on SIGTERM');
+    } finally {
+      worker.child.kill('SIGKILL');
+      for (const socket of held) socket.destroy();
+      await new Promise((done) => silent.close(done));
+    }
+  });
+
+  it('creates a missing database once when processes start together, as the API and the worker of npm start do', async () => {
+    const name = `near_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const url = new URL(database.url);
+    url.pathname = `/${name}`;
+    try {
+      // Those that lose the race see the name taken, before or after the winner's commit: each goes on.
+      await Promise.all(Array.from({ length: 6 }, () => ensureDatabaseExists(url.toString())));
+      expect(await queryOnce(url.toString(), 'SELECT current_database() AS name')).toEqual([{ name }]);
+    } finally {
+      await queryOnce(database.url, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}`);
     }
   });
 

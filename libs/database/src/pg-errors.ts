@@ -10,6 +10,7 @@ export enum PgErrorCode {
   /** Any statement after one that failed in the same transaction. */
   InFailedTransaction = '25P02',
   InvalidCatalogName = '3D000',
+  DuplicateDatabase = '42P04',
   AdminShutdown = '57P01',
   CannotConnectNow = '57P03',
 }

@@ -46,8 +46,10 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`).catch((error: unknown) => {
-        // Another process created it between our check and our CREATE.
-        if (pgErrorCode(error) !== '42P04') throw error;
+        // Another process created it between our check and our CREATE: 42P04 once it has committed, a unique
+        // violation on pg_database's names while it is still creating it (the API and the worker of `npm start`).
+        const code = pgErrorCode(error);
+        if (code !== PgErrorCode.DuplicateDatabase && code !== PgErrorCode.UniqueViolation) throw error;
       });
     }
   } finally {

@@ -8,6 +8,11 @@ import { Logger } from '@nestjs/common';
 export function sayWhenStopping(): void {
   const logger = new Logger('Shutdown');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => logger.log(`Stopping on ${signal}: finishing the work in hand`));
+    process.once(signal, () => {
+      logger.log(`Stopping on ${signal}: finishing the work in hand`);
+      // A listener takes the signal's default action away. Until Nest has enabled its shutdown hooks (while the
+      // process is still starting), nothing else would stop the process: the signal is sent again, to no listener.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
   }
 }
