@@ -65,7 +65,9 @@ describe('a General Assembly votes on an application', () => {
     expect(result.body.ballots).toHaveLength(40);
 
     const government = await api.http().get(`/governments/${applicant.governmentId}`).set(bearer(secretariat)).expect(200);
-    expect(government.body).toMatchObject({ status: 'member', memberSince: new Date().toISOString().slice(0, 10) });
+    // A member from the day of the decision in Toyama, the session's host (UTC+9 all year), whatever the day in UTC.
+    const dayInToyama = new Date(Date.parse(closed.body.decidedAt as string) + 9 * 3_600_000).toISOString().slice(0, 10);
+    expect(government.body).toMatchObject({ status: 'member', memberSince: dayInToyama });
     const members = await api.http().get('/governments?status=member').set(bearer(secretariat)).expect(200);
     expect(members.body).toHaveLength(71);
   });

@@ -53,6 +53,7 @@ export async function documents(bench: Bench): Promise<DocumentsResult> {
       locale: language,
       submittedAt: new Date('2026-03-02T01:00:00Z'),
       government: { nameEn: 'Gangwon', nameLocal: '강원특별자치도', country: 'KR' },
+      timeZone: 'Asia/Seoul',
     },
     session: {
       id: '00000000-0000-4000-8000-000000000003',
@@ -64,6 +65,7 @@ export async function documents(bench: Bench): Promise<DocumentsResult> {
       deadline: null,
       closedAt: null,
       status: 'in_session',
+      timeZone: 'Asia/Seoul',
     },
     quorum: 'more_than_half_present',
     majority: 'two_thirds_cast',

@@ -8,6 +8,7 @@ export { sayWhenStopping } from './logging/shutdown-log.js';
 export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';
 export { withTimeout } from './with-timeout.js';
+export { calendarDayIn } from './calendar-day.js';
 export {
   passwordRefusal,
   passwordRefusalSentence,

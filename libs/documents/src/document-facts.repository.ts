@@ -18,6 +18,8 @@ export interface ApplicationFacts {
   locale: Locale;
   submittedAt: Date;
   government: GovernmentNames;
+  /** The applicant government's, when the registry knows it. */
+  timeZone: string | null;
 }
 
 export interface SessionFacts {
@@ -30,6 +32,8 @@ export interface SessionFacts {
   deadline: Date | null;
   closedAt: Date | null;
   status: string;
+  /** The host government's, when the session has a host whose zone the registry knows: where it met. */
+  timeZone: string | null;
 }
 
 export interface RollEntry extends GovernmentNames {
@@ -54,11 +58,13 @@ export interface DecisionFacts {
 
 const APPLICATION_COLUMNS = `
   a.id, a.reference, a.category, a.locale, a.submitted_at AS "submittedAt",
-  jsonb_build_object('nameEn', g.name_en, 'nameLocal', g.name_local, 'country', g.country) AS government`;
+  jsonb_build_object('nameEn', g.name_en, 'nameLocal', g.name_local, 'country', g.country) AS government,
+  g.time_zone AS "timeZone"`;
 
 const SESSION_COLUMNS = `
   s.id, s.body, s.number, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn", s.venue, s.deadline,
-  s.closed_at AS "closedAt", s.status`;
+  s.closed_at AS "closedAt", s.status,
+  (SELECT h.time_zone FROM governments h WHERE h.id = s.host_government_id) AS "timeZone"`;
 
 export async function applicationFacts(db: EntityManager, applicationId: string): Promise<ApplicationFacts | undefined> {
   const [row] = (await db.query(

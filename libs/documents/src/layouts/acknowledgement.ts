@@ -1,6 +1,6 @@
 import type { ApplicationFacts } from '../document-facts.repository.js';
 import { DocumentPdf } from '../pdf/document-pdf.js';
-import { finishDocument, formatDay, formOf, governmentName, type LayoutContext } from './formats.js';
+import { finishDocument, formatDayOf, formOf, governmentName, type LayoutContext } from './formats.js';
 
 /** Acknowledgement of receipt, made when an application is filed. */
 export function acknowledgement(context: LayoutContext, application: ApplicationFacts): Promise<Buffer> {
@@ -17,7 +17,7 @@ export function acknowledgement(context: LayoutContext, application: Application
       [words('reference'), application.reference],
       [words('government'), governmentName(application.government), formOf(application.government)],
       [words('category'), words(`category.${application.category}`)],
-      [words('acknowledgement.filedOn'), formatDay(locale, application.submittedAt)],
+      [words('acknowledgement.filedOn'), formatDayOf(locale, application.submittedAt, application.timeZone)],
     ])
     .heading(words('acknowledgement.nextTitle'));
   for (const [index, step] of ['acknowledgement.next1', 'acknowledgement.next2', 'acknowledgement.next3'].entries()) {

@@ -3,7 +3,7 @@ import { wordsFor } from '../document-words.js';
 import type { DecisionFacts } from '../document-facts.repository.js';
 import { DocumentPdf, type TextOptions } from '../pdf/document-pdf.js';
 import { cjkFormOf } from '../pdf/fonts.js';
-import { finishDocument, formatDay, formOf, type LayoutContext, sessionName } from './formats.js';
+import { finishDocument, formatDayOf, formOf, type LayoutContext, sessionName } from './formats.js';
 
 /**
  * The certificate of admission: English and the government's language side by side, its names in both, the
@@ -20,7 +20,10 @@ export function certificate(context: LayoutContext, decision: DecisionFacts, qrC
     rightForm: cjkFormOf(context.locale),
   });
   const decided = (side: LayoutContext) =>
-    side.words('certificate.decided', { body: sessionName(side, decision.session), date: formatDay(side.locale, decision.closedAt) });
+    side.words('certificate.decided', {
+      body: sessionName(side, decision.session),
+      date: formatDayOf(side.locale, decision.closedAt, decision.session.timeZone),
+    });
   const pdf = new DocumentPdf({
     title: `${english.words('certificate.title')} · ${application.reference}`,
     language: context.locale,

@@ -1,4 +1,4 @@
-import { type Locale, localeOfCountry } from '@near/common';
+import { calendarDayIn, type Locale, localeOfCountry } from '@near/common';
 import type { Tally } from '@near/voting';
 import type { Words } from '../document-words.js';
 import type { GovernmentNames, SessionFacts } from '../document-facts.repository.js';
@@ -15,10 +15,16 @@ export interface LayoutContext {
 // A date is never cut across two lines: its spaces are no-break spaces.
 const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
-/** A calendar day (a session's dates), or an instant's day in UTC. */
-export function formatDay(locale: Locale, day: string | Date): string {
-  const date = typeof day === 'string' ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day;
+/** A calendar day (`YYYY-MM-DD`: a session's dates). */
+export function formatDay(locale: Locale, day: string): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   return unbroken(new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date));
+}
+
+/** The day an instant falls on where it happened (a time zone the registry knows), or in UTC and said so. */
+export function formatDayOf(locale: Locale, instant: Date, timeZone: string | null): string {
+  const day = formatDay(locale, calendarDayIn(instant, timeZone));
+  return timeZone ? day : `${day} (UTC)`;
 }
 
 /** An instant, in UTC and said so: a record read in six countries names one clock. */

@@ -69,6 +69,7 @@ const DECISION: DecisionFacts = {
     locale: 'ko',
     submittedAt: new Date('2026-03-02T01:00:00Z'),
     government: APPLICANT,
+    timeZone: 'Asia/Seoul',
   },
   session: {
     id: '00000000-0000-4000-8000-000000000003',
@@ -80,6 +81,7 @@ const DECISION: DecisionFacts = {
     deadline: null,
     closedAt: null,
     status: 'in_session',
+    timeZone: 'Asia/Seoul',
   },
   quorum: 'more_than_half_present',
   majority: 'two_thirds_cast',
@@ -172,6 +174,21 @@ describe('document layouts', () => {
     expect(text).toContain(long(locale, DECISION.closedAt));
     expect(text).toContain('https://near.example/verify/NEAR-2026-0042');
     expect(fontsNotEmbedded(pdf)).toEqual([]);
+  });
+
+  it('dates an admission and a filing by the day where they happened, or by the day in UTC, said so', async () => {
+    const qr = await QRCode.toBuffer('https://near.example/verify/NEAR-2026-0042', { type: 'png', width: 200 });
+    // 08:35 on 17 September in Pohang, the session's host; still the 16th in UTC.
+    const lateInUtc = { ...DECISION, closedAt: new Date('2026-09-16T23:35:00Z') };
+    const inPohang = poppler('pdftotext', await certificate(context('en'), lateInUtc, qr));
+    expect(inPohang).toContain('on September 17, 2026.');
+    expect(inPohang).not.toContain('September 16');
+    const noHost = { ...lateInUtc, session: { ...lateInUtc.session, body: 'written_procedure', timeZone: null } };
+    expect(poppler('pdftotext', await certificate(context('en'), noHost, qr))).toContain('on September 16, 2026 (UTC).');
+
+    const filedLate = { ...DECISION.application, submittedAt: new Date('2026-03-01T20:00:00Z') };
+    expect(poppler('pdftotext', await acknowledgement(context('en'), filedLate))).toContain('March 2, 2026');
+    expect(poppler('pdftotext', await acknowledgement(context('en'), { ...filedLate, timeZone: null }))).toContain('March 1, 2026 (UTC)');
   });
 
   it.each(SUPPORTED_LOCALES)('writes the minutes of a session in %s with every decision taken in it', async (locale) => {
