@@ -288,6 +288,7 @@ describe('The web app as officials use it', () => {
     await expect(phone.getByRole('button', { name: 'Declare eligible' }).isEnabled()).resolves.toBe(true);
     await expect(phone.getByText('Not yet passed:', { exact: false }).count()).resolves.toBe(0);
     await phone.getByRole('button', { name: 'Declare eligible' }).click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Yes, declare it eligible' }).click();
     await phone.locator('h1 .badge', { hasText: /^Eligible$/ }).waitFor();
     await expectAccessible(phone);
     await phone.context().close();

@@ -115,6 +115,11 @@ describe('The web app', () => {
     await secretariatPage.getByRole('button', { name: 'Save the checklist' }).click();
     await secretariatPage.getByText('The checklist is saved.').waitFor();
     await secretariatPage.getByRole('button', { name: 'Declare eligible' }).click();
+    // It cannot be undone: said first, with what follows.
+    const eligible = secretariatPage.getByRole('dialog', { name: /^Declare NEAR-\d{4}-\d{4} eligible\?$/ });
+    await eligible.getByText('cannot be reopened', { exact: false }).waitFor();
+    await expectAccessible(secretariatPage);
+    await eligible.getByRole('button', { name: 'Yes, declare it eligible' }).click();
     await stateIs(secretariatPage, 'Eligible');
     await screenshot(secretariatPage, 'secretariat-application');
 
@@ -131,6 +136,9 @@ describe('The web app', () => {
     await secretariatPage.waitForURL(/\/app\/sessions\/[0-9a-f-]{36}$/);
     const sessionId = new URL(secretariatPage.url()).pathname.split('/').pop()!;
     await secretariatPage.getByRole('button', { name: 'Open the session' }).click();
+    const opening = secretariatPage.getByRole('dialog', { name: /^Open .*17.*\?$/ });
+    await opening.getByText('can no longer be changed', { exact: false }).waitFor();
+    await opening.getByRole('button', { name: 'Yes, open the session' }).click();
     await secretariatPage.getByText('The session is open.').waitFor();
     await secretariatPage.getByRole('button', { name: 'Mark all present' }).click();
     await secretariatPage.getByRole('button', { name: 'Save attendance' }).click();

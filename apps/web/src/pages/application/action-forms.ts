@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, type MessageKey, t, tDynamic } from '../../
 import { confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
 import { field, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
-import { CONFIRMED_ACTIONS, confirmationFor } from './confirmations.js';
+import { CONFIRMED_ACTIONS, confirmationFor, ENDING_ACTIONS } from './confirmations.js';
 import type { Reaction } from './reaction.js';
 import { respondAttachments } from './respond-attachments.js';
 import { respondCorrections } from './respond-corrections.js';
@@ -52,7 +52,7 @@ export async function actionForm(application: Application, action: string, react
   const session = action === 'place-on-agenda' ? await sessionChoice() : null;
   const corrections = action === 'respond' ? respondCorrections(application) : null;
   const documents = action === 'respond' ? await respondAttachments(application) : null;
-  const button = submit(tDynamic('action', action), { class: CONFIRMED_ACTIONS.has(action) ? 'danger' : 'primary' });
+  const button = submit(tDynamic('action', action), { class: ENDING_ACTIONS.has(action) ? 'danger' : 'primary' });
   const blocked = action === 'declare-eligible' ? notYetPassed(application) : [];
   const blockedReason =
     blocked.length > 0

@@ -5,13 +5,22 @@ import { h } from '../../ui/h.js';
 import { governmentName } from '../../ui/widgets.js';
 import { fetchResult, onWrittenProcedure, stillToVote } from './result-section.js';
 
+/** The actions that end an application or its ballot: their buttons are red. */
+export const ENDING_ACTIONS = new Set(['close-ballot', 'declare-ineligible', 'withdraw']);
+
 /** The actions that cannot be undone, and what the user is told before each: what will happen and the facts that matter. */
-export const CONFIRMED_ACTIONS = new Set(['close-ballot', 'declare-ineligible', 'withdraw']);
+export const CONFIRMED_ACTIONS = new Set([...ENDING_ACTIONS, 'declare-eligible']);
 
 export async function confirmationFor(application: Application, action: string, text: string): Promise<Confirmation> {
   switch (action) {
     case 'close-ballot':
       return closeBallot(application);
+    case 'declare-eligible':
+      return {
+        title: t('confirm.eligible.title', { reference: application.reference }),
+        body: [h('p', null, t('confirm.eligible.what'))],
+        confirm: t('confirm.eligible.confirm'),
+      };
     case 'declare-ineligible':
       return {
         title: t('confirm.ineligible.title', { reference: application.reference }),

@@ -104,6 +104,14 @@ function closeConfirmation(session: Assembly, onAgenda: ApplicationPage['items']
   };
 }
 
+function openConfirmation(session: Assembly): Confirmation {
+  return {
+    title: t('confirm.openSession.title', { session: sessionName(session) }),
+    body: [h('p', null, t(session.body === 'written_procedure' ? 'confirm.openSession.whatWritten' : 'confirm.openSession.what'))],
+    confirm: t('confirm.openSession.confirm'),
+  };
+}
+
 export const sessionPage: Page = async ({ main, params }) => {
   const [id] = params;
   const members = await api<Government[]>('/governments?status=member');
@@ -119,7 +127,8 @@ export const sessionPage: Page = async ({ main, params }) => {
       busy(form, async () => {
         try {
           const returnFocusTo = form.querySelector('button') ?? undefined;
-          if (verb === 'close' && !(await confirmIrreversible({ ...closeConfirmation(session, onAgenda.items), returnFocusTo }))) return;
+          const confirmation = verb === 'close' ? closeConfirmation(session, onAgenda.items) : openConfirmation(session);
+          if (!(await confirmIrreversible({ ...confirmation, returnFocusTo }))) return;
           await api(`/assemblies/${id}/${verb}`, { method: 'POST' });
           await render();
           notify(t(verb === 'open' ? 'session.opened' : 'session.closed'));
