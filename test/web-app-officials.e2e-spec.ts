@@ -198,7 +198,8 @@ describe('The web app as officials use it', () => {
     await page.getByLabel(/Official letter/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: image });
     await page.getByRole('button', { name: 'File the application' }).click();
     const letterError = page.locator('.field:has(input[name="file"]) + .field-error');
-    await expect(letterError.textContent()).resolves.toContain('The letter is not a PDF');
+    // The refusal's own sentence, once: not framed as a value refused, nor with a second full stop.
+    await expect(letterError.textContent()).resolves.toMatch(/^The letter is not a PDF[^]*[^.]\.$/);
     await expect(page.getByLabel(/Official letter/).getAttribute('aria-invalid')).resolves.toBe('true');
     await expectAccessible(page);
     expect(await filedFor()).toEqual(before);

@@ -16,6 +16,8 @@ export function problemSentence(problem: unknown): string {
 function fieldSentence(problem: ApiProblem, messages: string[]): string {
   const worded = problem.reason ? tDynamic('passwordRule', problem.reason) : undefined;
   if (worded && worded !== problem.reason) return worded;
+  // A refusal moved under its field (a letter that is not a PDF) is a sentence already: not framed, nor stopped twice.
+  if (messages.every((message) => /[.!?。！？]$/.test(message))) return messages.join(' ');
   return t('problem.field' satisfies MessageKey, { messages: messages.join('; ') });
 }
 
