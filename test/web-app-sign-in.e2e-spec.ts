@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser, TEST_PASSWORD } from './fixtures/users.js';
 import { aVotingHall, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
@@ -132,6 +133,19 @@ describe('a role that must sign in with a second factor, and an idle tab', () =>
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByRole('heading', { name: 'Work queue', level: 1 }).waitFor();
+  });
+
+  it("opens the page an e-mail's link asked for once the user has signed in there", async () => {
+    const applicant = await aProspectiveApplicant(api);
+    const application = await fileApplication(api, applicant);
+    const context = await browser.newContext({ ...PHONE, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(`/app/applications/${application.id}`);
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await signInForm(page, applicant.email);
+    await page.getByRole('heading', { level: 1, name: new RegExp(application.reference) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/app/applications/${application.id}`);
+    await context.close();
   });
 
   it('signs an idle tab out after the idle timeout', async () => {

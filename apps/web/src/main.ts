@@ -57,7 +57,8 @@ async function render(): Promise<void> {
       view,
       async (signedIn) => {
         await useLanguage(preferredLanguage(signedIn.user.locale));
-        navigate('/app/', true);
+        // The sign-in page stands at the address asked for (an e-mail's link, a page whose session ended): go there.
+        navigate(location.pathname + location.search, true);
       },
       sessionEnded,
     );
