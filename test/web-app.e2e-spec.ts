@@ -327,6 +327,13 @@ describe('The web app', () => {
           .map((element) => element.tagName + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
       }))()`);
       expect(overflow).toEqual({ page: overflow.screen, screen: overflow.screen, wide: [] });
+      // Nor is a word of the header cut across two lines (로그/아웃, ログア/ウト): each item keeps to one.
+      const linesOfHeaderItems = await phone.evaluate<number[]>(`[...document.querySelectorAll('.who > a, .who > button')].map((item) => {
+        const range = document.createRange();
+        range.selectNodeContents(item);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      })`);
+      expect(linesOfHeaderItems).toEqual([1, 1, 1]);
       await expectAccessible(phone);
       await screenshot(phone, `applicant-${locale}-phone`);
       await phoneContext.close();
