@@ -355,6 +355,11 @@ describe('The web app as officials use it', () => {
     await rows.nth(1).getByRole('link', { name: filed.reference }).waitFor();
     await expect(secretariat.locator('tbody').textContent()).resolves.not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     await expectAccessible(secretariat);
+
+    // A user's state in words too: the first admin, created at the API's first start, is active.
+    await secretariat.goto('/app/audit?action=user.created');
+    const created = secretariat.locator('tbody tr', { hasText: 'User created' }).first();
+    await expect(created.locator('td').last().textContent()).resolves.toBe('Active');
   });
 
   it('has words in English, and so in every language, for every action the audit trail records', () => {

@@ -137,7 +137,9 @@ export const auditPage: Page = async ({ main, search }) => {
 
 /** A state in words: an application's workflow state, a session's or a government's status. */
 function stateWords(entityType: string, state: string): string {
-  const prefix = { assembly: 'sessionStatus', government: 'governmentStatus', notification: 'notificationStatus' }[entityType] ?? 'state';
+  const prefix =
+    { assembly: 'sessionStatus', government: 'governmentStatus', notification: 'notificationStatus', user: 'userStatus' }[entityType] ??
+    'state';
   return tDynamic(prefix, state);
 }
 
