@@ -312,6 +312,16 @@ describe('The web app', () => {
           ? /의사정족수 충족: 의결권 보유 회원 \d+개 단체 중 \d+개 단체 출석\(과반수, \d+개 단체 필요\)\. 승인: 투표 \d+표 중 찬성 \d+표/
           : /\S/,
       );
+      // Its dates in the language too, where the browser's Intl has no data for it (Chromium's, for Mongolian).
+      const shown = await page.locator('main').innerText();
+      expect({ locale, englishMonths: locale !== 'en' && /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(shown) }).toEqual({
+        locale,
+        englishMonths: false,
+      });
+      expect({ locale, mongolianDate: /\d{4} оны \d{1,2}-р сарын \d{1,2}/.test(shown) }).toEqual({
+        locale,
+        mongolianDate: locale === 'mn',
+      });
       await expectAccessible(page);
       await screenshot(page, `applicant-${locale}`);
 

@@ -68,8 +68,24 @@ export function tDynamic(prefix: string, value: string): string {
   return key in english ? t(key) : value;
 }
 
+/**
+ * Whether the browser's `Intl` has the current language's data. Chromium's has none for Mongolian, and would write
+ * its dates in English ("Dec 8, 2026"): those are then filled into the language file's own `format.*` patterns.
+ */
+const intlSpeaksCurrent = (): boolean => Intl.DateTimeFormat.supportedLocalesOf([current]).length > 0;
+
+function dateInPattern(date: Date, timeZone: string | undefined, withTime: boolean): string {
+  const numeric = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en', { ...numeric, timeZone }).formatToParts(date).map((part) => [part.type, part.value]),
+  );
+  const day = t('format.date', { year: parts.year, month: parts.month, day: parts.day });
+  return withTime ? t('format.dateTime', { date: day, time: `${parts.hour}:${parts.minute}` }) : day;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
+  if (!intlSpeaksCurrent()) return dateInPattern(new Date(iso), undefined, true);
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
@@ -85,6 +101,7 @@ export function timeZoneName(timeZone: string): string {
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
+  if (!intlSpeaksCurrent()) return dateInPattern(new Date(iso), 'UTC', false);
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
