@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { act, ALL_CRITERIA_PASSED } from './fixtures/applications.js';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
@@ -34,7 +34,8 @@ describe('The web app, beyond the main walk', () => {
     await hall?.api.close();
   });
 
-  const as = async (user: TestUser, options = DESKTOP) => (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options)).page;
+  const as = async (user: TestUser, options: BrowserContextOptions = DESKTOP) =>
+    (await signedIn(browser, baseUrl, user.email, TEST_PASSWORD, options)).page;
   /** Waits until the page's heading shows the application in this state (after the page reloaded it). */
   const stateIs = (page: Page, name: string) => page.locator('h1 .badge', { hasText: new RegExp(`^${name}$`) }).waitFor();
 
@@ -313,5 +314,18 @@ describe('The web app, beyond the main walk', () => {
     await item.getByText(/^1 yes, 0 no, 0 abstaining; 1 of \d+ voters answered$/).waitFor();
     await expectAccessible(phone);
     await phone.context().close();
+  });
+
+  it("gives the day of a filing in the list of applications as the reader's clock has it, as its page does", async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const filed = await fileApplication(hall.api, applicant);
+    // 20:00 in UTC on 1 March is 05:00 on 2 March in Seoul.
+    await hall.api.dataSource.query(`UPDATE applications SET submitted_at = '2026-03-01T20:00:00Z' WHERE id = $1`, [filed.id]);
+    const page = await as(applicant, { ...DESKTOP, timezoneId: 'Asia/Seoul' });
+    await page.getByText(`filed Mar 2, 2026`, { exact: false }).waitFor();
+    await expect(page.getByText('Mar 1, 2026', { exact: false }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: filed.reference }).click();
+    await page.getByText('Mar 2, 2026, 5:00', { exact: false }).first().waitFor();
+    await page.context().close();
   });
 });

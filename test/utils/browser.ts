@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { expect } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { TestApp } from './create-test-app.js';
 
 /** Debian's Chromium (`apt-get install chromium`); .ci/run installs it. No browser is downloaded. */
@@ -89,9 +89,9 @@ export async function signedIn(
   baseUrl: string,
   email: string,
   password: string,
-  options = DESKTOP,
+  options: BrowserContextOptions = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...options, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', ...options, baseURL: baseUrl });
   const page = await context.newPage();
   await page.goto('/app/');
   await page.getByLabel(/E-mail address|이메일 주소/).fill(email);

@@ -99,10 +99,15 @@ export function timeZoneName(timeZone: string): string {
   return name ? `${name} (${timeZone})` : timeZone;
 }
 
+/**
+ * A calendar day (`2027-09-15`: a session's first day, a member's admission) as it is written, or the day an instant
+ * (a filing) falls on for the reader, as the page that shows its time says it.
+ */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  if (!intlSpeaksCurrent()) return dateInPattern(new Date(iso), 'UTC', false);
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined;
+  if (!intlSpeaksCurrent()) return dateInPattern(new Date(iso), timeZone, false);
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone }).format(new Date(iso));
 }
 
 /** A sentence for `key` from the language files, the current language's or else English's, if either has one. */
