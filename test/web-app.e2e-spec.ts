@@ -143,6 +143,10 @@ describe('The web app', () => {
     await secretariatPage.getByRole('button', { name: 'Mark all present' }).click();
     await secretariatPage.getByRole('button', { name: 'Save attendance' }).click();
     await secretariatPage.getByText('Attendance is saved.').waitFor();
+    // Each member with its country's name, not its code.
+    const roll = await secretariatPage.locator('fieldset.attendance').innerText();
+    expect(roll).toContain('(China)');
+    expect(roll).not.toMatch(/\([A-Z]{2}\)/);
     await expectAccessible(secretariatPage);
     await screenshot(secretariatPage, 'secretariat-session');
 

@@ -7,6 +7,7 @@ import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
 import { busy, definitionList, governmentName, pageTitle, sessionName, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
+import { countryName } from './countries.js';
 import { cancelSessionForm, editSessionForm } from './session-changes.js';
 
 /** The attendance checklist: every member government, ticked when present; saved as one list. */
@@ -60,7 +61,7 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
             'label',
             { for: boxes[index].id },
             governmentName(member),
-            ` (${member.country})`,
+            ` (${countryName(member.country)})`,
             member.mayVote ? '' : ` — ${t('members.noVote')}`,
           ),
         ),
