@@ -328,4 +328,24 @@ describe('The web app, beyond the main walk', () => {
     await page.getByText('Mar 2, 2026, 5:00', { exact: false }).first().waitFor();
     await page.context().close();
   });
+
+  it('tells a government with an application in progress, or already a member, before it fills the form', async () => {
+    const applicant = await aProspectiveApplicant(hall.api);
+    const filed = await fileApplication(hall.api, applicant);
+    const page = await as(applicant, PHONE);
+    await page.getByRole('link', { name: 'File an application' }).first().click();
+    await page.getByText(`Your government's application ${filed.reference} is still in progress.`, { exact: false }).waitFor();
+    await expect(page.locator('form input[type="file"]').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: `Open ${filed.reference}` }).click();
+    await page.waitForURL(new RegExp(`/app/applications/${filed.id}$`));
+    await expectAccessible(page);
+
+    // Decided since, and admitted.
+    await hall.api.dataSource.query(`UPDATE governments SET status = 'member' WHERE id = $1`, [applicant.governmentId]);
+    await hall.api.dataSource.query(`UPDATE applications SET state = 'approved' WHERE id = $1`, [filed.id]);
+    await page.goto('/app/applications/new');
+    await page.getByText('Your government is already a member of NEAR', { exact: false }).waitFor();
+    await expect(page.locator('form input[type="file"]').count()).resolves.toBe(0);
+    await page.context().close();
+  });
 });

@@ -1,6 +1,6 @@
 import { api } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
-import type { Application, Government } from '../../api/types.js';
+import type { Application, ApplicationPage, Government } from '../../api/types.js';
 import { sendForm } from '../../api/upload.js';
 import { availableLanguages, currentLanguage, t } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
@@ -11,13 +11,42 @@ import { problemSentence, showProblem } from '../../ui/problems.js';
 import { field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from '../application/letter-section.js';
 
+/** The workflow's final states: an application in any other is still in progress. */
+const DECIDED_STATES = new Set(['ineligible', 'approved', 'rejected', 'withdrawn']);
+
 export const fileApplicationPage: Page = async ({ main, signIn }) => {
-  const government = await api<Government>(`/governments/${signIn.user.governmentId}`);
+  const [government, { items }] = await Promise.all([
+    api<Government>(`/governments/${signIn.user.governmentId}`),
+    api<ApplicationPage>('/applications?limit=100'),
+  ]);
+  // Said before the form is filled and the letter uploaded, rather than refused after.
+  const inProgress = items.find((application) => !DECIDED_STATES.has(application.state));
+  if (inProgress || government.status === 'member') {
+    replace(
+      main,
+      pageTitle(t('file.title')),
+      h(
+        'div',
+        { class: 'card' },
+        inProgress
+          ? h(
+              'p',
+              null,
+              t('file.inProgress', { reference: inProgress.reference }),
+              ' ',
+              h('a', { href: `/app/applications/${inProgress.id}` }, t('file.openInProgress', { reference: inProgress.reference })),
+            )
+          : h('p', null, t('file.alreadyMember')),
+      ),
+    );
+    return;
+  }
   const category = h(
     'select',
     { name: 'category' },
     h('option', { value: 'member' }, t('category.member')),
-    h('option', { value: 'associate' }, t('category.associate')),
+    // An associate member may apply to become a member, not an associate member again.
+    government.status === 'associate' ? null : h('option', { value: 'associate' }, t('category.associate')),
   );
   const head = h('input', { name: 'headOfGovernment', required: true, maxlength: 200, autocomplete: 'off' });
   const statement = h('textarea', { name: 'statementOfPurpose', required: true, rows: 5, maxlength: 20000 });
