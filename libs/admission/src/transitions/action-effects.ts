@@ -74,10 +74,9 @@ export const ACTION_EFFECTS: { [A in ApplicationAction]: EffectOf<A> } = {
       },
     };
   },
-  'close-ballot': async ({ manager, application, votes, sessions, audit, auditContext, now }) => {
-    const { vote, decision, counted } = await votes.close(manager, application.id, now);
+  'close-ballot': async ({ manager, application, votes, audit, auditContext, now }) => {
+    const { vote, session, decision, counted } = await votes.close(manager, application.id, now);
     if (decision.outcome === 'approved') {
-      const session = await sessions.get(vote.assemblyId, manager);
       await admitGovernment(manager, audit, auditContext, {
         governmentId: application.governmentId,
         category: application.category,

@@ -109,13 +109,13 @@ export class VoteBook {
     manager: EntityManager,
     applicationId: string,
     now: Date,
-  ): Promise<{ vote: Vote; decision: Decision; counted: CountedCast[] }> {
+  ): Promise<{ vote: Vote; session: Session; decision: Decision; counted: CountedCast[] }> {
     const vote = await this.openVoteOf(manager, applicationId, 'update');
     if (!vote) throw new VotingError(VotingErrorCode.BallotNotOpen, 'No ballot is open for this application.');
     // Attendance is recorded under the session's lock. Waiting for it here, the count sees every attendance whose
     // entry comes before the close's in the log, as the offline verifier replays them; else an attendance not yet
     // committed would be left out of the count yet stand before it in the log, and the log would never verify.
-    await sessions.findForShare(manager, vote.assemblyId);
+    const session = (await sessions.findForShare(manager, vote.assemblyId))!;
     const tally = await this.tally(manager, vote);
     const decision = decide({ quorum: vote.quorum, majority: vote.majority, secrecy: vote.ballotSecrecy }, tally);
     const secret = vote.ballotSecrecy === 'secret';
@@ -126,7 +126,7 @@ export class VoteBook {
     await votes.close(manager, vote.id, { closedAt: now, outcome: decision.outcome, tally, explanation: decision.explanation });
     if (secret) await ballots.forgetChoices(manager, vote.id);
     else await ballots.forgetNonces(manager, vote.id);
-    return { vote, decision, counted };
+    return { vote, session, decision, counted };
   }
 
   /** How many governments are on the vote's frozen roll, and how many of them have cast a ballot. */
