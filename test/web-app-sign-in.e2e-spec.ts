@@ -11,8 +11,8 @@ import { waitFor } from './utils/spawn-app.js';
 
 /*
  * Signing in as people do: the sign-ins a user can see and end, a sign-in that outlives its access token while
- * the delegate votes, a role that must enrol a second factor first, and an idle tab. Two-step sign-in from an
- * invitation onwards is walked in web-app-accounts.
+ * the delegate votes, a role that must enrol a second factor first, the page an e-mail's link asked for, and an idle
+ * tab. Two-step sign-in from an invitation onwards is walked in web-app-accounts.
  */
 
 async function signInForm(page: Page, email: string): Promise<void> {
@@ -104,7 +104,7 @@ describe('a sign-in that outlives its access token', () => {
   });
 });
 
-describe('a role that must sign in with a second factor, and an idle tab', () => {
+describe('a role that must sign in with a second factor, the page a link asked for, and an idle tab', () => {
   let api: TestApp;
   let browser: Browser;
   let baseUrl: string;
