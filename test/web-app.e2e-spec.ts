@@ -5,7 +5,7 @@ import { ELIGIBILITY_CRITERIA } from '@near/admission';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
-import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, screenshot, signedIn } from './utils/browser.js';
+import { DESKTOP, expectAccessible, expectWithinScreen, launchChromium, listen, PHONE, screenshot, signedIn } from './utils/browser.js';
 import { A_PDF } from './utils/record-scenes.js';
 
 /*
@@ -333,14 +333,7 @@ describe('The web app', () => {
       const { page: phone, context: phoneContext } = await as(applicant, PHONE);
       await phone.goto(new URL(page.url()).pathname);
       await stateIs(phone, m['state.approved']);
-      const overflow = await phone.evaluate<{ page: number; screen: number; wide: string[] }>(`(() => ({
-        page: document.documentElement.scrollWidth,
-        screen: document.documentElement.clientWidth,
-        wide: [...document.querySelectorAll('main *, header *')]
-          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-          .map((element) => element.tagName + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
-      }))()`);
-      expect(overflow).toEqual({ page: overflow.screen, screen: overflow.screen, wide: [] });
+      await expectWithinScreen(phone);
       // Nor is a word of the header cut across two lines (로그/아웃, ログア/ウト): each item keeps to one.
       const linesOfHeaderItems = await phone.evaluate<number[]>(`[...document.querySelectorAll('.who > a, .who > button')].map((item) => {
         const range = document.createRange();

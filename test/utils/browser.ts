@@ -75,6 +75,18 @@ export async function expectNoCodes(page: Page): Promise<void> {
   expect({ page: page.url(), codes }).toEqual({ page: page.url(), codes: [] });
 }
 
+/** Fails when anything on the page reaches past the right edge of the screen, naming what does. */
+export async function expectWithinScreen(page: Page): Promise<void> {
+  const overflow = await page.evaluate<{ page: number; screen: number; wide: string[] }>(`(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+    wide: [...document.querySelectorAll('main *, header *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((element) => element.tagName + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
+  }))()`);
+  expect(overflow).toEqual({ page: overflow.screen, screen: overflow.screen, wide: [] });
+}
+
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's screenshots; an ordinary run leaves them alone. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'var/screenshots';
 

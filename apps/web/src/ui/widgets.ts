@@ -57,17 +57,39 @@ export const whenSubmitted =
   };
 
 /** A table that scrolls by itself on a narrow screen, captioned for screen readers, with a row of column labels. */
+/**
+ * A table of rows. On a phone each row is shown as a card, each cell under its column's heading (`data-label`): a
+ * table wider than the screen would scroll sideways in its box and hide its last columns. The roles keep it a table
+ * for screen readers, which lose the semantics of a table whose parts are displayed as blocks.
+ */
 export function dataTable(caption: string, headings: string[], body: HTMLElement): HTMLElement {
   const header = h(
     'thead',
-    null,
+    { role: 'rowgroup' },
     h(
       'tr',
-      null,
-      headings.map((label) => h('th', { scope: 'col' }, label)),
+      { role: 'row' },
+      headings.map((label) => h('th', { scope: 'col', role: 'columnheader' }, label)),
     ),
   );
-  return h('div', { class: 'table-wrap' }, h('table', null, h('caption', { class: 'visually-hidden' }, caption), header, body));
+  const label = () => {
+    for (const row of body.children) {
+      row.setAttribute('role', 'row');
+      [...row.children].forEach((cell, column) => {
+        cell.setAttribute('role', 'cell');
+        cell.setAttribute('data-label', headings[column] ?? '');
+      });
+    }
+  };
+  body.setAttribute('role', 'rowgroup');
+  label();
+  // Pages add rows later ("More", a refresh): those are labelled as they come.
+  new MutationObserver(label).observe(body, { childList: true });
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('table', { role: 'table' }, h('caption', { class: 'visually-hidden' }, caption), header, body),
+  );
 }
 
 export const loading = () => h('p', { class: 'loading' }, t('common.loading'));
