@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
-import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { DESKTOP, expectAccessible, expectWithinScreen, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
 import { A_PDF, anApplicationUnderReview } from './utils/record-scenes.js';
 
 /*
@@ -110,6 +110,28 @@ describe('The web app as officials use it', () => {
     await phone.goto('/app/members');
     await phone.getByRole('heading', { name: 'Observers (5)', level: 2 }).waitFor();
     await expectAccessible(phone);
+    // Each member is a card that fits the screen, every column under its heading, not a table scrolled sideways.
+    await expectWithinScreen(phone);
+    // Passed as text: the tests compile without the DOM's types.
+    const labelled = await phone.evaluate<string[][]>(`[...document.querySelectorAll('tbody tr')]
+      .find((row) => row.innerText.startsWith('Gyeongsangbuk-do'))
+      .querySelectorAll('td')
+      .values()
+      .map((cell) => [getComputedStyle(cell, '::before').content, cell.innerText])
+      .toArray()`);
+    expect(labelled).toEqual([
+      ['"Name"', 'Gyeongsangbuk-do'],
+      ['"Name in its language"', '경상북도'],
+      // The member's country by its official name, not the browser's "South Korea".
+      ['"Country"', 'Republic of Korea'],
+      ['"Member since"', expect.any(String)],
+      ['"Voting rights"', 'May vote'],
+    ]);
+    await phone.getByRole('row', { name: /Hamgyongbuk-do/ }).getByText("Democratic People's Republic of Korea").waitFor();
+    // A search counts what it finds.
+    await phone.getByLabel('Search by name').fill('Gyeongsang');
+    await phone.getByRole('heading', { name: 'Members (2)', level: 2 }).waitFor();
+    await phone.getByRole('heading', { name: 'Observers (0)', level: 2 }).waitFor();
     await phone.context().close();
   });
 
@@ -339,6 +361,18 @@ describe('The web app as officials use it', () => {
     await row.getByText('Heilongjiang North').waitFor();
     await secretariat.getByText('1 application shown.', { exact: true }).waitFor();
     await expectAccessible(secretariat);
+
+    // The country is chosen by its name, as the registry writes it.
+    const fromDprk = await fileApplication(hall.api, await aProspectiveApplicant(hall.api, 'KP'));
+    await secretariat.goto('/app/');
+    await secretariat.getByLabel('Country').selectOption({ label: "Democratic People's Republic of Korea" });
+    // The page is replaced before it asks for the list: what is listed once the answer is in is the filtered list.
+    const listed = secretariat.waitForResponse((response) => new URL(response.url()).searchParams.get('country') === 'KP');
+    await secretariat.getByRole('button', { name: 'Filter' }).click();
+    await listed;
+    await secretariat.locator('tbody tr', { hasText: fromDprk.reference }).waitFor();
+    await expect(secretariat.locator('tbody tr', { hasText: filed.reference }).count()).resolves.toBe(0);
+    await expect(secretariat.getByLabel('Country').inputValue()).resolves.toBe('KP');
 
     await secretariat.goto('/app/audit');
     await secretariat.getByLabel('Application reference').fill(filed.reference.toLowerCase());

@@ -10,8 +10,12 @@ let messages: Messages = english;
 export const availableLanguages = (): { code: string; name: string }[] => __LOCALES__;
 export const currentLanguage = () => current;
 
-/** A language's name in the reader's language ("Korean", "한국어"), else its code. */
-export const languageName = (code: string): string => new Intl.DisplayNames([current], { type: 'language' }).of(code) ?? code;
+/**
+ * A language's name in the reader's language ("Korean", "한국어"): from `Intl`, or from the language file where a browser
+ * has no data for the language (`language.<code>`: Chromium has none for Mongolian); else its code.
+ */
+export const languageName = (code: string): string =>
+  anyTranslation(`language.${code}`) ?? new Intl.DisplayNames([current], { type: 'language' }).of(code) ?? code;
 
 /** The user's explicit choice on this browser, then their locale in the system, then the browser's, then English. */
 export function preferredLanguage(userLocale?: string): string {

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../../i18n/i18n.js';
+import { anyTranslation, currentLanguage } from '../../i18n/i18n.js';
 
 /** NEAR's six countries first (members), then the rest of Asia (associate members), as ISO 3166-1 alpha-2. */
 export const NEAR_COUNTRIES = ['CN', 'JP', 'KR', 'KP', 'MN', 'RU'];
@@ -45,8 +45,14 @@ const OTHER_ASIAN_COUNTRIES = [
   'YE',
 ];
 
-/** The country's name in the reader's language ("Republic of Korea", "대한민국"), else its code. */
+/**
+ * The country's name in the reader's language: NEAR's six by their official names from the language files ("Republic
+ * of Korea", not the "South Korea" of the browser's `Intl`), the others from `Intl`, or from the language file where a
+ * browser has no data for the language (Chromium has none for Mongolian).
+ */
 export function countryName(code: string): string {
+  const own = anyTranslation(`country.${code}`);
+  if (own) return own;
   try {
     return new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(code) ?? code;
   } catch {

@@ -84,7 +84,8 @@ function statusSection(
     ),
   );
   table.hidden = rows.length === 0;
-  const element = h('section', { class: 'registry-section' }, h('h2', null, t(heading, { count: rows.length })), table, none);
+  const title = h('h2', null, t(heading, { count: rows.length }));
+  const element = h('section', { class: 'registry-section' }, title, table, none);
   return {
     element,
     filter(text) {
@@ -96,6 +97,7 @@ function statusSection(
       }
       table.hidden = shown === 0;
       none.hidden = shown > 0;
+      replace(title, t(heading, { count: shown }));
     },
   };
 }

@@ -4,6 +4,7 @@ import { formatDate, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { dataTable, field, governmentName, pageTitle, stateBadge, submit } from '../../ui/widgets.js';
+import { countryChoices } from './countries.js';
 
 const STATES = [
   'submitted',
@@ -31,7 +32,12 @@ export const workQueuePage: Page = async ({ main, search }) => {
     h('option', { value: '' }, t('queue.anyState')),
     STATES.map((value) => h('option', { value, selected: value === state }, tDynamic('state', value))),
   );
-  const countryInput = h('input', { name: 'country', value: country, maxlength: 2, size: 3, autocomplete: 'off', pattern: '[A-Za-z]{2}' });
+  const countrySelect = h(
+    'select',
+    { name: 'country' },
+    h('option', { value: '' }, t('queue.anyCountry')),
+    countryChoices().map((choice) => h('option', { value: choice.code, selected: choice.code === country }, choice.name)),
+  );
   const searchInput = h('input', { name: 'q', type: 'search', value: q, maxlength: 200, autocomplete: 'off' });
   const allBox = h('input', { type: 'checkbox', name: 'all', id: 'queue-all', checked: all });
   const filters = h(
@@ -45,7 +51,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
           `/app/${query({
             q: searchInput.value.trim() || undefined,
             state: stateSelect.value,
-            country: countryInput.value.toUpperCase(),
+            country: countrySelect.value,
             all: allBox.checked ? '1' : undefined,
           })}`,
         );
@@ -53,7 +59,7 @@ export const workQueuePage: Page = async ({ main, search }) => {
     },
     field(t('queue.search'), searchInput, t('queue.searchHint')),
     field(t('queue.state'), stateSelect),
-    field(t('queue.country'), countryInput, t('queue.countryHint')),
+    field(t('queue.country'), countrySelect),
     h('div', { class: 'field checkbox' }, allBox, h('label', { for: 'queue-all' }, t('queue.includeWaiting'))),
     submit(t('queue.filter')),
   );
