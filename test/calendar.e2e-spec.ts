@@ -1,3 +1,4 @@
+import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { aProspectiveApplicant, aSession } from './fixtures/applications.js';
@@ -86,7 +87,7 @@ describe('GET /calendar.ics', () => {
       expect(new Set([...events.keys()])).toEqual(new Set(all.map((session) => `session-${session.id}@near-admission`)));
       const held = events.get(`session-${meeting.id}@near-admission`)!;
       expect(held).toMatchObject({
-        summary: `General Assembly ${meeting.number}`,
+        summary: `${englishOrdinal(meeting.number)} General Assembly`,
         location: 'Pohang, Gyeongsangbuk-do',
         allDay: true,
         start: '2027-09-15',
@@ -94,7 +95,7 @@ describe('GET /calendar.ics', () => {
         sequence: 0,
       });
       const closing = events.get(`session-${written.id}@near-admission`)!;
-      expect(closing.summary).toBe(`Written procedure ${written.number}: deadline`);
+      expect(closing.summary).toBe(`${englishOrdinal(written.number)} written procedure: deadline`);
       expect(new Date(closing.start).toISOString()).toBe(deadline);
       expect(closing.allDay).toBe(false);
     }

@@ -168,7 +168,9 @@ describe('the e-mails of the workflow', () => {
     expect(toContact.find((mail) => mail.subject.includes('안건 상정'))!.text).toContain(
       '일정: 2027. 9. 15.(수) ~ 2027. 9. 17.(금), Toyama City',
     );
-    expect(decisionIn(mailbox.to(secretariatEn.email)).text).toMatch(/General Assembly 4321[\s\S]*Quorum met: \d+ of \d+ voters present/);
+    expect(decisionIn(mailbox.to(secretariatEn.email)).text).toMatch(
+      /the 4321st General Assembly[\s\S]*Quorum met: \d+ of \d+ voters present/,
+    );
     // Every decision e-mail carries the log's record of the decision: a signed checkpoint holding its entry,
     // the leaf index and the inclusion proof, checked here with the tests' own RFC 9162 and signed-note code.
     const key = (await api.http().get('/log/key').expect(200)).text.trim();

@@ -1,3 +1,4 @@
+import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act, aProspectiveApplicant, aSession, fileApplication, nextSessionNumber } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
@@ -176,7 +177,7 @@ describe('sessions edited and cancelled, records found by their words', () => {
       const [deferred] = await noticesOf(application.id, 'deferred');
       // The record's reason in English; the session, for each e-mail to say it in its reader's language.
       expect(JSON.parse(deferred.data)).toMatchObject({
-        reason: `The General Assembly ${number} was cancelled.`,
+        reason: `The ${englishOrdinal(number)} General Assembly was cancelled.`,
         cancelledSession: { body: 'general_assembly', number },
       });
       // The Assembly held instead keeps the number.

@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const REMINDER_SUBJECT: Record<string, RegExp> = {
   ko: /^\[안내\] .+ 투표 참여 요청$/,
   ja: /^【ご案内】.+の投票のお願い$/,
-  en: /^Reminder: Written procedure \d+ awaits your government's vote$/,
+  en: /^Reminder: the \d+(st|nd|rd|th) written procedure awaits your government's vote$/,
   zh: /^【提醒】.+：贵地方政府尚未投票$/,
   ru: /^Напоминание: ожидается голос Вашего региона \(.+\)$/,
   mn: /^Сануулга: .+ — Танай орон нутгийн саналыг хүлээж байна$/,
@@ -270,7 +270,9 @@ describe('reminders of a written procedure', () => {
       // The delegate's agenda, where the applications on it are read.
       expect(mail.text).toContain(`\n${TEST_APP_URL}/app/\n`);
     }
-    expect(received.find((mail) => mail.to === delegates[2].email)!.subject).toMatch(/^Reminder: Working Committee \d+ is coming up$/);
+    expect(received.find((mail) => mail.to === delegates[2].email)!.subject).toMatch(
+      /^Reminder: the \d+(st|nd|rd|th) Working Committee is coming up$/,
+    );
     expect(received.find((mail) => mail.to === delegates[0].email)!.subject).toMatch(/^\[안내\] .+ 개최 안내$/);
     const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM reminders_sent WHERE assembly_id = $1`, [
       meeting.id,

@@ -1,3 +1,4 @@
+import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
@@ -260,7 +261,7 @@ describe('The web app, beyond the main walk', () => {
     await secretariat.getByRole('button', { name: 'Schedule', exact: true }).click();
     await secretariat.waitForURL(/\/app\/sessions\/[0-9a-f-]{36}$/);
     const procedureId = new URL(secretariat.url()).pathname.split('/').pop()!;
-    await secretariat.getByRole('heading', { name: `Written procedure ${number} In session`, level: 1 }).waitFor();
+    await secretariat.getByRole('heading', { name: `${englishOrdinal(Number(number))} written procedure In session`, level: 1 }).waitFor();
     await secretariat.locator('dt:text-is("Deadline") + dd', { hasText: `${THIS_YEAR + 1}` }).waitFor();
     await expectAccessible(secretariat);
 
@@ -277,7 +278,7 @@ describe('The web app, beyond the main walk', () => {
     // A delegate answers on a phone.
     const phone = await as(hall.delegates[0], PHONE);
     const item = phone.locator('.agenda-item', { hasText: application.reference });
-    await phone.getByRole('heading', { name: new RegExp(`^Written procedure ${number} · answer by `), level: 2 }).waitFor();
+    await phone.getByRole('heading', { name: new RegExp(`^${englishOrdinal(Number(number))} written procedure · answer by `), level: 2 }).waitFor();
     await item.getByRole('button', { name: 'Yes', exact: true }).click();
     await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
     await expect(item.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');

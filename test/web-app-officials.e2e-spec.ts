@@ -1,3 +1,4 @@
+import { englishOrdinal } from '@near/common';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -127,7 +128,10 @@ describe('The web app as officials use it', () => {
       ['"Member since"', expect.any(String)],
       ['"Voting rights"', 'May vote'],
     ]);
-    await phone.getByRole('row', { name: /Hamgyongbuk-do/ }).getByText("Democratic People's Republic of Korea").waitFor();
+    await phone
+      .getByRole('row', { name: /Hamgyongbuk-do/ })
+      .getByText("Democratic People's Republic of Korea")
+      .waitFor();
     // A search counts what it finds.
     await phone.getByLabel('Search by name').fill('Gyeongsang');
     await phone.getByRole('heading', { name: 'Members (2)', level: 2 }).waitFor();
@@ -190,7 +194,7 @@ describe('The web app as officials use it', () => {
     // Closing the session asks too, saying what closing does and that its agenda is decided.
     await secretariat.goto(`/app/sessions/${session.id}`);
     await secretariat.getByRole('button', { name: 'Close the session' }).click();
-    const closing = secretariat.getByRole('dialog', { name: /^Close General Assembly \d+\?$/ });
+    const closing = secretariat.getByRole('dialog', { name: /^Close the \d+(st|nd|rd|th) General Assembly\?$/ });
     await closing.getByText('Every application on its agenda has been decided.').waitFor();
     await expectAccessible(secretariat);
     await closing.getByRole('button', { name: 'Yes, close the session' }).click();
@@ -263,7 +267,7 @@ describe('The web app as officials use it', () => {
     await secretariat.getByLabel(/^Reason/).fill('The host cannot receive the Assembly on these dates.');
     const cancel = secretariat.getByRole('button', { name: 'Cancel the session' });
     await cancel.click();
-    const dialog = secretariat.getByRole('dialog', { name: `Cancel General Assembly ${number}?` });
+    const dialog = secretariat.getByRole('dialog', { name: `Cancel the ${englishOrdinal(number)} General Assembly?` });
     await dialog.getByText('Cancelling is final', { exact: false }).waitFor();
     await dialog.getByText('These applications on its agenda (1) go back to eligible', { exact: false }).waitFor();
     await dialog.locator('ul.deferred li', { hasText: application.reference }).waitFor();

@@ -9,6 +9,7 @@ export { runMain } from './run-main.js';
 export { GroupCommit } from './group-commit.js';
 export { withTimeout } from './with-timeout.js';
 export { calendarDayIn } from './calendar-day.js';
+export { englishOrdinal } from './english-ordinal.js';
 export {
   passwordRefusal,
   passwordRefusalSentence,

@@ -1,5 +1,5 @@
 import type { GovernmentSummary } from '../api/types.js';
-import { type MessageKey, t, tDynamic } from '../i18n/i18n.js';
+import { currentLanguage, type MessageKey, t, tDynamic } from '../i18n/i18n.js';
 import { h, uid } from './h.js';
 
 const LANGUAGE_OF_COUNTRY: Record<string, string> = { CN: 'zh', JP: 'ja', KR: 'ko', KP: 'ko', MN: 'mn', RU: 'ru' };
@@ -107,11 +107,17 @@ export function definitionList(rows: [string, Node | string | null | undefined][
 /** The page's one h1; focusable so that navigation can move focus (and the screen reader) to it. */
 export const pageTitle = (text: string, ...extra: (Node | string)[]) => h('h1', { tabindex: -1 }, text, ...extra);
 
-/** A session as its language names it (제10차 총회, 第10回総会), as the e-mails about it do. */
+/** A session as its language names it (10th General Assembly, 제10차 총회, 第10回総会), as the e-mails about it do. */
 export function sessionName(session: { body: string; number: number }): string {
   return SESSION_BODIES.includes(session.body)
-    ? t(`sessionName.${session.body}` as MessageKey, { number: session.number })
+    ? t(`sessionName.${session.body}` as MessageKey, {
+        number: currentLanguage() === 'en' ? englishOrdinal(session.number) : session.number,
+      })
     : `${tDynamic('body', session.body)} ${session.number}`;
 }
+
+const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+/** English alone ranks a number with a suffix chosen by the number; the other languages' words put their mark around it. */
+const englishOrdinal = (number: number) => `${number}${ORDINAL_SUFFIXES[new Intl.PluralRules('en', { type: 'ordinal' }).select(number)]}`;
 
 const SESSION_BODIES = ['general_assembly', 'working_committee', 'written_procedure'];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { englishOrdinal } from '@near/common';
 import {
   type CorrectionFacts,
   correctionsText,
@@ -47,10 +48,11 @@ export interface NoticeDetails {
 const BODY_NAMES: Record<Session['body'], string> = {
   general_assembly: 'General Assembly',
   working_committee: 'Working Committee',
-  written_procedure: 'Written procedure',
+  written_procedure: 'written procedure',
 };
 
-export const sessionName = (session: Pick<Session, 'body' | 'number'>) => `${BODY_NAMES[session.body]} ${session.number}`;
+/** In English: `10th General Assembly`, `3rd written procedure`. */
+export const sessionName = (session: Pick<Session, 'body' | 'number'>) => `${englishOrdinal(session.number)} ${BODY_NAMES[session.body]}`;
 
 // English as the e-mails write it: `15 September 2026` (the other languages word these themselves, from the facts,
 // in libs/notifications/src/phrases).

@@ -1,4 +1,4 @@
-import { calendarDayIn, type Locale, localeOfCountry } from '@near/common';
+import { calendarDayIn, englishOrdinal, type Locale, localeOfCountry } from '@near/common';
 import type { Tally } from '@near/voting';
 import type { Words } from '../document-words.js';
 import type { GovernmentNames, SessionFacts } from '../document-facts.repository.js';
@@ -46,8 +46,9 @@ export function governmentName(government: GovernmentNames): string {
 /** Its own name's characters in its own country's forms (a Japanese city's kanji in Japanese forms). */
 export const formOf = (government: GovernmentNames): CjkForm => cjkFormOf(localeOfCountry(government.country));
 
-export function sessionName({ words }: LayoutContext, session: Pick<SessionFacts, 'body' | 'number'>): string {
-  return words(`sessionName.${session.body}`, { number: session.number });
+/** `10th General Assembly`, `제10차 총회`: the number ranked as English writes it, the other languages' words rank it. */
+export function sessionName({ words, locale }: LayoutContext, session: Pick<SessionFacts, 'body' | 'number'>): string {
+  return words(`sessionName.${session.body}`, { number: locale === 'en' ? englishOrdinal(session.number) : session.number });
 }
 
 export function tallySentence({ words, locale }: LayoutContext, tally: Tally): string {

@@ -134,6 +134,13 @@ describe('document layouts', () => {
     },
   );
 
+  it('ranks a session in English as English writes it', async () => {
+    const text = poppler('pdftotext', await decisionRecord(context('en'), DECISION, INCLUSION));
+    expect(text).toContain('17th General Assembly');
+    const twelfth = { ...DECISION, session: { ...DECISION.session, number: 12 } };
+    expect(poppler('pdftotext', await decisionRecord(context('en'), twelfth, INCLUSION))).toContain('12th General Assembly');
+  });
+
   it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(
     'says in %s who was present at a meeting, in its own words, and names the session as the e-mails do',
     async (locale) => {
@@ -155,7 +162,7 @@ describe('document layouts', () => {
       roll: ROLL.map((entry) => ({ ...entry, presentAtOpening: false })),
     };
     const text = poppler('pdftotext', await decisionRecord(context(locale), procedure, INCLUSION));
-    expect(text).toContain(words('sessionName.written_procedure', { number: 3 }));
+    expect(text).toContain(locale === 'en' ? '3rd written procedure' : words('sessionName.written_procedure', { number: 3 }));
     expect(text).not.toContain(words('decision.present', { count: '0' }));
     expect(text).toContain(`${words('government')} ${words('decision.choiceColumn')} `);
     expect(text).toContain(`${GOVERNMENTS[1].nameLocal} ${words('choice.no')}`);
