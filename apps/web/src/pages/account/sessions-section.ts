@@ -1,3 +1,4 @@
+import Bowser from 'bowser';
 import { api } from '../../api/client.js';
 import type { SignInSession } from '../../api/types.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
@@ -19,12 +20,7 @@ export async function sessionsSection(): Promise<HTMLElement> {
         h(
           'tr',
           null,
-          h(
-            'td',
-            null,
-            session.userAgent ?? t('account.unknownBrowser'),
-            session.current ? [' ', h('strong', null, t('account.thisOne'))] : null,
-          ),
+          h('td', null, browserOf(session.userAgent), session.current ? [' ', h('strong', null, t('account.thisOne'))] : null),
           h('td', null, session.clientAddress ?? ''),
           h('td', null, formatDateTime(session.createdAt)),
           h('td', null, formatDateTime(session.lastUsedAt)),
@@ -37,7 +33,7 @@ export async function sessionsSection(): Promise<HTMLElement> {
                   'button',
                   {
                     type: 'button',
-                    'aria-label': `${t('account.end')}: ${session.userAgent ?? t('account.unknownBrowser')}, ${formatDateTime(session.createdAt)}`,
+                    'aria-label': `${t('account.end')}: ${browserOf(session.userAgent)}, ${formatDateTime(session.createdAt)}`,
                     onclick: async () => {
                       const sure = await confirmIrreversible({
                         title: t('account.endConfirmTitle'),
@@ -73,4 +69,15 @@ export async function sessionsSection(): Promise<HTMLElement> {
   };
   await render();
   return section;
+}
+
+/** A browser as its user knows it ("Chrome 131 on Android"), not the string it sends ("Mozilla/5.0 (Linux; …"). */
+function browserOf(userAgent: string | null | undefined): string {
+  const parser = userAgent ? Bowser.getParser(userAgent) : undefined;
+  const name = parser?.getBrowserName();
+  if (!parser || !name) return t('account.unknownBrowser');
+  const major = parser.getBrowserVersion()?.split('.')[0];
+  const browser = major ? `${name} ${major}` : name;
+  const system = parser.getOSName();
+  return system ? t('account.browserOn', { browser, system }) : browser;
 }
