@@ -95,6 +95,17 @@ describe('The web app', () => {
     // The question is quoted right above the answer box.
     await applicantPage.locator('.pending-question', { hasText: 'Please send the governor’s signature page again.' }).waitFor();
     await applicantPage.getByLabel('Your answer', { exact: true }).fill('The signature page is attached again.');
+    // A half-typed answer is not lost to a stray reload or a closed tab without the browser asking first.
+    const asked = applicantPage.waitForEvent('dialog', { timeout: 5_000 });
+    // Not awaited apart: the browser's question holds the page's script until it is answered.
+    const reloading = applicantPage.evaluate('location.reload()');
+    const beforeUnload = await asked;
+    expect(beforeUnload.type()).toBe('beforeunload');
+    await beforeUnload.dismiss();
+    await reloading;
+    await expect(applicantPage.getByLabel('Your answer', { exact: true }).inputValue()).resolves.toBe(
+      'The signature page is attached again.',
+    );
     // With the answer, a correction of the application itself: only what changed is sent.
     await applicantPage.getByText('Correct the application (optional)').click();
     await applicantPage.getByLabel('Head of government', { exact: true }).fill('Jing Junhai, Governor of Jilin');
@@ -141,6 +152,14 @@ describe('The web app', () => {
     await opening.getByRole('button', { name: 'Yes, open the session' }).click();
     await secretariatPage.getByText('The session is open.').waitFor();
     await secretariatPage.getByRole('button', { name: 'Mark all present' }).click();
+    // Leaving before saving asks first, and staying keeps what was ticked.
+    await secretariatPage.getByRole('link', { name: 'Work queue' }).click();
+    const leaving = secretariatPage.getByRole('dialog', { name: 'Leave without saving?' });
+    await leaving.getByText('is not saved yet', { exact: false }).waitFor();
+    await expectAccessible(secretariatPage);
+    await leaving.getByRole('button', { name: 'Go back' }).click();
+    await secretariatPage.getByText(/^(\d+) of \1 members marked present\.$/).waitFor();
+    expect(new URL(secretariatPage.url()).pathname).toBe(`/app/sessions/${sessionId}`);
     await secretariatPage.getByRole('button', { name: 'Save attendance' }).click();
     await secretariatPage.getByText('Attendance is saved.').waitFor();
     // Each member with its country's name, not its code.

@@ -8,6 +8,7 @@ import { interceptLinks, match, matchPublic, navigate, onLeave, runLeaveHandlers
 import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
 import { problemSentence } from './ui/problems.js';
+import { askBeforeUnloadingUnsaved } from './ui/unsaved.js';
 
 let main = document.getElementById('main')!;
 const CHECK_BALLOT_PATH = '/app/check-ballot';
@@ -104,6 +105,7 @@ async function start(): Promise<void> {
   whenSignedOut(signedOut);
   keepSession(signedOut);
   interceptLinks();
+  askBeforeUnloadingUnsaved();
   await render();
 }
 

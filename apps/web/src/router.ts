@@ -1,5 +1,6 @@
 import type { SignIn } from './api/sign-in-store.js';
 import type { Role } from './api/types.js';
+import { mayLeave } from './ui/unsaved.js';
 
 export interface PageContext {
   /** The captured parts of the path. */
@@ -46,23 +47,36 @@ export function runLeaveHandlers(): void {
 
 export const onLeave = (cleanup: () => void) => leaving.push(cleanup);
 
+/** The address of the page on screen: where Back returns to when the user stays on a page with unsaved changes. */
+let shown = location.pathname + location.search;
+
 /** Goes to an /app/ path without reloading the page. */
 export function navigate(path: string, replace = false): void {
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
+  shown = location.pathname + location.search;
   render();
 }
 
-/** Same-origin links under /app/ are followed without a reload; modified clicks (new tab) are left alone. */
+/**
+ * Same-origin links under /app/ are followed without a reload; modified clicks (new tab) are left alone. A link or
+ * Back that would leave unsaved changes asks first.
+ */
 export function interceptLinks(): void {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest?.('a');
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (link.origin !== location.origin || !link.pathname.startsWith('/app/') || link.hasAttribute('download')) return;
     event.preventDefault();
-    navigate(link.pathname + link.search);
+    void mayLeave().then((leave) => leave && navigate(link.pathname + link.search));
   });
-  window.addEventListener('popstate', () => render());
+  window.addEventListener('popstate', () => {
+    void mayLeave().then((leave) => {
+      if (!leave) return history.pushState(null, '', shown);
+      shown = location.pathname + location.search;
+      render();
+    });
+  });
 }
 
 export function matchPublic(routes: PublicRoute[], pathname: string): { route: PublicRoute; params: string[] } | null {

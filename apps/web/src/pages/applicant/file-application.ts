@@ -8,6 +8,7 @@ import { contactFields } from '../../ui/contact-fields.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { problemSentence, showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { letterInput, uploadProgress } from '../application/letter-section.js';
 
@@ -109,6 +110,7 @@ export const fileApplicationPage: Page = async ({ main, signIn }) => {
     progress.element,
     submit(t('file.submit'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   replace(main, pageTitle(t('file.title')), form);
 };
 

@@ -3,6 +3,7 @@ import type { Application, Assembly } from '../../api/types.js';
 import { formatDate, formatDateTime, type MessageKey, t, tDynamic } from '../../i18n/i18n.js';
 import { confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { field, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 import { CONFIRMED_ACTIONS, confirmationFor, ENDING_ACTIONS } from './confirmations.js';
 import type { Reaction } from './reaction.js';
@@ -98,6 +99,7 @@ export async function actionForm(application: Application, action: string, react
     button,
     blockedReason,
   );
+  keepUnsaved(form);
   return form;
 }
 

@@ -2,6 +2,7 @@ import { api } from '../../api/client.js';
 import type { Application, Criterion } from '../../api/types.js';
 import { t, tDynamic } from '../../i18n/i18n.js';
 import { h } from '../../ui/h.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { submit, whenSubmitted } from '../../ui/widgets.js';
 import type { Reaction } from './reaction.js';
 
@@ -80,6 +81,7 @@ function editable(application: Application, react: Reaction): HTMLElement {
     rows.map((row) => row.element),
     submit(t('eligibility.save'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   return form;
 }
 

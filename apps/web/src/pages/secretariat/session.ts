@@ -6,6 +6,7 @@ import { type Confirmation, confirmIrreversible } from '../../ui/confirm.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved, markUnsaved } from '../../ui/unsaved.js';
 import { busy, definitionList, governmentName, pageTitle, sessionName, stateBadge, submit, whenSubmitted } from '../../ui/widgets.js';
 import { countryName } from './countries.js';
 import { cancelSessionForm, editSessionForm } from './session-changes.js';
@@ -24,6 +25,7 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
   const setAll = (checked: boolean) => {
     boxes.forEach((box) => (box.checked = checked));
     recount();
+    markUnsaved(form);
   };
   const form: HTMLFormElement = h(
     'form',
@@ -69,6 +71,7 @@ function attendanceForm(session: Assembly, members: Government[], saved: () => P
     ),
     submit(t('attendance.save'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   return form;
 }
 
