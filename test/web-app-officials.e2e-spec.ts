@@ -1,13 +1,14 @@
-import { englishOrdinal } from '@near/common';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englishOrdinal } from '@near/common';
 import { APPLICATION_ACTIONS } from '@near/admission';
 import type { Browser, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, aSession, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
 import { DESKTOP, expectAccessible, expectWithinScreen, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { createTestWorker } from './utils/create-test-worker.js';
 import { A_PDF, anApplicationUnderReview } from './utils/record-scenes.js';
 
 /*
@@ -190,6 +191,17 @@ describe('The web app as officials use it', () => {
     await dialog.getByRole('button', { name: 'Yes, close the ballot' }).click();
     await secretariat.locator('h1 .badge', { hasText: /^Approved$/ }).waitFor();
     await expectAccessible(secretariat);
+    // The worker makes the decision's documents (none runs yet here): the page says they are coming, and shows
+    // them once they are made, with no reload.
+    const documents = secretariat.getByRole('region', { name: 'Official documents' });
+    await documents.getByRole('status').getByText('are being prepared', { exact: false }).waitFor();
+    const worker = await createTestWorker(hall.api);
+    try {
+      await documents.getByRole('cell', { name: 'Certificate of admission' }).first().waitFor({ timeout: 30_000 });
+      await expect(documents.getByRole('status').textContent()).resolves.toBe('');
+    } finally {
+      await worker.close();
+    }
 
     // Closing the session asks too, saying what closing does and that its agenda is decided.
     await secretariat.goto(`/app/sessions/${session.id}`);

@@ -36,7 +36,7 @@ export const applicationPage: Page = async ({ main, params, signIn, onLeave }) =
       actionsSection(application, react),
       withdrawalSection(application, react),
       role === 'delegate' ? null : timelineSection(application),
-      documentsSection(application),
+      documentsSection(application, (cleanup) => cleanups.push(cleanup)),
       fetchAttachments(application),
     ]);
     // Delegates read the review too: it is part of the dossier they decide on.

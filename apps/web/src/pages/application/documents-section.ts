@@ -1,7 +1,7 @@
 import { api } from '../../api/client.js';
 import type { Application, OfficialDocument } from '../../api/types.js';
 import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
-import { h } from '../../ui/h.js';
+import { h, replace } from '../../ui/h.js';
 import { downloadAs } from '../../ui/save-file.js';
 import { dataTable } from '../../ui/widgets.js';
 
@@ -9,53 +9,82 @@ async function download(application: Application, item: OfficialDocument): Promi
   await downloadAs(`/documents/${item.id}`, `${application.reference}-${item.kind}-${item.language}.pdf`);
 }
 
-/** The application's official documents as PDF, and where anyone can check them; nothing while there are none. */
-export async function documentsSection(application: Application): Promise<HTMLElement | null> {
-  const documents = await api<OfficialDocument[]>(`/applications/${application.id}/documents`);
-  if (documents.length === 0) return null;
-  const decided = documents.some((item) => item.kind === 'decision-record');
-  return h(
-    'section',
-    { 'aria-labelledby': 'documents-title' },
-    h('h2', { id: 'documents-title' }, t('documents.title')),
-    decided
-      ? h(
-          'p',
-          null,
-          t('documents.checkAt'),
-          ' ',
-          h('a', { href: `/verify/${application.reference}` }, `${location.origin}/verify/${application.reference}`),
-        )
-      : null,
-    dataTable(
-      t('documents.title'),
-      [t('verify.kind'), t('verify.language'), t('verify.made'), ''],
-      h(
-        'tbody',
-        null,
-        documents.map((item) =>
-          h(
-            'tr',
+/** States that a ballot decides: their decision record, and an approval's certificate, follow within seconds. */
+const DECIDED_BY_BALLOT = new Set(['approved', 'rejected']);
+const PREPARING_POLL_MS = 3000;
+
+/**
+ * The application's official documents as PDF, and where anyone can check them; nothing while there are none. The
+ * worker makes a decision's documents once the decision is in a signed checkpoint, a few seconds after it: until
+ * then the section says they are coming, and looks again.
+ */
+export async function documentsSection(application: Application, onLeave: (cleanup: () => void) => void): Promise<HTMLElement | null> {
+  const section = h('section', { 'aria-labelledby': 'documents-title' });
+  const show = async (): Promise<{ listed: number; preparing: boolean }> => {
+    const documents = await api<OfficialDocument[]>(`/applications/${application.id}/documents`);
+    const made = (kind: string) => documents.some((item) => item.kind === kind);
+    const recorded = made('decision-record');
+    const preparing = DECIDED_BY_BALLOT.has(application.state) && (!recorded || (application.state === 'approved' && !made('certificate')));
+    replace(
+      section,
+      h('h2', { id: 'documents-title' }, t('documents.title')),
+      recorded
+        ? h(
+            'p',
             null,
-            h('td', null, tDynamic('document', item.kind)),
-            h('td', null, languageName(item.language)),
-            h('td', null, formatDateTime(item.createdAt)),
+            t('documents.checkAt'),
+            ' ',
+            h('a', { href: `/verify/${application.reference}` }, `${location.origin}/verify/${application.reference}`),
+          )
+        : null,
+      h('p', { role: 'status', class: 'hint' }, preparing ? t('documents.preparing') : ''),
+      documents.length > 0 ? documentsTable(application, documents) : null,
+    );
+    return { listed: documents.length, preparing };
+  };
+  const first = await show();
+  if (first.listed === 0 && !first.preparing) return null;
+  if (first.preparing) {
+    const timer = window.setInterval(() => {
+      show().then(
+        ({ preparing }) => preparing || window.clearInterval(timer),
+        () => undefined, // Tried again at the next tick.
+      );
+    }, PREPARING_POLL_MS);
+    onLeave(() => window.clearInterval(timer));
+  }
+  return section;
+}
+
+function documentsTable(application: Application, documents: OfficialDocument[]): HTMLElement {
+  return dataTable(
+    t('documents.title'),
+    [t('verify.kind'), t('verify.language'), t('verify.made'), ''],
+    h(
+      'tbody',
+      null,
+      documents.map((item) =>
+        h(
+          'tr',
+          null,
+          h('td', null, tDynamic('document', item.kind)),
+          h('td', null, languageName(item.language)),
+          h('td', null, formatDateTime(item.createdAt)),
+          h(
+            'td',
+            null,
             h(
-              'td',
-              null,
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'link-button',
-                  'aria-label': t('documents.downloadNamed', {
-                    kind: tDynamic('document', item.kind),
-                    language: languageName(item.language),
-                  }),
-                  onclick: () => void download(application, item),
-                },
-                t('documents.download'),
-              ),
+              'button',
+              {
+                type: 'button',
+                class: 'link-button',
+                'aria-label': t('documents.downloadNamed', {
+                  kind: tDynamic('document', item.kind),
+                  language: languageName(item.language),
+                }),
+                onclick: () => void download(application, item),
+              },
+              t('documents.download'),
             ),
           ),
         ),
