@@ -1,5 +1,5 @@
-import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englishOrdinal } from '@near/common';
 import ICAL from 'ical.js';
 import { aProspectiveApplicant, aSession } from './fixtures/applications.js';
 import { memberDelegates } from './fixtures/voting.js';

@@ -1,5 +1,5 @@
-import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englishOrdinal } from '@near/common';
 import { act, aProspectiveApplicant, aSession, fileApplication, nextSessionNumber } from './fixtures/applications.js';
 import { bearer, type TestUser } from './fixtures/users.js';
 import { anApplicationOnTheAgenda, aVotingHall } from './fixtures/voting.js';

@@ -1,5 +1,5 @@
-import { englishOrdinal } from '@near/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englishOrdinal } from '@near/common';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
@@ -278,7 +278,9 @@ describe('The web app, beyond the main walk', () => {
     // A delegate answers on a phone.
     const phone = await as(hall.delegates[0], PHONE);
     const item = phone.locator('.agenda-item', { hasText: application.reference });
-    await phone.getByRole('heading', { name: new RegExp(`^${englishOrdinal(Number(number))} written procedure · answer by `), level: 2 }).waitFor();
+    await phone
+      .getByRole('heading', { name: new RegExp(`^${englishOrdinal(Number(number))} written procedure · answer by `), level: 2 })
+      .waitFor();
     await item.getByRole('button', { name: 'Yes', exact: true }).click();
     await item.getByText("Your government's ballot: Yes.", { exact: false }).waitFor();
     await expect(item.getByRole('button', { name: 'Yes', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
