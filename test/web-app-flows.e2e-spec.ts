@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { act, ALL_CRITERIA_PASSED, aProspectiveApplicant, fileApplication } from './fixtures/applications.js';
 import { aUser, bearer, TEST_PASSWORD, type TestUser } from './fixtures/users.js';
 import { aVotingHall, recordPresent, type VotingHall } from './fixtures/voting.js';
-import { DESKTOP, expectAccessible, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
+import { DESKTOP, expectAccessible, expectWithinScreen, launchChromium, listen, PHONE, signedIn } from './utils/browser.js';
 import { A_PDF, aFailedNotification, anApplicationOnAnAgenda, anApplicationUnderReview } from './utils/record-scenes.js';
 
 /*
@@ -289,6 +289,16 @@ describe('The web app, beyond the main walk', () => {
       phone.evaluate<string>('document.activeElement?.getAttribute("aria-pressed") + " " + document.activeElement?.textContent'),
     ).resolves.toBe('true Yes');
     await expectAccessible(phone);
+    // The agenda fits the narrowest phones (320 px), in Russian too, the language with the longest words.
+    await phone.setViewportSize({ width: 320, height: 640 });
+    await expectWithinScreen(phone);
+    await phone.getByLabel('Language').selectOption({ label: 'Русский' });
+    await phone.locator('html[lang="ru"]').waitFor();
+    await item.getByRole('button', { name: 'За', exact: true }).waitFor();
+    await expectWithinScreen(phone);
+    await phone.getByLabel('Язык').selectOption({ label: 'English' });
+    await phone.locator('html[lang="en"]').waitFor();
+    await phone.setViewportSize(PHONE.viewport);
 
     // The Secretariat sees the answer counted, closes the ballot and sees the result; so does the delegate.
     await secretariat.reload();

@@ -353,6 +353,10 @@ describe('The web app', () => {
       await phone.goto(new URL(page.url()).pathname);
       await stateIs(phone, m['state.approved']);
       await expectWithinScreen(phone);
+      // Nor on the narrowest phones still sold (320 px).
+      await phone.setViewportSize({ width: 320, height: 640 });
+      await expectWithinScreen(phone);
+      await phone.setViewportSize(PHONE.viewport);
       // Nor is a word of the header cut across two lines (로그/아웃, ログア/ウト): each item keeps to one.
       const linesOfHeaderItems = await phone.evaluate<number[]>(`[...document.querySelectorAll('.who > a, .who > button')].map((item) => {
         const range = document.createRange();

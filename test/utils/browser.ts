@@ -80,9 +80,9 @@ export async function expectWithinScreen(page: Page): Promise<void> {
   const overflow = await page.evaluate<{ page: number; screen: number; wide: string[] }>(`(() => ({
     page: document.documentElement.scrollWidth,
     screen: document.documentElement.clientWidth,
-    wide: [...document.querySelectorAll('main *, header *')]
-      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .map((element) => element.tagName + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
+    wide: [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth)
+      .map((element) => element.tagName + '.' + element.className + ' ' + element.getBoundingClientRect().right + ': ' + (element.textContent ?? '').trim().slice(0, 40)),
   }))()`);
   expect(overflow).toEqual({ page: overflow.screen, screen: overflow.screen, wide: [] });
 }
