@@ -280,6 +280,25 @@ describe('official documents', () => {
     await binary(`/documents/${document.id}`, stranger).expect(404);
     await binary(`/documents/${document.id}`).expect(401);
     await binary(`/documents/${document.id}`, hall.secretariat).expect(200);
+    // The audit trail of the application, by its reference, holds the making of its documents, and not another's.
+    const other = await documentsOf(
+      await fileApplication(hall.api, (await anApplicant(LANGUAGES[5])).applicant, { locale: 'en' }),
+      hall.secretariat,
+      1,
+    );
+    const trail = await hall.api.http().get(`/audit-events?reference=${application.reference}`).set(bearer(hall.secretariat)).expect(200);
+    const entries = trail.body.items as { action: string; entityType: string; entityId: string }[];
+    expect(
+      entries
+        .filter((entry) => entry.entityType === 'document')
+        .map((entry) => [entry.action, entry.entityId])
+        .sort(),
+    ).toEqual((await documentsOf(application, applicant, 2)).map((made) => ['document.issued', made.id]).sort());
+    expect(entries.map((entry) => entry.entityId)).not.toContain(other[0].id);
+    expect(entries.filter((entry) => entry.entityType === 'application').map((entry) => entry.action)).toContain('application.submitted');
+    expect(new Set(entries.filter((entry) => entry.entityType !== 'document').map((entry) => entry.entityId))).toEqual(
+      new Set([application.id]),
+    );
     // A delegate sees an application once it is on an agenda, and its documents with it.
     await binary(`/documents/${document.id}`, delegate).expect(404);
     // Kept as made: the database refuses to change a document.

@@ -8,6 +8,8 @@ import { UUID_PATTERN } from './uuid.js';
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
+  /** Entries about any of these records: an application and the documents issued for it. */
+  about?: readonly { entityType: string; entityIds: readonly string[] }[];
   actorUserId?: string;
   action?: string;
   /** Entries at or after this instant. */
@@ -55,6 +57,15 @@ export class AuditQuery {
     };
     if (filter.entityType !== undefined) where((p) => `entity_type = ${p}`, filter.entityType);
     if (filter.entityId !== undefined) where((p) => `entity_id = ${p}`, filter.entityId);
+    if (filter.about !== undefined) {
+      const records = filter.about.filter((group) => group.entityIds.length > 0);
+      if (records.length === 0) return { items: [], nextCursor: null };
+      const alternatives = records.map(({ entityType, entityIds }) => {
+        parameters.push(entityType, entityIds);
+        return `(entity_type = $${parameters.length - 1} AND entity_id = ANY($${parameters.length}::text[]))`;
+      });
+      conditions.push(`(${alternatives.join(' OR ')})`);
+    }
     if (filter.actorUserId !== undefined) where((p) => `actor_user_id = ${p}`, filter.actorUserId);
     if (filter.action !== undefined) where((p) => `action = ${p}`, filter.action);
     if (filter.from !== undefined) where((p) => `occurred_at >= ${p}`, filter.from);

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditQuery, AuditVerifier, toCsv, toVerificationResponse } from '@near/audit';
+import { type AuditFilter, AuditQuery, AuditVerifier, toCsv, toVerificationResponse } from '@near/audit';
+import { DocumentLibrary } from '@near/documents';
 import { Roles } from '../auth/access.decorators.js';
 import { ProblemResponses } from '../http/problem-responses.decorator.js';
 import { AuditPageDto, AuditVerificationDto } from './dto/audit-event.dto.js';
@@ -18,7 +19,17 @@ export class AuditEventsController {
     private readonly verifier: AuditVerifier,
     private readonly names: AuditNames,
     private readonly applications: ApplicationReader,
+    private readonly documents: DocumentLibrary,
   ) {}
+
+  /** An application's own entries and those of the documents issued for it (their making, by the system). */
+  private async recordsOf(applicationId: string): Promise<AuditFilter['about']> {
+    const documents = applicationId ? await this.documents.listForApplication(applicationId) : [];
+    return [
+      { entityType: 'application', entityIds: [applicationId] },
+      { entityType: 'document', entityIds: documents.map((document) => document.id) },
+    ];
+  }
 
   @Get()
   @ApiOperation({ summary: 'List audit entries, as JSON or CSV' })
@@ -40,7 +51,7 @@ export class AuditEventsController {
     const applicationId = byReference === undefined ? byId : byReference !== null && (!byId || byId === byReference) ? byReference : '';
     const page = await this.query.list(
       {
-        ...(applicationId !== undefined ? { entityType: 'application', entityId: applicationId } : {}),
+        ...(applicationId !== undefined ? { about: await this.recordsOf(applicationId) } : {}),
         actorUserId: query.actorId,
         action: query.action,
         from: query.from ? new Date(query.from) : undefined,

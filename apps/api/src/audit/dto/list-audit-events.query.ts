@@ -5,12 +5,15 @@ import { MAX_AUDIT_PAGE_SIZE } from '@near/audit';
 import { IsUuid } from '../../http/is-uuid.decorator.js';
 
 export class ListAuditEventsQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this application.' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this application, and about the documents issued for it.' })
   @IsOptional()
   @IsUuid()
   applicationId?: string;
 
-  @ApiPropertyOptional({ example: 'NEAR-2026-0007', description: 'Entries about the application with this reference (any case).' })
+  @ApiPropertyOptional({
+    example: 'NEAR-2026-0007',
+    description: 'Entries about the application with this reference (any case), and about the documents issued for it.',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^NEAR-[0-9]{4}-[0-9]{4,9}$/i, { message: 'reference must be an application reference such as NEAR-2026-0007' })
