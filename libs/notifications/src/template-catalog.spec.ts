@@ -29,7 +29,7 @@ const SAMPLE: NotificationData = {
   deferred: { ...common, reason: 'Quorum not reached.' },
   withdrawn: { ...common, reason: 'Withdrawn by the governor.' },
   'vote-reminder': {
-    sessionName: 'Written procedure 7',
+    sessionName: '7th written procedure',
     sessionWhen: 'until 15 September 2026, 12:00 UTC',
     applications: `${REFERENCE}: Qinghai Province`,
   },
@@ -306,8 +306,8 @@ describe('TemplateCatalog', () => {
     it("says in the reader's language that a deferral's session was cancelled, where no reason was given", () => {
       const cancelledSession = { ...session, body: 'general_assembly', number: 16 };
       const deferred = (locale: string) =>
-        catalog.render('deferred', locale, { ...common, reason: 'The General Assembly 16 was cancelled.', cancelledSession }).text;
-      expect(deferred('en')).toContain('The General Assembly 16 was cancelled.');
+        catalog.render('deferred', locale, { ...common, reason: 'The 16th General Assembly was cancelled.', cancelledSession }).text;
+      expect(deferred('en')).toContain('The 16th General Assembly was cancelled.');
       expect(deferred('ko')).toContain('제16차 총회가 취소되었습니다.');
       expect(deferred('ja')).toContain('第16回総会は中止となりました。');
       expect(deferred('zh')).toContain('第16次全体会议已取消。');

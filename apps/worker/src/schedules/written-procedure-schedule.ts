@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { sessionName } from '@near/admission';
 import { SessionsService } from '@near/voting';
 import { closeWrittenProcedureJob, closeWrittenProcedureJobId, JobName, QueueName, SWEEP_INTERVAL_MS } from '@near/queue';
 import type { KeptSchedule } from './kept-schedule.js';
@@ -34,7 +35,7 @@ export class WrittenProcedureSchedule implements KeptSchedule {
       if (!procedure.deadline || (await this.queue.getJob(closeWrittenProcedureJobId(procedure.id)))) continue;
       const job = closeWrittenProcedureJob(procedure.id, procedure.deadline);
       await this.queue.add(job.name, job.data, job.opts);
-      restored.push(`the deadline of written procedure ${procedure.number}`);
+      restored.push(`the deadline of the ${sessionName(procedure)}`);
     }
     return restored;
   }

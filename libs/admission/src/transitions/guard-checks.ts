@@ -1,14 +1,12 @@
-import type { Session } from '@near/voting';
 import type { ActionInputs } from '../action-inputs.js';
 import { criterionLabel, ELIGIBILITY_CRITERION_CODES } from '../eligibility-criteria.js';
 import * as criteria from '../eligibility-criterion.repository.js';
+import { sessionName } from '../notices/application-notices.service.js';
 import type { GuardName } from '../workflow/application-workflow.js';
 import type { TransitionContext } from './transition-context.js';
 
 /** Why a guard refuses, in a sentence for the caller; null when it holds. */
 export type GuardCheck = (context: TransitionContext) => Promise<string | null>;
-
-const describeSession = (session: Session) => `${session.body.replace('_', ' ')} ${session.number}`;
 
 async function everyCriterionPassed({ manager, application }: TransitionContext): Promise<string | null> {
   const recorded = await criteria.listOf(manager, application.id);
@@ -21,14 +19,14 @@ async function sessionAcceptsAgendaItems({ manager, input, sessions }: Transitio
   // Held until this change commits, so that a cancellation of the session waits for it (and then defers it).
   const session = await sessions.findHeld(assemblyId, manager);
   if (!session) return `No session has the id ${assemblyId}.`;
-  if (session.status === 'closed' || session.status === 'cancelled') return `The ${describeSession(session)} is ${session.status}.`;
+  if (session.status === 'closed' || session.status === 'cancelled') return `The ${sessionName(session)} is ${session.status}.`;
   return null;
 }
 
 async function sessionInProgressWithQuorum({ manager, application, votes, sessions, now }: TransitionContext): Promise<string | null> {
   const session = await sessions.get(application.assemblyId!, manager);
-  if (session.status !== 'in_session') return `The ${describeSession(session)} is ${session.status}, not in session.`;
-  if (session.deadline && session.deadline.getTime() <= now.getTime()) return `The deadline of the ${describeSession(session)} has passed.`;
+  if (session.status !== 'in_session') return `The ${sessionName(session)} is ${session.status}, not in session.`;
+  if (session.deadline && session.deadline.getTime() <= now.getTime()) return `The deadline of the ${sessionName(session)} has passed.`;
   const quorum = await votes.quorumAtOpening(manager, session, now);
   return quorum.met ? null : quorum.explanation;
 }
@@ -52,7 +50,7 @@ async function deadlineReachedOrEveryoneAnswered({
   const { voters, ballots: answered } = await votes.turnout(manager, vote.id);
   if (answered === voters) return null;
   return (
-    `The ${describeSession(session)} runs until its deadline, ${session.deadline.toISOString()}: ` +
+    `The ${sessionName(session)} runs until its deadline, ${session.deadline.toISOString()}: ` +
     `${voters - answered} of the ${voters} governments on the roll have not answered yet.`
   );
 }
