@@ -103,6 +103,10 @@ describe('The web app', () => {
     expect(beforeUnload.type()).toBe('beforeunload');
     await beforeUnload.dismiss();
     await reloading;
+    // Nor to a change of language, which draws the page again.
+    await applicantPage.getByLabel('Language').selectOption({ label: '한국어' });
+    await applicantPage.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Go back' }).click();
+    await expect(applicantPage.getByLabel('Language').inputValue()).resolves.toBe('en');
     await expect(applicantPage.getByLabel('Your answer', { exact: true }).inputValue()).resolves.toBe(
       'The signature page is attached again.',
     );

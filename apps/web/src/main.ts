@@ -8,7 +8,7 @@ import { interceptLinks, match, matchPublic, navigate, onLeave, runLeaveHandlers
 import { h, replace } from './ui/h.js';
 import { renderHeader } from './ui/layout.js';
 import { problemSentence } from './ui/problems.js';
-import { askBeforeUnloadingUnsaved } from './ui/unsaved.js';
+import { askBeforeUnloadingUnsaved, mayLeave } from './ui/unsaved.js';
 
 let main = document.getElementById('main')!;
 const CHECK_BALLOT_PATH = '/app/check-ballot';
@@ -33,6 +33,7 @@ async function render(): Promise<void> {
   renderHeader(signIn, {
     changeLanguage: (code) => void useLanguage(code, true).then(render),
     signOut: async () => {
+      if (!(await mayLeave())) return;
       // Ends the session on the server (its refresh cookie with it), then forgets it here even if that failed.
       await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
       forgetSignIn();

@@ -67,6 +67,8 @@ export function interceptLinks(): void {
     const link = (event.target as Element).closest?.('a');
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (link.origin !== location.origin || !link.pathname.startsWith('/app/') || link.hasAttribute('download')) return;
+    // A link within the page ("Skip to content") is the browser's to follow.
+    if (link.pathname === location.pathname && link.search === location.search && link.hash) return;
     event.preventDefault();
     void mayLeave().then((leave) => leave && navigate(link.pathname + link.search));
   });

@@ -2,6 +2,7 @@ import type { SignIn } from '../api/sign-in-store.js';
 import type { Role } from '../api/types.js';
 import { availableLanguages, currentLanguage, type MessageKey, t } from '../i18n/i18n.js';
 import { h, replace } from './h.js';
+import { mayLeave } from './unsaved.js';
 
 const NAVIGATION: Record<Role, [string, MessageKey][]> = {
   applicant: [
@@ -35,7 +36,15 @@ export function renderHeader(signIn: SignIn | null, actions: LayoutActions): voi
   if (skip) skip.textContent = t('nav.skip');
   const language = h(
     'select',
-    { id: 'language', onchange: (event: Event) => actions.changeLanguage((event.target as HTMLSelectElement).value) },
+    {
+      id: 'language',
+      onchange: async (event: Event) => {
+        const select = event.target as HTMLSelectElement;
+        // The page is drawn again in the new language, which would drop what is typed on it unless the user agrees.
+        if (await mayLeave()) actions.changeLanguage(select.value);
+        else select.value = currentLanguage();
+      },
+    },
     availableLanguages().map((option) =>
       h('option', { value: option.code, lang: option.code, selected: option.code === currentLanguage() }, option.name),
     ),

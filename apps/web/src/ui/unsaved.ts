@@ -20,12 +20,21 @@ const unsavedForm = () => document.querySelector('main form[data-unsaved]');
 /** Whether the user may leave the page: nothing on it is unsaved, or they chose to leave it unsaved. */
 export async function mayLeave(): Promise<boolean> {
   if (!unsavedForm()) return true;
-  return confirmIrreversible({ title: t('unsaved.title'), body: [h('p', null, t('unsaved.body'))], confirm: t('unsaved.leave') });
+  // Back pressed again while the question is open: the open question answers for both.
+  asking ??= confirmIrreversible({ title: t('unsaved.title'), body: [h('p', null, t('unsaved.body'))], confirm: t('unsaved.leave') });
+  try {
+    return await asking;
+  } finally {
+    asking = undefined;
+  }
 }
+let asking: Promise<boolean> | undefined;
 
 /** Reloading, closing the tab or leaving the app with something unsaved: the browser asks, in its own words. */
 export function askBeforeUnloadingUnsaved(): void {
   window.addEventListener('beforeunload', (event) => {
-    if (unsavedForm()) event.preventDefault();
+    if (!unsavedForm()) return;
+    event.preventDefault();
+    event.returnValue = ''; // What older browsers (and Android's WebView) still look for.
   });
 }

@@ -56,7 +56,6 @@ export const whenSubmitted =
     void busy(event.currentTarget as HTMLElement, work);
   };
 
-/** A table that scrolls by itself on a narrow screen, captioned for screen readers, with a row of column labels. */
 /**
  * A table of rows. On a phone each row is shown as a card, each cell under its column's heading (`data-label`): a
  * table wider than the screen would scroll sideways in its box and hide its last columns. The roles keep it a table

@@ -1,4 +1,5 @@
 import { api } from '../../api/client.js';
+import { ApiProblem } from '../../api/problem.js';
 import type { Application, OfficialDocument } from '../../api/types.js';
 import { formatDateTime, languageName, t, tDynamic } from '../../i18n/i18n.js';
 import { h, replace } from '../../ui/h.js';
@@ -12,6 +13,8 @@ async function download(application: Application, item: OfficialDocument): Promi
 /** States that a ballot decides: their decision record, and an approval's certificate, follow within seconds. */
 const DECIDED_BY_BALLOT = new Set(['approved', 'rejected']);
 const PREPARING_POLL_MS = 3000;
+/** Long past what the worker takes: by then something is wrong, and the page stops asking. */
+const PREPARING_GIVE_UP_MS = 120_000;
 
 /**
  * The application's official documents as PDF, and where anyone can check them; nothing while there are none. The
@@ -19,41 +22,62 @@ const PREPARING_POLL_MS = 3000;
  * then the section says they are coming, and looks again.
  */
 export async function documentsSection(application: Application, onLeave: (cleanup: () => void) => void): Promise<HTMLElement | null> {
-  const section = h('section', { 'aria-labelledby': 'documents-title' });
-  const show = async (): Promise<{ listed: number; preparing: boolean }> => {
+  const status = h('p', { role: 'status', class: 'hint' });
+  const checkAt = h('div');
+  const list = h('div');
+  let listed = '';
+  const show = async (): Promise<boolean> => {
     const documents = await api<OfficialDocument[]>(`/applications/${application.id}/documents`);
     const made = (kind: string) => documents.some((item) => item.kind === kind);
     const recorded = made('decision-record');
     const preparing = DECIDED_BY_BALLOT.has(application.state) && (!recorded || (application.state === 'approved' && !made('certificate')));
-    replace(
-      section,
-      h('h2', { id: 'documents-title' }, t('documents.title')),
-      recorded
-        ? h(
-            'p',
-            null,
-            t('documents.checkAt'),
-            ' ',
-            h('a', { href: `/verify/${application.reference}` }, `${location.origin}/verify/${application.reference}`),
-          )
-        : null,
-      h('p', { role: 'status', class: 'hint' }, preparing ? t('documents.preparing') : ''),
-      documents.length > 0 ? documentsTable(application, documents) : null,
-    );
-    return { listed: documents.length, preparing };
+    // Drawn again only when the list changed, so that focus on a Download button stays where it is.
+    const ids = documents.map((item) => item.id).join();
+    if (ids !== listed) {
+      listed = ids;
+      replace(list, documents.length > 0 ? documentsTable(application, documents) : null);
+      replace(
+        checkAt,
+        recorded
+          ? h(
+              'p',
+              null,
+              t('documents.checkAt'),
+              ' ',
+              h('a', { href: `/verify/${application.reference}` }, `${location.origin}/verify/${application.reference}`),
+            )
+          : null,
+      );
+    }
+    replace(status, preparing ? t('documents.preparing') : '');
+    return preparing;
   };
-  const first = await show();
-  if (first.listed === 0 && !first.preparing) return null;
-  if (first.preparing) {
+  const preparing = await show();
+  if (listed === '' && !preparing) return null;
+  if (preparing) {
+    const since = Date.now();
     const timer = window.setInterval(() => {
+      if (Date.now() - since > PREPARING_GIVE_UP_MS) {
+        window.clearInterval(timer);
+        replace(status, t('documents.notYet'));
+        return;
+      }
       show().then(
-        ({ preparing }) => preparing || window.clearInterval(timer),
-        () => undefined, // Tried again at the next tick.
+        (still) => still || window.clearInterval(timer),
+        // A refusal will not change by asking again; a failure of the server or the network may.
+        (problem: unknown) => problem instanceof ApiProblem && problem.status < 500 && window.clearInterval(timer),
       );
     }, PREPARING_POLL_MS);
     onLeave(() => window.clearInterval(timer));
   }
-  return section;
+  return h(
+    'section',
+    { 'aria-labelledby': 'documents-title' },
+    h('h2', { id: 'documents-title' }, t('documents.title')),
+    checkAt,
+    status,
+    list,
+  );
 }
 
 function documentsTable(application: Application, documents: OfficialDocument[]): HTMLElement {

@@ -98,6 +98,8 @@ function statusSection(
       table.hidden = shown === 0;
       none.hidden = shown > 0;
       replace(title, t(heading, { count: shown }));
+      const caption = table.querySelector('caption');
+      if (caption) replace(caption, t(heading, { count: shown }));
     },
   };
 }

@@ -22,7 +22,7 @@ const STATES = [
 /** The Secretariat's work queue: by default only what waits for the Secretariat now; filters in the URL. */
 export const workQueuePage: Page = async ({ main, search }) => {
   const state = search.get('state') ?? '';
-  const country = search.get('country') ?? '';
+  const country = (search.get('country') ?? '').toUpperCase();
   const all = search.get('all') === '1';
   const q = search.get('q') ?? '';
 
