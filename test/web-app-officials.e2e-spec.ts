@@ -270,6 +270,20 @@ describe('The web app as officials use it', () => {
     const [{ number }] = await hall.api.dataSource.query(`SELECT number FROM assemblies WHERE id = $1`, [session.id]);
     await secretariat.goto(`/app/sessions/${session.id}`);
     await secretariat.getByRole('heading', { name: 'Edit the session' }).waitFor();
+    // An edit left unsaved: leaving asks, and leaving anyway saves nothing.
+    await secretariat.getByLabel('Venue').fill('Somewhere else');
+    await secretariat.getByRole('link', { name: 'Sessions' }).click();
+    await secretariat.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+    await secretariat.waitForURL(/\/app\/sessions$/);
+    await secretariat
+      .getByRole('link', { name: englishOrdinal(number), exact: false })
+      .first()
+      .waitFor();
+    await expect(hall.api.dataSource.query(`SELECT venue FROM assemblies WHERE id = $1`, [session.id])).resolves.toEqual([
+      { venue: 'Toyama City' },
+    ]);
+    await secretariat.goto(`/app/sessions/${session.id}`);
+    await secretariat.getByRole('heading', { name: 'Edit the session' }).waitFor();
     await secretariat.getByLabel('Venue').fill('Kanazawa, Ishikawa');
     await secretariat.getByRole('button', { name: 'Save the changes' }).click();
     await secretariat.getByText('The changes are saved.').waitFor();

@@ -7,6 +7,7 @@ import { confirmIrreversible } from '../../ui/confirm.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { definitionList, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 /** The roles the caller may give: the Secretariat gives the roles that act for a government. */
@@ -82,6 +83,7 @@ export const userEditPage: Page = async (context) => {
     field(t('users.locale'), locale),
     submit(t('userEdit.save'), { class: 'primary' }),
   );
+  keepUnsaved(form);
 
   replace(
     main,

@@ -5,6 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { dataTable, field, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 
 const ROLES = ['applicant', 'secretariat', 'delegate', 'admin'];
@@ -73,6 +74,7 @@ export const usersPage: Page = async (context) => {
     field(t('users.locale'), locale),
     submit(t('users.createSubmit'), { class: 'primary' }),
   );
+  keepUnsaved(form);
 
   const rows = users.map((user) =>
     h(

@@ -6,6 +6,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { definitionList, field, governmentName, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { countryName } from './countries.js';
 import { timeZoneSelect } from './time-zone-select.js';
@@ -54,6 +55,7 @@ export const memberPage: Page = async ({ main, params }) => {
       field(t('registry.timeZone'), timeZone, t('registry.timeZoneHint')),
       submit(t('registry.timeZoneSubmit')),
     );
+    keepUnsaved(form);
     return form;
   }
 
@@ -86,6 +88,7 @@ export const memberPage: Page = async ({ main, params }) => {
       field(t('members.paidOn'), paidOn),
       submit(t('members.recordFeeSubmit'), { class: 'primary' }),
     );
+    keepUnsaved(form);
     return form;
   }
 
@@ -116,6 +119,7 @@ export const memberPage: Page = async ({ main, params }) => {
       field(t('registry.level'), level),
       submit(t('registry.correctSubmit')),
     );
+    keepUnsaved(form);
     return form;
   }
 

@@ -5,6 +5,7 @@ import type { Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { dataTable, field, languageOf, pageTitle, submit, whenSubmitted } from '../../ui/widgets.js';
 import { countryChoices, countryName } from './countries.js';
 import { timeZoneSelect } from './time-zone-select.js';
@@ -153,5 +154,6 @@ function addProspectiveForm(added: (name: string) => Promise<void>): HTMLFormEle
     field(t('registry.timeZone'), timeZone, t('registry.timeZoneHint')),
     submit(t('registry.addSubmit'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   return form;
 }

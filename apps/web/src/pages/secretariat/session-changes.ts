@@ -6,6 +6,7 @@ import { type Confirmation, confirmIrreversible } from '../../ui/confirm.js';
 import { h } from '../../ui/h.js';
 import { notify } from '../../ui/notice.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { busy, field, governmentName, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 import { hostChoice } from './sessions.js';
 
@@ -77,6 +78,7 @@ export function editSessionForm(session: Assembly, members: Government[], saved:
     field(t('sessions.secrecy'), secrecy),
     submit(t('session.editSave'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   return form;
 }
 
@@ -139,6 +141,7 @@ export function cancelSessionForm(session: Assembly, onAgenda: ApplicationPage['
     field(t('session.cancelReason'), reason),
     button,
   );
+  keepUnsaved(form);
   return h(
     'section',
     { 'aria-labelledby': 'cancel-title', class: 'withdrawal' },

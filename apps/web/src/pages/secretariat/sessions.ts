@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, t, tDynamic } from '../../i18n/i18n.js';
 import { navigate, type Page } from '../../router.js';
 import { h, replace } from '../../ui/h.js';
 import { showProblem } from '../../ui/problems.js';
+import { keepUnsaved } from '../../ui/unsaved.js';
 import { field, pageTitle, sessionName, submit, whenSubmitted } from '../../ui/widgets.js';
 import { type Body, USUAL_RULE } from './usual-rules.js';
 
@@ -105,6 +106,7 @@ function createForm(members: Government[]): HTMLFormElement {
     ),
     submit(t('sessions.createSubmit'), { class: 'primary' }),
   );
+  keepUnsaved(form);
   return form;
 }
 
