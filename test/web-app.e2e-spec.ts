@@ -164,6 +164,11 @@ describe('The web app', () => {
     await leaving.getByRole('button', { name: 'Go back' }).click();
     await secretariatPage.getByText(/^(\d+) of \1 members marked present\.$/).waitFor();
     expect(new URL(secretariatPage.url()).pathname).toBe(`/app/sessions/${sessionId}`);
+    // So does the browser's Back; staying keeps the page, its address and what is ticked.
+    await secretariatPage.evaluate('history.back()');
+    await leaving.getByRole('button', { name: 'Go back' }).click();
+    await secretariatPage.waitForURL(new RegExp(`/app/sessions/${sessionId}$`));
+    await secretariatPage.getByText(/^(\d+) of \1 members marked present\.$/).waitFor();
     await secretariatPage.getByRole('button', { name: 'Save attendance' }).click();
     await secretariatPage.getByText('Attendance is saved.').waitFor();
     // Each member with its country's name, not its code.

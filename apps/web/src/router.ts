@@ -47,22 +47,28 @@ export function runLeaveHandlers(): void {
 
 export const onLeave = (cleanup: () => void) => leaving.push(cleanup);
 
-/** The address of the page on screen: where Back returns to when the user stays on a page with unsaved changes. */
-let shown = location.pathname + location.search;
+const here = () => location.pathname + location.search;
+/** The address of the page on screen, and its entry's place in the tab's history (kept in `history.state`). */
+let shown = here();
+let position = 0;
+/** Set while the app itself moves back to the page on screen, after the user chose to stay on it. */
+let restoring = false;
 
 /** Goes to an /app/ path without reloading the page. */
 export function navigate(path: string, replace = false): void {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  shown = location.pathname + location.search;
+  if (replace) history.replaceState({ position }, '', path);
+  else history.pushState({ position: ++position }, '', path);
+  shown = here();
   render();
 }
 
 /**
- * Same-origin links under /app/ are followed without a reload; modified clicks (new tab) are left alone. A link or
- * Back that would leave unsaved changes asks first.
+ * Same-origin links under /app/ are followed without a reload; modified clicks (new tab) are left alone. A link,
+ * Back or Forward that would leave unsaved changes asks first; staying puts the tab's history back as it was.
  */
 export function interceptLinks(): void {
+  position = (history.state as { position?: number } | null)?.position ?? 0;
+  history.replaceState({ position }, '');
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest?.('a');
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -72,11 +78,25 @@ export function interceptLinks(): void {
     event.preventDefault();
     void mayLeave().then((leave) => leave && navigate(link.pathname + link.search));
   });
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', (event) => {
+    if (restoring) {
+      restoring = false;
+      return;
+    }
+    // Only the fragment changed: still the same page.
+    if (here() === shown) return;
+    const target = (event.state as { position?: number } | null)?.position ?? 0;
     void mayLeave().then((leave) => {
-      if (!leave) return history.pushState(null, '', shown);
-      shown = location.pathname + location.search;
-      render();
+      if (leave) {
+        position = target;
+        shown = here();
+        render();
+      } else if (target !== position) {
+        restoring = true;
+        history.go(position - target);
+      } else {
+        history.replaceState({ position }, '', shown);
+      }
     });
   });
 }
