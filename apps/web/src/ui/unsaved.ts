@@ -17,10 +17,12 @@ export const markUnsaved = (form: HTMLFormElement) => form.setAttribute('data-un
 
 const unsavedForm = () => document.querySelector('main form[data-unsaved]');
 
+/** The question on screen, if one is: Back pressed again while it is open is answered by it too. */
+let asking: Promise<boolean> | undefined;
+
 /** Whether the user may leave the page: nothing on it is unsaved, or they chose to leave it unsaved. */
 export async function mayLeave(): Promise<boolean> {
   if (!unsavedForm()) return true;
-  // Back pressed again while the question is open: the open question answers for both.
   asking ??= confirmIrreversible({ title: t('unsaved.title'), body: [h('p', null, t('unsaved.body'))], confirm: t('unsaved.leave') });
   try {
     return await asking;
@@ -28,7 +30,6 @@ export async function mayLeave(): Promise<boolean> {
     asking = undefined;
   }
 }
-let asking: Promise<boolean> | undefined;
 
 /** Reloading, closing the tab or leaving the app with something unsaved: the browser asks, in its own words. */
 export function askBeforeUnloadingUnsaved(): void {

@@ -116,7 +116,11 @@ export function sessionName(session: { body: string; number: number }): string {
 }
 
 const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-/** English alone ranks a number with a suffix chosen by the number; the other languages' words put their mark around it. */
-const englishOrdinal = (number: number) => `${number}${ORDINAL_SUFFIXES[new Intl.PluralRules('en', { type: 'ordinal' }).select(number)]}`;
+const ORDINAL_FORMS = new Intl.PluralRules('en', { type: 'ordinal' });
+/**
+ * English alone ranks a number with a suffix chosen by the number; the other languages' words put their mark around it.
+ * The same as libs/common's englishOrdinal, which the browser app cannot import.
+ */
+const englishOrdinal = (number: number) => `${number}${ORDINAL_SUFFIXES[ORDINAL_FORMS.select(number)]}`;
 
 const SESSION_BODIES = ['general_assembly', 'working_committee', 'written_procedure'];

@@ -98,9 +98,10 @@ function statusSection(
       }
       table.hidden = shown === 0;
       none.hidden = shown > 0;
-      replace(title, t(heading, { count: shown }));
+      const counted = t(heading, { count: shown });
+      replace(title, counted);
       const caption = table.querySelector('caption');
-      if (caption) replace(caption, t(heading, { count: shown }));
+      if (caption) replace(caption, counted);
     },
   };
 }
